@@ -1,0 +1,10 @@
+/** Where the CLI writes; injected so tests read output without spawning a process. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes shared by every command: 0 nothing applies, 1 findings, 2 bad input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

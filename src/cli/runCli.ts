@@ -1,0 +1,34 @@
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { runVersionsCommand } from './versionsCommand';
+
+export const CLI_USAGE = `Usage: rke2-calico-diag <command> [options]
+
+Commands:
+  versions <version>   Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?
+
+Run "rke2-calico-diag <command> --help" for a command's options.`;
+
+type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  versions: runVersionsCommand,
+};
+
+/** Dispatches to a command and returns the process exit code; never throws for bad input. */
+export async function runCli(argv: readonly string[], io: CliIo, productVersion: string): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(CLI_USAGE + '\n');
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version') {
+    io.stdout(productVersion + '\n');
+    return EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`rke2-calico-diag: unknown command "${name}"\n\n${CLI_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  return command(rest, io);
+}

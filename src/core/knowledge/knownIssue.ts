@@ -1,0 +1,54 @@
+/** How loudly a finding speaks; the same three levels as editor diagnostics and SARIF. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The component versions known about one cluster, node, file or release. Canonical strings (`v3.29.2`). */
+export interface ComponentFacts {
+  readonly rke2?: string | undefined;
+  readonly calico?: string | undefined;
+  readonly containerd?: string | undefined;
+}
+
+/**
+ * When a known issue affects a set of facts. Every listed component must be known and listed; a rule never matches
+ * on a component that is unknown, so missing facts never produce a verdict.
+ */
+export interface AffectRule {
+  readonly severity: Severity;
+  readonly when: { readonly [K in keyof ComponentFacts]?: readonly string[] };
+  /** Why this combination is affected, in one sentence. */
+  readonly because: string;
+}
+
+export interface UpgradeTarget {
+  /** The minor line of the affected release, `v1.31`. */
+  readonly line: string;
+  /** The first release that leaves the affected versions behind (possibly in a later line). */
+  readonly target: string;
+  readonly note?: string;
+}
+
+export interface SourceRef {
+  readonly title: string;
+  readonly url: string;
+}
+
+/**
+ * One entry of the known-issue catalog. `appliesTo` separates issues of RKE2's own Calico install (tigera-operator
+ * via the rke2-calico chart) from look-alikes that only affect other install methods; those are shown as related
+ * context, never as a verdict.
+ */
+export interface KnownIssue {
+  readonly id: string;
+  readonly title: string;
+  readonly url: string;
+  readonly appliesTo: 'rke2-calico' | 'calico-manifest-installs';
+  readonly summary: string;
+  readonly rootCause: string;
+  readonly symptoms: readonly string[];
+  /** Ids of log signatures (the log signature catalog) that are evidence of this issue. */
+  readonly logSignatures: readonly string[];
+  readonly rules: readonly AffectRule[];
+  readonly upgradeTargets: readonly UpgradeTarget[];
+  readonly mitigations: readonly string[];
+  readonly sources: readonly SourceRef[];
+}

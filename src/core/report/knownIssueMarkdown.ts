@@ -1,0 +1,29 @@
+import type { KnownIssue } from '../knowledge/knownIssue';
+
+/** Escapes characters that Markdown would read as markup inside running text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>#|]/g, (character) => `\\${character}`);
+}
+
+/** The full explanation of a known issue: symptoms, root cause, releases to move to, mitigations and sources. */
+export function knownIssueToMarkdown(issue: KnownIssue): string {
+  const lines: string[] = [];
+  lines.push(`### [${escapeMarkdown(issue.id)}](${issue.url}) — ${escapeMarkdown(issue.title)}`, '');
+  lines.push(escapeMarkdown(issue.summary), '');
+  lines.push('**Symptoms**', '');
+  for (const symptom of issue.symptoms) lines.push(`- ${escapeMarkdown(symptom)}`);
+  lines.push('', '**Root cause**', '', escapeMarkdown(issue.rootCause), '');
+  if (issue.upgradeTargets.length > 0) {
+    lines.push('**Move to**', '');
+    for (const target of issue.upgradeTargets) {
+      const note = target.note ? ` — ${escapeMarkdown(target.note)}` : '';
+      lines.push(`- ${target.line}: \`${target.target}\`${note}`);
+    }
+    lines.push('');
+  }
+  lines.push('**Mitigations**', '');
+  for (const mitigation of issue.mitigations) lines.push(`- ${escapeMarkdown(mitigation)}`);
+  lines.push('', '**Sources**', '');
+  for (const source of issue.sources) lines.push(`- [${escapeMarkdown(source.title)}](${source.url})`);
+  return lines.join('\n');
+}
