@@ -1,7 +1,8 @@
 // Bundles the extension (vscode external, CommonJS) and the CLI into dist/. `--production` minifies without
 // source maps for the .vsix; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -28,4 +29,8 @@ if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The config.yaml JSON Schema comes from the linter's own key table, through the CLI that embeds it.
+  const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
+  writeFileSync('dist/rke2-config.schema.json', schema);
+  chmodSync('dist/cli.js', 0o755);
 }

@@ -1,17 +1,23 @@
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { runLintCommand } from './lintCommand';
+import { runSchemaCommand } from './schemaCommand';
 import { runVersionsCommand } from './versionsCommand';
 
 export const CLI_USAGE = `Usage: rke2-calico-diag <command> [options]
 
 Commands:
   versions <version>   Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?
+  lint <paths...>      Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.
+  schema               Print the JSON Schema of RKE2's config.yaml.
 
 Run "rke2-calico-diag <command> --help" for a command's options.`;
 
-type Command = (argv: readonly string[], io: CliIo) => number | Promise<number>;
+type Command = (argv: readonly string[], io: CliIo, productVersion: string) => number | Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   versions: runVersionsCommand,
+  lint: runLintCommand,
+  schema: runSchemaCommand,
 };
 
 /** Dispatches to a command and returns the process exit code; never throws for bad input. */
@@ -30,5 +36,5 @@ export async function runCli(argv: readonly string[], io: CliIo, productVersion:
     io.stderr(`rke2-calico-diag: unknown command "${name}"\n\n${CLI_USAGE}\n`);
     return EXIT_USAGE;
   }
-  return command(rest, io);
+  return command(rest, io, productVersion);
 }

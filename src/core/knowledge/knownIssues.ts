@@ -41,8 +41,8 @@ const RKE2_7808: KnownIssue = {
       severity: 'warning',
       when: { calico: ['v3.29.2'] },
       because:
-        'ships Calico v3.29.2, the version rancher/rke2#7808 was reported against; GA builds carry the containerd ' +
-        'fix (v1.31/v1.32) or containerd 1.7 (v1.29/v1.30), so the race is not expected but the version is the one to leave',
+        'Calico v3.29.2 is the version the race was reported against; GA builds carry the containerd fix ' +
+        '(v1.31/v1.32) or containerd 1.7 (v1.29/v1.30), so it is less likely there, but v3.29.2 is the version to leave',
     },
   ],
   upgradeTargets: [

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { lintFile, MAX_LINT_BYTES } from '../core/files/lintFile';
+import { gatherWorkspaceContext, type WorkspaceFile } from '../core/files/workspaceContext';
+import type { FileFindings } from '../core/findings/locatedFinding';
+import { findingsToJson } from '../core/report/findingsJson';
+import { findingsToSarif } from '../core/report/findingsSarif';
+import { findingsToText } from '../core/report/findingsText';
+import { choiceOption, parseArgv } from './argv';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { collectYamlFiles } from './walkFiles';
+
+export const LINT_USAGE = `Usage: rke2-calico-diag lint <files or folders...> [--format text|json|sarif] [--max-warnings N]
+                             [--rke2-version V] [--config FILE]...
+
+Checks RKE2 config.yaml / config.yaml.d, HelmChartConfig and HelmChart (rke2-calico), Rancher Cluster and
+system-upgrade Plan files for affected Calico versions and configuration mistakes. Folders are walked recursively.
+--rke2-version states the cluster's RKE2 version; --config marks a file as RKE2 config whatever its name.
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad usage.`;
+
+function readText(path: string): { text: string } | { error: string } {
+  try {
+    const buffer = readFileSync(path);
+    if (buffer.length > MAX_LINT_BYTES) return { text: buffer.subarray(0, MAX_LINT_BYTES + 1).toString('utf8') };
+    return { text: buffer.toString('utf8') };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export function runLintCommand(argv: readonly string[], io: CliIo, productVersion: string): number {
+  const parsedArgs = parseArgv(argv, ['format', 'max-warnings', 'rke2-version', 'config'], ['help']);
+  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
+  const args = parsedArgs.args;
+  if (args.options.has('help')) {
+    io.stdout(LINT_USAGE + '\n');
+    return EXIT_OK;
+  }
+  const format = choiceOption(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
+  if (!format.ok) return usageError(io, format.error);
+  const maxWarningsText = args.options.get('max-warnings');
+  const maxWarnings = maxWarningsText === undefined ? Number.POSITIVE_INFINITY : Number(maxWarningsText);
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) return usageError(io, '--max-warnings takes a whole number');
+  if (args.positionals.length === 0) return usageError(io, 'give at least one file or folder');
+  const forcedConfig = args.options.get('config');
+  const forced = typeof forcedConfig === 'string' ? [forcedConfig] : [];
+  const { files: paths, missing } = collectYamlFiles([...args.positionals, ...forced]);
+  if (missing.length > 0) return usageError(io, `no such file or folder: ${missing.join(', ')}`);
+  const workspace: WorkspaceFile[] = [];
+  const results: FileFindings[] = [];
+  for (const path of paths) {
+    const read = readText(path);
+    if ('error' in read) {
+      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'error', message: `Cannot read the file: ${read.error}`, span: { start: 0, end: 0 } }] });
+      continue;
+    }
+    workspace.push({ path, text: read.text, forceRke2Config: forced.includes(path) });
+  }
+  const version = args.options.get('rke2-version');
+  const context = gatherWorkspaceContext(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {});
+  for (const file of workspace) {
+    const result = lintFile(file.path, file.text, { context, forceRke2Config: file.forceRke2Config ?? false });
+    results.push({ file: file.path, text: file.text, findings: result.findings });
+  }
+  results.sort((a, b) => a.file.localeCompare(b.file));
+  if (format.value === 'json') io.stdout(JSON.stringify(findingsToJson(results), null, 2) + '\n');
+  else if (format.value === 'sarif') io.stdout(JSON.stringify(findingsToSarif(results, productVersion), null, 2) + '\n');
+  else io.stdout(findingsToText(results) + '\n');
+  const all = results.flatMap((result) => result.findings);
+  const errors = all.filter((finding) => finding.severity === 'error').length;
+  const warnings = all.filter((finding) => finding.severity === 'warning').length;
+  return errors > 0 || warnings > maxWarnings ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr(`rke2-calico-diag lint: ${message}\n\n${LINT_USAGE}\n`);
+  return EXIT_USAGE;
+}

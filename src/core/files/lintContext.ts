@@ -1,0 +1,20 @@
+import type { TextSpan } from '../findings/finding';
+
+/** A fact from outside the file being linted, with where it came from so messages can say so. */
+export interface ContextFact<T> {
+  readonly value: T;
+  /** Human description of the origin: `setting rke2Calico.rke2Version`, `cluster.yaml:12`, `connected cluster`. */
+  readonly source: string;
+  readonly file?: string;
+  readonly span?: TextSpan;
+}
+
+/** What the linter knows about the workspace beyond one file. */
+export interface LintContext {
+  /** The RKE2 version the cluster runs or will run. */
+  readonly rke2Version?: ContextFact<string>;
+  /** RKE2's `cluster-cidr`, as written in the workspace's config.yaml. */
+  readonly clusterCidr?: ContextFact<readonly string[]>;
+}
+
+export const EMPTY_CONTEXT: LintContext = {};

@@ -1,0 +1,60 @@
+import { isScalar } from 'yaml';
+import { LineIndex } from '../text/lineIndex';
+import { parseYaml } from '../yaml/parseYaml';
+import { documentRoot, manifestType, mapGet, mapPath, nodeSpan } from '../yaml/yamlNodes';
+import { classifyFile } from './fileKinds';
+import type { ContextFact, LintContext } from './lintContext';
+import { rancherClusterCni } from './manifests/lintRancherCluster';
+import { sliceItems } from './rke2Config/sliceValues';
+
+export interface WorkspaceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly forceRke2Config?: boolean;
+  /** How messages name the file (a workspace-relative path); `path` by default. */
+  readonly label?: string;
+}
+
+function where(file: WorkspaceFile, offset: number): string {
+  return `${file.label ?? file.path}:${new LineIndex(file.text).positionAt(offset).line + 1}`;
+}
+
+/**
+ * Gathers the facts other files state: the RKE2 version (a Rancher Cluster's `kubernetesVersion` when it selects
+ * Calico, else a Plan's `spec.version`) and RKE2's `cluster-cidr` (the last config file that sets it wins, as in
+ * RKE2's own merge order). A stated setting (`fromSettings`) takes precedence over files.
+ */
+export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): LintContext {
+  let clusterVersion: ContextFact<string> | undefined;
+  let planVersion: ContextFact<string> | undefined;
+  let clusterCidr: ContextFact<readonly string[]> | undefined;
+  const configFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of configFiles) {
+    const kind = classifyFile(file.path, file.text, file.forceRke2Config);
+    if (kind === 'unrelated' || file.text.includes('\u0000')) continue;
+    for (const document of parseYaml(file.text).documents) {
+      if (kind === 'rke2-config') {
+        const pair = mapGet(documentRoot(document), 'cluster-cidr');
+        if (pair) {
+          const span = nodeSpan(pair.value, nodeSpan(pair.keyNode, { start: 0, end: 0 }));
+          const value = sliceItems(pair.value).map((item) => item.value);
+          if (value.length > 0) clusterCidr = { value, source: where(file, span.start), file: file.path, span };
+        }
+        continue;
+      }
+      const type = manifestType(document);
+      const isCluster = type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster';
+      const isPlan = type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan';
+      if (!isCluster && !isPlan) continue;
+      const node = mapPath(documentRoot(document), ['spec', isCluster ? 'kubernetesVersion' : 'version'])?.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
+      const span = { start: node.range[0], end: node.range[1] };
+      const fact = { value: node.value, source: where(file, span.start), file: file.path, span };
+      if (isCluster && rancherClusterCni(document)?.includes('calico') !== false) clusterVersion ??= fact;
+      if (isPlan) planVersion ??= fact;
+    }
+  }
+  const rke2Version = fromSettings.rke2Version ?? clusterVersion ?? planVersion;
+  const cidr = fromSettings.clusterCidr ?? clusterCidr;
+  return { ...(rke2Version ? { rke2Version } : {}), ...(cidr ? { clusterCidr: cidr } : {}) };
+}

@@ -1,0 +1,55 @@
+import type { Severity } from '../knowledge/knownIssue';
+
+/** A span of one file's text as 0-based UTF-16 offsets, end exclusive. */
+export interface TextSpan {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextEdit extends TextSpan {
+  readonly newText: string;
+}
+
+/** A fix the editor offers as a quick fix; the CLI shows its title. */
+export interface FindingFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+/** Another place that explains a finding, possibly in another file. */
+export interface RelatedLocation {
+  readonly file: string | undefined;
+  readonly span: TextSpan;
+  readonly message: string;
+}
+
+/** One problem found in a file: the same object feeds the Problems panel, the CLI and SARIF. */
+export interface Finding {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: TextSpan;
+  /** Known-issue id (`rancher/rke2#7808`) when the finding is an instance of one. */
+  readonly knownIssue?: string;
+  /** Where to read more about the finding's code (the known issue's URL for affected versions). */
+  readonly url?: string;
+  readonly fix?: FindingFix;
+  readonly related?: readonly RelatedLocation[];
+}
+
+/** Finding codes and what each one means; the CLI's SARIF rules and the docs read this table. */
+export const FINDING_CODES = {
+  'calico-affected-version': 'A pinned or implied RKE2, rke2-calico chart, tigera-operator or Calico version carries a known issue.',
+  'yaml-syntax': 'The YAML does not parse.',
+  'unknown-key': 'A key that RKE2 (or the rke2-calico chart) does not know; it is ignored or rejected.',
+  'unsupported-key': 'A K3s flag that RKE2 does not accept.',
+  'invalid-type': 'A value of the wrong type for its key.',
+  'invalid-value': 'A value RKE2, the chart or the operator rejects or that contradicts another setting.',
+  'invalid-cidr': 'A malformed, overlapping or mis-ordered CIDR.',
+  'conflicting-append': 'A key given both with and without the "+" append suffix.',
+  'ippool-cidr-mismatch': 'A Calico IP pool CIDR that is not the cluster-cidr RKE2 is configured with.',
+  'version-unknown': 'A version that cannot be checked because it is not pinned or not in the release matrix.',
+  'file-skipped': 'A file that was not linted (binary, too large or unreadable).',
+} as const;
+
+export type FindingCode = keyof typeof FINDING_CODES;

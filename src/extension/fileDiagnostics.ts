@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
+import { lintFile } from '../core/files/lintFile';
+import type { Finding } from '../core/findings/finding';
+import type { WorkspaceFacts } from './workspaceFacts';
+
+/** Live linting waits this long after the last keystroke. */
+const DEBOUNCE_MS = 250;
+/** Above this size a document is linted when opened or saved, not on every keystroke. */
+const LIVE_LINT_MAX_CHARS = 2 * 1024 * 1024;
+
+const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+function toRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+  return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
+}
+
+export function findingToDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(document, finding.span), finding.message, SEVERITIES[finding.severity]);
+  diagnostic.source = 'rke2-calico';
+  diagnostic.code = finding.url ? { value: finding.code, target: vscode.Uri.parse(finding.url) } : finding.code;
+  if (finding.related) {
+    diagnostic.relatedInformation = finding.related.map((location) => {
+      if (location.file === undefined) return new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, location.span)), location.message);
+      // Spans of other files are offsets; they are placed once that document is open, else at its start.
+      const other = vscode.Uri.parse(location.file);
+      const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === other.toString());
+      const range = open ? toRange(open, location.span) : new vscode.Range(0, 0, 0, 0);
+      return new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range), location.message);
+    });
+  }
+  return diagnostic;
+}
+
+/**
+ * Keeps the Problems panel in step with RKE2 and Calico files as they are opened and edited. The findings behind
+ * each document's diagnostics are kept so quick fixes and hovers use the same objects.
+ */
+export class FileDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico');
+  private readonly findings = new Map<string, readonly Finding[]>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
+  private readonly disposables: { dispose(): unknown }[] = [];
+
+  constructor(private readonly facts: WorkspaceFacts) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.getText().length <= LIVE_LINT_MAX_CHARS) this.schedule(event.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      facts.onDidChange(() => this.lintOpenDocuments()),
+    );
+    this.lintOpenDocuments();
+  }
+
+  findingsFor(uri: vscode.Uri): readonly Finding[] {
+    return this.findings.get(uri.toString()) ?? [];
+  }
+
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private isCandidate(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-remote') return false;
+    return document.languageId === 'yaml' || isYamlPath(document.uri.path) || isRke2ConfigPath(document.uri.path) || this.facts.isForcedConfig(document.uri);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!this.isCandidate(document)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.lint(document);
+    }, delay));
+  }
+
+  private async lint(document: vscode.TextDocument): Promise<void> {
+    const version = document.version;
+    const context = await this.facts.context();
+    if (document.isClosed || document.version !== version) return;
+    const result = lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
+    this.findings.set(document.uri.toString(), result.findings);
+    this.collection.set(document.uri, result.findings.map((finding) => findingToDiagnostic(document, finding)));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(key);
+    this.findings.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { isRke2ConfigPath } from '../core/files/fileKinds';
+import type { LintContext } from '../core/files/lintContext';
+import { gatherWorkspaceContext, type WorkspaceFile } from '../core/files/workspaceContext';
+import { matchesAnyGlob } from '../core/text/glob';
+import { readSettings } from './settings';
+
+/** Workspace files that can state an RKE2 version or cluster-cidr; bounded so huge workspaces stay cheap. */
+const CANDIDATE_GLOB = '**/*.{yaml,yml}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
+const MAX_FILES = 2000;
+const MAX_FILE_BYTES = 1024 * 1024;
+const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|cluster-cidr/;
+
+/**
+ * The facts other workspace files state (RKE2 version, cluster-cidr), gathered lazily on first use and again
+ * after YAML files change, never at activation. The setting `rke2Calico.rke2Version` wins over files.
+ */
+export class WorkspaceFacts implements vscode.Disposable {
+  private files: Promise<WorkspaceFile[]> | undefined;
+  /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
+  private readonly disposables: { dispose(): unknown }[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATE_GLOB);
+    const invalidate = (): void => this.scheduleRefresh();
+    this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed);
+  }
+
+  async context(): Promise<LintContext> {
+    this.files ??= this.collect();
+    const settings = readSettings();
+    const fromSettings: LintContext = settings.rke2Version ? { rke2Version: { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' } } : {};
+    return gatherWorkspaceContext(await this.files, fromSettings);
+  }
+
+  /** Whether the user's `rke2Calico.configFiles` globs make this document RKE2 config. */
+  isForcedConfig(uri: vscode.Uri): boolean {
+    const patterns = readSettings().configFiles;
+    return patterns.length > 0 && matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), patterns);
+  }
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.files = undefined;
+      this.changed.fire();
+    }, 500);
+  }
+
+  private async collect(): Promise<WorkspaceFile[]> {
+    if (!vscode.workspace.isTrusted) return [];
+    const uris = await vscode.workspace.findFiles(CANDIDATE_GLOB, EXCLUDE_GLOB, MAX_FILES);
+    const files: WorkspaceFile[] = [];
+    for (const uri of uris) {
+      try {
+        const stat = await vscode.workspace.fs.stat(uri);
+        if (stat.size > MAX_FILE_BYTES) continue;
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const forced = this.isForcedConfig(uri);
+        if (isRke2ConfigPath(uri.path) || FACT_MARKERS.test(text) || forced) {
+          files.push({ path: uri.toString(), text, forceRke2Config: forced, label: vscode.workspace.asRelativePath(uri, false) });
+        }
+      } catch {
+        // A file that vanished or cannot be read states nothing.
+      }
+    }
+    return files;
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
