@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { lintFile, MAX_LINT_BYTES } from '../core/files/lintFile';
-import { gatherWorkspaceContext, type WorkspaceFile } from '../core/files/workspaceContext';
+import { MAX_LINT_BYTES } from '../core/files/lintFile';
+import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
@@ -57,11 +57,7 @@ export function runLintCommand(argv: readonly string[], io: CliIo, productVersio
     workspace.push({ path, text: read.text, forceRke2Config: forced.includes(path) });
   }
   const version = args.options.get('rke2-version');
-  const context = gatherWorkspaceContext(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {});
-  for (const file of workspace) {
-    const result = lintFile(file.path, file.text, { context, forceRke2Config: file.forceRke2Config ?? false });
-    results.push({ file: file.path, text: file.text, findings: result.findings });
-  }
+  results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));
   results.sort((a, b) => a.file.localeCompare(b.file));
   if (format.value === 'json') io.stdout(JSON.stringify(findingsToJson(results), null, 2) + '\n');
   else if (format.value === 'sarif') io.stdout(JSON.stringify(findingsToSarif(results, productVersion), null, 2) + '\n');

@@ -2,7 +2,9 @@ import { isScalar } from 'yaml';
 import { LineIndex } from '../text/lineIndex';
 import { parseYaml } from '../yaml/parseYaml';
 import { documentRoot, manifestType, mapGet, mapPath, nodeSpan } from '../yaml/yamlNodes';
+import type { FileFindings } from '../findings/locatedFinding';
 import { classifyFile } from './fileKinds';
+import { lintFile } from './lintFile';
 import type { ContextFact, LintContext } from './lintContext';
 import { rancherClusterCni } from './manifests/lintRancherCluster';
 import { sliceItems } from './rke2Config/sliceValues';
@@ -14,6 +16,8 @@ export interface WorkspaceFile {
   /** How messages name the file (a workspace-relative path); `path` by default. */
   readonly label?: string;
 }
+
+const FACT_SOURCES = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1/;
 
 function where(file: WorkspaceFile, offset: number): string {
   return `${file.label ?? file.path}:${new LineIndex(file.text).positionAt(offset).line + 1}`;
@@ -31,7 +35,8 @@ export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSett
   const configFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of configFiles) {
     const kind = classifyFile(file.path, file.text, file.forceRke2Config);
-    if (kind === 'unrelated' || file.text.includes('\u0000')) continue;
+    // Only config files, Rancher Clusters and Plans state facts; other manifests are not parsed twice.
+    if (kind === 'unrelated' || file.text.includes('\u0000') || (kind === 'manifests' && !FACT_SOURCES.test(file.text))) continue;
     for (const document of parseYaml(file.text).documents) {
       if (kind === 'rke2-config') {
         const pair = mapGet(documentRoot(document), 'cluster-cidr');
@@ -57,4 +62,10 @@ export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSett
   const rke2Version = fromSettings.rke2Version ?? clusterVersion ?? planVersion;
   const cidr = fromSettings.clusterCidr ?? clusterCidr;
   return { ...(rke2Version ? { rke2Version } : {}), ...(cidr ? { clusterCidr: cidr } : {}) };
+}
+
+/** Lints a set of files together: facts are gathered across them first, then each file is linted with them. */
+export function lintWorkspace(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): FileFindings[] {
+  const context = gatherWorkspaceContext(files, fromSettings);
+  return files.map((file) => ({ file: file.path, text: file.text, findings: lintFile(file.path, file.text, { context, forceRke2Config: file.forceRke2Config ?? false }).findings }));
 }
