@@ -20,9 +20,18 @@ const common = {
   define: { PRODUCT_VERSION: JSON.stringify(version) },
 };
 
+/** The Kubernetes gateway (with @kubernetes/client-node) is its own bundle, required on first cluster use only. */
+const lazyGateway = {
+  name: 'lazy-gateway',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/kubeGateway$/ }, () => ({ path: './cluster.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyGateway] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGateway] },
+  { ...common, entryPoints: ['src/cluster/kubeGateway.ts'], outfile: 'dist/cluster.js' },
 ];
 
 if (watch) {

@@ -1,4 +1,5 @@
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { runCheckCommand } from './checkCommand';
 import { runLintCommand } from './lintCommand';
 import { runSchemaCommand } from './schemaCommand';
 import { runVersionsCommand } from './versionsCommand';
@@ -8,6 +9,7 @@ export const CLI_USAGE = `Usage: rke2-calico-diag <command> [options]
 Commands:
   versions <version>   Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?
   lint <paths...>      Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.
+  check                Run the Calico readiness checks against a cluster (and this node).
   schema               Print the JSON Schema of RKE2's config.yaml.
 
 Run "rke2-calico-diag <command> --help" for a command's options.`;
@@ -17,8 +19,15 @@ type Command = (argv: readonly string[], io: CliIo, productVersion: string) => n
 const COMMANDS: Readonly<Record<string, Command>> = {
   versions: runVersionsCommand,
   lint: runLintCommand,
+  check: (argv, io, version) => runCheckCommand(argv, io, version, { onInterrupt: interruptHandler }),
   schema: runSchemaCommand,
 };
+
+/** Ctrl-C cancels a running check (its requests are aborted) instead of killing the process mid-output. */
+function interruptHandler(cancel: () => void): () => void {
+  process.on('SIGINT', cancel);
+  return () => process.off('SIGINT', cancel);
+}
 
 /** Dispatches to a command and returns the process exit code; never throws for bad input. */
 export async function runCli(argv: readonly string[], io: CliIo, productVersion: string): Promise<number> {

@@ -1,0 +1,47 @@
+/**
+ * Names of the Kubernetes objects a Calico install on RKE2 consists of. Sources: rke2-charts rke2-calico-crd
+ * v3.29.101 templates (CRDs), tigera/operator `pkg/render` (calico-system workloads and RBAC names), RKE2
+ * charts/build-chart.sh (HelmCharts in kube-system) — REFERENCE §5.4.
+ */
+export const CALICO_NAMESPACE = 'calico-system';
+export const OPERATOR_NAMESPACE = 'tigera-operator';
+export const HELM_NAMESPACE = 'kube-system';
+
+export const CALICO_CHARTS = ['rke2-calico-crd', 'rke2-calico'] as const;
+/** Other CNI charts RKE2 can deploy; their presence without rke2-calico means Calico is not the CNI. */
+export const OTHER_CNI_CHARTS = ['rke2-canal', 'rke2-cilium', 'rke2-flannel'] as const;
+
+/** The 24 CRDs of rke2-calico-crd v3.29.101 (the chart's own validator checks these kinds). */
+export const CALICO_CRDS: readonly string[] = [
+  ...['bgpconfigurations', 'bgpfilters', 'bgppeers', 'blockaffinities', 'caliconodestatuses', 'clusterinformations', 'felixconfigurations', 'globalnetworkpolicies', 'globalnetworksets', 'hostendpoints', 'ipamblocks', 'ipamconfigs', 'ipamhandles', 'ippools', 'ipreservations', 'kubecontrollersconfigurations', 'networkpolicies', 'networksets', 'tiers'].map((plural) => `${plural}.crd.projectcalico.org`),
+  'adminnetworkpolicies.policy.networking.k8s.io',
+  ...['apiservers', 'imagesets', 'installations', 'tigerastatuses'].map((plural) => `${plural}.operator.tigera.io`),
+];
+
+/** ClusterRoles/ClusterRoleBindings the operator creates, and the service account each binding must name. */
+export const CALICO_RBAC: readonly { readonly name: string; readonly serviceAccount: string }[] = [
+  { name: 'calico-node', serviceAccount: 'calico-node' },
+  { name: 'calico-typha', serviceAccount: 'calico-typha' },
+  { name: 'calico-cni-plugin', serviceAccount: 'calico-cni-plugin' },
+  { name: 'calico-kube-controllers', serviceAccount: 'calico-kube-controllers' },
+];
+
+export const PATHS = {
+  version: '/version',
+  nodes: '/api/v1/nodes',
+  crds: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+  clusterInformation: '/apis/crd.projectcalico.org/v1/clusterinformations/default',
+  ipPools: '/apis/crd.projectcalico.org/v1/ippools',
+  installation: '/apis/operator.tigera.io/v1/installations/default',
+  tigeraStatuses: '/apis/operator.tigera.io/v1/tigerastatuses',
+  helmCharts: `/apis/helm.cattle.io/v1/namespaces/${HELM_NAMESPACE}/helmcharts`,
+  helmJob: (chart: string) => `/apis/batch/v1/namespaces/${HELM_NAMESPACE}/jobs/helm-install-${chart}`,
+  pods: (namespace: string) => `/api/v1/namespaces/${namespace}/pods`,
+  pod: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/pods/${name}`,
+  clusterRole: (name: string) => `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
+  clusterRoleBinding: (name: string) => `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
+  deployment: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`,
+  daemonSet: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}`,
+  endpoints: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/endpoints/${name}`,
+  events: '/api/v1/events',
+} as const;

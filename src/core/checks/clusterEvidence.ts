@@ -1,0 +1,100 @@
+import type { ApiResult } from '../kube/apiResult';
+import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
+import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+
+/** Everything the readiness checks read, gathered once so checks are pure functions of it. */
+export interface ClusterEvidence {
+  readonly collectedAt: string;
+  readonly nodes: ApiResult<ListResult>;
+  readonly crds: ApiResult<ListResult>;
+  readonly clusterInformation: ApiResult<unknown>;
+  readonly ipPools: ApiResult<ListResult>;
+  readonly installation: ApiResult<unknown>;
+  readonly tigeraStatuses: ApiResult<ListResult>;
+  readonly helmCharts: ApiResult<ListResult>;
+  readonly helmJobs: Readonly<Record<string, ApiResult<unknown>>>;
+  readonly helmPods: ApiResult<ListResult>;
+  readonly clusterRoles: Readonly<Record<string, ApiResult<unknown>>>;
+  readonly clusterRoleBindings: Readonly<Record<string, ApiResult<unknown>>>;
+  readonly operatorDeployment: ApiResult<unknown>;
+  readonly calicoNodeDaemonSet: ApiResult<unknown>;
+  readonly typhaDeployment: ApiResult<unknown>;
+  readonly kubeControllersDeployment: ApiResult<unknown>;
+  readonly calicoNodePods: ApiResult<ListResult>;
+  readonly typhaPods: ApiResult<ListResult>;
+  readonly typhaEndpoints: ApiResult<unknown>;
+  readonly sandboxEvents: ApiResult<ListResult>;
+}
+
+/** Page sizes chosen so even 5,000 nodes take five pages; events are capped (the newest page is enough). */
+const NODE_PAGE = 1000;
+const EVENT_LIMIT = 500;
+
+/** Runs async jobs with at most `width` in flight, so a large cluster is not hit with every request at once. */
+async function limited<T>(width: number, jobs: readonly (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = new Array<T>(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const index = next++;
+      const job = jobs[index];
+      if (job) results[index] = await job();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, jobs.length) }, worker));
+  return results;
+}
+
+/**
+ * Reads what the checks need: about 35 GETs on any cluster size. Calico pods are selected by namespace and label,
+ * nodes are paged, events are filtered by reason on the server; nothing lists every pod of the cluster.
+ */
+export async function collectClusterEvidence(reader: ClusterReader, signal?: AbortSignal, now: () => Date = () => new Date()): Promise<ClusterEvidence> {
+  const options = signal ? { signal } : {};
+  const get = (path: string) => () => reader.get(path, options);
+  const list = (path: string, query: ListQuery) => () => reader.list(path, query, options);
+  const single: Record<string, () => Promise<ApiResult<unknown>>> = {
+    clusterInformation: get(PATHS.clusterInformation),
+    installation: get(PATHS.installation),
+    operatorDeployment: get(PATHS.deployment(OPERATOR_NAMESPACE, 'tigera-operator')),
+    calicoNodeDaemonSet: get(PATHS.daemonSet(CALICO_NAMESPACE, 'calico-node')),
+    typhaDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-typha')),
+    kubeControllersDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers')),
+    typhaEndpoints: get(PATHS.endpoints(CALICO_NAMESPACE, 'calico-typha')),
+  };
+  const lists: Record<string, () => Promise<ApiResult<ListResult>>> = {
+    nodes: list(PATHS.nodes, { limit: NODE_PAGE }),
+    crds: list(PATHS.crds, { limit: 500 }),
+    ipPools: list(PATHS.ipPools, { limit: 500 }),
+    tigeraStatuses: list(PATHS.tigeraStatuses, { limit: 100 }),
+    helmCharts: list(PATHS.helmCharts, { limit: 200 }),
+    helmPods: list(PATHS.pods(HELM_NAMESPACE), { labelSelector: `job-name in (${CALICO_CHARTS.map((chart) => `helm-install-${chart}`).join(',')})`, limit: 200 }),
+    calicoNodePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: 'k8s-app=calico-node', limit: NODE_PAGE }),
+    typhaPods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: 'k8s-app=calico-typha', limit: 100 }),
+    sandboxEvents: list(PATHS.events, { fieldSelector: 'reason=FailedCreatePodSandBox', limit: EVENT_LIMIT, maxItems: EVENT_LIMIT }),
+  };
+  const roleJobs = CALICO_RBAC.flatMap(({ name }) => [['role', name, get(PATHS.clusterRole(name))], ['binding', name, get(PATHS.clusterRoleBinding(name))]] as const);
+  const jobJobs = CALICO_CHARTS.map((chart) => [chart, get(PATHS.helmJob(chart))] as const);
+
+  const singleKeys = Object.keys(single);
+  const listKeys = Object.keys(lists);
+  const all = await limited<ApiResult<unknown>>(8, [
+    ...singleKeys.map((key) => single[key] as () => Promise<ApiResult<unknown>>),
+    ...listKeys.map((key) => lists[key] as () => Promise<ApiResult<unknown>>),
+    ...roleJobs.map(([, , job]) => job),
+    ...jobJobs.map(([, job]) => job),
+  ]);
+  const take = (index: number): ApiResult<unknown> => all[index] ?? { kind: 'cancelled', message: 'not read' };
+  const evidence: Record<string, unknown> = { collectedAt: now().toISOString() };
+  singleKeys.forEach((key, index) => (evidence[key] = take(index)));
+  listKeys.forEach((key, index) => (evidence[key] = take(singleKeys.length + index)));
+  const roles: Record<string, ApiResult<unknown>> = {};
+  const bindings: Record<string, ApiResult<unknown>> = {};
+  roleJobs.forEach(([type, name], index) => ((type === 'role' ? roles : bindings)[name] = take(singleKeys.length + listKeys.length + index)));
+  const jobs: Record<string, ApiResult<unknown>> = {};
+  jobJobs.forEach(([chart], index) => (jobs[chart] = take(singleKeys.length + listKeys.length + roleJobs.length + index)));
+  evidence.clusterRoles = roles;
+  evidence.clusterRoleBindings = bindings;
+  evidence.helmJobs = jobs;
+  return evidence as unknown as ClusterEvidence;
+}

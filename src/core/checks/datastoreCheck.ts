@@ -1,0 +1,42 @@
+import { bool, text } from '../kube/objectFields';
+import { PATHS } from './calicoObjects';
+import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+import { hasClusterInformationCrd } from './crdChecks';
+
+export const DATASTORE_CHECK: CheckDefinition = { id: 'datastore.clusterinformation', area: 'Datastore', title: 'ClusterInformation default exists and datastoreReady' };
+
+const ISSUE = { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' };
+
+/**
+ * ClusterInformation "default" is created by the first calico-node; until it exists (and says datastoreReady) the
+ * CNI refuses every pod sandbox — the #7808 symptom (projectcalico/calico cni-plugin plugin.go).
+ */
+export function checkDatastore(evidence: ClusterEvidence): CheckResult {
+  const crd = hasClusterInformationCrd(evidence);
+  if (crd === false) return skipped(DATASTORE_CHECK, 'the clusterinformations.crd.projectcalico.org CRD is missing');
+  const object = { kind: 'ClusterInformation', name: 'default', path: PATHS.clusterInformation };
+  const found = evidence.clusterInformation;
+  if (found.kind === 'not-found') {
+    return result(DATASTORE_CHECK, 'fail', 'ClusterInformation default does not exist yet', ['GET clusterinformations.crd.projectcalico.org/default: not found'], {
+      remediation: 'calico-node creates it when it first starts. Until then the CNI fails every sandbox with "error getting ClusterInformation". Wait for calico-node before joining more nodes; check calico-node and tigera-operator logs if it does not appear.',
+      knownIssue: ISSUE,
+    });
+  }
+  if (found.kind !== 'ok') return unknownFrom(DATASTORE_CHECK, 'ClusterInformation default', found);
+  const ready = bool(found.value, 'spec', 'datastoreReady');
+  const lines = [
+    `spec.datastoreReady: ${String(ready)}`,
+    `spec.calicoVersion: ${text(found.value, 'spec', 'calicoVersion') ?? '?'}`,
+    `spec.clusterType: ${text(found.value, 'spec', 'clusterType') ?? '?'}`,
+    `metadata.creationTimestamp: ${text(found.value, 'metadata', 'creationTimestamp') ?? '?'}`,
+  ];
+  if (ready !== true) {
+    return result(DATASTORE_CHECK, 'fail', 'ClusterInformation default exists but datastoreReady is not true', lines, {
+      remediation: 'The CNI answers "Calico is currently not ready to process requests" until the flag is set; an upgrade may be in progress. Check calico-node logs.',
+      knownIssue: ISSUE,
+      objects: [object],
+    });
+  }
+  return result(DATASTORE_CHECK, 'pass', 'ClusterInformation default exists, datastoreReady: true', lines, { objects: [object] });
+}

@@ -1,0 +1,124 @@
+import { list, text, type Json } from '../kube/objectFields';
+import { evaluateKnownIssues, type KnownIssueMatch } from '../knowledge/knownIssueVerdict';
+import { lookUpVersion } from '../versionLookup';
+import { parseContainerdVersion, formatContainerdVersion } from '../versions/containerdVersion';
+import { parseRke2Version, formatRke2Version } from '../versions/rke2Version';
+import { formatCalicoVersion, parseCalicoVersion } from '../versions/calicoVersion';
+import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+
+export const IDENTITY: CheckDefinition = { id: 'identity.versions', area: 'Identity', title: 'RKE2, containerd and Calico versions' };
+export const KNOWN_ISSUES_CHECK: CheckDefinition = { id: 'identity.known-issues', area: 'Identity', title: 'Known Calico issues for these versions' };
+
+/** The versions a cluster runs, each with where it was read. */
+export interface ClusterIdentity {
+  readonly rke2: readonly string[];
+  readonly containerd: readonly string[];
+  readonly calico: string | undefined;
+  readonly calicoSource: string | undefined;
+}
+
+function countBy(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+function imageTag(image: string | undefined): string | undefined {
+  const match = image === undefined ? null : /:(v?\d+\.\d+\.\d+)(?:@|$)/.exec(image);
+  return match?.[1];
+}
+
+function canonicalCalico(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseCalicoVersion(value);
+  return parsed.ok ? formatCalicoVersion(parsed.value) : undefined;
+}
+
+/** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
+export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
+  const nodes = evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : [];
+  const rke2 = nodes.flatMap((node) => {
+    const parsed = parseRke2Version(text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? '');
+    return parsed.ok ? [formatRke2Version(parsed.value)] : [];
+  });
+  const containerd = nodes.flatMap((node) => {
+    const parsed = parseContainerdVersion(text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? '');
+    return parsed.ok ? [formatContainerdVersion(parsed.value)] : [];
+  });
+  const fromClusterInformation = evidence.clusterInformation.kind === 'ok' ? canonicalCalico(text(evidence.clusterInformation.value, 'spec', 'calicoVersion')) : undefined;
+  const fromInstallation = evidence.installation.kind === 'ok' ? canonicalCalico(text(evidence.installation.value, 'status', 'calicoVersion')) : undefined;
+  const daemonSet = evidence.calicoNodeDaemonSet.kind === 'ok' ? evidence.calicoNodeDaemonSet.value : undefined;
+  const nodeImage = list(daemonSet, 'spec', 'template', 'spec', 'containers').map((container) => text(container, 'image')).find((image) => image?.includes('calico') ?? false);
+  const fromImage = canonicalCalico(imageTag(nodeImage));
+  const calico = fromClusterInformation ?? fromInstallation ?? fromImage;
+  const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;
+  return { rke2: [...countBy(rke2).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
+}
+
+function describeCounts(label: string, nodes: readonly Json[], read: (node: Json) => string | undefined): string {
+  const counts = countBy(nodes.map((node) => read(node) ?? 'unknown'));
+  return `${label}: ${[...counts].map(([value, count]) => `${value} on ${count} node(s)`).join(', ')}`;
+}
+
+export function checkIdentity(evidence: ClusterEvidence): CheckResult {
+  if (evidence.nodes.kind !== 'ok') return unknownFrom(IDENTITY, 'nodes', evidence.nodes);
+  const identity = clusterIdentity(evidence);
+  const nodes = evidence.nodes.value.items;
+  const lines = [
+    describeCounts('RKE2 (node status.nodeInfo.kubeletVersion)', nodes, (node) => text(node, 'status', 'nodeInfo', 'kubeletVersion')),
+    describeCounts('containerd (status.nodeInfo.containerRuntimeVersion)', nodes, (node) => text(node, 'status', 'nodeInfo', 'containerRuntimeVersion')),
+    `Calico: ${identity.calico ?? 'unknown'}${identity.calicoSource ? ` (${identity.calicoSource})` : ''}`,
+  ];
+  const summary = `RKE2 ${identity.rke2.join(', ') || 'unknown'}, containerd ${identity.containerd.join(', ') || 'unknown'}, Calico ${identity.calico ?? 'unknown'}`;
+  if (identity.rke2.length > 1) {
+    return result(IDENTITY, 'warn', `Mixed RKE2 versions: ${summary}`, lines, { remediation: 'Finish the upgrade so every node runs the same RKE2 release.' });
+  }
+  return result(IDENTITY, identity.rke2.length === 0 ? 'unknown' : 'pass', summary, lines);
+}
+
+function calicoFromMatrix(rke2: string): string | undefined {
+  const outcome = lookUpVersion(rke2, 'rke2');
+  return outcome.ok ? outcome.report.calico : undefined;
+}
+
+/**
+ * The known-issue verdict for every RKE2/containerd combination the nodes run, exactly as the knowledge base says
+ * (the #7808 RC + containerd v2.0.2-k3s1 case is an error, GA releases with Calico v3.29.2 a warning).
+ */
+export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
+  if (evidence.nodes.kind !== 'ok') return unknownFrom(KNOWN_ISSUES_CHECK, 'nodes', evidence.nodes);
+  const identity = clusterIdentity(evidence);
+  const matches: { match: KnownIssueMatch; facts: string }[] = [];
+  const evidenceLines: string[] = [];
+  const combinations = new Set(evidence.nodes.value.items.map((node) => `${text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
+  for (const combination of combinations) {
+    const [kubelet = '', runtime = ''] = combination.split('|');
+    const rke2 = parseRke2Version(kubelet);
+    const containerd = parseContainerdVersion(runtime);
+    const rke2Text = rke2.ok ? formatRke2Version(rke2.value) : undefined;
+    const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined);
+    const facts = { rke2: rke2Text, calico, containerd: containerd.ok ? formatContainerdVersion(containerd.value) : undefined };
+    const description = `RKE2 ${facts.rke2 ?? 'unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${identity.calico ? '' : calico ? ' (from the release matrix)' : ''}`;
+    evidenceLines.push(description);
+    for (const match of evaluateKnownIssues(facts).applies) matches.push({ match, facts: description });
+  }
+  if (matches.length === 0) {
+    const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined);
+    return result(KNOWN_ISSUES_CHECK, known ? 'pass' : 'unknown', known ? 'No known Calico issue applies to these versions' : 'unknown: the Calico version could not be read and the RKE2 version is not in the matrix', evidenceLines);
+  }
+  matches.sort((a, b) => (a.match.severity === 'error' ? -1 : 0) - (b.match.severity === 'error' ? -1 : 0));
+  const worst = matches[0];
+  if (!worst) return result(KNOWN_ISSUES_CHECK, 'pass', 'No known Calico issue applies', evidenceLines);
+  const upgrade = identity.rke2.map((version) => lookUpVersion(version, 'rke2')).flatMap((outcome) => (outcome.ok && outcome.report.upgradeTo ? [outcome.report.upgradeTo] : []));
+  return result(
+    KNOWN_ISSUES_CHECK,
+    worst.match.severity === 'error' ? 'fail' : 'warn',
+    `${worst.match.issue.id}: ${worst.match.issue.title} (${worst.facts})`,
+    [...evidenceLines, `${worst.match.issue.id}: ${worst.match.because}`],
+    {
+      remediation: `${upgrade.length > 0 ? `Upgrade to ${[...new Set(upgrade)].join(' / ')}. ` : ''}${worst.match.issue.mitigations[0] ?? ''}`,
+      knownIssue: { id: worst.match.issue.id, url: worst.match.issue.url },
+    },
+  );
+}

@@ -1,0 +1,32 @@
+import { condition, name } from '../kube/objectFields';
+import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+
+export const NODES_CHECK: CheckDefinition = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available' };
+
+/** Nodes Ready and NetworkUnavailable false; the NotReady reason is quoted as the kubelet reports it. */
+export function checkNodes(evidence: ClusterEvidence): CheckResult {
+  if (evidence.nodes.kind !== 'ok') return unknownFrom(NODES_CHECK, 'nodes', evidence.nodes);
+  const nodes = evidence.nodes.value.items;
+  const problems: string[] = [];
+  let notReady = 0;
+  for (const node of nodes) {
+    const ready = condition(node, 'Ready');
+    const network = condition(node, 'NetworkUnavailable');
+    if (ready?.status !== 'True') {
+      notReady++;
+      if (problems.length < 20) problems.push(`${name(node)} NotReady: ${ready?.message ?? ready?.reason ?? 'no Ready condition'}`);
+    } else if (network?.status === 'True' && problems.length < 20) {
+      problems.push(`${name(node)} NetworkUnavailable: ${network.message ?? network.reason ?? ''}`);
+    }
+  }
+  const networkDown = nodes.filter((node) => condition(node, 'NetworkUnavailable')?.status === 'True').length;
+  const lines = [`${nodes.length} node(s)${evidence.nodes.value.truncated ? ' (list truncated)' : ''}: ${nodes.length - notReady} Ready, ${notReady} NotReady, ${networkDown} NetworkUnavailable`, ...problems];
+  if (notReady > 0 || networkDown > 0) {
+    const cni = problems.some((problem) => /cni plugin not initialized|NetworkPluginNotReady/i.test(problem));
+    return result(NODES_CHECK, 'fail', `${notReady} of ${nodes.length} node(s) NotReady${networkDown > 0 ? `, ${networkDown} with NetworkUnavailable` : ''}`, lines, {
+      remediation: cni ? '"cni plugin not initialized": no CNI config on the node yet — calico-node writes /etc/cni/net.d/10-calico.conflist when it starts. Check calico-node on those nodes.' : 'Describe the node and read the kubelet log.',
+    });
+  }
+  return result(NODES_CHECK, 'pass', `All ${nodes.length} node(s) Ready`, lines);
+}

@@ -1,0 +1,52 @@
+import { condition, conditions, name, num } from '../kube/objectFields';
+import { OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+
+export const OPERATOR_CHECK: CheckDefinition = { id: 'operator.deployment', area: 'Operator', title: 'tigera-operator deployment available' };
+export const INSTALLATION_CHECK: CheckDefinition = { id: 'operator.installation', area: 'Operator', title: 'Installation default conditions' };
+export const TIGERASTATUS_CHECK: CheckDefinition = { id: 'operator.tigerastatus', area: 'Operator', title: 'TigeraStatus Available and not Degraded' };
+
+export function checkOperatorDeployment(evidence: ClusterEvidence): CheckResult {
+  const found = evidence.operatorDeployment;
+  const object = { kind: 'Deployment', namespace: OPERATOR_NAMESPACE, name: 'tigera-operator', path: PATHS.deployment(OPERATOR_NAMESPACE, 'tigera-operator') };
+  if (found.kind === 'not-found') return result(OPERATOR_CHECK, 'fail', 'Deployment tigera-operator/tigera-operator not found', [], { remediation: 'The rke2-calico chart deploys it; check the helm-install-rke2-calico job.' });
+  if (found.kind !== 'ok') return unknownFrom(OPERATOR_CHECK, 'Deployment tigera-operator/tigera-operator', found);
+  const available = condition(found.value, 'Available');
+  const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
+  const lines = [`readyReplicas: ${ready}`, `Available: ${available?.status ?? 'unknown'}${available?.message ? ` — ${available.message}` : ''}`];
+  if (available?.status !== 'True') return result(OPERATOR_CHECK, 'fail', 'tigera-operator is not available', lines, { remediation: 'Read the tigera-operator pod logs.', objects: [object] });
+  return result(OPERATOR_CHECK, 'pass', 'tigera-operator is available', lines, { objects: [object] });
+}
+
+export function checkInstallation(evidence: ClusterEvidence): CheckResult {
+  const found = evidence.installation;
+  if (found.kind === 'not-found') return result(INSTALLATION_CHECK, 'fail', 'Installation default not found', [], { remediation: 'The rke2-calico chart creates it (installation.enabled: true); check the HelmChartConfig and the helm-install job.' });
+  if (found.kind !== 'ok') return unknownFrom(INSTALLATION_CHECK, 'Installation default', found);
+  const all = conditions(found.value);
+  const lines = all.map((entry) => `${entry.type}=${entry.status}${entry.reason ? ` (${entry.reason})` : ''}${entry.message ? `: ${entry.message}` : ''}`);
+  const degraded = all.find((entry) => entry.type === 'Degraded' && entry.status === 'True');
+  const ready = all.find((entry) => (entry.type === 'Ready' || entry.type === 'Available') && entry.status === 'True');
+  const object = { kind: 'Installation', name: 'default', path: PATHS.installation };
+  if (degraded) return result(INSTALLATION_CHECK, 'fail', `Installation default is Degraded: ${degraded.reason ?? ''} ${degraded.message ?? ''}`.trim(), lines, { remediation: 'Read the tigera-operator logs for the reason.', objects: [object] });
+  if (!ready) return result(INSTALLATION_CHECK, 'warn', 'Installation default is not Ready yet', lines.length > 0 ? lines : ['no conditions reported'], { objects: [object] });
+  return result(INSTALLATION_CHECK, 'pass', 'Installation default is Ready', lines, { objects: [object] });
+}
+
+export function checkTigeraStatus(evidence: ClusterEvidence): CheckResult {
+  const found = evidence.tigeraStatuses;
+  if (found.kind !== 'ok') return unknownFrom(TIGERASTATUS_CHECK, 'TigeraStatus', found);
+  if (found.value.items.length === 0) return result(TIGERASTATUS_CHECK, 'warn', 'No TigeraStatus reported yet', [], { remediation: 'The operator reports TigeraStatus once it reconciles; read its logs if none appears.' });
+  const problems: string[] = [];
+  const lines = found.value.items.map((status) => {
+    const available = condition(status, 'Available');
+    const degraded = condition(status, 'Degraded');
+    const progressing = condition(status, 'Progressing');
+    const text = `${name(status)}: Available=${available?.status ?? '?'} Progressing=${progressing?.status ?? '?'} Degraded=${degraded?.status ?? '?'}`;
+    if (degraded?.status === 'True') problems.push(`${name(status)} Degraded — ${degraded.reason ?? ''}: ${degraded.message ?? ''}`);
+    else if (available?.status !== 'True') problems.push(`${name(status)} not Available — ${available?.reason ?? progressing?.reason ?? ''}: ${available?.message ?? progressing?.message ?? ''}`);
+    return text;
+  });
+  if (problems.length > 0) return result(TIGERASTATUS_CHECK, 'fail', problems[0] ?? 'TigeraStatus problem', [...problems, ...lines], { remediation: 'kubectl get tigerastatus; the reason and message say which component; read the tigera-operator logs.' });
+  return result(TIGERASTATUS_CHECK, 'pass', `${found.value.items.length} TigeraStatus Available, none Degraded`, lines);
+}

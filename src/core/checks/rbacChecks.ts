@@ -1,0 +1,39 @@
+import { list, text } from '../kube/objectFields';
+import { CALICO_NAMESPACE, CALICO_RBAC, PATHS } from './calicoObjects';
+import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+
+export const RBAC_CHECK: CheckDefinition = { id: 'rbac.calico', area: 'RBAC', title: 'ClusterRoles and bindings of calico-node, typha, cni-plugin, kube-controllers' };
+
+/** The operator's ClusterRoles and ClusterRoleBindings exist and bind the right service accounts (tigera/operator pkg/render). */
+export function checkRbac(evidence: ClusterEvidence): CheckResult {
+  const problems: string[] = [];
+  const lines: string[] = [];
+  const objects: ObjectRef[] = [];
+  for (const { name, serviceAccount } of CALICO_RBAC) {
+    const role = evidence.clusterRoles[name];
+    const binding = evidence.clusterRoleBindings[name];
+    if (!role || !binding) continue;
+    if (role.kind !== 'ok' && role.kind !== 'not-found') return unknownFrom(RBAC_CHECK, `ClusterRole ${name}`, role);
+    if (binding.kind !== 'ok' && binding.kind !== 'not-found') return unknownFrom(RBAC_CHECK, `ClusterRoleBinding ${name}`, binding);
+    if (role.kind === 'not-found') problems.push(`ClusterRole ${name} is missing`);
+    else objects.push({ kind: 'ClusterRole', name, path: PATHS.clusterRole(name) });
+    if (binding.kind === 'not-found') {
+      problems.push(`ClusterRoleBinding ${name} is missing`);
+      continue;
+    }
+    objects.push({ kind: 'ClusterRoleBinding', name, path: PATHS.clusterRoleBinding(name) });
+    const roleRef = text(binding.value, 'roleRef', 'name');
+    const subjects = list(binding.value, 'subjects').map((subject) => `${text(subject, 'kind') ?? '?'} ${text(subject, 'namespace') ?? ''}/${text(subject, 'name') ?? '?'}`);
+    lines.push(`ClusterRoleBinding ${name}: roleRef ${roleRef ?? '?'}, subjects ${subjects.join(', ') || 'none'}`);
+    if (roleRef !== name) problems.push(`ClusterRoleBinding ${name} refers to ClusterRole ${roleRef ?? '(none)'}`);
+    if (!subjects.includes(`ServiceAccount ${CALICO_NAMESPACE}/${serviceAccount}`)) problems.push(`ClusterRoleBinding ${name} does not bind ServiceAccount ${CALICO_NAMESPACE}/${serviceAccount}`);
+  }
+  if (problems.length > 0) {
+    return result(RBAC_CHECK, 'fail', problems[0] ?? 'RBAC problem', [...problems, ...lines], {
+      remediation: 'The tigera-operator creates these; check its logs and TigeraStatus. Missing RBAC gives 403 Forbidden in Calico logs (not 401 Unauthorized).',
+      objects,
+    });
+  }
+  return result(RBAC_CHECK, 'pass', `${CALICO_RBAC.length} ClusterRoles and bindings present, bound to ${CALICO_NAMESPACE} service accounts`, lines, { objects });
+}

@@ -1,0 +1,51 @@
+import { skipped, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+import { checkCrds, CRDS_CHECK } from './crdChecks';
+import { checkDatastore, DATASTORE_CHECK } from './datastoreCheck';
+import { checkIdentity, checkKnownIssues, IDENTITY, KNOWN_ISSUES_CHECK } from './identityChecks';
+import { checkCni, checkHelmJobs, CNI_CHECK, cniVerdict, HELM_JOBS_CHECK } from './installChecks';
+import { checkIpPools, IPPOOL_CHECK } from './ipPoolCheck';
+import { checkNodes, NODES_CHECK } from './nodeChecks';
+import { checkInstallation, checkOperatorDeployment, checkTigeraStatus, INSTALLATION_CHECK, OPERATOR_CHECK, TIGERASTATUS_CHECK } from './operatorChecks';
+import { checkJoinBurst, checkSandboxEvents, JOIN_BURST_CHECK, SANDBOX_EVENTS_CHECK } from './raceChecks';
+import { checkRbac, RBAC_CHECK } from './rbacChecks';
+import { CALICO_NODE_CHECK, checkCalicoNode, checkKubeControllers, checkTypha, KUBE_CONTROLLERS_CHECK, TYPHA_CHECK } from './workloadChecks';
+
+interface ClusterCheck {
+  readonly definition: CheckDefinition;
+  readonly run: (evidence: ClusterEvidence) => CheckResult;
+  /** Only meaningful when Calico is the CNI. */
+  readonly calicoOnly: boolean;
+}
+
+/** Every cluster check, in the order the tree and reports show them. */
+export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
+  { definition: IDENTITY, run: checkIdentity, calicoOnly: false },
+  { definition: KNOWN_ISSUES_CHECK, run: checkKnownIssues, calicoOnly: true },
+  { definition: CNI_CHECK, run: checkCni, calicoOnly: false },
+  { definition: HELM_JOBS_CHECK, run: checkHelmJobs, calicoOnly: true },
+  { definition: CRDS_CHECK, run: checkCrds, calicoOnly: true },
+  { definition: DATASTORE_CHECK, run: checkDatastore, calicoOnly: true },
+  { definition: RBAC_CHECK, run: checkRbac, calicoOnly: true },
+  { definition: OPERATOR_CHECK, run: checkOperatorDeployment, calicoOnly: true },
+  { definition: INSTALLATION_CHECK, run: checkInstallation, calicoOnly: true },
+  { definition: TIGERASTATUS_CHECK, run: checkTigeraStatus, calicoOnly: true },
+  { definition: CALICO_NODE_CHECK, run: checkCalicoNode, calicoOnly: true },
+  { definition: TYPHA_CHECK, run: checkTypha, calicoOnly: true },
+  { definition: KUBE_CONTROLLERS_CHECK, run: checkKubeControllers, calicoOnly: true },
+  { definition: NODES_CHECK, run: checkNodes, calicoOnly: false },
+  { definition: SANDBOX_EVENTS_CHECK, run: checkSandboxEvents, calicoOnly: true },
+  { definition: JOIN_BURST_CHECK, run: checkJoinBurst, calicoOnly: true },
+  { definition: IPPOOL_CHECK, run: checkIpPools, calicoOnly: true },
+];
+
+/**
+ * Runs every cluster check over one evidence snapshot. When another CNI is deployed, the Calico checks are skipped
+ * with that reason instead of failing; identity, nodes and the known-issue verdict still run.
+ */
+export function runClusterChecks(evidence: ClusterEvidence): CheckResult[] {
+  const verdict = cniVerdict(evidence);
+  return CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) =>
+    calicoOnly && verdict.calico === false ? skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`) : run(evidence),
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The outcome of one read from the Kubernetes API, typed so that checks can tell "absent" from "not allowed to
+ * look" from "could not reach": no exception ever reaches a check.
+ */
+export type ApiResult<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'not-found'; readonly message: string }
+  | { readonly kind: 'forbidden'; readonly message: string }
+  | { readonly kind: 'unauthorized'; readonly message: string }
+  | { readonly kind: 'unreachable'; readonly message: string }
+  | { readonly kind: 'timeout'; readonly message: string }
+  | { readonly kind: 'malformed'; readonly message: string }
+  | { readonly kind: 'http-error'; readonly status: number; readonly message: string }
+  | { readonly kind: 'cancelled'; readonly message: string };
+
+export type ApiFailure = Exclude<ApiResult<never>, { kind: 'ok' }>;
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { kind: 'ok', value };
+}
+
+/** A short, human description of a failed read, as the checks quote it ("unknown: forbidden — …"). */
+export function describeFailure(failure: ApiFailure): string {
+  switch (failure.kind) {
+    case 'http-error':
+      return `HTTP ${failure.status}: ${failure.message}`;
+    default:
+      return `${failure.kind}: ${failure.message}`;
+  }
+}
+
+export function isOk<T>(result: ApiResult<T>): result is { readonly kind: 'ok'; readonly value: T } {
+  return result.kind === 'ok';
+}

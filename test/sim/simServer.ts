@@ -1,0 +1,274 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as https from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeServerCertificates } from './certificates';
+import { materialize, stateAt, type KubeObject, type ObjectStore } from './clusterModel';
+import { simKubeconfig } from './kubeconfig';
+import type { Fault, Scenario } from './scenarioTypes';
+import { compileSelector, selectableFields } from './selectors';
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: string;
+  readonly status: number;
+  readonly atMs: number;
+}
+
+export interface SimOptions {
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Scenario seconds per real second (100 plays a 40 s start-up in 0.4 s). */
+  readonly timeScale?: number;
+  /** Start the timeline at this scenario second. */
+  readonly startAt?: number;
+  /** Freeze the clock; move it with setTime(). */
+  readonly manualClock?: boolean;
+  readonly extraFaults?: readonly Fault[];
+}
+
+export interface RunningSim {
+  readonly url: string;
+  readonly port: number;
+  readonly kubeconfigPath: string;
+  readonly folder: string;
+  readonly token: string;
+  readonly requests: RecordedRequest[];
+  setTime(seconds: number): void;
+  now(): number;
+  addFault(fault: Fault): void;
+  stop(): Promise<void>;
+}
+
+interface Route {
+  readonly group: string;
+  readonly resource: string;
+  readonly namespace: string | undefined;
+  readonly name: string | undefined;
+  readonly subresource: string | undefined;
+}
+
+const GROUPS = ['apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'apiextensions.k8s.io/v1', 'crd.projectcalico.org/v1', 'operator.tigera.io/v1', 'helm.cattle.io/v1'];
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'installations', 'tigerastatuses']);
+
+function parseRoute(path: string): Route | undefined {
+  const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
+  let group: string;
+  let rest: string[];
+  if (parts[0] === 'api' && parts[1] === 'v1') {
+    group = '';
+    rest = parts.slice(2);
+  } else if (parts[0] === 'apis' && parts.length >= 4) {
+    group = parts[1] ?? '';
+    rest = parts.slice(3);
+  } else return undefined;
+  let namespace: string | undefined;
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [resource, name, subresource] = rest;
+  if (resource === undefined) return undefined;
+  return { group, resource, namespace, name, subresource };
+}
+
+function status(code: number, reason: string, message: string): object {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+}
+
+/** Starts the simulated Kubernetes API over HTTPS on 127.0.0.1 with a scenario. */
+export async function startSimulatedCluster(scenario: Scenario, options: SimOptions = {}): Promise<RunningSim> {
+  const folder = mkdtempSync(join(tmpdir(), 'rke2-calico-sim-'));
+  const certificates = makeServerCertificates(folder);
+  const token = randomBytes(24).toString('hex');
+  const requests: RecordedRequest[] = [];
+  const faults: { fault: Fault; used: number }[] = [...(scenario.faults ?? []), ...(options.extraFaults ?? [])].map((fault) => ({ fault, used: 0 }));
+  const realStart = Date.now();
+  const t0 = realStart - (options.startAt ?? 0) * 1000;
+  let manualSecond = options.startAt ?? 0;
+  const scale = options.timeScale ?? 1;
+  const now = (): number => (options.manualClock ? manualSecond : (options.startAt ?? 0) + ((Date.now() - realStart) / 1000) * scale);
+  let cached: { second: number; store: ObjectStore } | undefined;
+  const storeNow = (): ObjectStore => {
+    const second = Math.floor(now());
+    if (cached?.second !== second) cached = { second, store: materialize(scenario, second, t0) };
+    return cached.store;
+  };
+  const openStreams = new Set<ServerResponse>();
+
+  /** Writes a JSON answer; returns true so handlers can `return send(…)`. */
+  const send = (response: ServerResponse, code: number, body: unknown, started: RecordedRequest): true => {
+    (started as { status: number }).status = code;
+    const text = JSON.stringify(body);
+    response.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+    response.end(text);
+    return true;
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<unknown> => {
+    const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+    const record: RecordedRequest = { method: request.method ?? '?', path: url.pathname, query: url.search, status: 0, atMs: Date.now() - realStart };
+    requests.push(record);
+    if (request.headers.authorization !== `Bearer ${token}`) return send(response, 401, status(401, 'Unauthorized', 'Unauthorized'), record);
+    if (request.method !== 'GET') return send(response, 405, status(405, 'MethodNotAllowed', `the simulated cluster is read-only; ${request.method ?? '?'} refused`), record);
+    const fault = faults.find((entry) => new RegExp(entry.fault.path).test(url.pathname) && (entry.fault.times === undefined || entry.used < entry.fault.times) && (!entry.fault.onContinue || url.searchParams.has('continue')));
+    if (fault) {
+      fault.used++;
+      if (fault.fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.fault.delayMs));
+      if (response.destroyed) return;
+      if (fault.fault.drop) {
+        (record as { status: number }).status = -1;
+        request.socket.destroy();
+        return;
+      }
+      if (fault.fault.malformed) {
+        (record as { status: number }).status = 200;
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('{"kind": "NodeList", "items": [ {"metadata": ');
+        return;
+      }
+      if (fault.fault.status) {
+        if (fault.fault.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(fault.fault.retryAfterSeconds));
+        const reason = fault.fault.status === 410 ? 'Expired' : fault.fault.status === 429 ? 'TooManyRequests' : 'InternalError';
+        return send(response, fault.fault.status, status(fault.fault.status, reason, fault.fault.status === 410 ? 'The provided continue parameter is too old to display a consistent list result.' : `injected ${fault.fault.status}`), record);
+      }
+    }
+    if (url.pathname === '/version') {
+      const rke2 = stateAt(scenario, now()).rke2;
+      return send(response, 200, { major: '1', minor: rke2.split('.')[1] ?? '', gitVersion: rke2, platform: 'linux/amd64' }, record);
+    }
+    if (url.pathname === '/api') return send(response, 200, { kind: 'APIVersions', versions: ['v1'] }, record);
+    if (url.pathname === '/apis') return send(response, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: GROUPS.map((entry) => ({ name: entry.split('/')[0], versions: [{ groupVersion: entry, version: 'v1' }], preferredVersion: { groupVersion: entry, version: 'v1' } })) }, record);
+    const route = parseRoute(url.pathname);
+    if (!route) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
+    const forbidden = stateAt(scenario, now()).forbidden ?? [];
+    if (forbidden.includes(route.resource)) {
+      const verb = route.name === undefined ? 'list' : 'get';
+      return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''} is forbidden: User "sim-admin" cannot ${verb} resource "${route.resource}" in API group "${route.group}" ${route.namespace ? `in the namespace "${route.namespace}"` : 'at the cluster scope'}`), record);
+    }
+    if (route.subresource === 'log' && route.resource === 'pods') return serveLog(route, url, response, record);
+    const store = storeNow();
+    const key = `${route.group}/${route.resource}`;
+    const all = store.resources.get(key);
+    if (!all) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
+    const inScope = (object: KubeObject): boolean => route.namespace === undefined || object.metadata.namespace === route.namespace;
+    if (route.name !== undefined) {
+      const found = all.find((object) => object.metadata.name === route.name && inScope(object) && (CLUSTER_SCOPED.has(route.resource) || route.namespace !== undefined));
+      return found ? send(response, 200, found, record) : send(response, 404, status(404, 'NotFound', `${route.resource}${route.group ? `.${route.group}` : ''} "${route.name}" not found`), record);
+    }
+    let labelMatch;
+    let fieldMatch;
+    try {
+      labelMatch = compileSelector(url.searchParams.get('labelSelector'));
+      fieldMatch = compileSelector(url.searchParams.get('fieldSelector'));
+    } catch (error) {
+      return send(response, 400, status(400, 'BadRequest', error instanceof Error ? error.message : 'bad selector'), record);
+    }
+    const matches = (object: KubeObject): boolean => inScope(object) && labelMatch(object.metadata.labels ?? {}) && fieldMatch(selectableFields(object));
+    const limit = Number(url.searchParams.get('limit') ?? '0');
+    const continueToken = url.searchParams.get('continue');
+    const offset = continueToken ? (JSON.parse(Buffer.from(continueToken, 'base64').toString('utf8')) as { offset: number }).offset : 0;
+    const page: KubeObject[] = [];
+    let index = 0;
+    const cursor = { more: false };
+    const consider = (object: KubeObject): boolean => {
+      if (!matches(object)) return true;
+      if (index++ < offset) return true;
+      if (limit > 0 && page.length >= limit) {
+        cursor.more = true;
+        return false;
+      }
+      page.push(object);
+      return true;
+    };
+    let going = true;
+    for (const object of all) if (going) going = consider(object);
+    if (route.resource === 'pods' && going) {
+      for (let extra = 0; extra < store.extraPods.count && going; extra++) going = consider(store.extraPods.make(extra));
+    }
+    const kind = `${route.resource.charAt(0).toUpperCase()}${route.resource.slice(1)}List`;
+    return send(response, 200, { kind, apiVersion: route.group ? `${route.group}/v1` : 'v1', metadata: { resourceVersion: '1', ...(cursor.more ? { continue: Buffer.from(JSON.stringify({ offset: offset + page.length })).toString('base64') } : {}) }, items: page }, record);
+  };
+
+  const serveLog = (route: Route, url: URL, response: ServerResponse, record: RecordedRequest): true => {
+    const container = url.searchParams.get('container');
+    const log = (scenario.logs ?? []).find((entry) => entry.namespace === route.namespace && entry.pod === route.name && (container === null || entry.container === container));
+    if (!log) return send(response, 404, status(404, 'NotFound', `pods "${route.name ?? ''}" not found`), record);
+    const previous = url.searchParams.get('previous') === 'true';
+    if (previous && !log.previous) return send(response, 400, status(400, 'BadRequest', `previous terminated container "${log.container}" in pod "${log.pod}" not found`), record);
+    const streamed = (log.stream ?? []).filter(([second]) => second <= now()).map(([, line]) => line);
+    let lines = previous ? (log.previous ?? []) : [...log.current, ...streamed];
+    const tail = url.searchParams.get('tailLines');
+    if (tail !== null) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
+    (record as { status: number }).status = 200;
+    response.writeHead(200, { 'Content-Type': 'text/plain' });
+    response.write(lines.map((line) => `${line}\n`).join(''));
+    if (url.searchParams.get('follow') !== 'true' || previous) {
+      response.end();
+      return true;
+    }
+    let sent = (log.stream ?? []).filter(([second]) => second <= now()).length;
+    openStreams.add(response);
+    const timer = setInterval(() => {
+      const pending = (log.stream ?? []).filter(([second]) => second <= now());
+      for (const [, line] of pending.slice(sent)) response.write(`${line}\n`);
+      sent = pending.length;
+    }, 50);
+    response.on('close', () => {
+      clearInterval(timer);
+      openStreams.delete(response);
+    });
+    return true;
+  };
+
+  const server = https.createServer({ cert: certificates.certPem, key: certificates.keyPem }, (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500);
+      response.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const closedPort = await freePort();
+  const kubeconfigPath = join(folder, 'kubeconfig.yaml');
+  writeFileSync(kubeconfigPath, simKubeconfig(`https://127.0.0.1:${port}`, certificates.caPem, certificates.otherCaPem, token, closedPort), { mode: 0o600 });
+
+  return {
+    url: `https://127.0.0.1:${port}`,
+    port,
+    kubeconfigPath,
+    folder,
+    token,
+    requests,
+    setTime: (seconds) => {
+      manualSecond = seconds;
+    },
+    now,
+    addFault: (fault) => faults.unshift({ fault, used: 0 }),
+    stop: async () => {
+      for (const stream of openStreams) stream.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port nothing listens on (bound and released), for the unreachable context. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return typeof address === 'object' && address ? address.port : 1;
+}
+
+export function loadScenario(nameOrPath: string): Scenario {
+  const path = nameOrPath.endsWith('.json') ? nameOrPath : join(process.env.SIM_SCENARIOS ?? join(__dirname, '../../../test/sim/scenarios'), `${nameOrPath}.json`);
+  return JSON.parse(readFileSync(path, 'utf8')) as Scenario;
+}
