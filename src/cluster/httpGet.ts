@@ -91,7 +91,7 @@ function once(request: https.RequestOptions, options: HttpGetOptions): Promise<A
       });
       response.on('end', () => {
         const header: string | string[] | undefined = response.headers['retry-after'];
-        finish(classify(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), Array.isArray(header) ? header[0] : header));
+        finish(classify(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), typeof header === 'string' ? header : header?.[0]));
       });
     });
     const timer = setTimeout(() => {
