@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { collectClusterEvidence } from '../../src/core/checks/clusterEvidence';
+import { runClusterChecks } from '../../src/core/checks/runClusterChecks';
+import { PATHS } from '../../src/core/checks/calicoObjects';
+import { assertReadOnly, connect, guardRejections } from './simHarness';
+
+describe('faults end in a clear status, with no unhandled rejection', () => {
+  for (const [context, kind, pattern] of [
+    ['sim-unreachable', 'unreachable', /ECONNREFUSED/],
+    ['sim-wrong-ca', 'unreachable', /TLS verification failed/],
+    ['sim-expired', 'unauthorized', /Unauthorized/],
+  ] as const) {
+    it(`${context}: every check is unknown (${kind})`, async () => {
+      const done = guardRejections();
+      const { sim, reader } = await connect('healthy', { context });
+      try {
+        const evidence = await collectClusterEvidence(reader);
+        assert.equal(evidence.nodes.kind, kind);
+        assert.match('message' in evidence.nodes ? evidence.nodes.message : '', pattern);
+        const results = runClusterChecks(evidence);
+        assert.ok(results.every((entry) => entry.status === 'unknown' || entry.status === 'skipped'), JSON.stringify(results.map((entry) => [entry.id, entry.status])));
+        assert.equal(results.find((entry) => entry.id === 'nodes.ready')?.summary, `unknown: ${kind} — could not read nodes`);
+      } finally {
+        await sim.stop();
+        done();
+      }
+    });
+  }
+
+  it('404 on a CRD object: ClusterInformation missing is a finding, not an error', async () => {
+    const { sim, reader } = await connect('race-3.29.2');
+    try {
+      const evidence = await collectClusterEvidence(reader);
+      assert.equal(evidence.clusterInformation.kind, 'not-found');
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('410 on a continue token restarts the list from the beginning', async () => {
+    const { sim, reader } = await connect('large', { faults: [{ path: '^/api/v1/nodes$', status: 410, onContinue: true, times: 1 }] });
+    try {
+      const result = await reader.list(PATHS.nodes, { limit: 1000 });
+      assert.equal(result.kind, 'ok');
+      assert.equal(result.kind === 'ok' ? result.value.items.length : 0, 5000);
+      const nodeRequests = sim.requests.filter((request) => request.path === '/api/v1/nodes');
+      assert.equal(nodeRequests.filter((request) => request.status === 410).length, 1);
+      assert.equal(nodeRequests.filter((request) => !request.query.includes('continue')).length, 2, 'restarted once from the first page');
+      assertReadOnly(sim);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('429 with Retry-After is retried after the advertised wait', async () => {
+    const { sim, reader, sleeps } = await connect('healthy', { faults: [{ path: '^/api/v1/nodes$', status: 429, retryAfterSeconds: 2, times: 2 }] });
+    try {
+      const result = await reader.list(PATHS.nodes);
+      assert.equal(result.kind, 'ok');
+      assert.deepEqual(sleeps, [2000, 2000]);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('500 is retried with backoff a bounded number of times, then reported', async () => {
+    const { sim, reader, sleeps } = await connect('healthy', { faults: [{ path: '^/api/v1/nodes$', status: 500 }] });
+    try {
+      const result = await reader.list(PATHS.nodes);
+      assert.equal(result.kind, 'http-error');
+      assert.match(result.kind === 'http-error' ? result.message : '', /after 4 attempts/);
+      assert.deepEqual(sleeps, [250, 500, 1000]);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('a server slower than the timeout gives "timeout"', async () => {
+    const { sim, reader } = await connect('healthy', { faults: [{ path: 'clusterinformations', delayMs: 1500 }], tuning: { timeoutMs: 300 } });
+    try {
+      const result = await reader.get(PATHS.clusterInformation);
+      assert.equal(result.kind, 'timeout');
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('malformed JSON gives "malformed"; a dropped connection gives "unreachable"', async () => {
+    const { sim, reader } = await connect('healthy', { faults: [{ path: '^/api/v1/nodes$', malformed: true }, { path: 'ippools', drop: true }] });
+    try {
+      assert.equal((await reader.list(PATHS.nodes)).kind, 'malformed');
+      const dropped = await reader.list(PATHS.ipPools);
+      assert.equal(dropped.kind, 'unreachable');
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('cancellation stops sending requests', async () => {
+    const { sim, reader } = await connect('healthy', { faults: [{ path: '.', delayMs: 200 }] });
+    try {
+      const controller = new AbortController();
+      const pending = collectClusterEvidence(reader, controller.signal);
+      setTimeout(() => {
+        controller.abort();
+      }, 50);
+      const evidence = await pending;
+      assert.equal(evidence.nodes.kind, 'cancelled');
+      const afterAbort = sim.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(sim.requests.length, afterAbort);
+      assert.ok(afterAbort <= 8, `${afterAbort} requests were started (at most the 8 in flight)`);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('reads current and previous container logs with tailLines', async () => {
+    const { sim, reader } = await connect('race-3.29.2');
+    try {
+      const current = await reader.podLog('calico-system', 'calico-typha-6b9c7d8f4-x7k2p', { container: 'calico-typha', tailLines: 2 });
+      assert.equal(current.kind, 'ok');
+      assert.equal(current.kind === 'ok' ? current.value.trim().split('\n').length : 0, 2);
+      const previous = await reader.podLog('calico-system', 'calico-typha-6b9c7d8f4-x7k2p', { container: 'calico-typha', previous: true });
+      assert.match(previous.kind === 'ok' ? previous.value : '', /FATAL/);
+      assert.ok(sim.requests.some((request) => request.query.includes('previous=true')));
+      assertReadOnly(sim);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
