@@ -42,8 +42,8 @@ describe('faults end in a clear status, with no unhandled rejection', () => {
     const { sim, reader } = await connect('large', { faults: [{ path: '^/api/v1/nodes$', status: 410, onContinue: true, times: 1 }] });
     try {
       const result = await reader.list(PATHS.nodes, { limit: 1000 });
-      assert.equal(result.kind, 'ok');
-      assert.equal(result.kind === 'ok' ? result.value.items.length : 0, 5000);
+      assert.ok(result.kind === 'ok');
+      assert.equal(result.value.items.length, 5000);
       const nodeRequests = sim.requests.filter((request) => request.path === '/api/v1/nodes');
       assert.equal(nodeRequests.filter((request) => request.status === 410).length, 1);
       assert.equal(nodeRequests.filter((request) => !request.query.includes('continue')).length, 2, 'restarted once from the first page');
@@ -68,8 +68,8 @@ describe('faults end in a clear status, with no unhandled rejection', () => {
     const { sim, reader, sleeps } = await connect('healthy', { faults: [{ path: '^/api/v1/nodes$', status: 500 }] });
     try {
       const result = await reader.list(PATHS.nodes);
-      assert.equal(result.kind, 'http-error');
-      assert.match(result.kind === 'http-error' ? result.message : '', /after 4 attempts/);
+      assert.ok(result.kind === 'http-error');
+      assert.match(result.message, /after 4 attempts/);
       assert.deepEqual(sleeps, [250, 500, 1000]);
     } finally {
       await sim.stop();
@@ -120,8 +120,8 @@ describe('faults end in a clear status, with no unhandled rejection', () => {
     const { sim, reader } = await connect('race-3.29.2');
     try {
       const current = await reader.podLog('calico-system', 'calico-typha-6b9c7d8f4-x7k2p', { container: 'calico-typha', tailLines: 2 });
-      assert.equal(current.kind, 'ok');
-      assert.equal(current.kind === 'ok' ? current.value.trim().split('\n').length : 0, 2);
+      assert.ok(current.kind === 'ok');
+      assert.equal(current.value.trim().split('\n').length, 2);
       const previous = await reader.podLog('calico-system', 'calico-typha-6b9c7d8f4-x7k2p', { container: 'calico-typha', previous: true });
       assert.match(previous.kind === 'ok' ? previous.value : '', /FATAL/);
       assert.ok(sim.requests.some((request) => request.query.includes('previous=true')));

@@ -34,8 +34,7 @@ function goodNode(overrides: Record<string, string> = {}, without: string[] = []
     '/var/lib/calico/nodename': 'server-1\n',
     ...overrides,
   };
-  for (const path of without) delete files[path];
-  return node(files);
+  return node(Object.fromEntries(Object.entries(files).filter(([path]) => !without.includes(path))));
 }
 
 function statuses(root: string): Record<string, string> {
