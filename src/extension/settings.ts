@@ -6,15 +6,32 @@ export interface Settings {
   readonly rke2Version: string | undefined;
   /** Extra glob patterns of files to treat as RKE2 config.yaml. */
   readonly configFiles: readonly string[];
+  /** Explicit kubeconfig path; else KUBECONFIG, ~/.kube/config, /etc/rancher/rke2/rke2.yaml. */
+  readonly kubeconfig: string | undefined;
+  /** kubeconfig context to use; else the kubeconfig's current context. */
+  readonly context: string | undefined;
+  readonly requestTimeoutSeconds: number;
+  /** Root folder for node checks; empty = `/` when this machine is an RKE2 node. */
+  readonly hostRoot: string | undefined;
+  readonly logTailLines: number;
+}
+
+function optionalText(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed === '' ? undefined : trimmed;
 }
 
 export function readSettings(): Settings {
   const configuration = vscode.workspace.getConfiguration('rke2Calico');
-  const rke2Version = configuration.get<string>('rke2Version')?.trim();
   const configFiles = configuration.get<string[]>('configFiles') ?? [];
   return {
-    rke2Version: rke2Version === '' ? undefined : rke2Version,
+    rke2Version: optionalText(configuration.get<string>('rke2Version')),
     configFiles: configFiles.filter((pattern) => typeof pattern === 'string' && pattern.trim() !== ''),
+    kubeconfig: optionalText(configuration.get<string>('kubeconfig')),
+    context: optionalText(configuration.get<string>('context')),
+    requestTimeoutSeconds: Math.max(1, configuration.get<number>('requestTimeoutSeconds') ?? 15),
+    hostRoot: optionalText(configuration.get<string>('hostRoot')),
+    logTailLines: Math.max(10, configuration.get<number>('logTailLines') ?? 2000),
   };
 }
 

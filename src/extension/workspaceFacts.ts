@@ -24,7 +24,8 @@ export class WorkspaceFacts implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private refreshTimer: NodeJS.Timeout | undefined;
 
-  constructor() {
+  /** `clusterVersion` gives the connected cluster's RKE2 version, the fallback after the setting. */
+  constructor(private readonly clusterVersion: () => string | undefined = () => undefined) {
     const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATE_GLOB);
     const invalidate = (): void => this.scheduleRefresh();
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed);
@@ -33,14 +34,23 @@ export class WorkspaceFacts implements vscode.Disposable {
   async context(): Promise<LintContext> {
     this.files ??= this.collect();
     const settings = readSettings();
-    const fromSettings: LintContext = settings.rke2Version ? { rke2Version: { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' } } : {};
-    return gatherWorkspaceContext(await this.files, fromSettings);
+    const fromCluster = this.clusterVersion();
+    const stated = settings.rke2Version ? { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' } : undefined;
+    const gathered = gatherWorkspaceContext(await this.files, stated ? { rke2Version: stated } : {});
+    // Order: the setting, then files of the workspace, then the connected cluster.
+    if (!gathered.rke2Version && fromCluster) return { ...gathered, rke2Version: { value: fromCluster, source: 'the connected cluster' } };
+    return gathered;
   }
 
   /** Whether the user's `rke2Calico.configFiles` globs make this document RKE2 config. */
   isForcedConfig(uri: vscode.Uri): boolean {
     const patterns = readSettings().configFiles;
     return patterns.length > 0 && matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), patterns);
+  }
+
+  /** Something other than a file changed (the connected cluster): lint again. */
+  notifyChanged(): void {
+    this.changed.fire();
   }
 
   private scheduleRefresh(): void {
