@@ -1,0 +1,130 @@
+// UI end-to-end test: the packaged extension installed in a real VS Code (code-server), driven through the
+// workbench with playwright-core + Debian chromium, against the simulated cluster (race-3.29.2, frozen at +20 s).
+// Usage: node test/e2e/ui.test.mjs [--tools DIR] [--artifacts DIR]. Prints "N passed, N failed"; exit 1 on failure.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startCodeServer } from './codeServer.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const argument = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+};
+const tools = argument('tools', process.env.RKE2_CALICO_E2E_TOOLS ?? join(process.env.HOME ?? '/root', '.cache/rke2-calico-e2e'));
+const artifacts = resolve(argument('artifacts', join(repo, 'test-artifacts/e2e')));
+mkdirSync(artifacts, { recursive: true });
+const run = mkdtempSync(join(tmpdir(), 'rke2-calico-e2e-'));
+const started = Date.now();
+const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
+
+let passed = 0;
+let failed = 0;
+async function step(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok - ${name}`);
+  } catch (error) {
+    failed++;
+    console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+  }
+}
+
+function startSim() {
+  return new Promise((resolveSim, reject) => {
+    const child = spawn(process.execPath, [join(repo, 'out/test/sim/main.js'), '--scenario', 'race-3.29.2', '--time-scale', '0', '--start-at', '20'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.once('data', (chunk) => resolveSim({ child, ...JSON.parse(String(chunk)) }));
+    child.once('exit', (code) => reject(new Error(`simulated cluster exited with ${code}`)));
+  });
+}
+
+const sim = await startSim();
+log(`simulated cluster ${sim.url}`);
+const workspace = join(run, 'workspace');
+cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
+const server = await startCodeServer({
+  tools,
+  run: join(run, 'cs'),
+  port: Number(process.env.E2E_PORT ?? 18_400 + Math.floor(Math.random() * 500)),
+  vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'),
+  settings: { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host') },
+});
+log(`code-server ${server.url}`);
+const profile = mkdtempSync(join(run, 'chromium-'));
+const { context, blocked } = await launchBrowser(tools, profile);
+const page = context.pages()[0] ?? (await context.newPage());
+
+async function runCommand(label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`>${label}`);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+async function openFile(name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+try {
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'rancher' }).first().waitFor({ timeout: 60_000 });
+  log('workbench ready');
+
+  await step('the prerequisites tree shows the race scenario\'s failing checks', async () => {
+    const icon = page.locator('.activitybar .action-item [aria-label^="RKE2 Calico"], .activitybar .action-item[aria-label^="RKE2 Calico"]').first();
+    await icon.waitFor({ timeout: 30_000 });
+    await icon.click();
+    await runCommand('RKE2 Calico: Run Readiness Check');
+    const datastore = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ClusterInformation default does not exist yet' });
+    await datastore.waitFor({ timeout: 30_000 });
+    const rows = (await page.locator('.part.sidebar .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    log(`tree rows: ${JSON.stringify(rows.slice(0, 12))}`);
+    if (!rows.some((row) => row.startsWith('Identity'))) throw new Error('no Identity area');
+    if (!rows.some((row) => row.includes('rancher/rke2#7808'))) throw new Error('no #7808 verdict in the tree');
+    await page.screenshot({ path: join(artifacts, 'prerequisites-tree.png') });
+  });
+
+  await step('Problems shows calico-affected-version on tigeraOperator.version v1.36.5 at Ln 20, Col 16, and the quick fix changes it', async () => {
+    await openFile('rke2-calico-config.yaml');
+    await runCommand('View: Focus Problems');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'tigera-operator v1.36.5 ships Calico v3.29.2' });
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!text.includes('calico-affected-version') || !text.includes('[Ln 20, Col 16]')) throw new Error(`problem row: ${text}`);
+    await page.locator('.editor-instance .squiggly-warning').first().waitFor({ state: 'attached', timeout: 10_000 });
+    await page.screenshot({ path: join(artifacts, 'problems-affected-version.png') });
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(':20:16');
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 15_000 });
+    await runCommand('Quick Fix...');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to v1.36.7' });
+    await fix.waitFor({ timeout: 15_000 });
+    await fix.click();
+    await page.locator('.editor-instance .view-lines', { hasText: 'version: v1.36.7' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(artifacts, 'quick-fix-applied.png') });
+  });
+} finally {
+  await context.close();
+  server.stop();
+  sim.child.kill('SIGTERM');
+  if (blocked.length > 0) log(`blocked non-loopback requests: ${[...new Set(blocked)].slice(0, 10).join(', ')}`);
+  rmSync(run, { recursive: true, force: true });
+}
+console.log(`e2e ui: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
