@@ -29,7 +29,11 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
       // Spans of other files are offsets; they are placed once that document is open, else at its start.
       const other = vscode.Uri.parse(location.file);
       const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === other.toString());
-      const range = open ? toRange(open, location.span) : new vscode.Range(0, 0, 0, 0);
+      const range = open
+        ? toRange(open, location.span)
+        : location.range
+          ? new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character)
+          : new vscode.Range(0, 0, 0, 0);
       return new vscode.DiagnosticRelatedInformation(new vscode.Location(other, range), location.message);
     });
   }

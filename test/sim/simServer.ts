@@ -76,6 +76,30 @@ function parseRoute(path: string): Route | undefined {
   return { group, resource, namespace, name, subresource };
 }
 
+/** Resources served per group version, for discovery (kubectl maps "nodes,pods" through it). */
+const RESOURCES: Readonly<Record<string, readonly [string, string][]>> = {
+  v1: [['nodes', 'Node'], ['namespaces', 'Namespace'], ['pods', 'Pod'], ['events', 'Event'], ['endpoints', 'Endpoints'], ['services', 'Service']],
+  'apps/v1': [['daemonsets', 'DaemonSet'], ['deployments', 'Deployment']],
+  'batch/v1': [['jobs', 'Job']],
+  'rbac.authorization.k8s.io/v1': [['clusterroles', 'ClusterRole'], ['clusterrolebindings', 'ClusterRoleBinding']],
+  'apiextensions.k8s.io/v1': [['customresourcedefinitions', 'CustomResourceDefinition']],
+  'crd.projectcalico.org/v1': [['clusterinformations', 'ClusterInformation'], ['ippools', 'IPPool'], ['felixconfigurations', 'FelixConfiguration']],
+  'operator.tigera.io/v1': [['installations', 'Installation'], ['tigerastatuses', 'TigeraStatus']],
+  'helm.cattle.io/v1': [['helmcharts', 'HelmChart'], ['helmchartconfigs', 'HelmChartConfig']],
+};
+
+function discovery(path: string): object | undefined {
+  const groupVersion = path === '/api/v1' ? 'v1' : /^\/apis\/([^/]+\/v1)$/.exec(path)?.[1];
+  const resources = groupVersion === undefined ? undefined : RESOURCES[groupVersion];
+  if (!resources || groupVersion === undefined) return undefined;
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion,
+    resources: resources.map(([name, kind]) => ({ name, singularName: kind.toLowerCase(), namespaced: !CLUSTER_SCOPED.has(name), kind, verbs: ['get', 'list'] })),
+  };
+}
+
 function status(code: number, reason: string, message: string): object {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
 }
@@ -143,6 +167,8 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     }
     if (url.pathname === '/api') return send(response, 200, { kind: 'APIVersions', versions: ['v1'] }, record);
     if (url.pathname === '/apis') return send(response, 200, { kind: 'APIGroupList', apiVersion: 'v1', groups: GROUPS.map((entry) => ({ name: entry.split('/')[0], versions: [{ groupVersion: entry, version: 'v1' }], preferredVersion: { groupVersion: entry, version: 'v1' } })) }, record);
+    const resourceList = discovery(url.pathname);
+    if (resourceList) return send(response, 200, resourceList, record);
     const route = parseRoute(url.pathname);
     if (!route) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
     const forbidden = stateAt(scenario, now()).forbidden ?? [];

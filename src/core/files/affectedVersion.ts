@@ -94,7 +94,7 @@ export function checkCalicoSelection(calicoValue: { start: number; end: number }
   const strongest = report.knownIssues[0];
   if (!strongest) return undefined;
   const related: RelatedLocation[] =
-    version.file !== undefined && version.span !== undefined ? [{ file: version.file, span: version.span, message: `RKE2 version ${version.value}` }] : [];
+    version.file !== undefined && version.span !== undefined ? [{ file: version.file, span: version.span, message: `RKE2 version ${version.value}`, ...(version.range ? { range: version.range } : {}) }] : [];
   const upgrade = report.upgradeTo ? ` Upgrade to ${report.upgradeTo}.` : '';
   return {
     code: 'calico-affected-version',

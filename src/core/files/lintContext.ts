@@ -1,4 +1,5 @@
 import type { TextSpan } from '../findings/finding';
+import type { Position } from '../text/lineIndex';
 
 /** A fact from outside the file being linted, with where it came from so messages can say so. */
 export interface ContextFact<T> {
@@ -7,6 +8,8 @@ export interface ContextFact<T> {
   readonly source: string;
   readonly file?: string;
   readonly span?: TextSpan;
+  /** Line/character of `span` in `file`, for editors that have not opened that file. */
+  readonly range?: { readonly start: Position; readonly end: Position };
 }
 
 /** What the linter knows about the workspace beyond one file. */

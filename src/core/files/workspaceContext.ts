@@ -1,5 +1,5 @@
 import { isScalar } from 'yaml';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, type Position } from '../text/lineIndex';
 import { parseYaml } from '../yaml/parseYaml';
 import { documentRoot, manifestType, mapGet, mapPath, nodeSpan } from '../yaml/yamlNodes';
 import type { FileFindings } from '../findings/locatedFinding';
@@ -19,8 +19,11 @@ export interface WorkspaceFile {
 
 const FACT_SOURCES = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1/;
 
-function where(file: WorkspaceFile, offset: number): string {
-  return `${file.label ?? file.path}:${new LineIndex(file.text).positionAt(offset).line + 1}`;
+/** The origin of a fact: `label:line` for messages, and the exact range for editors. */
+function located(file: WorkspaceFile, span: { start: number; end: number }): { source: string; file: string; span: { start: number; end: number }; range: { start: Position; end: Position } } {
+  const index = new LineIndex(file.text);
+  const start = index.positionAt(span.start);
+  return { source: `${file.label ?? file.path}:${start.line + 1}`, file: file.path, span, range: { start, end: index.positionAt(span.end) } };
 }
 
 /**
@@ -43,7 +46,7 @@ export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSett
         if (pair) {
           const span = nodeSpan(pair.value, nodeSpan(pair.keyNode, { start: 0, end: 0 }));
           const value = sliceItems(pair.value).map((item) => item.value);
-          if (value.length > 0) clusterCidr = { value, source: where(file, span.start), file: file.path, span };
+          if (value.length > 0) clusterCidr = { value, ...located(file, span) };
         }
         continue;
       }
@@ -54,7 +57,7 @@ export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSett
       const node = mapPath(documentRoot(document), ['spec', isCluster ? 'kubernetesVersion' : 'version'])?.value;
       if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
       const span = { start: node.range[0], end: node.range[1] };
-      const fact = { value: node.value, source: where(file, span.start), file: file.path, span };
+      const fact = { value: node.value, ...located(file, span) };
       if (isCluster && rancherClusterCni(document)?.includes('calico') !== false) clusterVersion ??= fact;
       if (isPlan) planVersion ??= fact;
     }

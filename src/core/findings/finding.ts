@@ -21,6 +21,8 @@ export interface RelatedLocation {
   readonly file: string | undefined;
   readonly span: TextSpan;
   readonly message: string;
+  /** 0-based line/character of the span when it lies in another file (whose text the reader may not have). */
+  readonly range?: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
 }
 
 /** One problem found in a file: the same object feeds the Problems panel, the CLI and SARIF. */

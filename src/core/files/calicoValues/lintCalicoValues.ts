@@ -97,7 +97,7 @@ function checkPoolCidr(pair: KeyedPair, context: LintContext): Finding[] {
     message: `IP pool ${pair.value.value} is not RKE2's cluster-cidr (${clusterCidr.value.join(', ')} from ${clusterCidr.source}); pods would get addresses outside the range the cluster routes.`,
     span,
     ...(clusterCidr.file !== undefined && clusterCidr.span
-      ? { related: [{ file: clusterCidr.file, span: clusterCidr.span, message: `cluster-cidr: ${clusterCidr.value.join(', ')}` }] }
+      ? { related: [{ file: clusterCidr.file, span: clusterCidr.span, message: `cluster-cidr: ${clusterCidr.value.join(', ')}`, ...(clusterCidr.range ? { range: clusterCidr.range } : {}) }] }
       : {}),
   }];
 }
