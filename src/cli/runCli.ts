@@ -1,6 +1,7 @@
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 import { runCheckCommand } from './checkCommand';
 import { runLintCommand } from './lintCommand';
+import { runLogsCommand } from './logsCommand';
 import { runSchemaCommand } from './schemaCommand';
 import { runVersionsCommand } from './versionsCommand';
 
@@ -10,6 +11,7 @@ Commands:
   versions <version>   Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?
   lint <paths...>      Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.
   check                Run the Calico readiness checks against a cluster (and this node).
+  logs <file|->        Find and explain known Calico/RKE2 failure lines in a log.
   schema               Print the JSON Schema of RKE2's config.yaml.
 
 Run "rke2-calico-diag <command> --help" for a command's options.`;
@@ -21,6 +23,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   lint: runLintCommand,
   check: (argv, io, version) => runCheckCommand(argv, io, version, { onInterrupt: interruptHandler }),
   schema: runSchemaCommand,
+  logs: runLogsCommand,
 };
 
 /** Ctrl-C cancels a running check (its requests are aborted) instead of killing the process mid-output. */

@@ -1,0 +1,71 @@
+/** The formats a Calico/RKE2 log line can have, outermost wrapper first (REFERENCE §6.2). */
+export type LogFormat = 'calico' | 'klog' | 'logrus' | 'json' | 'plain';
+
+export interface ParsedLogLine {
+  /** The timestamp as written by the innermost format that has one (CRI/journald prefixes otherwise). */
+  readonly timestamp: string | undefined;
+  readonly level: 'error' | 'warning' | 'info' | 'debug' | undefined;
+  readonly format: LogFormat;
+  /** How the line was wrapped: /var/log/pods CRI prefix, journald prefix, or neither. */
+  readonly wrapper: 'cri' | 'journald' | 'none';
+}
+
+const CRI = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) [FP] /;
+const JOURNALD = /^([A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}) \S+ [\w.@-]+(?:\[\d+\])?: /;
+const CALICO = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) \[(\w+)\]\[\d+\] /;
+const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}:\d{2}:\d{2}\.\d{6})\s+\d+ \S+:\d+\] /;
+const LOGRUS = /\btime="([^"]{1,64})"\s+level=(\w+)/;
+const LOGRUS_TTY = /^(INFO|WARN|ERRO|FATA|DEBU)\[([^\]]{1,64})\] /;
+const JSON_TS = /"(?:ts|time|timestamp)":\s?"?([\d.:TZ+-]{1,40})"?/;
+const JSON_LEVEL = /"level":\s?"(\w+)"/;
+
+function level(word: string): ParsedLogLine['level'] {
+  const lower = word.toLowerCase();
+  if (/^(e|err|erro|error|fatal|fata|f|panic)$/.test(lower)) return 'error';
+  if (/^(w|warn|warning)$/.test(lower)) return 'warning';
+  if (/^(i|info)$/.test(lower)) return 'info';
+  if (/^(d|debu|debug|trace)$/.test(lower)) return 'debug';
+  return undefined;
+}
+
+/**
+ * Reads a line's timestamp and level: Calico (`2025-02-19 14:25:19.914 [ERROR][1] …`), klog (`E0113 13:33:09.904613
+ * …]`), logrus (`time="…" level=…`, or `INFO[…]`), tigera-operator JSON, each possibly behind a /var/log/pods CRI
+ * prefix or a journald prefix. Only the start of the line is read, so long lines cost nothing extra.
+ */
+export function parseLogLine(line: string): ParsedLogLine {
+  let text = line.length > 4096 ? line.slice(0, 4096) : line;
+  let wrapper: ParsedLogLine['wrapper'] = 'none';
+  let outerTimestamp: string | undefined;
+  const cri = CRI.exec(text);
+  if (cri) {
+    wrapper = 'cri';
+    outerTimestamp = cri[1];
+    text = text.slice(cri[0].length);
+  } else {
+    const journald = JOURNALD.exec(text);
+    if (journald) {
+      wrapper = 'journald';
+      outerTimestamp = journald[1];
+      text = text.slice(journald[0].length);
+    }
+  }
+  const calico = CALICO.exec(text);
+  if (calico) return { timestamp: calico[1], level: level(calico[2] ?? ''), format: 'calico', wrapper };
+  const klog = KLOG.exec(text);
+  if (klog) return { timestamp: `${klog[2] ?? ''}-${klog[3] ?? ''} ${klog[4] ?? ''}`, level: level(klog[1] ?? ''), format: 'klog', wrapper };
+  if (text.startsWith('{')) {
+    const ts = JSON_TS.exec(text);
+    const jsonLevel = JSON_LEVEL.exec(text);
+    if (ts || jsonLevel) {
+      const raw = ts?.[1];
+      const timestamp = raw !== undefined && /^\d+(\.\d+)?$/.test(raw) ? new Date(Number(raw) * 1000).toISOString() : raw;
+      return { timestamp: timestamp ?? outerTimestamp, level: level(jsonLevel?.[1] ?? ''), format: 'json', wrapper };
+    }
+  }
+  const logrus = LOGRUS.exec(text);
+  if (logrus) return { timestamp: logrus[1], level: level(logrus[2] ?? ''), format: 'logrus', wrapper };
+  const tty = LOGRUS_TTY.exec(text);
+  if (tty) return { timestamp: tty[2], level: level(tty[1] ?? ''), format: 'logrus', wrapper };
+  return { timestamp: outerTimestamp, level: undefined, format: 'plain', wrapper };
+}
