@@ -13,7 +13,7 @@ export interface HttpGetOptions {
 
 /** A raw successful response body, or a typed failure; 410 Gone is kept apart for list restarts. */
 export type RawResult = ApiResult<string> | { readonly kind: 'gone'; readonly message: string };
-type Attempt = RawResult & { readonly retryAfterMs?: number };
+export type Attempt = RawResult & { readonly retryAfterMs?: number };
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
@@ -41,7 +41,7 @@ function statusMessage(status: number, body: string): string {
 }
 
 /** A finished response as a typed result: 2xx ok, 401/403/404/410 by meaning, anything else an HTTP error. */
-function classify(status: number, body: string, retryAfterHeader: string | undefined): Attempt {
+export function classify(status: number, body: string, retryAfterHeader: string | undefined): Attempt {
   if (status >= 200 && status < 300) return { kind: 'ok', value: body };
   const message = statusMessage(status, body);
   if (status === 401) return { kind: 'unauthorized', message };
@@ -52,7 +52,7 @@ function classify(status: number, body: string, retryAfterHeader: string | undef
   return { kind: 'http-error', status, message, ...(retryAfterHeader !== undefined && Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}) };
 }
 
-function networkFailure(error: NodeJS.ErrnoException): Attempt {
+export function networkFailure(error: NodeJS.ErrnoException): { readonly kind: 'unreachable'; readonly message: string } {
   const code = error.code ?? '';
   if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/.test(code) || /certificate/i.test(error.message)) {
     return { kind: 'unreachable', message: `TLS verification failed (${code || error.message}): the server certificate does not match the kubeconfig's certificate-authority` };
@@ -129,4 +129,58 @@ export async function httpGet(request: https.RequestOptions, options: HttpGetOpt
     attempt++;
     await sleep(backoff, options.signal);
   }
+}
+
+/**
+ * A streaming GET (log follow): the status is checked like any GET, then body text is handed to `onText` as it
+ * arrives. Only connecting is bounded by the timeout; an open stream lasts until it ends or `signal` aborts it.
+ */
+export function httpGetStream(request: https.RequestOptions, options: HttpGetOptions, onText: (text: string) => void): Promise<ApiResult<undefined>> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (value: ApiResult<undefined>): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    };
+    const outgoing = https.request({ ...request, method: 'GET' }, (response) => {
+      clearTimeout(timer);
+      const status = response.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const outcome = classify(status, Buffer.concat(chunks).toString('utf8'), undefined);
+          finish(outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome.kind === 'ok' ? { kind: 'ok', value: undefined } : outcome);
+        });
+        return;
+      }
+      const decoder = new TextDecoder('utf-8');
+      response.on('data', (chunk: Buffer) => {
+        onText(decoder.decode(chunk, { stream: true }));
+      });
+      response.on('end', () => {
+        finish({ kind: 'ok', value: undefined });
+      });
+      response.on('error', (error: NodeJS.ErrnoException) => {
+        finish(networkFailure(error));
+      });
+    });
+    const timer = setTimeout(() => {
+      finish({ kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` });
+      outgoing.destroy();
+    }, options.timeoutMs);
+    const onAbort = (): void => {
+      finish({ kind: 'ok', value: undefined });
+      outgoing.destroy();
+    };
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      finish(networkFailure(error));
+    });
+    outgoing.end();
+  });
 }

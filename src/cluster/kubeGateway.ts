@@ -2,7 +2,7 @@ import type * as https from 'node:https';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
-import { httpGet, type RawResult } from './httpGet';
+import { httpGet, httpGetStream, type RawResult } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 
 export interface GatewayTuning {
@@ -75,7 +75,7 @@ class KubeReader implements ClusterReader {
     this.identity = { context: config.getCurrentContext(), server: server.origin };
   }
 
-  private async raw(path: string, options: ReadOptions | undefined): Promise<RawResult> {
+  private async request(path: string): Promise<https.RequestOptions | { kind: 'unauthorized'; message: string }> {
     const request: https.RequestOptions = {
       protocol: 'https:',
       hostname: this.server.hostname.replace(/^\[|\]$/g, ''),
@@ -88,7 +88,17 @@ class KubeReader implements ClusterReader {
     } catch (error) {
       return { kind: 'unauthorized', message: `could not get credentials from the kubeconfig: ${error instanceof Error ? error.message : String(error)}` };
     }
-    return httpGet(request, { timeoutMs: this.tuning.timeoutMs, retries: this.tuning.retries, maxBytes: this.tuning.maxBytes, ...(options?.signal ? { signal: options.signal } : {}), ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}) });
+    return request;
+  }
+
+  private tuningFor(options: ReadOptions | undefined): Parameters<typeof httpGet>[1] {
+    return { timeoutMs: this.tuning.timeoutMs, retries: this.tuning.retries, maxBytes: this.tuning.maxBytes, ...(options?.signal ? { signal: options.signal } : {}), ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}) };
+  }
+
+  private async raw(path: string, options: ReadOptions | undefined): Promise<RawResult> {
+    const request = await this.request(path);
+    if ('kind' in request) return request;
+    return httpGet(request, this.tuningFor(options));
   }
 
   private async json(path: string, options: ReadOptions | undefined): Promise<ApiResult<unknown> | { kind: 'gone'; message: string }> {
@@ -132,15 +142,26 @@ class KubeReader implements ClusterReader {
     }
   }
 
+  async followPodLog(namespace: string, pod: string, query: LogQuery, onText: (text: string) => void, options?: ReadOptions): Promise<ApiResult<undefined>> {
+    const request = await this.request(`${logPath(namespace, pod, query)}&follow=true`);
+    if ('kind' in request) return request;
+    return httpGetStream(request, this.tuningFor(options), onText);
+  }
+
   async podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {
-    const path = withQuery(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log`, {
-      container: query.container,
-      previous: query.previous === true ? true : undefined,
-      tailLines: query.tailLines,
-      sinceSeconds: query.sinceSeconds,
-      limitBytes: query.limitBytes,
-    });
+    const path = logPath(namespace, pod, query);
     const outcome = await this.raw(path, options);
     return outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome;
   }
+}
+
+/** `…/pods/NAME/log?container=…` with the query; always has a `?` so more parameters can follow. */
+function logPath(namespace: string, pod: string, query: LogQuery): string {
+  return withQuery(`/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log?timestamps=false`, {
+    container: query.container,
+    previous: query.previous === true ? true : undefined,
+    tailLines: query.tailLines,
+    sinceSeconds: query.sinceSeconds,
+    limitBytes: query.limitBytes,
+  });
 }

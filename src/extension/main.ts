@@ -3,14 +3,18 @@ import { ClusterSession } from './clusterSession';
 import { copyEvidenceCommand } from './commands/copyEvidence';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { openObjectCommand } from './commands/openObject';
-import { openPodLogsCommand } from './commands/openPodLogs';
 import { pickKubeconfigCommand } from './commands/pickKubeconfig';
 import { runCheckCommand } from './commands/runCheck';
 import { selectContextCommand } from './commands/selectContext';
 import { watchInitCommand } from './commands/watchInit';
 import { FileDiagnostics } from './fileDiagnostics';
 import { Hovers } from './hovers';
-import { PrerequisitesView } from './prerequisitesView';
+import { LogDiagnostics } from './logDiagnostics';
+import { LogHovers } from './logHovers';
+import { LogLenses } from './logLenses';
+import { openNodeLogCommand } from './nodeLogs';
+import { PodLogs } from './podLogs';
+import { PrerequisitesView, type TreeNode } from './prerequisitesView';
 import { QuickFixes } from './quickFixes';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments';
 import { affectsSettings } from './settings';
@@ -18,6 +22,7 @@ import { StatusBar } from './statusBar';
 import { WorkspaceFacts } from './workspaceFacts';
 
 const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }];
+const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { language: 'log' }, { pattern: '**/*.log' }];
 
 /**
  * Activation registers commands, providers and views only; files are read and linted afterwards, on timers and
@@ -30,6 +35,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const facts = new WorkspaceFacts(() => session.clusterRke2Version());
   const diagnostics = new FileDiagnostics(facts);
   const view = new PrerequisitesView(session);
+  const logs = new LogDiagnostics();
+  const podLogs = new PodLogs(session, documents);
   const updateContextKeys = (): void => {
     void vscode.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
     void vscode.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
@@ -45,7 +52,20 @@ export function activate(context: vscode.ExtensionContext): void {
     'rke2Calico.selectContext': selectContextCommand(session),
     'rke2Calico.pickKubeconfig': pickKubeconfigCommand(session),
     'rke2Calico.openObject': openObjectCommand(session, documents),
-    'rke2Calico.openPodLogs': openPodLogsCommand(session, documents),
+    'rke2Calico.openPodLogs': (node?: TreeNode) => podLogs.pickAndOpen(node),
+    'rke2Calico.loadMoreLog': (uri: vscode.Uri) => podLogs.loadMore(uri),
+    'rke2Calico.followLog': (uri: vscode.Uri) => podLogs.follow(uri),
+    'rke2Calico.stopFollowLog': (uri: vscode.Uri) => {
+      podLogs.stop(uri);
+    },
+    'rke2Calico.openNodeLog': openNodeLogCommand(documents),
+    'rke2Calico.scanAsLog': async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) return;
+      const selection = editor.selection.isEmpty ? undefined : editor.selection;
+      const scan = await logs.scan(editor.document, selection);
+      vscode.window.setStatusBarMessage(`RKE2 Calico: ${scan?.findings.length ?? 0} known failure line(s) found`, 5000);
+    },
     'rke2Calico.copyEvidence': copyEvidenceCommand(),
   };
   context.subscriptions.push(
@@ -54,6 +74,10 @@ export function activate(context: vscode.ExtensionContext): void {
     facts,
     diagnostics,
     view,
+    logs,
+    podLogs,
+    vscode.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
+    vscode.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
     new StatusBar(session),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, documents),
     vscode.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true }),

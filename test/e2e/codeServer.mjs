@@ -30,7 +30,10 @@ function environment(tools, run) {
 
 /** Starts code-server; resolves once /healthz answers. `settings` are user settings; `vsix` is installed first. */
 export async function startCodeServer({ tools, run, port, vsix, settings = {}, extraArgs = [] }) {
-  for (const folder of ['ud/User', 'exts', 'xdg', 'tmp']) mkdirSync(join(run, folder), { recursive: true });
+  for (const folder of ['ud/User', 'ud/Machine', 'exts', 'xdg', 'tmp']) mkdirSync(join(run, folder), { recursive: true });
+  // Machine-scoped settings (paths on the machine that runs the extension host) are read from the remote
+  // ("Machine") settings in a remote window such as code-server's, so they are written there too.
+  writeFileSync(join(run, 'ud/Machine/settings.json'), JSON.stringify(settings, null, 2));
   writeFileSync(join(run, 'ud/User/settings.json'), JSON.stringify({
     'security.workspace.trust.enabled': false,
     'workbench.startupEditor': 'none',

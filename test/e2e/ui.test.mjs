@@ -21,6 +21,7 @@ const started = Date.now();
 const log = (message) => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${message}`);
 
 let passed = 0;
+let page;
 let failed = 0;
 async function step(name, body) {
   try {
@@ -30,6 +31,7 @@ async function step(name, body) {
   } catch (error) {
     failed++;
     console.log(`not ok - ${name}: ${String(error?.message ?? error).split('\n')[0]}`);
+    await page?.screenshot({ path: join(artifacts, `failed-step-${passed + failed}.png`) }).catch(() => undefined);
   }
 }
 
@@ -55,7 +57,11 @@ const server = await startCodeServer({
 log(`code-server ${server.url}`);
 const profile = mkdtempSync(join(run, 'chromium-'));
 const { context, blocked } = await launchBrowser(tools, profile);
-const page = context.pages()[0] ?? (await context.newPage());
+page = context.pages()[0] ?? (await context.newPage());
+const consoleErrors = [];
+page.on('console', (message) => {
+  if (message.type() === 'error' && /rke2|Calico/i.test(message.text())) consoleErrors.push(message.text());
+});
 
 async function runCommand(label) {
   await page.keyboard.press('F1');
@@ -119,12 +125,42 @@ try {
     await page.locator('.editor-instance .view-lines', { hasText: 'version: v1.36.7' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'quick-fix-applied.png') });
   });
+
+  await step('"Open Logs" opens the typha log with the Unauthorized line highlighted and listed in Problems', async () => {
+    const icon = page.locator('.activitybar .action-item [aria-label^="RKE2 Calico"], .activitybar .action-item[aria-label^="RKE2 Calico"]').first();
+    const check = page.locator('.part.sidebar .monaco-list-row', { hasText: 'calico-typha available with endpoints' });
+    // The icon toggles the side bar: click it only when the tree is not showing.
+    if (!(await check.isVisible())) await icon.click();
+    await check.waitFor({ timeout: 15_000 });
+    await check.click();
+    const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-system/calico-typha-6b9c7d8f4-x7k2p' });
+    await podRow.waitFor({ timeout: 15_000 });
+    await podRow.hover();
+    await podRow.locator('.action-label[aria-label="Open Logs"]').click();
+    const current = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'current' }).first();
+    await current.waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'current' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-group-container .tab.active', { hasText: 'calico-typha-6b9c7d8f4-x7k2p-calico-typha' }).waitFor({ timeout: 20_000 });
+    await page.locator('.editor-instance .view-lines', { hasText: 'error=Unauthorized' }).waitFor({ timeout: 15_000 });
+    await runCommand('View: Focus Problems');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'typha-unauthorized' }).first();
+    await problem.waitFor({ timeout: 20_000 });
+    const language = await page.locator('.statusbar-item', { hasText: 'RKE2 Calico Log' }).count();
+    if (language === 0) throw new Error('the log is not in the rke2-calico-log language');
+    // The grammar colours the level: the [ERROR] token is rendered in its own span.
+    const levelSpan = page.locator('.editor-instance .view-lines span span', { hasText: '[ERROR]' }).first();
+    await levelSpan.waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: join(artifacts, 'typha-log-unauthorized.png') });
+  });
 } finally {
   await context.close();
   server.stop();
   sim.child.kill('SIGTERM');
+  if (consoleErrors.length > 0) log(`extension errors in the browser console: ${consoleErrors.slice(0, 5).join(' | ')}`);
   if (blocked.length > 0) log(`blocked non-loopback requests: ${[...new Set(blocked)].slice(0, 10).join(', ')}`);
-  rmSync(run, { recursive: true, force: true });
+  if (process.env.KEEP_RUN === '1') log(`run folder kept: ${run}`);
+  else rmSync(run, { recursive: true, force: true });
 }
 console.log(`e2e ui: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -131,3 +131,26 @@ describe('faults end in a clear status, with no unhandled rejection', () => {
     }
   });
 });
+
+describe('following pod logs', () => {
+  it('streams new lines as they appear and stops when aborted', async () => {
+    const { sim, reader } = await connect('race-3.29.2', { startAt: 0 });
+    try {
+      let received = '';
+      const controller = new AbortController();
+      const following = reader.followPodLog('calico-system', 'calico-typha-6b9c7d8f4-x7k2p', { container: 'calico-typha', tailLines: 1 }, (text) => {
+        received += text;
+        if (received.includes('14:26:23.401')) controller.abort();
+      }, { signal: controller.signal });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      sim.setTime(50);
+      const result = await following;
+      assert.equal(result.kind, 'ok');
+      assert.match(received, /14:25:51\.666 \[ERROR\]\[1\] typha\/lookup\.go 66: Failed to get Typha endpoint from Kubernetes error=Unauthorized/);
+      assert.ok(sim.requests.some((request) => request.query.includes('follow=true')));
+      assertReadOnly(sim);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -35,6 +35,11 @@ export interface ClusterReader {
   get(path: string, options?: ReadOptions): Promise<ApiResult<unknown>>;
   list(path: string, query?: ListQuery, options?: ReadOptions): Promise<ApiResult<ListResult>>;
   podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>>;
+  /**
+   * Follows a pod log (GET …/log?follow=true): `onText` receives text as it arrives until the stream ends or
+   * `options.signal` aborts it. Resolves ok when the stream ended or was stopped.
+   */
+  followPodLog(namespace: string, pod: string, query: LogQuery, onText: (text: string) => void, options?: ReadOptions): Promise<ApiResult<undefined>>;
   /** Which cluster this is, for reports: context name and server URL (never credentials). */
   readonly identity: { readonly context: string; readonly server: string };
 }

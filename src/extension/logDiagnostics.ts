@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { scanInSlices } from '../core/logs/chunkedScan';
+import { findKnownIssue } from '../core/knowledge/knownIssueVerdict';
+import { summarizeFindings, type LogFinding, type SignatureSummary } from '../core/logs/scanLog';
+
+const SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+/** Each slice is scanned in a few milliseconds, so the extension host is never blocked for long. */
+const SLICE_CHARS = 512 * 1024;
+
+/** Yields to the event loop between slices. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+export interface LogScan {
+  readonly findings: readonly LogFinding[];
+  readonly summary: readonly SignatureSummary[];
+}
+
+/**
+ * Known failure lines of Calico/RKE2 logs in the Problems panel, on any log a user opens (language
+ * rke2-calico-log or log, or a *.log file) and on text the user scans explicitly. Large logs are scanned in
+ * slices off the hot path; a new edit cancels the scan in progress.
+ */
+export class LogDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico-logs');
+  private readonly scans = new Map<string, LogScan>();
+  private readonly running = new Map<string, AbortController>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
+  private readonly disposables: { dispose(): unknown }[] = [];
+
+  constructor() {
+    this.disposables.push(
+      this.collection,
+      this.changed,
+      vscode.workspace.onDidOpenTextDocument((document) => void this.scanIfLog(document)),
+      vscode.workspace.onDidChangeTextDocument((event) => void this.scanIfLog(event.document)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.running.get(document.uri.toString())?.abort();
+        this.scans.delete(document.uri.toString());
+        this.collection.delete(document.uri);
+      }),
+    );
+    for (const document of vscode.workspace.textDocuments) void this.scanIfLog(document);
+  }
+
+  static isLog(document: vscode.TextDocument): boolean {
+    return document.languageId === 'rke2-calico-log' || document.languageId === 'log' || /\.log$/i.test(document.uri.path);
+  }
+
+  scanOf(uri: vscode.Uri): LogScan | undefined {
+    return this.scans.get(uri.toString());
+  }
+
+  private async scanIfLog(document: vscode.TextDocument): Promise<void> {
+    if (LogDiagnostics.isLog(document)) await this.scan(document);
+  }
+
+  /** Scans a document, or only `range` of it ("Scan as Calico/RKE2 Log" on a selection). */
+  async scan(document: vscode.TextDocument, range?: vscode.Range): Promise<LogScan | undefined> {
+    const key = document.uri.toString();
+    this.running.get(key)?.abort();
+    const controller = new AbortController();
+    this.running.set(key, controller);
+    const base = range ? document.offsetAt(range.start) : 0;
+    const text = range ? document.getText(range) : document.getText();
+    const found = await scanInSlices(text, pause, controller.signal, SLICE_CHARS);
+    if (controller.signal.aborted) return undefined;
+    this.running.delete(key);
+    const lineBase = range ? range.start.line : 0;
+    const findings = found.map((finding) => ({ ...finding, line: finding.line + lineBase, start: finding.start + base, end: finding.end + base }));
+    const scan = { findings, summary: summarizeFindings(findings) };
+    this.scans.set(key, scan);
+    this.collection.set(document.uri, findings.map((finding) => this.toDiagnostic(document, finding)));
+    this.changed.fire(document.uri);
+    return scan;
+  }
+
+  private toDiagnostic(document: vscode.TextDocument, finding: LogFinding): vscode.Diagnostic {
+    const signature = finding.signature;
+    const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+    const diagnostic = new vscode.Diagnostic(range, `${signature.title}: ${signature.meaning}`, SEVERITIES[signature.severity]);
+    diagnostic.source = 'rke2-calico-log';
+    const issue = signature.knownIssue === undefined ? undefined : findKnownIssue(signature.knownIssue);
+    const target = issue?.url ?? (signature.knownIssue?.includes('#') ? `https://github.com/${signature.knownIssue.replace('#', '/issues/')}` : undefined);
+    diagnostic.code = target ? { value: signature.id, target: vscode.Uri.parse(target) } : signature.id;
+    return diagnostic;
+  }
+
+  dispose(): void {
+    for (const controller of this.running.values()) controller.abort();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import type { ObjectRef } from '../core/checks/checkResult';
+import type { ClusterSession } from './clusterSession';
+import type { TreeNode } from './prerequisitesView';
+import type { ReportDocuments } from './reportDocuments';
+import { readSettings } from './settings';
+
+interface PodLogSource {
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  readonly previous: boolean;
+}
+
+interface OpenLog {
+  readonly source: PodLogSource;
+  tail: number;
+  lines: string[];
+  /** Lines dropped from the front of a followed log to keep the buffer bounded (never dropped silently). */
+  dropped: number;
+  follow: AbortController | undefined;
+}
+
+function header(log: OpenLog): string {
+  const { namespace, pod, container, previous } = log.source;
+  const what = `# ${namespace}/${pod} container ${container}${previous ? ' (previous, last terminated)' : ''}`;
+  if (log.follow) return `${what}: following — ${log.lines.length} lines shown${log.dropped > 0 ? `, ${log.dropped} earlier lines dropped to keep the buffer bounded` : ''}\n`;
+  return `${what}: last ${log.tail} lines at most (setting rke2Calico.logTailLines; "Load more" above for more)\n`;
+}
+
+/**
+ * Pod logs read through the API (no kubectl) as read-only documents of language rke2-calico-log: the last N lines,
+ * "Load more", and follow with a bounded buffer that says how many lines it dropped.
+ */
+export class PodLogs implements vscode.Disposable {
+  private readonly open = new Map<string, OpenLog>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly session: ClusterSession,
+    private readonly documents: ReportDocuments,
+  ) {}
+
+  stateOf(uri: vscode.Uri): { following: boolean; tail: number } | undefined {
+    const log = this.open.get(uri.toString());
+    return log ? { following: log.follow !== undefined, tail: log.tail } : undefined;
+  }
+
+  /** "Open Logs" from a pod or check in the tree: pick pod, container and current/previous, then show the tail. */
+  async pickAndOpen(node?: TreeNode): Promise<void> {
+    const pods: ObjectRef[] = node?.type === 'object' ? [node.object] : node?.type === 'check' ? (node.check.objects ?? []).filter((object) => object.kind === 'Pod') : [];
+    const pod = pods.length === 1 ? pods[0] : (await vscode.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: entry.namespace ?? '', entry })), { title: 'Pod' }))?.entry;
+    if (!pod?.namespace) return;
+    const choice = await vscode.window.showQuickPick(
+      (pod.containers ?? []).flatMap((container) => [
+        { label: container, description: 'current', container, previous: false },
+        { label: container, description: 'previous (last terminated)', container, previous: true },
+      ]),
+      { title: `Logs of ${pod.namespace}/${pod.name}` },
+    );
+    if (!choice) return;
+    await this.show({ namespace: pod.namespace, pod: pod.name, container: choice.container, previous: choice.previous }, readSettings().logTailLines);
+  }
+
+  async show(source: PodLogSource, tail: number): Promise<vscode.Uri | undefined> {
+    const opened = await this.session.open();
+    if (!opened.ok) {
+      void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
+      return undefined;
+    }
+    const result = await opened.reader.podLog(source.namespace, source.pod, { container: source.container, previous: source.previous, tailLines: tail });
+    if (result.kind !== 'ok') {
+      void vscode.window.showWarningMessage(`RKE2 Calico: no log for ${source.pod}/${source.container}: ${result.kind} — ${result.message}`);
+      return undefined;
+    }
+    const log: OpenLog = { source, tail, lines: result.value.split('\n').filter((line, index, all) => line !== '' || index < all.length - 1), dropped: 0, follow: undefined };
+    const uri = this.publish(log);
+    this.open.set(uri.toString(), log);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
+    await vscode.window.showTextDocument(document, { preview: false });
+    this.changed.fire();
+    return uri;
+  }
+
+  async loadMore(uri: vscode.Uri): Promise<void> {
+    const log = this.open.get(uri.toString());
+    if (!log || log.follow) return;
+    await this.show(log.source, log.tail * 4);
+  }
+
+  /** Follows the log (GET …/log?follow=true) into the same document until stopped. */
+  async follow(uri: vscode.Uri): Promise<void> {
+    const log = this.open.get(uri.toString());
+    if (!log || log.follow || log.source.previous) return;
+    const opened = await this.session.open();
+    if (!opened.ok) return;
+    const controller = new AbortController();
+    log.follow = controller;
+    const limit = Math.max(log.tail, 10_000);
+    let partial = '';
+    let timer: NodeJS.Timeout | undefined;
+    const flush = (): void => {
+      timer = undefined;
+      this.publish(log);
+    };
+    this.publish(log);
+    this.changed.fire();
+    const result = await opened.reader.followPodLog(log.source.namespace, log.source.pod, { container: log.source.container, tailLines: 0 }, (text) => {
+      const pieces = (partial + text).split('\n');
+      partial = pieces.pop() ?? '';
+      log.lines.push(...pieces);
+      if (log.lines.length > limit) {
+        const excess = log.lines.length - limit;
+        log.lines.splice(0, excess);
+        log.dropped += excess;
+      }
+      timer ??= setTimeout(flush, 250);
+    }, { signal: controller.signal });
+    if (timer) clearTimeout(timer);
+    if (partial !== '') log.lines.push(partial);
+    log.follow = undefined;
+    this.publish(log);
+    this.changed.fire();
+    if (result.kind !== 'ok') void vscode.window.showWarningMessage(`RKE2 Calico: following ${log.source.pod} stopped: ${result.kind} — ${result.message}`);
+  }
+
+  stop(uri: vscode.Uri): void {
+    this.open.get(uri.toString())?.follow?.abort();
+  }
+
+  private publish(log: OpenLog): vscode.Uri {
+    const { pod, container, previous } = log.source;
+    return this.documents.publish(`${pod}-${container}${previous ? '-previous' : ''}`, header(log) + log.lines.join('\n') + '\n', 'log');
+  }
+
+  dispose(): void {
+    for (const log of this.open.values()) log.follow?.abort();
+    this.changed.dispose();
+  }
+}
