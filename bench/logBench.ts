@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { LOG_SIGNATURES } from '../src/core/logs/logSignatures';
 import { scanText } from '../src/core/logs/scanLog';
+import { scanInSlices } from '../src/core/logs/chunkedScan';
 import { FAILURE_LINES, HEALTHY_LINES } from '../test/fixtures/logLines';
 
 const ROOT = join(__dirname, '../..');
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
     const grepArgs = ['-c', '-E', ...LOG_SIGNATURES.flatMap((signature) => ['-e', signature.pattern]), path];
     timed('grep', grepArgs);
     const grep = timed('grep', grepArgs);
+    const triggerArgs = ['-c', '-F', ...[...new Set(LOG_SIGNATURES.map((signature) => signature.trigger))].flatMap((trigger) => ['-e', trigger]), path];
+    const grepTriggers = timed('grep', triggerArgs);
     const cli = timed(process.execPath, [join(ROOT, 'dist/cli.js'), 'logs', path, '--format', 'json']);
     const cliFindings = (JSON.parse(cli.stdout) as { findings: unknown[] }).findings.length;
     const text = readFileSync(path, 'utf8');
@@ -71,6 +74,18 @@ async function main(): Promise<void> {
     const found = scanText(text).length;
     const scanMs = Number(process.hrtime.bigint() - started) / 1e6;
     const worst = worstRegexOnHugeLine();
+    // The editor scans in 512 KiB slices and yields between them: the longest slice is the longest block.
+    let longestSlice = 0;
+    let sliceStarted = performance.now();
+    await scanInSlices(text, () => {
+      longestSlice = Math.max(longestSlice, performance.now() - sliceStarted);
+      return new Promise<void>((resolve) => {
+        setImmediate(() => {
+          sliceStarted = performance.now();
+          resolve();
+        });
+      });
+    }, undefined, 512 * 1024);
     const lines = [
       '# Log scan benchmark',
       '',
@@ -79,10 +94,13 @@ async function main(): Promise<void> {
       '| scanner | time | throughput | matches | goal |',
       '|---|---|---|---|---|',
       `| \`grep -c -E\` with the ${LOG_SIGNATURES.length} signature patterns | ${(grep.ms / 1000).toFixed(2)} s | ${(mb / (grep.ms / 1000)).toFixed(0)} MB/s | ${grep.stdout.trim()} lines | reference |`,
+      `| \`grep -c -F\` with only the trigger literals (pre-filter alone, finds no signature) | ${(grepTriggers.ms / 1000).toFixed(2)} s | ${(mb / (grepTriggers.ms / 1000)).toFixed(0)} MB/s | ${grepTriggers.stdout.trim()} lines | lower bound |`,
       `| \`rke2-calico-diag logs --format json\` (whole process, streaming) | ${(cli.ms / 1000).toFixed(2)} s | ${(mb / (cli.ms / 1000)).toFixed(0)} MB/s | ${cliFindings} findings | ≥ 150 MB/s, ≤ 3× grep (${(cli.ms / grep.ms).toFixed(2)}×) |`,
       `| \`scanText\` in process (text already in memory) | ${(scanMs / 1000).toFixed(2)} s | ${(mb / (scanMs / 1000)).toFixed(0)} MB/s | ${found} findings | — |`,
       '',
       `Slowest signature regex on an adversarial 1 MB line: ${worst.id}, ${worst.ms.toFixed(1)} ms (bound: 50 ms; the unit tests assert it).`,
+      '',
+      `Editor-style scan of the same 200 MB in 512 KiB slices, yielding between them: the longest the event loop was blocked was ${longestSlice.toFixed(1)} ms (goal ≈ 50 ms).`,
       '',
     ];
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
