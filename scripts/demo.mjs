@@ -1,21 +1,98 @@
-// `npm run demo`: shows the product's answers on sample inputs taken from the rancher/rke2#7808 story.
-// (The simulated cluster and the editor demo join this script as those parts of the product land.)
-import { spawnSync } from 'node:child_process';
+// `npm run demo`: the whole product against the simulated cluster, without owning one.
+//  1. starts the simulated RKE2 cluster (default scenario race-3.29.2, played in real time) on 127.0.0.1;
+//  2. prints what the CLI says about it (check, versions, lint, logs);
+//  3. starts code-server (a real VS Code in the browser) with the packaged extension and a demo workspace
+//     (config.yaml, a HelmChartConfig pinning v1.36.5, a Rancher Cluster spec, a Plan, sample logs) and prints the URL.
+// Ctrl-C stops everything. Options: --scenario NAME (healthy, race-3.29.2, ga-3.29.2, rbac-missing, no-calico,
+// forbidden, large), --port N (default 18080), --cli-only.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const samples = [
-  ['v1.32.2-rc2+rke2r1', 'the release candidate #7808 was reported on'],
-  ['v1.31.7+rke2r1', 'a GA release that still ships Calico v3.29.2'],
-  ['v1.29.15+rke2r1', 'the last v1.29 release: no v1.29 release leaves v3.29.2'],
-  ['v1.36.5', 'ambiguous: a tigera-operator version that looks like an RKE2 version'],
-  ['v3.29.2', 'a Calico version: which RKE2 releases ship it'],
-  ['v1.33.0+rke2r1', 'a release that never shipped v3.29.2'],
-];
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : process.argv[index + 1];
+};
+const scenario = option('scenario', 'race-3.29.2');
+const port = Number(option('port', '18080'));
+const cliOnly = process.argv.includes('--cli-only');
+const cli = join(repo, 'dist/cli.js');
+const run = mkdtempSync(join(tmpdir(), 'rke2-calico-demo-'));
+/** How to stop what the demo started, newest first. */
+const stoppers = [];
 
-for (const [version, why] of samples) {
-  console.log(`\n$ rke2-calico-diag versions ${version}      # ${why}`);
-  const run = spawnSync(process.execPath, [cli, 'versions', version], { encoding: 'utf8' });
-  process.stdout.write(run.stdout + run.stderr);
-  console.log(`(exit code ${run.status})`);
+function cleanup() {
+  for (const stop of stoppers.reverse()) {
+    try {
+      stop();
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(run, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  console.log('\nStopping the demo.');
+  cleanup();
+  process.exit(0);
+});
+process.on('SIGTERM', () => {
+  cleanup();
+  process.exit(0);
+});
+
+function startSim() {
+  return new Promise((resolveSim, reject) => {
+    const child = spawn(process.execPath, [join(repo, 'out/test/sim/main.js'), '--scenario', scenario], { stdio: ['ignore', 'pipe', 'inherit'] });
+    stoppers.push(() => child.kill('SIGTERM'));
+    child.stdout.once('data', (chunk) => resolveSim(JSON.parse(String(chunk))));
+    child.once('exit', (code) => reject(new Error(`the simulated cluster exited with ${code}`)));
+  });
+}
+
+function show(title, args) {
+  console.log(`\n$ rke2-calico-diag ${args.join(' ')}      # ${title}`);
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+  process.stdout.write(result.stdout + result.stderr);
+  console.log(`(exit code ${result.status})`);
+}
+
+function demoWorkspace(sim) {
+  const workspace = join(run, 'demo-workspace');
+  cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
+  const race = JSON.parse(readFileSync(join(repo, 'test/sim/scenarios/race-3.29.2.json'), 'utf8'));
+  mkdirSync(join(workspace, 'logs'), { recursive: true });
+  for (const log of race.logs) writeFileSync(join(workspace, 'logs', `${log.pod}_${log.container}.log`), `${[...(log.previous ?? []), ...log.current].join('\n')}\n`);
+  writeFileSync(join(workspace, 'README.md'), `# RKE2 Calico Diagnostics demo\n\nThe simulated cluster (${sim.scenario}) runs at ${sim.url}; its kubeconfig is ${sim.kubeconfig}.\n\n- Open the **RKE2 Calico** view in the activity bar and run **Run Readiness Check** (or **Watch Cluster Initialisation**).\n- Open \`server/manifests/rke2-calico-config.yaml\`, \`etc/rancher/rke2/config.yaml\`, \`rancher/cluster.yaml\`, \`upgrade/plan.yaml\` and the files in \`logs/\`.\n`);
+  return workspace;
+}
+
+const sim = await startSim();
+console.log(`Simulated RKE2 cluster "${sim.scenario}" at ${sim.url}`);
+console.log(`  kubeconfig: ${sim.kubeconfig}   (try: KUBECONFIG=${sim.kubeconfig} node dist/cli.js check --watch 90)`);
+show('readiness checks against the simulated cluster', ['check', '--kubeconfig', sim.kubeconfig]);
+show('the version the race was reported on', ['versions', 'v1.32.2-rc2+rke2r1']);
+const workspace = demoWorkspace(sim);
+show('the demo workspace files', ['lint', workspace]);
+show('the typha log of the race', ['logs', join(workspace, 'logs/calico-typha-6b9c7d8f4-x7k2p_calico-typha.log')]);
+
+if (cliOnly) {
+  console.log('\n--cli-only: the simulated cluster keeps running; Ctrl-C stops it.');
+} else {
+  console.log('\nSetting up code-server (a real VS Code in the browser) and its Node 24 — the first run takes a few minutes…');
+  const setup = spawnSync('bash', [join(repo, 'test/e2e/setup-toolchain.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (setup.status !== 0) {
+    console.log('Could not set up code-server here; the CLI demo above shows the same checks. The simulated cluster keeps running; Ctrl-C stops it.');
+  } else {
+    const tools = setup.stdout.trim().split('\n').pop();
+    const { startCodeServer } = await import(join(repo, 'test/e2e/codeServer.mjs'));
+    const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'workbench.colorTheme': 'Default Dark Modern' };
+    const server = await startCodeServer({ tools, run: join(run, 'code-server'), port, vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'), settings });
+    stoppers.push(() => server.stop());
+    console.log(`\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    console.log('Then click the RKE2 Calico icon in the activity bar. Ctrl-C stops the demo.');
+  }
 }

@@ -56,6 +56,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
   const evidenceLines: string[] = [];
   const objects: ObjectRef[] = [];
   let worst: 'pass' | 'warn' | 'fail' = 'pass';
+  let failedAttempts = 0;
+  let unfinished = 0;
   for (const chart of CALICO_CHARTS) {
     const job = evidence.helmJobs[chart];
     const jobName = `helm-install-${chart}`;
@@ -65,6 +67,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
     }
     if (job.kind !== 'ok') return unknownFrom(HELM_JOBS_CHECK, `Job ${HELM_NAMESPACE}/${jobName}`, job);
     const summary = jobSummary(job.value);
+    failedAttempts += summary.failed;
+    if (!summary.complete) unfinished++;
     objects.push({ kind: 'Job', namespace: HELM_NAMESPACE, name: jobName, path: PATHS.helmJob(chart) });
     evidenceLines.push(`Job ${jobName}: succeeded=${summary.succeeded} failed=${summary.failed}${summary.complete ? ' (Complete)' : ''}${summary.failedCondition ? ` — ${summary.failedCondition}` : ''}`);
     if (summary.failedCondition || (!summary.complete && summary.failed > 0 && summary.succeeded === 0)) worst = summary.failedCondition ? 'fail' : worst === 'fail' ? 'fail' : 'warn';
@@ -78,8 +82,15 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? '') });
     }
   }
-  const summaries = { pass: 'helm-install jobs of rke2-calico and rke2-calico-crd succeeded', warn: 'helm-install jobs succeeded after failed attempts', fail: 'A helm-install job of the Calico charts failed' };
-  return result(HELM_JOBS_CHECK, worst, summaries[worst], evidenceLines, {
+  const summary =
+    worst === 'fail'
+      ? 'A helm-install job of the Calico charts failed'
+      : worst === 'pass'
+        ? 'helm-install jobs of rke2-calico and rke2-calico-crd succeeded'
+        : unfinished > 0
+          ? `helm-install jobs not complete yet, ${failedAttempts} failed attempt(s) so far`
+          : `helm-install jobs succeeded after ${failedAttempts} failed attempt(s)`;
+  return result(HELM_JOBS_CHECK, worst, summary, evidenceLines, {
     ...(worst === 'pass' ? {} : { remediation: 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.' }),
     objects,
   });
