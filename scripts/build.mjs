@@ -29,7 +29,8 @@ const lazyGateway = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyGateway] },
+  // The banner marks when the bundle starts loading, so activation can report load and activate() times.
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyGateway], banner: { js: 'globalThis.__rke2CalicoLoadStart = performance.now();' } },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGateway] },
   { ...common, entryPoints: ['src/cluster/kubeGateway.ts'], outfile: 'dist/cluster.js' },
 ];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CheckResult } from '../core/checks/checkResult';
 import { ClusterSession } from './clusterSession';
 import { copyEvidenceCommand } from './commands/copyEvidence';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
@@ -29,7 +30,18 @@ const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { l
  * events, and @kubernetes/client-node loads on the first cluster command, so start-up costs no more than loading
  * this bundle.
  */
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports: read-only views of its state, used by its own integration tests. */
+export interface ProductApi {
+  readonly readinessResults: () => readonly CheckResult[];
+  /** Milliseconds: bundle start to activate() call (module load), and activate() itself. */
+  readonly activationTiming: { readonly loadMs: number; readonly activateMs: number };
+}
+
+/** Set by the bundle's first line (scripts/build.mjs banner); absent when run from compiled sources. */
+const bundleLoadStart = (globalThis as { __rke2CalicoLoadStart?: number }).__rke2CalicoLoadStart;
+
+export function activate(context: vscode.ExtensionContext): ProductApi {
+  const activateStart = performance.now();
   const documents = new ReportDocuments();
   const session = new ClusterSession();
   const facts = new WorkspaceFacts(() => session.clusterRke2Version());
@@ -96,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   updateContextKeys();
+  const activationTiming = { loadMs: bundleLoadStart === undefined ? 0 : activateStart - bundleLoadStart, activateMs: performance.now() - activateStart };
+  return { readinessResults: () => session.state.results, activationTiming };
 }
 
 export function deactivate(): void {

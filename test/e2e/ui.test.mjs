@@ -162,5 +162,5 @@ try {
   if (process.env.KEEP_RUN === '1') log(`run folder kept: ${run}`);
   else rmSync(run, { recursive: true, force: true });
 }
-console.log(`e2e ui: ${passed} passed, ${failed} failed`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

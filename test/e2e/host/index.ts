@@ -1,0 +1,96 @@
+/**
+ * Integration tests inside the real VS Code extension host (code-server), loaded through extensionTestsPath.
+ * A small runner: each test runs in order, results are printed, and run() rejects when any failed.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
+
+interface ProductApi {
+  readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
+  readonly activationTiming: { readonly loadMs: number; readonly activateMs: number };
+}
+
+const tests: [string, () => Promise<void>][] = [];
+function test(name: string, body: () => Promise<void>): void {
+  tests.push([name, body]);
+}
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function extension(): vscode.Extension<ProductApi> {
+  const found = vscode.extensions.getExtension<ProductApi>(EXTENSION_ID);
+  assert.ok(found, `${EXTENSION_ID} is installed`);
+  return found;
+}
+
+test('activates quickly and registers every contributed command', async () => {
+  const ext = extension();
+  const started = performance.now();
+  await ext.activate();
+  const activateMs = performance.now() - started;
+  const timing = ext.exports.activationTiming;
+  console.log(`[rke2-calico e2e] in VS Code: bundle load ${timing.loadMs.toFixed(1)} ms, activate() ${timing.activateMs.toFixed(1)} ms; Extension.activate() as seen by a caller ${activateMs.toFixed(1)} ms`);
+  assert.ok(timing.activateMs < 1000, 'activate() does no heavy work');
+  const manifest = JSON.parse(readFileSync(join(ext.extensionPath, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  const registered = new Set(await vscode.commands.getCommands(true));
+  const missing = manifest.contributes.commands.map((entry) => entry.command).filter((command) => !registered.has(command));
+  assert.deepEqual(missing, [], 'every contributes.commands entry is registered');
+});
+
+test('publishes diagnostics for the fixture files at the right places', async () => {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  const uri = vscode.Uri.joinPath(folder.uri, 'server/manifests/rke2-calico-config.yaml');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const diagnostics = await until('diagnostics', () => {
+    const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'rke2-calico');
+    return found.length >= 4 ? found : undefined;
+  });
+  const codeOf = (diagnostic: vscode.Diagnostic): string => (typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code));
+  const affected = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'calico-affected-version');
+  assert.ok(affected, 'calico-affected-version on tigeraOperator.version');
+  assert.deepEqual([affected.range.start.line, affected.range.start.character, affected.range.end.character], [19, 15, 22]);
+  assert.equal(typeof affected.code === 'object' ? affected.code.target.toString() : '', 'https://github.com/rancher/rke2/issues/7808');
+  const bgp = diagnostics.find((diagnostic) => codeOf(diagnostic) === 'invalid-value');
+  assert.deepEqual(bgp && [bgp.range.start.line, bgp.range.start.character], [10, 13]);
+});
+
+test('the readiness check fills the tree from the simulated cluster', async () => {
+  const api = extension().exports;
+  await vscode.commands.executeCommand('rke2Calico.runCheck');
+  const results = await until('readiness results', () => {
+    const found = api.readinessResults();
+    return found.length > 0 ? found : undefined;
+  });
+  const status = Object.fromEntries(results.map((entry) => [entry.id, entry.status]));
+  assert.equal(status['identity.known-issues'], 'fail');
+  assert.equal(status['datastore.clusterinformation'], 'fail');
+  assert.equal(status['crds.calico'], 'pass');
+});
+
+export async function run(): Promise<void> {
+  let failed = 0;
+  for (const [name, body] of tests) {
+    try {
+      await body();
+      console.log(`ok - ${name}`);
+    } catch (error) {
+      failed++;
+      console.log(`not ok - ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  console.log(`extension host: ${tests.length - failed} passed, ${failed} failed`);
+  if (failed > 0) throw new Error(`${failed} extension-host test(s) failed`);
+}
