@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
 import { lintFile } from '../core/files/lintFile';
 import type { Finding } from '../core/findings/finding';
+import type { FileFindings } from '../core/findings/locatedFinding';
 import type { WorkspaceFacts } from './workspaceFacts';
 
 /** Live linting waits this long after the last keystroke. */
@@ -63,6 +64,14 @@ export class FileDiagnostics implements vscode.Disposable {
       facts.onDidChange(() => this.lintOpenDocuments()),
     );
     this.lintOpenDocuments();
+  }
+
+  /** The findings of every open document, with its text, for reports. */
+  openFileFindings(): FileFindings[] {
+    return vscode.workspace.textDocuments.flatMap((document) => {
+      const findings = this.findings.get(document.uri.toString());
+      return findings && findings.length > 0 ? [{ file: vscode.workspace.asRelativePath(document.uri, false), text: document.getText(), findings }] : [];
+    });
   }
 
   findingsFor(uri: vscode.Uri): readonly Finding[] {

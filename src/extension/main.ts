@@ -18,6 +18,7 @@ import { PodLogs } from './podLogs';
 import { PrerequisitesView, type TreeNode } from './prerequisitesView';
 import { QuickFixes } from './quickFixes';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments';
+import { REPORT_VIEW_TYPE, ReportPanels } from './reportPanel';
 import { affectsSettings } from './settings';
 import { StatusBar } from './statusBar';
 import { WorkspaceFacts } from './workspaceFacts';
@@ -33,12 +34,14 @@ const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { l
 /** What the extension exports: read-only views of its state, used by its own integration tests. */
 export interface ProductApi {
   readonly readinessResults: () => readonly CheckResult[];
-  /** Milliseconds: bundle start to activate() call (module load), and activate() itself. */
-  readonly activationTiming: { readonly loadMs: number; readonly activateMs: number };
+  /** Milliseconds: evaluating the bundle, waiting for VS Code to call activate(), and activate() itself. */
+  readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
 
 /** Set by the bundle's first line (scripts/build.mjs banner); absent when run from compiled sources. */
 const bundleLoadStart = (globalThis as { __rke2CalicoLoadStart?: number }).__rke2CalicoLoadStart;
+/** This module's body runs after every bundled dependency: the bundle is fully evaluated here. */
+const bundleEvaluated = performance.now();
 
 export function activate(context: vscode.ExtensionContext): ProductApi {
   const activateStart = performance.now();
@@ -49,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
   const view = new PrerequisitesView(session);
   const logs = new LogDiagnostics();
   const podLogs = new PodLogs(session, documents);
+  const reports = new ReportPanels(context.extensionUri, session, diagnostics, logs);
   const updateContextKeys = (): void => {
     void vscode.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
     void vscode.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
@@ -71,6 +75,9 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
       podLogs.stop(uri);
     },
     'rke2Calico.openNodeLog': openNodeLogCommand(documents),
+    'rke2Calico.showReport': () => {
+      reports.show();
+    },
     'rke2Calico.scanAsLog': async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
@@ -88,6 +95,8 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     view,
     logs,
     podLogs,
+    reports,
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
     vscode.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
     vscode.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
     new StatusBar(session),
@@ -108,7 +117,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     }),
   );
   updateContextKeys();
-  const activationTiming = { loadMs: bundleLoadStart === undefined ? 0 : activateStart - bundleLoadStart, activateMs: performance.now() - activateStart };
+  const activationTiming = { loadMs: bundleLoadStart === undefined ? 0 : bundleEvaluated - bundleLoadStart, waitMs: activateStart - bundleEvaluated, activateMs: performance.now() - activateStart };
   return { readinessResults: () => session.state.results, activationTiming };
 }
 

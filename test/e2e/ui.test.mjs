@@ -153,6 +153,16 @@ try {
     await levelSpan.waitFor({ timeout: 10_000 });
     await page.screenshot({ path: join(artifacts, 'typha-log-unauthorized.png') });
   });
+
+  await step('the readiness report webview renders the checks, the verdict and the findings', async () => {
+    await runCommand('RKE2 Calico: Show Readiness Report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('h1', { hasText: 'Calico readiness report' }).waitFor({ timeout: 30_000 });
+    await frame.locator('.verdict', { hasText: 'rancher/rke2#7808' }).waitFor({ timeout: 15_000 });
+    await frame.locator('vscode-table-cell', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('vscode-table-cell', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(artifacts, 'readiness-report.png') });
+  });
 } finally {
   await context.close();
   server.stop();

@@ -11,7 +11,7 @@ const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
 interface ProductApi {
   readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
-  readonly activationTiming: { readonly loadMs: number; readonly activateMs: number };
+  readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
 
 const tests: [string, () => Promise<void>][] = [];
@@ -41,7 +41,7 @@ test('activates quickly and registers every contributed command', async () => {
   await ext.activate();
   const activateMs = performance.now() - started;
   const timing = ext.exports.activationTiming;
-  console.log(`[rke2-calico e2e] in VS Code: bundle load ${timing.loadMs.toFixed(1)} ms, activate() ${timing.activateMs.toFixed(1)} ms; Extension.activate() as seen by a caller ${activateMs.toFixed(1)} ms`);
+  console.log(`[rke2-calico e2e] in VS Code: bundle evaluation ${timing.loadMs.toFixed(1)} ms, VS Code until activate() ${timing.waitMs.toFixed(1)} ms, activate() ${timing.activateMs.toFixed(1)} ms; Extension.activate() as seen by a caller ${activateMs.toFixed(1)} ms`);
   assert.ok(timing.activateMs < 1000, 'activate() does no heavy work');
   const manifest = JSON.parse(readFileSync(join(ext.extensionPath, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
   const registered = new Set(await vscode.commands.getCommands(true));

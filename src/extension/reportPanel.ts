@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { buildCheckReport } from '../core/checks/checkReport';
+import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
+import { redactSecrets } from '../core/report/redactSecrets';
+import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
+import type { ClusterSession } from './clusterSession';
+import type { FileDiagnostics } from './fileDiagnostics';
+import type { LogDiagnostics } from './logDiagnostics';
+
+export const REPORT_VIEW_TYPE = 'rke2Calico.report';
+
+declare const PRODUCT_VERSION: string;
+
+/**
+ * The readiness report webview: nonce-based Content-Security-Policy, resources only from the extension's dist/ and
+ * media/ folders (asWebviewUri), a typed message protocol, state restored after a reload (serializer), theme colours
+ * through CSS variables. Exports (Markdown, JSON in the CLI's schema plus files and logs, SARIF) never carry secrets.
+ */
+export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: ClusterSession,
+    private readonly files: FileDiagnostics,
+    private readonly logs: LogDiagnostics,
+  ) {
+    this.disposables.push(session.onDidChange((state) => {
+      if (!state.running) this.post();
+    }));
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal();
+      this.post();
+      return;
+    }
+    this.attach(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
+  }
+
+  deserializeWebviewPanel(panel: vscode.WebviewPanel): Thenable<void> {
+    panel.webview.options = this.options();
+    this.attach(panel);
+    return Promise.resolve();
+  }
+
+  private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
+    panel.webview.html = this.html(panel.webview);
+    this.disposables.push(
+      panel.onDidDispose(() => (this.panel = undefined)),
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebview(message)) void this.handle(message);
+      }),
+    );
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
+    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
+<title>Calico Readiness Report</title>
+</head>
+<body>
+<div id="root"></div>
+<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  /** The report of the last readiness run, with the findings of the open files and logs. */
+  report(): ReadinessReport | undefined {
+    const state = this.session.state;
+    if (state.results.length === 0) return undefined;
+    const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline);
+    const logs = vscode.workspace.textDocuments.flatMap((document) => {
+      const scan = this.logs.scanOf(document.uri);
+      return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), findings: scan.findings }] : [];
+    });
+    return buildReadinessReport(checks, this.files.openFileFindings(), logs);
+  }
+
+  private post(note?: string): void {
+    const message: ToWebview = { type: 'report', report: this.report(), ...(note ? { note } : {}) };
+    void this.panel?.webview.postMessage(message);
+  }
+
+  private render(format: 'markdown' | 'json' | 'sarif', report: ReadinessReport): string {
+    if (format === 'markdown') return readinessReportToMarkdown(report);
+    if (format === 'json') return JSON.stringify(report, null, 2) + '\n';
+    return JSON.stringify(readinessReportToSarif(report, this.files.openFileFindings(), PRODUCT_VERSION), null, 2) + '\n';
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    if (message.type === 'ready') {
+      this.post();
+      return;
+    }
+    if (message.type === 'refresh') {
+      await vscode.commands.executeCommand('rke2Calico.runCheck');
+      this.post();
+      return;
+    }
+    const report = this.report();
+    if (!report) {
+      this.post('Run a readiness check first.');
+      return;
+    }
+    const text = redactSecrets(this.render(message.format, report));
+    if (message.type === 'copy') {
+      await vscode.env.clipboard.writeText(text);
+      this.post(`Copied as ${message.format}.`);
+      return;
+    }
+    const extension = { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format];
+    const target = await vscode.window.showSaveDialog({ title: 'Export readiness report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-readiness.${extension}`) });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    this.post(`Exported to ${target.fsPath}.`);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
