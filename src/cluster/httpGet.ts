@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import * as https from 'node:https';
 import type { ApiResult } from '../core/kube/apiResult';
+import { sleepWithSignal } from '../core/kube/sleepWithSignal';
 
 export interface HttpGetOptions {
   readonly timeoutMs: number;
@@ -16,18 +18,6 @@ export type RawResult = ApiResult<string> | { readonly kind: 'gone'; readonly me
 export type Attempt = RawResult & { readonly retryAfterMs?: number };
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
-
-export function sleepWithSignal(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 /** Status message from a Kubernetes Status body, or the start of the body; never request headers or tokens. */
 function statusMessage(status: number, body: string): string {
@@ -61,10 +51,21 @@ export function networkFailure(error: NodeJS.ErrnoException): { readonly kind: '
   return { kind: 'unreachable', message: `${code || 'network error'}: ${error.message}` };
 }
 
-function once(request: https.RequestOptions, options: HttpGetOptions): Promise<Attempt> {
+interface Settle<T> {
+  /** Settles the request's promise; later calls are ignored. */
+  readonly finish: (value: T) => void;
+  /** The response has started: stop the timeout (used by streams, whose body may last indefinitely). */
+  readonly stopTimer: () => void;
+}
+
+/**
+ * The wiring every GET shares: the method is fixed to GET, the wait is bounded by the timeout, an abort settles with
+ * `aborted`, socket errors become `unreachable`, and the promise settles exactly once whatever happens first.
+ */
+function runGet<T>(request: https.RequestOptions, options: HttpGetOptions, aborted: T, onResponse: (response: IncomingMessage, settle: Settle<T | Attempt>) => void): Promise<T | Attempt> {
   return new Promise((resolve) => {
     let settled = false;
-    const finish = (value: Attempt): void => {
+    const finish = (value: T | Attempt): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -72,34 +73,14 @@ function once(request: https.RequestOptions, options: HttpGetOptions): Promise<A
       resolve(value);
     };
     const outgoing = https.request({ ...request, method: 'GET' }, (response) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > options.maxBytes) {
-          finish({ kind: 'malformed', message: `response larger than ${options.maxBytes} bytes` });
-          outgoing.destroy();
-          return;
-        }
-        chunks.push(chunk);
-      });
-      response.on('error', (error: NodeJS.ErrnoException) => {
-        finish(networkFailure(error));
-      });
-      response.on('aborted', () => {
-        finish({ kind: 'unreachable', message: 'the connection was dropped by the server' });
-      });
-      response.on('end', () => {
-        const header: string | string[] | undefined = response.headers['retry-after'];
-        finish(classify(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), typeof header === 'string' ? header : header?.[0]));
-      });
+      onResponse(response, { finish, stopTimer: () => clearTimeout(timer) });
     });
     const timer = setTimeout(() => {
       finish({ kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` });
       outgoing.destroy();
     }, options.timeoutMs);
     const onAbort = (): void => {
-      finish({ kind: 'cancelled', message: 'cancelled' });
+      finish(aborted);
       outgoing.destroy();
     };
     if (options.signal?.aborted) onAbort();
@@ -108,6 +89,34 @@ function once(request: https.RequestOptions, options: HttpGetOptions): Promise<A
       finish(networkFailure(error));
     });
     outgoing.end();
+  });
+}
+
+/** One attempt: the whole body is read (bounded by `maxBytes`) and classified. */
+function once(request: https.RequestOptions, options: HttpGetOptions): Promise<Attempt> {
+  const cancelled: Attempt = { kind: 'cancelled', message: 'cancelled' };
+  return runGet(request, options, cancelled, (response, { finish }) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    response.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > options.maxBytes) {
+        finish({ kind: 'malformed', message: `response larger than ${options.maxBytes} bytes` });
+        response.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    response.on('error', (error: NodeJS.ErrnoException) => {
+      finish(networkFailure(error));
+    });
+    response.on('aborted', () => {
+      finish({ kind: 'unreachable', message: 'the connection was dropped by the server' });
+    });
+    response.on('end', () => {
+      const header: string | string[] | undefined = response.headers['retry-after'];
+      finish(classify(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), typeof header === 'string' ? header : header?.[0]));
+    });
   });
 }
 
@@ -135,52 +144,30 @@ export async function httpGet(request: https.RequestOptions, options: HttpGetOpt
  * A streaming GET (log follow): the status is checked like any GET, then body text is handed to `onText` as it
  * arrives. Only connecting is bounded by the timeout; an open stream lasts until it ends or `signal` aborts it.
  */
-export function httpGetStream(request: https.RequestOptions, options: HttpGetOptions, onText: (text: string) => void): Promise<ApiResult<undefined>> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (value: ApiResult<undefined>): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
-      resolve(value);
-    };
-    const outgoing = https.request({ ...request, method: 'GET' }, (response) => {
-      clearTimeout(timer);
-      const status = response.statusCode ?? 0;
-      if (status < 200 || status >= 300) {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const outcome = classify(status, Buffer.concat(chunks).toString('utf8'), undefined);
-          finish(outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome.kind === 'ok' ? { kind: 'ok', value: undefined } : outcome);
-        });
-        return;
-      }
-      const decoder = new TextDecoder('utf-8');
-      response.on('data', (chunk: Buffer) => {
-        onText(decoder.decode(chunk, { stream: true }));
-      });
+export async function httpGetStream(request: https.RequestOptions, options: HttpGetOptions, onText: (text: string) => void): Promise<ApiResult<undefined>> {
+  const stopped: ApiResult<undefined> = { kind: 'ok', value: undefined };
+  const outcome = await runGet(request, options, stopped, (response, { finish, stopTimer }) => {
+    stopTimer();
+    const status = response.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
-        finish({ kind: 'ok', value: undefined });
+        finish(classify(status, Buffer.concat(chunks).toString('utf8'), undefined));
       });
-      response.on('error', (error: NodeJS.ErrnoException) => {
-        finish(networkFailure(error));
-      });
+      return;
+    }
+    const decoder = new TextDecoder('utf-8');
+    response.on('data', (chunk: Buffer) => {
+      onText(decoder.decode(chunk, { stream: true }));
     });
-    const timer = setTimeout(() => {
-      finish({ kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` });
-      outgoing.destroy();
-    }, options.timeoutMs);
-    const onAbort = (): void => {
-      finish({ kind: 'ok', value: undefined });
-      outgoing.destroy();
-    };
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener('abort', onAbort, { once: true });
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+    response.on('end', () => {
+      finish(stopped);
+    });
+    response.on('error', (error: NodeJS.ErrnoException) => {
       finish(networkFailure(error));
     });
-    outgoing.end();
   });
+  if (outcome.kind === 'gone') return { kind: 'http-error', status: 410, message: outcome.message };
+  return outcome.kind === 'ok' ? stopped : outcome;
 }

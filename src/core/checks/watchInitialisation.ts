@@ -1,4 +1,5 @@
 import type { ClusterReader } from '../kube/clusterReader';
+import { sleepWithSignal } from '../kube/sleepWithSignal';
 import type { CheckResult } from './checkResult';
 import { collectClusterEvidence, type ClusterEvidence } from './clusterEvidence';
 import { initState, transitions, type InitState, type TimelineEntry } from './initTimeline';
@@ -20,18 +21,6 @@ export interface WatchOptions {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(finish, ms);
-    function finish(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', finish);
-      resolve();
-    }
-    signal?.addEventListener('abort', finish, { once: true });
-  });
-}
-
 /**
  * Polls the cluster for `durationSeconds` (or until cancelled) and records a timeline of the transitions that tell
  * a Calico start-up: ClusterInformation appearing, calico-node and nodes becoming ready, checks changing status.
@@ -39,7 +28,7 @@ function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export async function watchInitialisation(reader: ClusterReader, options: WatchOptions): Promise<WatchSnapshot> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? sleepWithSignal;
   const started = now();
   const timeline: TimelineEntry[] = [];
   let previous: InitState | undefined;
