@@ -1,4 +1,5 @@
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
 import { runLintCommand } from './lintCommand';
 import { runLogsCommand } from './logsCommand';
@@ -12,6 +13,7 @@ Commands:
   lint <paths...>      Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.
   check                Run the Calico readiness checks against a cluster (and this node).
   logs <file|->        Find and explain known Calico/RKE2 failure lines in a log.
+  bundle <path>        Analyse a Rancher logs collector support bundle (.tar.gz or folder) offline.
   schema               Print the JSON Schema of RKE2's config.yaml.
 
 Run "rke2-calico-diag <command> --help" for a command's options.`;
@@ -24,6 +26,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   check: (argv, io, version) => runCheckCommand(argv, io, version, { onInterrupt: interruptHandler }),
   schema: runSchemaCommand,
   logs: runLogsCommand,
+  bundle: runBundleCommand,
 };
 
 /** Ctrl-C cancels a running check (its requests are aborted) instead of killing the process mid-output. */

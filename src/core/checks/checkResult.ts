@@ -2,7 +2,7 @@ import { describeFailure, type ApiFailure } from '../kube/apiResult';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'skipped';
 
-export const CHECK_AREAS = ['Identity', 'Install', 'CRDs', 'Datastore', 'RBAC', 'Operator', 'Workloads', 'Nodes', 'Init race', 'IP pools', 'Host'] as const;
+export const CHECK_AREAS = ['Identity', 'Install', 'CRDs', 'Datastore', 'RBAC', 'Operator', 'Workloads', 'Nodes', 'Init race', 'IP pools', 'Host', 'Config', 'Logs'] as const;
 export type CheckArea = (typeof CHECK_AREAS)[number];
 
 /** A Kubernetes object a check looked at, so the editor can open it or its logs. */
@@ -42,7 +42,7 @@ export function result(definition: CheckDefinition, status: CheckStatus, summary
 
 /** A read that failed makes the check unknown, never pass: "unknown: forbidden — …". */
 export function unknownFrom(definition: CheckDefinition, what: string, failure: ApiFailure): CheckResult {
-  const reason = failure.kind === 'forbidden' ? 'forbidden' : failure.kind;
+  const reason = failure.kind === 'not-in-bundle' ? 'not in bundle' : failure.kind;
   const remediation =
     failure.kind === 'forbidden'
       ? `Grant this user get/list on ${what}, or run the check with a kubeconfig that may read it (e.g. /etc/rancher/rke2/rke2.yaml on a server).`

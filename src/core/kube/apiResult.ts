@@ -11,7 +11,9 @@ export type ApiResult<T> =
   | { readonly kind: 'timeout'; readonly message: string }
   | { readonly kind: 'malformed'; readonly message: string }
   | { readonly kind: 'http-error'; readonly status: number; readonly message: string }
-  | { readonly kind: 'cancelled'; readonly message: string };
+  | { readonly kind: 'cancelled'; readonly message: string }
+  /** Offline analysis: the support bundle holds no copy of this object or list. */
+  | { readonly kind: 'not-in-bundle'; readonly message: string };
 
 export type ApiFailure = Exclude<ApiResult<never>, { kind: 'ok' }>;
 
@@ -24,6 +26,8 @@ export function describeFailure(failure: ApiFailure): string {
   switch (failure.kind) {
     case 'http-error':
       return `HTTP ${failure.status}: ${failure.message}`;
+    case 'not-in-bundle':
+      return `not in bundle: ${failure.message}`;
     default:
       return `${failure.kind}: ${failure.message}`;
   }
