@@ -66,7 +66,9 @@ function demoWorkspace(sim) {
   const race = JSON.parse(readFileSync(join(repo, 'test/sim/scenarios/race-3.29.2.json'), 'utf8'));
   mkdirSync(join(workspace, 'logs'), { recursive: true });
   for (const log of race.logs) writeFileSync(join(workspace, 'logs', `${log.pod}_${log.container}.log`), `${[...(log.previous ?? []), ...log.current].join('\n')}\n`);
-  writeFileSync(join(workspace, 'README.md'), `# RKE2 Calico Diagnostics demo\n\nThe simulated cluster (${sim.scenario}) runs at ${sim.url}; its kubeconfig is ${sim.kubeconfig}.\n\n- Open the **RKE2 Calico** view in the activity bar and run **Run Readiness Check** (or **Watch Cluster Initialisation**).\n- Open \`server/manifests/rke2-calico-config.yaml\`, \`etc/rancher/rke2/config.yaml\`, \`rancher/cluster.yaml\`, \`upgrade/plan.yaml\` and the files in \`logs/\`.\n`);
+  mkdirSync(join(workspace, 'bundles'), { recursive: true });
+  cpSync(join(repo, 'test/fixtures/bundles/server-1-2025-02-19_14_30_00.tar.gz'), join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz'));
+  writeFileSync(join(workspace, 'README.md'), `# RKE2 Calico Diagnostics demo\n\nThe simulated cluster (${sim.scenario}) runs at ${sim.url}; its kubeconfig is ${sim.kubeconfig}.\n\n- Open the **RKE2 Calico** view in the activity bar and run **Run Readiness Check** (or **Watch Cluster Initialisation**).\n- Open \`server/manifests/rke2-calico-config.yaml\`, \`etc/rancher/rke2/config.yaml\`, \`rancher/cluster.yaml\`, \`upgrade/plan.yaml\` and the files in \`logs/\`.\n- **Open Support Bundle…** (view menu) and pick \`bundles/server-1-2025-02-19_14_30_00.tar.gz\`.\n`);
   return workspace;
 }
 
@@ -78,6 +80,7 @@ show('the version the race was reported on', ['versions', 'v1.32.2-rc2+rke2r1'])
 const workspace = demoWorkspace(sim);
 show('the demo workspace files', ['lint', workspace]);
 show('the typha log of the race', ['logs', join(workspace, 'logs/calico-typha-6b9c7d8f4-x7k2p_calico-typha.log')]);
+show('a support bundle collected from a node during the race', ['bundle', join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz')]);
 
 if (cliOnly) {
   console.log('\n--cli-only: the simulated cluster keeps running; Ctrl-C stops it.');

@@ -3,6 +3,7 @@ import type { CheckResult } from '../core/checks/checkResult';
 import { ClusterSession } from './clusterSession';
 import { copyEvidenceCommand } from './commands/copyEvidence';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
+import { BundleCommands } from './commands/openBundle';
 import { openObjectCommand } from './commands/openObject';
 import { pickKubeconfigCommand } from './commands/pickKubeconfig';
 import { runCheckCommand } from './commands/runCheck';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
   const logs = new LogDiagnostics();
   const podLogs = new PodLogs(session, documents);
   const reports = new ReportPanels(context.extensionUri, session, diagnostics, logs);
+  const bundles = new BundleCommands(session);
   const updateContextKeys = (): void => {
     void vscode.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
     void vscode.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
@@ -75,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
       podLogs.stop(uri);
     },
     'rke2Calico.openNodeLog': openNodeLogCommand(documents),
+    'rke2Calico.openBundle': () => bundles.open(),
+    'rke2Calico.openBundleFolder': () => bundles.openFolder(),
     'rke2Calico.showReport': () => {
       reports.show();
     },
@@ -96,6 +100,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     logs,
     podLogs,
     reports,
+    bundles,
     vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
     vscode.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
     vscode.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),

@@ -71,6 +71,18 @@ describe('support bundles', () => {
     assert.deepEqual(json.skipped, []);
   });
 
+  it('analyse the shipped demo sample as the #7808 race', async () => {
+    const opened = await openBundle(join(__dirname, '../../../test/fixtures/bundles/server-1-2025-02-19_14_30_00.tar.gz'));
+    assert.ok(opened.ok, opened.ok ? '' : opened.error);
+    try {
+      const status = statuses(opened.bundle.analysis.checks);
+      assert.match(status['identity.bundle-version'] ?? '', /^fail: v1\.32\.2-rc2\+rke2r1/);
+      assert.match(status['logs.typha-unauthorized'] ?? '', /^fail/);
+    } finally {
+      opened.bundle.dispose();
+    }
+  });
+
   it('exits 0 on a healthy bundle and 2 on something that is not a bundle', async () => {
     const healthy = writeBundleTarball(scratch(), loadScenario('healthy'), { second: 100 });
     const good = await runInProcess(['bundle', healthy]);
