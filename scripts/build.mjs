@@ -28,11 +28,20 @@ const lazyGateway = {
   },
 };
 
+/** The YAML lint engine is its own bundle for the extension, required on first lint, not at activation. */
+const lazyLintEngine = {
+  name: 'lazy-lint-engine',
+  setup(build) {
+    build.onResolve({ filter: /core\/files\/lintEngine$/ }, () => ({ path: './lint.js', external: true }));
+  },
+};
+
 const builds = [
   // The banner marks when the bundle starts loading, so activation can report load and activate() times.
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyGateway], banner: { js: 'globalThis.__rke2CalicoLoadStart = performance.now();' } },
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyGateway, lazyLintEngine], banner: { js: 'globalThis.__rke2CalicoLoadStart = performance.now();' } },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGateway] },
   { ...common, entryPoints: ['src/cluster/kubeGateway.ts'], outfile: 'dist/cluster.js' },
+  { ...common, entryPoints: ['src/core/files/lintEngine.ts'], outfile: 'dist/lint.js' },
   // The report webview runs in the browser: one module bundle with @vscode-elements (lit) inside.
   { ...common, entryPoints: ['src/webview/report.ts'], outfile: 'dist/webview/report.js', platform: 'browser', format: 'esm', target: 'es2022' },
 ];

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
-import { lintFile } from '../core/files/lintFile';
 import type { Finding } from '../core/findings/finding';
 import type { FileFindings } from '../core/findings/locatedFinding';
+import { loadLintEngine } from './loadLintEngine';
 import type { WorkspaceFacts } from './workspaceFacts';
 
 /** Live linting waits this long after the last keystroke. */
@@ -102,7 +102,7 @@ export class FileDiagnostics implements vscode.Disposable {
     const version = document.version;
     const context = await this.facts.context();
     if (document.isClosed || document.version !== version) return;
-    const result = lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
+    const result = loadLintEngine().lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
     this.findings.set(document.uri.toString(), result.findings);
     this.collection.set(document.uri, result.findings.map((finding) => findingToDiagnostic(document, finding)));
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { isRke2ConfigPath } from '../core/files/fileKinds';
 import type { LintContext } from '../core/files/lintContext';
-import { gatherWorkspaceContext, type WorkspaceFile } from '../core/files/workspaceContext';
+import type { WorkspaceFile } from '../core/files/workspaceContext';
+import { loadLintEngine } from './loadLintEngine';
 import { matchesAnyGlob } from '../core/text/glob';
 import { readSettings } from './settings';
 
@@ -36,7 +37,7 @@ export class WorkspaceFacts implements vscode.Disposable {
     const settings = readSettings();
     const fromCluster = this.clusterVersion();
     const stated = settings.rke2Version ? { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' } : undefined;
-    const gathered = gatherWorkspaceContext(await this.files, stated ? { rke2Version: stated } : {});
+    const gathered = loadLintEngine().gatherWorkspaceContext(await this.files, stated ? { rke2Version: stated } : {});
     // Order: the setting, then files of the workspace, then the connected cluster.
     if (!gathered.rke2Version && fromCluster) return { ...gathered, rke2Version: { value: fromCluster, source: 'the connected cluster' } };
     return gathered;

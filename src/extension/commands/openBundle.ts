@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { openBundle, type OpenedBundle } from '../../bundle/openBundle';
+import type { OpenedBundle } from '../../bundle/openBundle';
+import { loadLintEngine } from '../loadLintEngine';
 import type { ClusterSession } from '../clusterSession';
 
 /**
@@ -19,7 +20,7 @@ export class BundleCommands implements vscode.Disposable {
     if (!target) return;
     await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Reading support bundle' }, async () => {
       this.session.cancel();
-      const opened = await openBundle(target.fsPath);
+      const opened = await loadLintEngine().openBundle(target.fsPath);
       if (!opened.ok) {
         void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
         return;

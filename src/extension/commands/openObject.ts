@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { stringify } from 'yaml';
 import type { ClusterSession } from '../clusterSession';
+import { loadLintEngine } from '../loadLintEngine';
 import type { TreeNode } from '../prerequisitesView';
 import type { ReportDocuments } from '../reportDocuments';
 
@@ -32,7 +32,7 @@ export function openObjectCommand(session: ClusterSession, documents: ReportDocu
       void vscode.window.showWarningMessage(`RKE2 Calico: could not read ${node.object.kind} ${node.object.name}: ${result.kind} — ${result.message}`);
       return;
     }
-    const uri = documents.publish(`${node.object.kind}-${node.object.namespace ?? ''}-${node.object.name}`, `# ${node.object.path} (read-only)\n${stringify(withoutNoise(result.value))}`, 'yaml');
+    const uri = documents.publish(`${node.object.kind}-${node.object.namespace ?? ''}-${node.object.name}`, `# ${node.object.path} (read-only)\n${loadLintEngine().stringifyYaml(withoutNoise(result.value))}`, 'yaml');
     await vscode.window.showTextDocument(uri, { preview: true });
   };
 }
