@@ -1,8 +1,8 @@
 import { openBundle } from '../bundle/openBundle';
 import { buildCheckReport, checkReportToText, type CheckReportJson } from '../core/checks/checkReport';
 import { findingsToJson, type FindingsJson } from '../core/report/findingsJson';
-import { choiceOption, parseArgv } from './argv';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const BUNDLE_USAGE = `Usage: rke2-calico-diag bundle <file.tar.gz|folder> [--format text|json]
 
@@ -12,6 +12,8 @@ not contain is "unknown: not in bundle". Tarballs are read safely (no path trave
 
 Exit codes: 0 every check passes or warns, 1 a check fails, 2 the bundle cannot be read or bad usage.`;
 
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'bundle', usage: BUNDLE_USAGE, values: [], formats: ['text', 'json'] };
+
 export interface BundleReportJson extends CheckReportJson {
   findings: { file: string; line: number; code: string; severity: string; message: string; knownIssue?: string }[];
   files: FindingsJson['findings'];
@@ -19,16 +21,11 @@ export interface BundleReportJson extends CheckReportJson {
 }
 
 export async function runBundleCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsedArgs = parseArgv(argv, ['format'], ['help']);
-  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
-  const args = parsedArgs.args;
-  if (args.options.has('help')) {
-    io.stdout(BUNDLE_USAGE + '\n');
-    return EXIT_OK;
-  }
-  const format = choiceOption(args, 'format', ['text', 'json'] as const, 'text');
-  if (!format.ok) return usageError(io, format.error);
-  if (args.positionals.length !== 1) return usageError(io, 'give one bundle (.tar.gz or folder)');
+  const started = startCommand(argv, io, SPEC);
+  if (!started.ok) return started.code;
+  const { args } = started;
+  const format = { value: started.format };
+  if (args.positionals.length !== 1) return usageError(io, SPEC, 'give one bundle (.tar.gz or folder)');
   const opened = await openBundle(args.positionals[0] ?? '');
   if (!opened.ok) {
     io.stderr(`rke2-calico-diag bundle: ${opened.error}\n`);
@@ -62,7 +59,3 @@ export async function runBundleCommand(argv: readonly string[], io: CliIo): Prom
   }
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`rke2-calico-diag bundle: ${message}\n\n${BUNDLE_USAGE}\n`);
-  return EXIT_USAGE;
-}

@@ -8,8 +8,8 @@ import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
 import { loadGateway } from '../cluster/loadGateway';
 import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
-import { choiceOption, parseArgv } from './argv';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
                              [--format text|json] [--timeout SECONDS]
@@ -19,6 +19,8 @@ Runs the Calico readiness checks against a cluster (read-only: GET requests only
 /etc/rancher/rke2/rke2.yaml. --watch polls for that many seconds and prints the initialisation timeline.
 
 Exit codes: 0 every check passes or warns, 1 a check fails, 2 the cluster could not be reached or bad usage.`;
+
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval'], flags: ['no-cluster'], formats: ['text', 'json'] };
 
 /** Reads that mean the cluster itself could not be reached or would not talk to us. */
 const UNREACHABLE = new Set(['unreachable', 'timeout', 'unauthorized', 'malformed', 'cancelled']);
@@ -30,16 +32,11 @@ export interface CheckCommandDependencies {
 }
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: CheckCommandDependencies = {}): Promise<number> {
-  const parsedArgs = parseArgv(argv, ['kubeconfig', 'context', 'host-root', 'watch', 'format', 'timeout', 'interval'], ['help', 'no-cluster']);
-  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
-  const args = parsedArgs.args;
-  if (args.options.has('help')) {
-    io.stdout(CHECK_USAGE + '\n');
-    return EXIT_OK;
-  }
-  if (args.positionals.length > 0) return usageError(io, `unexpected argument "${args.positionals[0] ?? ''}"`);
-  const format = choiceOption(args, 'format', ['text', 'json'] as const, 'text');
-  if (!format.ok) return usageError(io, format.error);
+  const started = startCommand(argv, io, SPEC);
+  if (!started.ok) return started.code;
+  const { args } = started;
+  const format = { value: started.format };
+  if (args.positionals.length > 0) return usageError(io, SPEC, `unexpected argument "${args.positionals[0] ?? ''}"`);
   const numberOption = (name: string, fallback: number): number | undefined => {
     const value = args.options.get(name);
     if (value === undefined) return fallback;
@@ -49,7 +46,7 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
   const watchSeconds = numberOption('watch', 0);
   const timeoutSeconds = numberOption('timeout', 15);
   const intervalSeconds = numberOption('interval', 5);
-  if (watchSeconds === undefined || timeoutSeconds === undefined || intervalSeconds === undefined) return usageError(io, '--watch, --timeout and --interval take a number of seconds');
+  if (watchSeconds === undefined || timeoutSeconds === undefined || intervalSeconds === undefined) return usageError(io, SPEC, '--watch, --timeout and --interval take a number of seconds');
   const optionText = (name: string): string | undefined => {
     const value = args.options.get(name);
     return typeof value === 'string' ? value : undefined;
@@ -112,9 +109,4 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
   } finally {
     unsubscribe();
   }
-}
-
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`rke2-calico-diag check: ${message}\n\n${CHECK_USAGE}\n`);
-  return EXIT_USAGE;
 }

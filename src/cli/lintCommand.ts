@@ -5,8 +5,8 @@ import type { FileFindings } from '../core/findings/locatedFinding';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
 import { findingsToText } from '../core/report/findingsText';
-import { choiceOption, parseArgv } from './argv';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, type CliIo } from './cliIo';
+import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { collectYamlFiles } from './walkFiles';
 
 export const LINT_USAGE = `Usage: rke2-calico-diag lint <files or folders...> [--format text|json|sarif] [--max-warnings N]
@@ -17,6 +17,8 @@ system-upgrade Plan files for affected Calico versions and configuration mistake
 --rke2-version states the cluster's RKE2 version; --config marks a file as RKE2 config whatever its name.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad usage.`;
+
+const SPEC: CommandSpec<'text' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'json', 'sarif'] };
 
 function readText(path: string): { text: string } | { error: string } {
   try {
@@ -29,23 +31,18 @@ function readText(path: string): { text: string } | { error: string } {
 }
 
 export function runLintCommand(argv: readonly string[], io: CliIo, productVersion: string): number {
-  const parsedArgs = parseArgv(argv, ['format', 'max-warnings', 'rke2-version', 'config'], ['help']);
-  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
-  const args = parsedArgs.args;
-  if (args.options.has('help')) {
-    io.stdout(LINT_USAGE + '\n');
-    return EXIT_OK;
-  }
-  const format = choiceOption(args, 'format', ['text', 'json', 'sarif'] as const, 'text');
-  if (!format.ok) return usageError(io, format.error);
+  const started = startCommand(argv, io, SPEC);
+  if (!started.ok) return started.code;
+  const { args } = started;
+  const format = { value: started.format };
   const maxWarningsText = args.options.get('max-warnings');
   const maxWarnings = maxWarningsText === undefined ? Number.POSITIVE_INFINITY : Number(maxWarningsText);
-  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) return usageError(io, '--max-warnings takes a whole number');
-  if (args.positionals.length === 0) return usageError(io, 'give at least one file or folder');
+  if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) return usageError(io, SPEC, '--max-warnings takes a whole number');
+  if (args.positionals.length === 0) return usageError(io, SPEC, 'give at least one file or folder');
   const forcedConfig = args.options.get('config');
   const forced = typeof forcedConfig === 'string' ? [forcedConfig] : [];
   const { files: paths, missing } = collectYamlFiles([...args.positionals, ...forced]);
-  if (missing.length > 0) return usageError(io, `no such file or folder: ${missing.join(', ')}`);
+  if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.join(', ')}`);
   const workspace: WorkspaceFile[] = [];
   const results: FileFindings[] = [];
   for (const path of paths) {
@@ -68,7 +65,3 @@ export function runLintCommand(argv: readonly string[], io: CliIo, productVersio
   return errors > 0 || warnings > maxWarnings ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`rke2-calico-diag lint: ${message}\n\n${LINT_USAGE}\n`);
-  return EXIT_USAGE;
-}

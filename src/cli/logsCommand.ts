@@ -4,8 +4,8 @@ import type { Readable } from 'node:stream';
 import { IncrementalScanner } from '../core/logs/chunkedScan';
 import { looksLikeBinary, summarizeFindings } from '../core/logs/scanLog';
 import { logFindingsToJson, logFindingsToText } from '../core/report/logFindingsReport';
-import { choiceOption, parseArgv } from './argv';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const LOGS_USAGE = `Usage: rke2-calico-diag logs <file|-> [--format text|json]
 
@@ -13,6 +13,8 @@ Finds known Calico/RKE2 failure lines (Calico, klog, logrus, tigera-operator JSO
 prefixes; mixed) in a log file or standard input, explains each and links its known issue.
 
 Exit codes: 0 no error-severity finding, 1 otherwise, 2 bad input or usage.`;
+
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'logs', usage: LOGS_USAGE, values: [], formats: ['text', 'json'] };
 
 export interface LogsDependencies {
   readonly stdin?: Readable;
@@ -42,16 +44,11 @@ async function scanStream(stream: Readable): Promise<{ scanner: IncrementalScann
 }
 
 export async function runLogsCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: LogsDependencies = {}): Promise<number> {
-  const parsedArgs = parseArgv(argv, ['format'], ['help']);
-  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
-  const args = parsedArgs.args;
-  if (args.options.has('help')) {
-    io.stdout(LOGS_USAGE + '\n');
-    return EXIT_OK;
-  }
-  const format = choiceOption(args, 'format', ['text', 'json'] as const, 'text');
-  if (!format.ok) return usageError(io, format.error);
-  if (args.positionals.length !== 1) return usageError(io, 'give one file, or - for standard input');
+  const started = startCommand(argv, io, SPEC);
+  if (!started.ok) return started.code;
+  const { args } = started;
+  const format = { value: started.format };
+  if (args.positionals.length !== 1) return usageError(io, SPEC, 'give one file, or - for standard input');
   const source = args.positionals[0] ?? '-';
   const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: 16 << 20 });
   let result;
@@ -72,7 +69,3 @@ export async function runLogsCommand(argv: readonly string[], io: CliIo, _versio
   return findings.some((finding) => finding.signature.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`rke2-calico-diag logs: ${message}\n\n${LOGS_USAGE}\n`);
-  return EXIT_USAGE;
-}

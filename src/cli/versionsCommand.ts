@@ -1,8 +1,9 @@
 import { versionReportToJson } from '../core/report/versionReportJson';
 import { versionReportToText } from '../core/report/versionReportText';
 import { lookUpVersion, VERSION_KINDS, type VersionKind } from '../core/versionLookup';
-import { choiceOption, parseArgv } from './argv';
+import { choiceOption } from './argv';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const VERSIONS_USAGE = `Usage: rke2-calico-diag versions <version> [--kind rke2|calico|chart|operator] [--format text|json]
 
@@ -11,25 +12,22 @@ Calico issue (such as rancher/rke2#7808) and which release to move to.
 
 Exit codes: 0 no known issue applies (or the version is not in the matrix), 1 a known issue applies, 2 bad input.`;
 
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'versions', usage: VERSIONS_USAGE, values: ['kind'], formats: ['text', 'json'] };
+
 export function runVersionsCommand(argv: readonly string[], io: CliIo): number {
-  const parsedArgs = parseArgv(argv, ['kind', 'format'], ['help']);
-  if (!parsedArgs.ok) return usageError(io, parsedArgs.error);
-  const args = parsedArgs.args;
-  if (args.options.has('help')) {
-    io.stdout(VERSIONS_USAGE + '\n');
-    return EXIT_OK;
-  }
-  const format = choiceOption(args, 'format', ['text', 'json'] as const, 'text');
-  if (!format.ok) return usageError(io, format.error);
+  const started = startCommand(argv, io, SPEC);
+  if (!started.ok) return started.code;
+  const { args } = started;
+  const format = { value: started.format };
   const kindOption = args.options.get('kind');
   let kind: VersionKind | undefined;
   if (kindOption !== undefined) {
     const chosen = choiceOption(args, 'kind', VERSION_KINDS, 'rke2');
-    if (!chosen.ok) return usageError(io, chosen.error);
+    if (!chosen.ok) return usageError(io, SPEC, chosen.error);
     kind = chosen.value;
   }
   if (args.positionals.length !== 1) {
-    return usageError(io, args.positionals.length === 0 ? 'give one version' : 'give exactly one version');
+    return usageError(io, SPEC, args.positionals.length === 0 ? 'give one version' : 'give exactly one version');
   }
   const outcome = lookUpVersion(args.positionals[0] ?? '', kind);
   if (!outcome.ok) {
@@ -41,7 +39,3 @@ export function runVersionsCommand(argv: readonly string[], io: CliIo): number {
   return report.knownIssues.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr(`rke2-calico-diag versions: ${message}\n\n${VERSIONS_USAGE}\n`);
-  return EXIT_USAGE;
-}

@@ -1,0 +1,34 @@
+import { choiceOption, parseArgv, type ParsedArgs } from './argv';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+
+export interface CommandSpec<F extends string> {
+  readonly name: string;
+  readonly usage: string;
+  /** Options that take a value, besides --format. */
+  readonly values: readonly string[];
+  /** Options that are flags, besides --help. */
+  readonly flags?: readonly string[];
+  /** Output formats; the first is the default. */
+  readonly formats: readonly [F, ...F[]];
+}
+
+export type CommandStart<F extends string> = { readonly ok: true; readonly args: ParsedArgs; readonly format: F } | { readonly ok: false; readonly code: number };
+
+/** Prints the command's error and usage on stderr; bad usage always exits 2. */
+export function usageError(io: CliIo, spec: Pick<CommandSpec<string>, 'name' | 'usage'>, message: string): number {
+  io.stderr(`rke2-calico-diag ${spec.name}: ${message}\n\n${spec.usage}\n`);
+  return EXIT_USAGE;
+}
+
+/** The part every command shares: parse the arguments, answer --help, and read --format. */
+export function startCommand<F extends string>(argv: readonly string[], io: CliIo, spec: CommandSpec<F>): CommandStart<F> {
+  const parsed = parseArgv(argv, [...spec.values, 'format'], [...(spec.flags ?? []), 'help']);
+  if (!parsed.ok) return { ok: false, code: usageError(io, spec, parsed.error) };
+  if (parsed.args.options.has('help')) {
+    io.stdout(spec.usage + '\n');
+    return { ok: false, code: EXIT_OK };
+  }
+  const format = choiceOption(parsed.args, 'format', spec.formats, spec.formats[0]);
+  if (!format.ok) return { ok: false, code: usageError(io, spec, format.error) };
+  return { ok: true, args: parsed.args, format: format.value };
+}
