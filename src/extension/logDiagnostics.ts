@@ -43,7 +43,10 @@ export class LogDiagnostics implements vscode.Disposable {
         this.collection.delete(document.uri);
       }),
     );
-    for (const document of vscode.workspace.textDocuments) void this.scanIfLog(document);
+    // After activation returns: logs already open are scanned on the next turn of the event loop.
+    setImmediate(() => {
+      for (const document of vscode.workspace.textDocuments) void this.scanIfLog(document);
+    });
   }
 
   static isLog(document: vscode.TextDocument): boolean {

@@ -27,11 +27,6 @@ import { WorkspaceFacts } from './workspaceFacts';
 const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }];
 const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { language: 'log' }, { pattern: '**/*.log' }];
 
-/**
- * Activation registers commands, providers and views only; files are read and linted afterwards, on timers and
- * events, and @kubernetes/client-node loads on the first cluster command, so start-up costs no more than loading
- * this bundle.
- */
 /** What the extension exports: read-only views of its state, used by its own integration tests. */
 export interface ProductApi {
   readonly readinessResults: () => readonly CheckResult[];
@@ -44,6 +39,11 @@ const bundleLoadStart = (globalThis as { __rke2CalicoLoadStart?: number }).__rke
 /** This module's body runs after every bundled dependency: the bundle is fully evaluated here. */
 const bundleEvaluated = performance.now();
 
+/**
+ * Activation registers commands, providers and views only; files are read and linted afterwards, on timers and
+ * events, the YAML engine and @kubernetes/client-node load on first use, so start-up costs no more than loading
+ * this bundle.
+ */
 export function activate(context: vscode.ExtensionContext): ProductApi {
   const activateStart = performance.now();
   const documents = new ReportDocuments();
