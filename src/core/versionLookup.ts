@@ -107,17 +107,15 @@ function describeBuild(report: Draft, entry: IndexedRelease): void {
   applyVerdict(report, { rke2: record.rke2, calico: record.calico, containerd: record.containerd });
   // An RKE2 release gets one target: the newest any applicable issue asks for in its minor line.
   report.upgradeTargets = [];
-  let best: string | undefined;
+  let best: { text: string; version: Rke2Version } | undefined;
   for (const match of report.knownIssues) {
     const target = upgradeTargetFor(match.issue, rke2MinorLine(entry.version));
-    if (!target) continue;
-    const parsedTarget = parseRke2Version(target.target);
-    if (!parsedTarget.ok || compareRke2Versions(parsedTarget.value, entry.version) <= 0) continue;
-    const current = best === undefined ? undefined : parseRke2Version(best);
-    if (!current?.ok || compareRke2Versions(parsedTarget.value, current.value) > 0) best = target.target;
+    const parsedTarget = target ? parseRke2Version(target.target) : undefined;
+    if (!target || !parsedTarget?.ok || compareRke2Versions(parsedTarget.value, entry.version) <= 0) continue;
+    if (!best || compareRke2Versions(parsedTarget.value, best.version) > 0) best = { text: target.target, version: parsedTarget.value };
     if (target.note) report.notes.push(target.note);
   }
-  if (best !== undefined) report.upgradeTo = best;
+  if (best) report.upgradeTo = best.text;
 }
 
 function lookUpRke2(input: string, version: Rke2Version): LookupOutcome {

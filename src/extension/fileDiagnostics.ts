@@ -57,7 +57,9 @@ export class FileDiagnostics implements vscode.Disposable {
       this.collection,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.getText().length <= LIVE_LINT_MAX_CHARS) this.schedule(event.document, DEBOUNCE_MS);
+        // The end offset comes from the line index; getText() would copy the whole document on every keystroke.
+        const length = event.document.offsetAt(event.document.lineAt(event.document.lineCount - 1).range.end);
+        if (length <= LIVE_LINT_MAX_CHARS) this.schedule(event.document, DEBOUNCE_MS);
       }),
       vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),

@@ -6,6 +6,8 @@ import { summarizeFindings, type LogFinding, type SignatureSummary } from '../co
 const SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
 /** Each slice is scanned in a few milliseconds, so the extension host is never blocked for long. */
 const SLICE_CHARS = 512 * 1024;
+/** Quiet time after the last change before a log is scanned again. */
+const RESCAN_DELAY_MS = 300;
 
 /** Yields to the event loop between slices. */
 function pause(): Promise<void> {
@@ -26,6 +28,7 @@ export class LogDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico-logs');
   private readonly scans = new Map<string, LogScan>();
   private readonly running = new Map<string, AbortController>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
@@ -36,7 +39,9 @@ export class LogDiagnostics implements vscode.Disposable {
       this.collection,
       this.changed,
       vscode.workspace.onDidOpenTextDocument((document) => void this.scanIfLog(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => void this.scanIfLog(event.document)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        this.scheduleScan(event.document);
+      }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         this.running.get(document.uri.toString())?.abort();
         this.scans.delete(document.uri.toString());
@@ -55,6 +60,18 @@ export class LogDiagnostics implements vscode.Disposable {
 
   scanOf(uri: vscode.Uri): LogScan | undefined {
     return this.scans.get(uri.toString());
+  }
+
+  /** Typing in a log or a followed log growing rescans once things settle, not on every change. */
+  private scheduleScan(document: vscode.TextDocument): void {
+    if (!LogDiagnostics.isLog(document)) return;
+    const key = document.uri.toString();
+    const pending = this.timers.get(key);
+    if (pending) clearTimeout(pending);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.scanIfLog(document);
+    }, RESCAN_DELAY_MS));
   }
 
   private async scanIfLog(document: vscode.TextDocument): Promise<void> {
@@ -93,6 +110,7 @@ export class LogDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
     for (const controller of this.running.values()) controller.abort();
     for (const disposable of this.disposables) disposable.dispose();
   }

@@ -97,8 +97,10 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   private post(note?: string): void {
+    // Building the report reads every open document: only worth it when the report is showing.
+    if (!this.panel) return;
     const message: ToWebview = { type: 'report', report: this.report(), ...(note ? { note } : {}) };
-    void this.panel?.webview.postMessage(message);
+    void this.panel.webview.postMessage(message);
   }
 
   private render(format: 'markdown' | 'json' | 'sarif', report: ReadinessReport): string {

@@ -18,7 +18,8 @@ const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|clust
  * after YAML files change, never at activation. The setting `rke2Calico.rke2Version` wins over files.
  */
 export class WorkspaceFacts implements vscode.Disposable {
-  private files: Promise<WorkspaceFile[]> | undefined;
+  /** What the workspace's files state, for the current snapshot of them. */
+  private fromFiles: Promise<LintContext> | undefined;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,14 +34,16 @@ export class WorkspaceFacts implements vscode.Disposable {
   }
 
   async context(): Promise<LintContext> {
-    this.files ??= this.collect();
+    // The files are parsed once per snapshot (until a YAML file changes), not on every keystroke's lint.
+    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceContext(files));
+    const gathered = await this.fromFiles;
     const settings = readSettings();
     const fromCluster = this.clusterVersion();
-    const stated = settings.rke2Version ? { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' } : undefined;
-    const gathered = loadLintEngine().gatherWorkspaceContext(await this.files, stated ? { rke2Version: stated } : {});
     // Order: the setting, then files of the workspace, then the connected cluster.
-    if (!gathered.rke2Version && fromCluster) return { ...gathered, rke2Version: { value: fromCluster, source: 'the connected cluster' } };
-    return gathered;
+    const rke2Version = settings.rke2Version
+      ? { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' }
+      : (gathered.rke2Version ?? (fromCluster ? { value: fromCluster, source: 'the connected cluster' } : undefined));
+    return { ...gathered, ...(rke2Version ? { rke2Version } : {}) };
   }
 
   /** Whether the user's `rke2Calico.configFiles` globs make this document RKE2 config. */
@@ -57,7 +60,7 @@ export class WorkspaceFacts implements vscode.Disposable {
   private scheduleRefresh(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
-      this.files = undefined;
+      this.fromFiles = undefined;
       this.changed.fire();
     }, 500);
   }

@@ -73,28 +73,24 @@ export async function collectClusterEvidence(reader: ClusterReader, signal?: Abo
     typhaPods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: 'k8s-app=calico-typha', limit: 100 }),
     sandboxEvents: list(PATHS.events, { fieldSelector: 'reason=FailedCreatePodSandBox', limit: EVENT_LIMIT, maxItems: EVENT_LIMIT }),
   };
-  const roleJobs = CALICO_RBAC.flatMap(({ name }) => [['role', name, get(PATHS.clusterRole(name))], ['binding', name, get(PATHS.clusterRoleBinding(name))]] as const);
-  const jobJobs = CALICO_CHARTS.map((chart) => [chart, get(PATHS.helmJob(chart))] as const);
-
-  const singleKeys = Object.keys(single);
-  const listKeys = Object.keys(lists);
-  const all = await limited<ApiResult<unknown>>(8, [
-    ...singleKeys.map((key) => single[key] as () => Promise<ApiResult<unknown>>),
-    ...listKeys.map((key) => lists[key] as () => Promise<ApiResult<unknown>>),
-    ...roleJobs.map(([, , job]) => job),
-    ...jobJobs.map(([, job]) => job),
-  ]);
-  const take = (index: number): ApiResult<unknown> => all[index] ?? { kind: 'cancelled', message: 'not read' };
-  const evidence: Record<string, unknown> = { collectedAt: now().toISOString() };
-  singleKeys.forEach((key, index) => (evidence[key] = take(index)));
-  listKeys.forEach((key, index) => (evidence[key] = take(singleKeys.length + index)));
+  // Each read stores its own result, in the order the requests are started (8 in flight at most).
+  const results: Record<string, ApiResult<unknown>> = {};
   const roles: Record<string, ApiResult<unknown>> = {};
   const bindings: Record<string, ApiResult<unknown>> = {};
-  roleJobs.forEach(([type, name], index) => ((type === 'role' ? roles : bindings)[name] = take(singleKeys.length + listKeys.length + index)));
   const jobs: Record<string, ApiResult<unknown>> = {};
-  jobJobs.forEach(([chart], index) => (jobs[chart] = take(singleKeys.length + listKeys.length + roleJobs.length + index)));
-  evidence.clusterRoles = roles;
-  evidence.clusterRoleBindings = bindings;
-  evidence.helmJobs = jobs;
+  const reads: (() => Promise<void>)[] = [];
+  const into = (target: Record<string, ApiResult<unknown>>, key: string, read: () => Promise<ApiResult<unknown>>): void => {
+    reads.push(async () => {
+      target[key] = await read();
+    });
+  };
+  for (const [key, read] of [...Object.entries(single), ...Object.entries(lists)]) into(results, key, read);
+  for (const { name } of CALICO_RBAC) {
+    into(roles, name, get(PATHS.clusterRole(name)));
+    into(bindings, name, get(PATHS.clusterRoleBinding(name)));
+  }
+  for (const chart of CALICO_CHARTS) into(jobs, chart, get(PATHS.helmJob(chart)));
+  await limited(8, reads);
+  const evidence = { collectedAt: now().toISOString(), ...results, clusterRoles: roles, clusterRoleBindings: bindings, helmJobs: jobs };
   return evidence as unknown as ClusterEvidence;
 }

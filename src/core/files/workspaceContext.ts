@@ -4,7 +4,7 @@ import { parseYaml } from '../yaml/parseYaml';
 import { documentRoot, manifestType, mapGet, mapPath, nodeSpan } from '../yaml/yamlNodes';
 import type { FileFindings } from '../findings/locatedFinding';
 import { classifyFile } from './fileKinds';
-import { lintFile } from './lintFile';
+import { lintFile, looksBinary } from './lintFile';
 import type { ContextFact, LintContext } from './lintContext';
 import { rancherClusterCni } from './manifests/lintRancherCluster';
 import { sliceItems } from './rke2Config/sliceValues';
@@ -39,7 +39,7 @@ export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSett
   for (const file of configFiles) {
     const kind = classifyFile(file.path, file.text, file.forceRke2Config);
     // Only config files, Rancher Clusters and Plans state facts; other manifests are not parsed twice.
-    if (kind === 'unrelated' || file.text.includes('\u0000') || (kind === 'manifests' && !FACT_SOURCES.test(file.text))) continue;
+    if (kind === 'unrelated' || looksBinary(file.text) || (kind === 'manifests' && !FACT_SOURCES.test(file.text))) continue;
     for (const document of parseYaml(file.text).documents) {
       if (kind === 'rke2-config') {
         const pair = mapGet(documentRoot(document), 'cluster-cidr');
