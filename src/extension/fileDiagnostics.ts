@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
 import type { Finding } from '../core/findings/finding';
 import type { FileFindings } from '../core/findings/locatedFinding';
+import { KeyedDebouncer } from './keyedDebouncer';
 import { loadLintEngine } from './loadLintEngine';
 import type { WorkspaceFacts } from './workspaceFacts';
 
@@ -48,7 +49,7 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
 export class FileDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico');
   private readonly findings = new Map<string, readonly Finding[]>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debouncer = new KeyedDebouncer();
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
 
@@ -91,13 +92,7 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     if (!this.isCandidate(document)) return;
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.lint(document);
-    }, delay));
+    this.debouncer.schedule(document.uri.toString(), delay, () => void this.lint(document));
   }
 
   private async lint(document: vscode.TextDocument): Promise<void> {
@@ -111,15 +106,13 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(key);
+    this.debouncer.cancel(key);
     this.findings.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debouncer.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

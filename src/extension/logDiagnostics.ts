@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { scanInSlices } from '../core/logs/chunkedScan';
 import { findKnownIssue } from '../core/knowledge/knownIssueVerdict';
 import { summarizeFindings, type LogFinding, type SignatureSummary } from '../core/logs/scanLog';
+import { KeyedDebouncer } from './keyedDebouncer';
 
 const SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
 /** Each slice is scanned in a few milliseconds, so the extension host is never blocked for long. */
@@ -28,7 +29,7 @@ export class LogDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico-logs');
   private readonly scans = new Map<string, LogScan>();
   private readonly running = new Map<string, AbortController>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debouncer = new KeyedDebouncer();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
@@ -43,6 +44,7 @@ export class LogDiagnostics implements vscode.Disposable {
         this.scheduleScan(event.document);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
+        this.debouncer.cancel(document.uri.toString());
         this.running.get(document.uri.toString())?.abort();
         this.scans.delete(document.uri.toString());
         this.collection.delete(document.uri);
@@ -65,13 +67,7 @@ export class LogDiagnostics implements vscode.Disposable {
   /** Typing in a log or a followed log growing rescans once things settle, not on every change. */
   private scheduleScan(document: vscode.TextDocument): void {
     if (!LogDiagnostics.isLog(document)) return;
-    const key = document.uri.toString();
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.scanIfLog(document);
-    }, RESCAN_DELAY_MS));
+    this.debouncer.schedule(document.uri.toString(), RESCAN_DELAY_MS, () => void this.scanIfLog(document));
   }
 
   private async scanIfLog(document: vscode.TextDocument): Promise<void> {
@@ -110,7 +106,7 @@ export class LogDiagnostics implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.debouncer.dispose();
     for (const controller of this.running.values()) controller.abort();
     for (const disposable of this.disposables) disposable.dispose();
   }
