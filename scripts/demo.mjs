@@ -4,9 +4,11 @@
 //  3. starts code-server (a real VS Code in the browser) with the packaged extension and a demo workspace
 //     (config.yaml, a HelmChartConfig pinning v1.36.5, a Rancher Cluster spec, a Plan, sample logs) and prints the URL.
 // Ctrl-C stops everything. Options: --scenario NAME (healthy, race-3.29.2, ga-3.29.2, rbac-missing, no-calico,
-// forbidden, large), --port N (default 18080), --cli-only.
+// forbidden, large), --port N (default 18080), --cli-only, --smoke (start everything, prove code-server serves the
+// workbench with the extension installed, then stop: used by the tests).
+// If the editor cannot be set up the demo exits non-zero and names the full log; it never falls back silently.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ const option = (name, fallback) => {
 const scenario = option('scenario', 'race-3.29.2');
 const port = Number(option('port', '18080'));
 const cliOnly = process.argv.includes('--cli-only');
+const smoke = process.argv.includes('--smoke');
 const cli = join(repo, 'dist/cli.js');
 const run = mkdtempSync(join(tmpdir(), 'rke2-calico-demo-'));
 /** How to stop what the demo started, newest first. */
@@ -33,6 +36,11 @@ function cleanup() {
     }
   }
   rmSync(run, { recursive: true, force: true });
+}
+function fail(message) {
+  console.error(`\nnpm run demo: ${message}`);
+  cleanup();
+  process.exit(1);
 }
 process.on('SIGINT', () => {
   console.log('\nStopping the demo.');
@@ -82,20 +90,49 @@ show('the demo workspace files', ['lint', workspace]);
 show('the typha log of the race', ['logs', join(workspace, 'logs/calico-typha-6b9c7d8f4-x7k2p_calico-typha.log')]);
 show('a support bundle collected from a node during the race', ['bundle', join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz')]);
 
+/** The demo workspace is tied to the simulated cluster: the tree fills as soon as the view opens. */
+function workspaceSettings(workspace) {
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode/settings.json'), `${JSON.stringify({ 'rke2Calico.checkWhenViewOpens': true }, null, 2)}\n`);
+}
+
+/** Proves the editor side works: the workbench page is served and the packaged extension is installed. */
+async function smokeTest(server, extensionsDir) {
+  const page = await fetch(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  const html = await page.text();
+  if (!page.ok || !html.includes('workbench')) throw new Error(`code-server answered ${page.status} without a workbench page`);
+  const installed = readdirSync(extensionsDir).filter((name) => name.startsWith('rke2-calico-diagnostics.'));
+  if (installed.length === 0) throw new Error(`the extension is not installed in ${extensionsDir}`);
+  console.log(`smoke: workbench served (${html.length} bytes), extension installed as ${installed.join(', ')}`);
+}
+
 if (cliOnly) {
   console.log('\n--cli-only: the simulated cluster keeps running; Ctrl-C stops it.');
 } else {
-  console.log('\nSetting up code-server (a real VS Code in the browser) and its Node 24 — the first run takes a few minutes…');
+  console.log('\nSetting up code-server (a real VS Code in the browser) and its Node 24 — the first run installs Debian chromium,');
+  console.log('libkrb5-dev, Node 24, code-server and playwright-core (about 2–4 minutes, 1.2 GB under ~/.cache/rke2-calico-e2e)…');
   const setup = spawnSync('bash', [join(repo, 'test/e2e/setup-toolchain.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  if (setup.status !== 0) {
-    console.log('Could not set up code-server here; the CLI demo above shows the same checks. The simulated cluster keeps running; Ctrl-C stops it.');
-  } else {
-    const tools = setup.stdout.trim().split('\n').pop();
-    const { startCodeServer } = await import(join(repo, 'test/e2e/codeServer.mjs'));
-    const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'workbench.colorTheme': 'Default Dark Modern' };
-    const server = await startCodeServer({ tools, run: join(run, 'code-server'), port, vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'), settings });
-    stoppers.push(() => server.stop());
-    console.log(`\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    console.log('Then click the RKE2 Calico icon in the activity bar. Ctrl-C stops the demo.');
+  if (setup.status !== 0) fail('could not set up code-server (see the reason and the log named above). `npm run demo -- --cli-only` runs the terminal tour without the editor.');
+  const tools = setup.stdout.trim().split('\n').pop();
+  workspaceSettings(workspace);
+  const { startCodeServer } = await import(join(repo, 'test/e2e/codeServer.mjs'));
+  const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'workbench.colorTheme': 'Default Dark Modern' };
+  let server;
+  try {
+    server = await startCodeServer({ tools, run: join(run, 'code-server'), port, vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'), settings });
+  } catch (error) {
+    fail(`code-server did not start: ${error instanceof Error ? error.message : String(error)}`);
   }
+  stoppers.push(() => server.stop());
+  if (smoke) {
+    try {
+      await smokeTest(server, join(run, 'code-server/exts'));
+    } catch (error) {
+      fail(`smoke test failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    cleanup();
+    process.exit(0);
+  }
+  console.log(`\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  console.log('Then click the RKE2 Calico icon in the activity bar: the tree fills from the simulated cluster. Ctrl-C stops the demo.');
 }

@@ -4,6 +4,7 @@ import { ClusterSession } from './clusterSession';
 import { copyEvidenceCommand } from './commands/copyEvidence';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { BundleCommands } from './commands/openBundle';
+import { checkWhenViewOpens } from './checkWhenViewOpens';
 import { openObjectCommand } from './commands/openObject';
 import { pickKubeconfigCommand } from './commands/pickKubeconfig';
 import { runCheckCommand } from './commands/runCheck';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     void vscode.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
     void vscode.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
   };
+  const treeView = vscode.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true });
   const commands: Record<string, (...args: never[]) => unknown> = {
     'rke2Calico.lookUpVersion': lookUpVersionCommand(documents),
     'rke2Calico.runCheck': runCheckCommand(session),
@@ -106,7 +108,8 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     vscode.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
     new StatusBar(session),
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, documents),
-    vscode.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true }),
+    treeView,
+    checkWhenViewOpens(treeView, commands['rke2Calico.runCheck'] as () => Promise<void>),
     vscode.languages.registerCodeActionsProvider(YAML_FILES, new QuickFixes(diagnostics), QuickFixes.metadata),
     vscode.languages.registerHoverProvider(YAML_FILES, new Hovers(diagnostics)),
     ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),

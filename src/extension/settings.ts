@@ -10,6 +10,8 @@ export interface Settings {
   readonly kubeconfig: string | undefined;
   /** kubeconfig context to use; else the kubeconfig's current context. */
   readonly context: string | undefined;
+  /** Run the readiness check when the view first opens (workspaces tied to one cluster, such as the demo's). */
+  readonly checkWhenViewOpens: boolean;
   readonly requestTimeoutSeconds: number;
   /** Root folder for node checks; empty = `/` when this machine is an RKE2 node. */
   readonly hostRoot: string | undefined;
@@ -29,6 +31,7 @@ export function readSettings(): Settings {
     configFiles: configFiles.filter((pattern) => typeof pattern === 'string' && pattern.trim() !== ''),
     kubeconfig: optionalText(configuration.get<string>('kubeconfig')),
     context: optionalText(configuration.get<string>('context')),
+    checkWhenViewOpens: configuration.get<boolean>('checkWhenViewOpens') === true,
     requestTimeoutSeconds: Math.max(1, configuration.get<number>('requestTimeoutSeconds') ?? 15),
     hostRoot: optionalText(configuration.get<string>('hostRoot')),
     logTailLines: Math.max(10, configuration.get<number>('logTailLines') ?? 2000),

@@ -1,7 +1,7 @@
 // Starts and stops code-server (a real VS Code workbench + Node extension host) with fresh state in a run folder.
 // Everything stays on 127.0.0.1: a dead proxy and a dead gallery catch any other request.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export function toolPaths(tools) {
@@ -53,28 +53,30 @@ export async function startCodeServer({ tools, run, port, vsix, settings = {}, e
   const env = environment(tools, run);
   const common = ['--config', join(run, 'cs-config.yaml'), '--user-data-dir', join(run, 'ud'), '--extensions-dir', join(run, 'exts')];
   if (vsix) execFileSync(paths.codeServer, [...common, '--install-extension', vsix], { env, stdio: 'ignore' });
-  const child = spawn(paths.codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...extraArgs], { env, detached: true, stdio: 'ignore' });
+  const logFile = join(run, 'code-server.log');
+  const output = openSync(logFile, 'a');
+  const child = spawn(paths.codeServer, [...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...extraArgs], { env, detached: true, stdio: ['ignore', output, output] });
   const url = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    // The whole process group: code-server leaves file watchers behind otherwise.
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
   for (let attempt = 0; attempt < 300; attempt++) {
     try {
       const response = await fetch(`${url}/healthz`);
-      if (response.ok) break;
+      if (response.ok) return { url, logFile, stop };
     } catch {
       // not up yet
     }
+    if (child.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
-    url,
-    stop() {
-      // The whole process group: code-server leaves file watchers behind otherwise.
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
+  stop();
+  throw new Error(`code-server did not answer on ${url}/healthz within 30 s; its log is ${logFile}`);
 }
 
 /** Launches Debian chromium through playwright-core, aborting every request that is not to loopback. */

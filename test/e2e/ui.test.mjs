@@ -52,7 +52,8 @@ const server = await startCodeServer({
   run: join(run, 'cs'),
   port: Number(process.env.E2E_PORT ?? 18_400 + Math.floor(Math.random() * 500)),
   vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'),
-  settings: { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host') },
+  // As in the demo workspace: the readiness check runs when the view first opens.
+  settings: { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'rke2Calico.checkWhenViewOpens': true },
 });
 log(`code-server ${server.url}`);
 const profile = mkdtempSync(join(run, 'chromium-'));
@@ -89,11 +90,11 @@ try {
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'rancher' }).first().waitFor({ timeout: 60_000 });
   log('workbench ready');
 
-  await step('the prerequisites tree shows the race scenario\'s failing checks', async () => {
+  await step('the prerequisites tree opens already filled with the race scenario\'s failing checks', async () => {
     const icon = page.locator('.activitybar .action-item [aria-label^="RKE2 Calico"], .activitybar .action-item[aria-label^="RKE2 Calico"]').first();
     await icon.waitFor({ timeout: 30_000 });
+    // No Run command: rke2Calico.checkWhenViewOpens starts the check when the view becomes visible.
     await icon.click();
-    await runCommand('RKE2 Calico: Run Readiness Check');
     const datastore = page.locator('.part.sidebar .monaco-list-row', { hasText: 'ClusterInformation default does not exist yet' });
     await datastore.waitFor({ timeout: 30_000 });
     const rows = (await page.locator('.part.sidebar .monaco-list-row').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
