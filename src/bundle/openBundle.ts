@@ -2,23 +2,37 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyzeBundle, type BundleAnalysis } from './analyzeBundle';
+import { BundleCancelledError, BundleError } from './bundleError';
 import { bundleFiles, findBundleRoot } from './bundleFiles';
-import { BundleError, extractTarGz } from './tarExtract';
+import { extractTarGz } from './tarExtract';
 
 export interface OpenedBundle {
   readonly analysis: BundleAnalysis;
   /** The bundle's root folder (extracted, for a tarball). */
   readonly root: string;
-  /** Entries of the tarball that were not extracted, and why. */
+  /** Entries of the tarball that were not extracted and files of the bundle that were not read, each with why. */
   readonly skipped: readonly string[];
   /** Removes the extracted copy; a no-op for a folder. */
   readonly dispose: () => void;
 }
 
-export type OpenBundleResult = { readonly ok: true; readonly bundle: OpenedBundle } | { readonly ok: false; readonly error: string };
+export type OpenBundleResult =
+  | { readonly ok: true; readonly bundle: OpenedBundle }
+  | { readonly ok: false; readonly error: string; readonly cancelled?: true };
 
-/** Opens a logs-collector bundle — a `.tar.gz` (extracted safely to a private temporary folder) or an unpacked folder. */
-export async function openBundle(path: string): Promise<OpenBundleResult> {
+export interface OpenBundleOptions {
+  /** Stops extraction; the partly extracted copy is removed before the result comes back. */
+  readonly signal?: AbortSignal;
+}
+
+/** Prefix of the private temporary folder a tarball is extracted to. */
+export const EXTRACTION_PREFIX = 'rke2-calico-bundle-';
+
+/**
+ * Opens a logs-collector bundle — a `.tar.gz` (extracted safely to a private temporary folder) or an unpacked folder.
+ * Whatever happens (an error, a refused archive, cancellation), a failed open leaves no extracted copy behind.
+ */
+export async function openBundle(path: string, options: OpenBundleOptions = {}): Promise<OpenBundleResult> {
   let stats;
   try {
     stats = statSync(path);
@@ -28,20 +42,23 @@ export async function openBundle(path: string): Promise<OpenBundleResult> {
   if (stats.isDirectory()) {
     const root = findBundleRoot(path);
     if (!root) return { ok: false, error: `${path} does not look like a Rancher logs collector bundle (no systeminfo/, rke2/ or journald/)` };
-    return { ok: true, bundle: { analysis: analyzeBundle(bundleFiles(root)), root, skipped: [], dispose: () => undefined } };
+    const analysis = analyzeBundle(bundleFiles(root));
+    return { ok: true, bundle: { analysis, root, skipped: analysis.notes, dispose: () => undefined } };
   }
-  const destination = mkdtempSync(join(tmpdir(), 'rke2-calico-bundle-'));
+  const destination = mkdtempSync(join(tmpdir(), EXTRACTION_PREFIX));
   const dispose = (): void => rmSync(destination, { recursive: true, force: true });
   try {
-    const extracted = await extractTarGz(path, destination);
+    const extracted = await extractTarGz(path, destination, undefined, options.signal);
     const root = findBundleRoot(destination);
     if (!root) {
       dispose();
       return { ok: false, error: `${basename(path)} does not hold a Rancher logs collector bundle (no systeminfo/, rke2/ or journald/ inside)` };
     }
-    return { ok: true, bundle: { analysis: analyzeBundle(bundleFiles(root), basename(root)), root, skipped: extracted.skipped, dispose } };
+    const analysis = analyzeBundle(bundleFiles(root), basename(root));
+    return { ok: true, bundle: { analysis, root, skipped: [...extracted.skipped, ...analysis.notes], dispose } };
   } catch (error) {
     dispose();
+    if (error instanceof BundleCancelledError) return { ok: false, error: error.message, cancelled: true };
     return { ok: false, error: error instanceof BundleError ? error.message : `cannot open ${path}: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

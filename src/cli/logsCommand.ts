@@ -1,71 +1,127 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { IncrementalScanner } from '../core/logs/chunkedScan';
-import { looksLikeBinary, summarizeFindings } from '../core/logs/scanLog';
-import { logFindingsToJson, logFindingsToText } from '../core/report/logFindingsReport';
+import type { ExternalFacts } from '../core/logs/logContext';
+import { LogScanner, type LogFinding } from '../core/logs/logScanner';
+import { knownIssuesOf } from '../core/logs/scanText';
+import { logReportWriter, type LogOutputFormat } from '../core/report/logFindingsReport';
+import { BinarySniffer } from '../core/text/binaryContent';
+import { formatCalicoVersion, parseCalicoVersion } from '../core/versions/calicoVersion';
+import { formatRke2Version, parseRke2Version } from '../core/versions/rke2Version';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
-export const LOGS_USAGE = `Usage: rke2-calico-diag logs <file|-> [--format text|json]
+export const LOGS_USAGE = `Usage: rke2-calico-diag logs <file|-> [--format text|json|jsonl] [--rke2-version V] [--calico-version V]
 
 Finds known Calico/RKE2 failure lines (Calico, klog, logrus, tigera-operator JSON; /var/log/pods and journald
-prefixes; mixed) in a log file or standard input, explains each and links its known issue.
+prefixes; mixed) in a log file or standard input, explains each and names the known issue it is evidence of.
+
+Findings are written as the log is read, so any size of log needs the same small memory. --format json writes one
+JSON document ({source, findings, summary, knownIssues, stats}), jsonl one JSON object per line ("type": finding,
+summary, knownIssue, stats).
+
+Start-up lines that every healthy boot prints (an agent waiting for its server, no CNI config yet) are reported only
+when the log's timestamps show them persisting for more than 5 minutes. A line names a known issue only when the
+context supports it: an affected RKE2/Calico version (stated in the log, or given with --rke2-version /
+--calico-version), or the issue's pair of symptoms in the same log. A JSON finding carries the issue from the line
+where that support appeared; the knownIssues list at the end is the verdict for the whole log.
 
 Exit codes: 0 no error-severity finding, 1 otherwise, 2 bad input or usage.`;
 
-const SPEC: CommandSpec<'text' | 'json'> = { name: 'logs', usage: LOGS_USAGE, values: [], formats: ['text', 'json'] };
+const SPEC: CommandSpec<LogOutputFormat> = { name: 'logs', usage: LOGS_USAGE, values: ['rke2-version', 'calico-version'], formats: ['text', 'json', 'jsonl'] };
+
+/** Read size: large enough for speed, small enough that memory stays far below 200 MB. */
+const CHUNK_BYTES = 1 << 20;
 
 export interface LogsDependencies {
   readonly stdin?: Readable;
 }
 
-/** Streams the input in chunks, so a multi-gigabyte log needs no more memory than a chunk. */
-async function scanStream(stream: Readable): Promise<{ scanner: IncrementalScanner; binary: boolean }> {
-  const scanner = new IncrementalScanner();
-  let first = true;
+function externalFacts(options: ReadonlyMap<string, string | true>): { ok: true; facts: ExternalFacts } | { ok: false; error: string } {
+  const rke2 = options.get('rke2-version');
+  const calico = options.get('calico-version');
+  const facts: { rke2?: string; calico?: string; source?: string } = {};
+  if (typeof rke2 === 'string') {
+    const parsed = parseRke2Version(rke2);
+    if (!parsed.ok) return { ok: false, error: parsed.reason };
+    facts.rke2 = formatRke2Version(parsed.value);
+  }
+  if (typeof calico === 'string') {
+    const parsed = parseCalicoVersion(calico);
+    if (!parsed.ok) return { ok: false, error: parsed.reason };
+    facts.calico = formatCalicoVersion(parsed.value);
+  }
+  if (facts.rke2 !== undefined || facts.calico !== undefined) facts.source = 'the versions given on the command line';
+  return { ok: true, facts };
+}
+
+/**
+ * Streams the input: each chunk is decoded (ASCII as latin1, which is much faster, anything else as UTF-8 with
+ * invalid bytes replaced, so one bad byte spoils nothing), checked for binary content while the sniffer is still
+ * deciding, and scanned.
+ */
+async function scanStream(stream: Readable, scanner: LogScanner, sniffer: BinarySniffer): Promise<'text' | 'binary'> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of stream) {
     const bytes = chunk as Buffer;
-    // Logs are nearly always ASCII: then a one-byte string is made directly, much faster than UTF-8 decoding.
     const text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes, { stream: true });
-    if (first) {
-      first = false;
-      if (looksLikeBinary(text)) {
-        stream.destroy();
-        return { scanner, binary: true };
-      }
+    if (sniffer.push(text) === 'binary') {
+      stream.destroy();
+      return 'binary';
     }
     scanner.push(text);
   }
   scanner.push(decoder.decode());
   scanner.end();
-  return { scanner, binary: false };
+  return sniffer.binary ? 'binary' : 'text';
 }
 
 export async function runLogsCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: LogsDependencies = {}): Promise<number> {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
-  const { args } = started;
-  const format = { value: started.format };
+  const { args, format } = started;
   if (args.positionals.length !== 1) return usageError(io, SPEC, 'give one file, or - for standard input');
+  const facts = externalFacts(args.options);
+  if (!facts.ok) return usageError(io, SPEC, facts.error);
   const source = args.positionals[0] ?? '-';
-  const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: 16 << 20 });
-  let result;
-  try {
-    result = await scanStream(stream);
-  } catch (error) {
-    io.stderr(`rke2-calico-diag logs: cannot read ${source}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return EXIT_USAGE;
-  }
-  if (result.binary) {
-    io.stderr(`rke2-calico-diag logs: ${source} looks like binary data, not a text log; nothing was scanned.\n`);
-    return EXIT_USAGE;
-  }
-  const findings = result.scanner.findings;
-  const summary = summarizeFindings(findings);
   const name = source === '-' ? '<stdin>' : source;
-  io.stdout(format.value === 'json' ? JSON.stringify(logFindingsToJson(findings, summary), null, 2) + '\n' : logFindingsToText(name, findings, summary) + '\n');
-  return findings.some((finding) => finding.signature.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
+  const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: CHUNK_BYTES });
+  const sniffer = new BinarySniffer();
+  const writer = logReportWriter(format, name, io.stdout);
+  // Until the sniffer has seen enough text to decide, findings wait (at most the findings of 64 KiB of text), so
+  // binary input prints nothing but its error.
+  const held = { findings: [] as LogFinding[], released: false };
+  const release = (): void => {
+    if (held.released) return;
+    held.released = true;
+    for (const waiting of held.findings) writer.finding(waiting);
+    held.findings = [];
+  };
+  let errors = 0;
+  const scanner = new LogScanner({
+    facts: facts.facts,
+    onFinding: (finding) => {
+      if (finding.signature.severity === 'error') errors++;
+      if (!held.released && !sniffer.decided) {
+        held.findings.push(finding);
+        return;
+      }
+      release();
+      writer.finding(finding);
+    },
+  });
+  let outcome: 'text' | 'binary';
+  try {
+    outcome = await scanStream(stream, scanner, sniffer);
+  } catch (error) {
+    io.stderr(`rke2-calico-diag logs: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_USAGE;
+  }
+  if (outcome === 'binary') {
+    io.stderr(`rke2-calico-diag logs: ${name} looks like binary data, not a text log; nothing was scanned.\n`);
+    return EXIT_USAGE;
+  }
+  release();
+  writer.end({ summary: scanner.summary.entries(), knownIssues: knownIssuesOf(scanner), stats: scanner.scanStats });
+  return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
-

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { scanInSlices } from '../core/logs/chunkedScan';
 import { findKnownIssue } from '../core/knowledge/knownIssueVerdict';
-import { summarizeFindings, type LogFinding, type SignatureSummary } from '../core/logs/scanLog';
+import type { ExternalFacts } from '../core/logs/logContext';
+import type { LogFinding } from '../core/logs/logScanner';
+import { summarizeFindings } from '../core/logs/logSummary';
+import { scanInSlices, type LogScanResult } from '../core/logs/scanText';
 import { KeyedDebouncer } from './keyedDebouncer';
 
 const SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
@@ -15,10 +17,10 @@ function pause(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-export interface LogScan {
-  readonly findings: readonly LogFinding[];
-  readonly summary: readonly SignatureSummary[];
-}
+export type LogScan = LogScanResult;
+
+/** At most this many diagnostics per log: a log of a million failure lines stays usable (the summary counts all). */
+const MAX_DIAGNOSTICS = 1000;
 
 /**
  * Known failure lines of Calico/RKE2 logs in the Problems panel, on any log a user opens (language
@@ -35,7 +37,8 @@ export class LogDiagnostics implements vscode.Disposable {
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
 
-  constructor() {
+  /** `facts` gives the versions known about the workspace's cluster, which decide whether a line names a known issue. */
+  constructor(private readonly facts: () => Promise<ExternalFacts> = () => Promise.resolve({})) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -82,14 +85,14 @@ export class LogDiagnostics implements vscode.Disposable {
     this.running.set(key, controller);
     const base = range ? document.offsetAt(range.start) : 0;
     const text = range ? document.getText(range) : document.getText();
-    const found = await scanInSlices(text, pause, controller.signal, SLICE_CHARS);
-    if (controller.signal.aborted) return undefined;
+    const scanned = await scanInSlices(text, pause, controller.signal, SLICE_CHARS, { facts: await this.facts() });
+    if (!scanned || controller.signal.aborted) return undefined;
     this.running.delete(key);
     const lineBase = range ? range.start.line : 0;
-    const findings = found.map((finding) => ({ ...finding, line: finding.line + lineBase, start: finding.start + base, end: finding.end + base }));
-    const scan = { findings, summary: summarizeFindings(findings) };
+    const findings = scanned.findings.map((finding) => ({ ...finding, line: finding.line + lineBase, start: finding.start + base, end: finding.end + base }));
+    const scan: LogScan = { ...scanned, findings, summary: range ? summarizeFindings(findings) : scanned.summary };
     this.scans.set(key, scan);
-    this.collection.set(document.uri, findings.map((finding) => this.toDiagnostic(document, finding)));
+    this.collection.set(document.uri, findings.slice(0, MAX_DIAGNOSTICS).map((finding) => this.toDiagnostic(document, finding)));
     this.changed.fire(document.uri);
     return scan;
   }
@@ -99,8 +102,8 @@ export class LogDiagnostics implements vscode.Disposable {
     const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
     const diagnostic = new vscode.Diagnostic(range, `${signature.title}: ${signature.meaning}`, SEVERITIES[signature.severity]);
     diagnostic.source = 'rke2-calico-log';
-    const issue = signature.knownIssue === undefined ? undefined : findKnownIssue(signature.knownIssue);
-    const target = issue?.url ?? (signature.knownIssue?.includes('#') ? `https://github.com/${signature.knownIssue.replace('#', '/issues/')}` : undefined);
+    const issue = finding.knownIssue === undefined ? undefined : findKnownIssue(finding.knownIssue.id);
+    const target = issue?.url;
     diagnostic.code = target ? { value: signature.id, target: vscode.Uri.parse(target) } : signature.id;
     return diagnostic;
   }

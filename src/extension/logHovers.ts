@@ -11,10 +11,13 @@ export class LogHovers implements vscode.HoverProvider {
     const finding = this.logs.scanOf(document.uri)?.findings.find((entry) => entry.start <= offset && offset <= entry.end);
     if (!finding) return undefined;
     const signature = finding.signature;
-    const issue = signature.knownIssue ? findKnownIssue(signature.knownIssue) : undefined;
+    const issue = finding.knownIssue ? findKnownIssue(finding.knownIssue.id) : undefined;
     const markdown = new vscode.MarkdownString();
     markdown.appendMarkdown(`**${signature.title}** (\`${signature.id}\`, ${signature.severity})\n\n${signature.meaning}\n\n**What to do:** ${signature.remediation}\n\n`);
-    if (issue) markdown.appendMarkdown(`**Known issue:** [${issue.id}](${issue.url}) — ${issue.title}\n\n`);
+    if (signature.transient && finding.persistedSeconds !== undefined) {
+      markdown.appendMarkdown(`Healthy start-ups print this line for a while; it is reported because, by this log's timestamps, it has persisted for ${Math.round(finding.persistedSeconds / 60)} min (more than ${signature.transient.graceSeconds / 60} min).\n\n`);
+    }
+    if (issue && finding.knownIssue) markdown.appendMarkdown(`**Known issue:** [${issue.id}](${issue.url}) — ${issue.title}, because ${finding.knownIssue.because}.\n\n`);
     markdown.appendMarkdown(`_Source: ${signature.source}_`);
     return new vscode.Hover(markdown, new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end)));
   }

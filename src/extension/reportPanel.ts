@@ -91,7 +91,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline);
     const logs = vscode.workspace.textDocuments.flatMap((document) => {
       const scan = this.logs.scanOf(document.uri);
-      return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), findings: scan.findings }] : [];
+      return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), summary: scan.summary }] : [];
     });
     return buildReadinessReport(checks, this.files.openFileFindings(), logs);
   }

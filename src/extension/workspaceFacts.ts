@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ExternalFacts } from '../core/logs/logContext';
 import { isRke2ConfigPath } from '../core/files/fileKinds';
 import type { LintContext } from '../core/files/lintContext';
 import type { WorkspaceFile } from '../core/files/workspaceContext';
@@ -44,6 +45,12 @@ export class WorkspaceFacts implements vscode.Disposable {
       ? { value: settings.rke2Version, source: 'setting rke2Calico.rke2Version' }
       : (gathered.rke2Version ?? (fromCluster ? { value: fromCluster, source: 'the connected cluster' } : undefined));
     return { ...gathered, ...(rke2Version ? { rke2Version } : {}) };
+  }
+
+  /** The RKE2 version known for the workspace's cluster (setting, files, connected cluster), for judging log lines. */
+  async logFacts(): Promise<ExternalFacts> {
+    const version = (await this.context()).rke2Version;
+    return version ? { rke2: version.value, source: version.source } : {};
   }
 
   /** Whether the user's `rke2Calico.configFiles` globs make this document RKE2 config. */

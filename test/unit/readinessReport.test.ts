@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildCheckReport } from '../../src/core/checks/checkReport';
 import type { CheckResult } from '../../src/core/checks/checkResult';
 import { lintFile } from '../../src/core/files/lintFile';
-import { scanText } from '../../src/core/logs/scanLog';
+import { scanText } from '../../src/core/logs/scanText';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif } from '../../src/core/report/readinessReport';
 import { redactSecrets } from '../../src/core/report/redactSecrets';
 
@@ -21,7 +21,7 @@ function report() {
   const files = [{ file, text, findings: lintFile(file, text).findings }];
   const log = '2025-02-19 14:25:19.914 [ERROR][1] typha/lookup.go 66: Failed to get Typha endpoint from Kubernetes error=Unauthorized\n';
   const checks = buildCheckReport(RESULTS, undefined, { context: 'sim', server: 'https://127.0.0.1:6443' }, [{ atSeconds: 42, message: 'ClusterInformation default appeared' }]);
-  return { built: buildReadinessReport(checks, files, [{ file: 'typha.log', findings: scanText(log) }]), files };
+  return { built: buildReadinessReport(checks, files, [{ file: 'typha.log', summary: scanText(log).summary }]), files };
 }
 
 describe('readiness report', () => {
@@ -29,7 +29,7 @@ describe('readiness report', () => {
     const { built } = report();
     assert.deepEqual(built.summary, { pass: 1, warn: 0, fail: 1, unknown: 1, skipped: 0 });
     assert.equal(built.files[0]?.code, 'calico-affected-version');
-    assert.deepEqual(built.logs, [{ file: 'typha.log', summary: [{ code: 'typha-unauthorized', count: 1, first: '2025-02-19 14:25:19.914', last: '2025-02-19 14:25:19.914' }] }]);
+    assert.deepEqual(built.logs, [{ file: 'typha.log', summary: [{ code: 'typha-unauthorized', severity: 'error', count: 1, first: '2025-02-19 14:25:19.914', last: '2025-02-19 14:25:19.914', firstLine: 1, lastLine: 1 }] }]);
     assert.equal(built.timeline?.[0]?.atSeconds, 42);
   });
 

@@ -47,6 +47,11 @@ export interface KnownIssue {
   readonly symptoms: readonly string[];
   /** Ids of log signatures (the log signature catalog) that are evidence of this issue. */
   readonly logSignatures: readonly string[];
+  /**
+   * Log signatures that, all seen in one log, are evidence of this issue even when no version is known (its pair of
+   * symptoms). Without it, a log line names the issue only when the versions are affected.
+   */
+  readonly logEvidence?: readonly string[];
   readonly rules: readonly AffectRule[];
   readonly upgradeTargets: readonly UpgradeTarget[];
   readonly mitigations: readonly string[];

@@ -28,7 +28,9 @@ const RKE2_7808: KnownIssue = {
     'calico-typha logs "Failed to get Typha endpoint from Kubernetes error=Unauthorized" (HTTP 401, not an RBAC 403)',
     'calico-typha logs "Failed to get number of Typhas error=Unauthorized numTyphas=0"',
   ],
-  logSignatures: ['clusterinformation-not-found', 'typha-unauthorized'],
+  logSignatures: ['clusterinformation-not-found', 'typha-unauthorized', 'typha-count-unauthorized', 'typha-connection-limit-fallback', 'cni-not-initialized'],
+  // The issue's own pair of symptoms: the CNI failing on ClusterInformation while Typha gets 401s (rancher/rke2#7808).
+  logEvidence: ['clusterinformation-not-found', 'typha-unauthorized'],
   rules: [
     {
       severity: 'error',

@@ -1,3 +1,5 @@
+import { epochNumberToMs } from './logTimestamp';
+
 /** The formats a Calico/RKE2 log line can have, outermost wrapper first (REFERENCE §6.2). */
 export type LogFormat = 'calico' | 'klog' | 'logrus' | 'json' | 'plain';
 
@@ -18,6 +20,16 @@ const LOGRUS = /\btime="([^"]{1,64})"\s+level=(\w+)/;
 const LOGRUS_TTY = /^(INFO|WARN|ERRO|FATA|DEBU)\[([^\]]{1,64})\] /;
 const JSON_TS = /"(?:ts|time|timestamp)":\s?"?([\d.:TZ+-]{1,40})"?/;
 const JSON_LEVEL = /"level":\s?"(\w+)"/;
+
+/**
+ * A JSON `ts`/`time`: ISO text as written; a number (seconds, milliseconds, microseconds or nanoseconds since the
+ * epoch, told apart by size) as ISO. One that cannot be read is left out, and the scan goes on.
+ */
+function jsonTimestamp(raw: string | undefined): string | undefined {
+  if (raw === undefined || !/^\d+(\.\d+)?$/.test(raw)) return raw;
+  const ms = epochNumberToMs(Number(raw));
+  return ms === undefined || ms > 8.64e15 ? undefined : new Date(ms).toISOString();
+}
 
 function level(word: string): ParsedLogLine['level'] {
   const lower = word.toLowerCase();
@@ -58,8 +70,7 @@ export function parseLogLine(line: string): ParsedLogLine {
     const ts = JSON_TS.exec(text);
     const jsonLevel = JSON_LEVEL.exec(text);
     if (ts || jsonLevel) {
-      const raw = ts?.[1];
-      const timestamp = raw !== undefined && /^\d+(\.\d+)?$/.test(raw) ? new Date(Number(raw) * 1000).toISOString() : raw;
+      const timestamp = jsonTimestamp(ts?.[1]);
       return { timestamp: timestamp ?? outerTimestamp, level: level(jsonLevel?.[1] ?? ''), format: 'json', wrapper };
     }
   }

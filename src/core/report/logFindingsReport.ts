@@ -1,34 +1,179 @@
-import type { LogFinding, SignatureSummary } from '../logs/scanLog';
+import { findKnownIssue } from '../knowledge/knownIssueVerdict';
+import type { LogFinding, LogScanStats } from '../logs/logScanner';
+import type { SignatureSummary } from '../logs/logSummary';
+import type { LogIssueEvidence } from '../logs/scanText';
+import { stripControlCharacters } from '../text/terminalText';
 
-/** The `logs --format json` object: a public contract for scripts and CI (1-based lines). */
-export interface LogFindingsJson {
-  findings: { line: number; code: string; severity: string; message: string; knownIssue?: string; text: string }[];
-  summary: { code: string; count: number; first: string | null; last: string | null }[];
+export type LogOutputFormat = 'text' | 'json' | 'jsonl';
+
+/** One finding in `logs --format json|jsonl`: a public contract for scripts and CI (1-based lines). */
+export interface LogFindingJson {
+  line: number;
+  code: string;
+  severity: string;
+  message: string;
+  timestamp: string | null;
+  knownIssue?: string;
+  persistedSeconds?: number;
+  text: string;
 }
 
-export function logFindingsToJson(findings: readonly LogFinding[], summary: readonly SignatureSummary[]): LogFindingsJson {
+export interface LogSummaryJson {
+  code: string;
+  severity: string;
+  count: number;
+  first: string | null;
+  last: string | null;
+  firstLine: number;
+  lastLine: number;
+}
+
+export interface LogKnownIssueJson {
+  id: string;
+  title: string;
+  url: string;
+  because: string;
+  codes: string[];
+}
+
+export function findingToJson(finding: LogFinding): LogFindingJson {
   return {
-    findings: findings.map((finding) => ({
-      line: finding.line,
-      code: finding.signature.id,
-      severity: finding.signature.severity,
-      message: `${finding.signature.title}: ${finding.signature.meaning}`,
-      ...(finding.signature.knownIssue ? { knownIssue: finding.signature.knownIssue } : {}),
-      text: finding.text,
-    })),
-    summary: summary.map((entry) => ({ code: entry.signature.id, count: entry.count, first: entry.first ?? null, last: entry.last ?? null })),
+    line: finding.line,
+    code: finding.signature.id,
+    severity: finding.signature.severity,
+    message: `${finding.signature.title}: ${finding.signature.meaning}`,
+    timestamp: finding.timestamp ?? null,
+    ...(finding.knownIssue ? { knownIssue: finding.knownIssue.id } : {}),
+    ...(finding.persistedSeconds !== undefined ? { persistedSeconds: finding.persistedSeconds } : {}),
+    text: finding.text,
   };
 }
 
-export function logFindingsToText(source: string, findings: readonly LogFinding[], summary: readonly SignatureSummary[]): string {
-  const lines = findings.map((finding) => `${source}:${finding.line}: ${finding.signature.severity} ${finding.signature.id}: ${finding.signature.title}${finding.signature.knownIssue ? ` (${finding.signature.knownIssue})` : ''}`);
-  if (summary.length > 0) lines.push('', 'Summary');
-  for (const entry of summary) {
-    const when = entry.first ? `, first ${entry.first}, last ${entry.last ?? entry.first}` : '';
-    lines.push(`  ${entry.signature.severity.toUpperCase().padEnd(8)}${entry.signature.id} ×${entry.count}${when}`);
-    lines.push(`          ${entry.signature.meaning}`);
-    lines.push(`          → ${entry.signature.remediation}`);
+export function summaryToJson(summary: readonly SignatureSummary[]): LogSummaryJson[] {
+  return summary.map((entry) => ({
+    code: entry.signature.id,
+    severity: entry.signature.severity,
+    count: entry.count,
+    first: entry.first ?? null,
+    last: entry.last ?? null,
+    firstLine: entry.firstLine,
+    lastLine: entry.lastLine,
+  }));
+}
+
+export function knownIssuesToJson(issues: readonly LogIssueEvidence[]): LogKnownIssueJson[] {
+  return issues.map((issue) => {
+    const known = findKnownIssue(issue.id);
+    return { id: issue.id, title: known?.title ?? issue.id, url: known?.url ?? '', because: issue.because, codes: [...issue.codes] };
+  });
+}
+
+/** What the end of a scan adds after the findings. */
+export interface LogScanEnd {
+  readonly summary: readonly SignatureSummary[];
+  readonly knownIssues: readonly LogIssueEvidence[];
+  readonly stats: LogScanStats;
+}
+
+/** Writes findings as they come and the summary at the end; output is flushed in pieces of about 64 KiB. */
+export interface LogReportWriter {
+  finding(finding: LogFinding): void;
+  end(end: LogScanEnd): void;
+}
+
+const FLUSH_AT = 64 * 1024;
+
+class Buffered {
+  private pending: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (chunk: string) => void) {}
+
+  add(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_AT) this.flush();
   }
-  lines.push(`${findings.length} known failure line(s) in ${source}.`);
-  return lines.join('\n');
+
+  flush(): void {
+    if (this.size === 0) return;
+    this.write(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+function minutes(seconds: number): string {
+  return seconds >= 120 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+}
+
+function textWriter(source: string, out: Buffered): LogReportWriter {
+  let count = 0;
+  const name = stripControlCharacters(source);
+  return {
+    finding(finding) {
+      count++;
+      const persisted = finding.persistedSeconds !== undefined ? ` [persisting ${minutes(finding.persistedSeconds)}]` : '';
+      const issue = finding.knownIssue ? ` (${finding.knownIssue.id})` : '';
+      out.add(`${name}:${finding.line}: ${finding.signature.severity} ${finding.signature.id}: ${finding.signature.title}${persisted}${issue}\n`);
+    },
+    end({ summary, knownIssues, stats }) {
+      if (summary.length > 0) out.add('\nSummary\n');
+      for (const entry of summary) {
+        const when = entry.first ? `, first ${stripControlCharacters(entry.first)}, last ${stripControlCharacters(entry.last ?? entry.first)}` : '';
+        out.add(`  ${entry.signature.severity.toUpperCase().padEnd(8)}${entry.signature.id} ×${entry.count} (lines ${entry.firstLine}–${entry.lastLine}${when})\n`);
+        out.add(`          ${entry.signature.meaning}\n`);
+        out.add(`          → ${entry.signature.remediation}\n`);
+      }
+      if (knownIssues.length > 0) out.add('\nKnown issues\n');
+      for (const issue of knownIssuesToJson(knownIssues)) out.add(`  ${issue.id} — ${issue.title}\n          because ${issue.because}\n          ${issue.url}\n`);
+      const notes: string[] = [];
+      if (stats.transientLinesQuiet > 0) notes.push(`${stats.transientLinesQuiet} start-up line(s) not reported: they are normal unless they persist for more than 5 minutes`);
+      if (stats.overlongLines > 0) notes.push(`${stats.overlongLines} line(s) over 1 MiB scanned in windows`);
+      if (stats.binaryLinesSkipped > 0) notes.push(`${stats.binaryLinesSkipped} binary line(s) skipped`);
+      out.add(`${count} known failure line(s) in ${name} (${stats.lines} lines read).${notes.length > 0 ? ` ${notes.join('; ')}.` : ''}\n`);
+      out.flush();
+    },
+  };
+}
+
+function jsonWriter(source: string, out: Buffered): LogReportWriter {
+  let first = true;
+  out.add(`{\n  "source": ${JSON.stringify(source)},\n  "findings": [`);
+  return {
+    finding(finding) {
+      out.add(`${first ? '' : ','}\n    ${JSON.stringify(findingToJson(finding))}`);
+      first = false;
+    },
+    end({ summary, knownIssues, stats }) {
+      out.add(`${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summaryToJson(summary))},\n  "knownIssues": ${JSON.stringify(knownIssuesToJson(knownIssues))},\n  "stats": ${JSON.stringify(stats)}\n}\n`);
+      out.flush();
+    },
+  };
+}
+
+function jsonLinesWriter(source: string, out: Buffered): LogReportWriter {
+  return {
+    finding(finding) {
+      out.add(`${JSON.stringify({ type: 'finding', source, ...findingToJson(finding) })}\n`);
+    },
+    end({ summary, knownIssues, stats }) {
+      for (const entry of summaryToJson(summary)) out.add(`${JSON.stringify({ type: 'summary', source, ...entry })}\n`);
+      for (const issue of knownIssuesToJson(knownIssues)) out.add(`${JSON.stringify({ type: 'knownIssue', source, ...issue })}\n`);
+      out.add(`${JSON.stringify({ type: 'stats', source, ...stats })}\n`);
+      out.flush();
+    },
+  };
+}
+
+/**
+ * A writer for `logs`: text for people, one JSON document, or JSON Lines for pipelines. Each finding is written
+ * when its line is read, so memory does not grow with the number of findings, and the JSON stays one valid document.
+ * Text output strips terminal control characters from log text; JSON escapes them.
+ */
+export function logReportWriter(format: LogOutputFormat, source: string, write: (chunk: string) => void): LogReportWriter {
+  const out = new Buffered(write);
+  if (format === 'json') return jsonWriter(source, out);
+  if (format === 'jsonl') return jsonLinesWriter(source, out);
+  return textWriter(source, out);
 }

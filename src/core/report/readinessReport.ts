@@ -1,24 +1,23 @@
 import type { CheckReportJson } from '../checks/checkReport';
 import type { FileFindings } from '../findings/locatedFinding';
-import type { LogFinding } from '../logs/scanLog';
-import { summarizeFindings } from '../logs/scanLog';
+import type { SignatureSummary } from '../logs/logSummary';
 import { findingsToJson, type FindingsJson } from './findingsJson';
 import { findingsToSarif } from './findingsSarif';
 import { escapeMarkdown } from './knownIssueMarkdown';
-import { logFindingsToJson, type LogFindingsJson } from './logFindingsReport';
+import { summaryToJson, type LogSummaryJson } from './logFindingsReport';
 import { redactDeep } from './redactSecrets';
 
 /** Everything the readiness report shows and exports: the `check` JSON plus the workspace's file and log findings. */
 export interface ReadinessReport extends CheckReportJson {
   files: FindingsJson['findings'];
-  logs: { file: string; summary: LogFindingsJson['summary'] }[];
+  logs: { file: string; summary: LogSummaryJson[] }[];
 }
 
-export function buildReadinessReport(checks: CheckReportJson, files: readonly FileFindings[], logs: readonly { file: string; findings: readonly LogFinding[] }[]): ReadinessReport {
+export function buildReadinessReport(checks: CheckReportJson, files: readonly FileFindings[], logs: readonly { file: string; summary: readonly SignatureSummary[] }[]): ReadinessReport {
   return redactDeep({
     ...checks,
     files: findingsToJson(files).findings,
-    logs: logs.filter((entry) => entry.findings.length > 0).map((entry) => ({ file: entry.file, summary: logFindingsToJson(entry.findings, summarizeFindings(entry.findings)).summary })),
+    logs: logs.filter((entry) => entry.summary.length > 0).map((entry) => ({ file: entry.file, summary: summaryToJson(entry.summary) })),
   });
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Last-resort wordings: a Calico failure that no more specific signature names. They come last in the catalog so
+ * that, say, a CNI failure caused by an unreachable API server is named as that.
+ */
+import type { LogSignature } from '../logSignature';
+
+export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
+  {
+    id: 'calico-unauthorized',
+    severity: 'error',
+    title: 'Calico rejected by the API server (401)',
+    meaning: 'A Calico component\'s credentials were rejected at authentication (HTTP 401): an expired or not-yet-valid service-account token, a token from another cluster (restored etcd, re-installed server) or a skewed clock. This is not RBAC: that would be 403 Forbidden.',
+    remediation: 'Restart the Calico pod named in the log so it gets a fresh token; check node clocks; after an etcd restore or server re-install, restart all Calico pods.',
+    matches: [
+      { trigger: 'connection is unauthorized', pattern: 'connection is unauthorized' },
+      { trigger: 'datastore is unauthorized', pattern: 'Connection to the datastore is unauthorized' },
+      { trigger: 'to provide credentials', pattern: 'the server has asked for the client to provide credentials' },
+      { trigger: 'error=Unauthorized', pattern: 'error=Unauthorized( |$)' },
+    ],
+    source: 'projectcalico/calico libcalico-go/lib/errors/errors.go ("connection is unauthorized: %v"), node/pkg/lifecycle/startup/startup.go; Kubernetes client-go (401 message)',
+  },
+  {
+    id: 'netplugin-failed',
+    severity: 'error',
+    title: 'The CNI failed to set up or tear down a pod network',
+    meaning: 'A CNI ADD or DEL (through Calico, or Canal\'s flannel and bridge plugins) failed for a reason no more specific signature names; the error text follows in the line. Pods on this node cannot start, or their addresses are not released.',
+    remediation: 'Read the error after "failed to setup network"/"failed (add)"/"failed (delete)"; then the calico-node (or kube-flannel) log on the same node.',
+    matches: [
+      { trigger: 'netplugin failed', pattern: 'netplugin failed' },
+      { trigger: 'network for sandbox', pattern: 'failed to (setup|set up|destroy) network for sandbox' },
+      { trigger: 'etworkPlugin cni failed', pattern: '[Nn]etworkPlugin cni failed to (set up|setup|teardown|tear down) pod' },
+      { trigger: 'StopPodSandbox', pattern: 'StopPodSandbox .{0,120}failed' },
+      { trigger: 'Failed to stop sandbox', pattern: 'Failed to stop sandbox' },
+      { trigger: 'type="calico" failed', pattern: 'plugin type=.{0,2}calico.{0,2} failed \\((add|delete|del)\\)' },
+      { trigger: 'type=\\"calico\\" failed', pattern: 'plugin type=.{0,4}calico.{0,4} failed \\((add|delete|del)\\)' },
+    ],
+    source: 'containernetworking/cni libcni (plugin type=%q failed (%s)); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message")',
+  },
+];

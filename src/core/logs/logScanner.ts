@@ -1,0 +1,290 @@
+import type { ComponentFacts } from '../knowledge/knownIssue';
+import { KNOWN_ISSUES } from '../knowledge/knownIssues';
+import { countControlCharacters } from '../text/binaryContent';
+import { LogContext, type ExternalFacts, type IssueSupport } from './logContext';
+import { parseLogLine } from './logLine';
+import type { LogSignature } from './logSignature';
+import { LogSummary } from './logSummary';
+import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
+import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
+
+/** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
+export interface LogFinding {
+  readonly line: number;
+  readonly start: number;
+  readonly end: number;
+  readonly signature: LogSignature;
+  readonly timestamp: string | undefined;
+  /** The line, cut at 2,000 characters. */
+  readonly text: string;
+  /** The known issue this line is evidence of, when the context supports it at this line. */
+  readonly knownIssue?: IssueSupport;
+  /** For a start-up line that persisted: how long, by the log's own timestamps. */
+  readonly persistedSeconds?: number;
+}
+
+export interface LogScanStats {
+  /** Complete lines read (a last line without a line break counts too). */
+  readonly lines: number;
+  /** Lines longer than the scanner's line window, scanned in windows. */
+  readonly overlongLines: number;
+  /** Lines that held a trigger but were mostly control bytes: skipped, not judged. */
+  readonly binaryLinesSkipped: number;
+  /** Start-up lines not reported because they did not persist past their grace period (or had no timestamp). */
+  readonly transientLinesQuiet: number;
+}
+
+export interface LogScanOptions {
+  readonly matcher?: SignatureMatcher;
+  /** Versions known from outside the log (a flag, the workspace, the connected cluster). */
+  readonly facts?: ExternalFacts;
+  /** Each finding as soon as its line is complete; the scanner keeps none of them. */
+  readonly onFinding?: (finding: LogFinding) => void;
+}
+
+/** A line longer than this is scanned in windows and never held whole. */
+export const MAX_LINE_CHARS = 1 << 20;
+/** Kept from one window of an over-long line to the next, so a wording cut by the window edge is still seen. */
+const WINDOW_OVERLAP = 8192;
+const FINDING_TEXT_CHARS = 2000;
+
+/** Signature id → ids of the known issues its lines can be evidence of (from the knowledge base). */
+const ISSUES_BY_SIGNATURE = new Map<string, string[]>();
+for (const issue of KNOWN_ISSUES) {
+  for (const id of issue.logSignatures) ISSUES_BY_SIGNATURE.set(id, [...(ISSUES_BY_SIGNATURE.get(id) ?? []), issue.id]);
+}
+
+/** Copies a short string out of the chunk it was sliced from, so keeping it does not keep the chunk alive. */
+function detached(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** The moment of a line, from its most complete timestamp (an outer CRI prefix has the year and zone). */
+function lineClock(line: string, fallback: string | undefined): LogClock | undefined {
+  const cri = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) /.exec(line.slice(0, 64));
+  return timestampToClock(cri?.[1] ?? fallback);
+}
+
+/**
+ * Scans a log arriving in pieces (a file stream, stdin, an editor document in slices, a followed pod log) with exact
+ * global line numbers and offsets, in memory bounded by the largest piece plus one line window, whatever the input
+ * size or the number of findings: findings go to `onFinding` (or a caller-kept list), the summary keeps counts.
+ *
+ * Per line: the pre-filter finds trigger literals; the first signature whose wording matches names the line;
+ * start-up transients are held back until they persist; recovery lines end their episode; version statements feed
+ * the context that decides whether a line names a known issue.
+ */
+export class LogScanner {
+  readonly summary = new LogSummary();
+  readonly context: LogContext;
+  private readonly matcher: SignatureMatcher;
+  private readonly onFinding: (finding: LogFinding) => void;
+  private carry = '';
+  /** Global offset of `carry`'s first character, and the number of complete lines before it. */
+  private carryOffset = 0;
+  private linesBefore = 0;
+  private longLine: { readonly start: number; length: number; readonly head: string; reported: boolean } | undefined;
+  private readonly episodes = new Map<string, number>();
+  private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
+
+  constructor(options: LogScanOptions = {}) {
+    this.matcher = options.matcher ?? catalogMatcher();
+    this.context = new LogContext(options.facts ?? {});
+    this.onFinding = options.onFinding ?? (() => undefined);
+  }
+
+  get scanStats(): LogScanStats {
+    return { ...this.stats, lines: this.linesBefore };
+  }
+
+  /** Versions the log stated about itself. */
+  statedVersions(): ComponentFacts {
+    return this.context.stated();
+  }
+
+  push(piece: string): void {
+    if (piece === '') return;
+    if (this.longLine) {
+      const end = piece.indexOf('\n');
+      const part = end === -1 ? piece : piece.slice(0, end);
+      this.longLine.length += part.length;
+      this.scanLongWindow(this.carry + part);
+      if (end === -1) return;
+      this.finishLongLine(1);
+      piece = piece.slice(end + 1);
+      if (piece === '') return;
+    }
+    // The carried partial line and the first line of the piece are joined (a short string); the rest of the piece
+    // is scanned where it is, so a large piece is never copied.
+    const firstBreak = piece.indexOf('\n');
+    if (firstBreak === -1) {
+      this.carry += piece;
+    } else {
+      const head = this.carry + piece.slice(0, firstBreak + 1);
+      this.scanLines(head, 0, head.length);
+      this.carryOffset += head.length;
+      const cut = piece.lastIndexOf('\n') + 1;
+      if (cut > firstBreak + 1) {
+        this.scanLines(piece, firstBreak + 1, cut);
+        this.carryOffset += cut - firstBreak - 1;
+      }
+      this.carry = piece.slice(cut);
+    }
+    if (this.carry.length > MAX_LINE_CHARS) {
+      this.longLine = { start: this.carryOffset, length: this.carry.length, head: detached(this.carry.slice(0, FINDING_TEXT_CHARS)) ?? '', reported: false };
+      this.stats.overlongLines++;
+      this.scanLongWindow(this.carry);
+    }
+    this.detachState();
+  }
+
+  /** Scans what is left after the last line break (the final line without one). */
+  end(): void {
+    if (this.longLine) {
+      this.finishLongLine(0);
+      return;
+    }
+    const rest = this.carry;
+    this.carry = '';
+    if (rest !== '') {
+      this.scanLines(rest, 0, rest.length);
+      this.linesBefore++;
+      this.carryOffset += rest.length;
+    }
+  }
+
+  /** Scans the complete lines of `text` between `from` and `to`; `carryOffset` is the global offset of `from`. */
+  private scanLines(text: string, from: number, to: number): void {
+    let line = this.linesBefore + 1;
+    let counted = from;
+    let lineStart = -1;
+    let lineEnd = -1;
+    let hits: TriggerHit[] = [];
+    const judge = (): void => {
+      const lineText = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
+      this.judgeLine(lineText, hits, line, this.carryOffset + lineStart - from);
+    };
+    this.matcher.search.search(text, from, to, (trigger, at) => {
+      if (at >= lineEnd) {
+        if (hits.length > 0) judge();
+        lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
+        lineEnd = text.indexOf('\n', at);
+        if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+        for (let next = text.indexOf('\n', counted); next !== -1 && next < lineStart; next = text.indexOf('\n', next + 1)) line++;
+        counted = lineStart;
+        hits = [];
+      }
+      // Every trigger on this line, so a later, more specific signature is not missed.
+      hits.push({ trigger, at: at - lineStart });
+    });
+    if (hits.length > 0) judge();
+    let lines = 0;
+    for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) lines++;
+    this.linesBefore += lines;
+  }
+
+  private judgeLine(lineText: string, hits: readonly TriggerHit[], line: number, offset: number): void {
+    const match = this.matcher.match(lineText, hits);
+    if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0) return;
+    if (looksLikeBinaryLine(lineText)) {
+      this.stats.binaryLinesSkipped++;
+      return;
+    }
+    for (const version of match.versions) this.context.noteVersion(version.component, version.version);
+    for (const signature of match.recovers) for (const domain of ['absolute', 'yearless', 'relative']) this.episodes.delete(`${signature.id}|${domain}`);
+    const signature = match.signature;
+    if (!signature) return;
+    const parsed = parseLogLine(lineText);
+    let persistedSeconds: number | undefined;
+    if (signature.transient) {
+      persistedSeconds = this.persisted(signature, lineClock(lineText, parsed.timestamp), eventSpanSeconds(lineText));
+      if (persistedSeconds === undefined) {
+        this.stats.transientLinesQuiet++;
+        return;
+      }
+    }
+    this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persistedSeconds);
+  }
+
+  /**
+   * Seconds a start-up line has persisted when past its grace period; undefined while it is still normal. A repeated
+   * event's own span (`x61 over 25m`) counts as well as the log's timestamps.
+   */
+  private persisted(signature: LogSignature, clock: LogClock | undefined, eventSpan: number | undefined): number | undefined {
+    const rule = signature.transient;
+    if (!rule) return undefined;
+    if (eventSpan !== undefined && eventSpan >= rule.graceSeconds) return eventSpan;
+    if (clock === undefined) return undefined;
+    // Episodes are kept per clock: a year-less klog time and a dated JSON time in one log cannot be subtracted.
+    const key = `${signature.id}|${clock.domain}`;
+    const first = this.episodes.get(key);
+    if (first === undefined || clock.ms < first) {
+      // A first occurrence, or the clock went back (another boot in the same file): a new episode.
+      this.episodes.set(key, clock.ms);
+      return undefined;
+    }
+    const seconds = (clock.ms - first) / 1000;
+    return seconds >= rule.graceSeconds ? Math.round(seconds) : undefined;
+  }
+
+  private emit(signature: LogSignature, line: number, start: number, length: number, text: string, timestamp: string | undefined, persistedSeconds: number | undefined): void {
+    this.context.noteSignature(signature.id);
+    let knownIssue: IssueSupport | undefined;
+    for (const id of ISSUES_BY_SIGNATURE.get(signature.id) ?? []) {
+      knownIssue = this.context.support(id);
+      if (knownIssue) break;
+    }
+    this.summary.add(signature, line, timestamp);
+    this.onFinding({
+      line,
+      start,
+      end: start + length,
+      signature,
+      timestamp,
+      text,
+      ...(knownIssue ? { knownIssue } : {}),
+      ...(persistedSeconds !== undefined ? { persistedSeconds } : {}),
+    });
+  }
+
+  /** One window of an over-long line: triggers are matched inside it; the line is reported once at most. */
+  private scanLongWindow(window: string): void {
+    const long = this.longLine;
+    if (!long) return;
+    if (!long.reported) {
+      const hits = this.matcher.triggersIn(window);
+      if (hits.length > 0) {
+        const match = this.matcher.match(window, hits);
+        for (const version of match.versions) this.context.noteVersion(version.component, version.version);
+        if (match.signature && !match.signature.transient && !looksLikeBinaryLine(window)) {
+          long.reported = true;
+          this.emit(match.signature, this.linesBefore + 1, long.start, long.head.length, long.head, parseLogLine(long.head).timestamp, undefined);
+        }
+      }
+    }
+    // Only the overlap is kept; the offset of the line's start stays where the line began.
+    this.carry = window.length > WINDOW_OVERLAP ? window.slice(-WINDOW_OVERLAP) : window;
+    this.carry = detached(this.carry) ?? '';
+  }
+
+  /** The over-long line ended, followed by `lineBreak` (1, or 0 at the end of the input) line-break characters. */
+  private finishLongLine(lineBreak: number): void {
+    const long = this.longLine;
+    if (!long) return;
+    this.longLine = undefined;
+    this.linesBefore++;
+    this.carry = '';
+    this.carryOffset = long.start + long.length + lineBreak;
+  }
+
+  /** Keeps long-lived small strings from pinning the chunk they were cut from. */
+  private detachState(): void {
+    this.summary.detach(detached);
+  }
+}
+
+/** A line that held a trigger but is mostly control bytes is noise from binary data, not a log line. */
+function looksLikeBinaryLine(line: string): boolean {
+  const { counted, control } = countControlCharacters(line.length > 4096 ? line.slice(0, 4096) : line);
+  return counted > 0 && control / counted > 0.3;
+}

@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseLogLine } from '../../../src/core/logs/logLine';
+import { LogScanner, MAX_LINE_CHARS, type LogFinding } from '../../../src/core/logs/logScanner';
+import { eventSpanSeconds, timestampToMs } from '../../../src/core/logs/logTimestamp';
+import { scanText } from '../../../src/core/logs/scanText';
+import { FAILURE_LINES, HEALTHY_LINES } from '../../fixtures/logLines';
+
+const TYPHA_401 = '2025-02-19 14:25:19.914 [ERROR][1] typha/lookup.go 66: Failed to get Typha endpoint from Kubernetes error=Unauthorized';
+const CNI_NOT_FOUND = 'Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "9c2b": plugin type="calico" failed (add): error getting ClusterInformation: resource does not exist: ClusterInformation(default) with error: clusterinformations.crd.projectcalico.org "default" not found';
+
+function scanPieces(pieces: readonly string[]): { findings: LogFinding[]; scanner: LogScanner } {
+  const findings: LogFinding[] = [];
+  const scanner = new LogScanner({ onFinding: (finding) => findings.push(finding) });
+  for (const piece of pieces) scanner.push(piece);
+  scanner.end();
+  return { findings, scanner };
+}
+
+describe('log scanner', () => {
+  it('gives the same findings whatever the chunking (line numbers and offsets included)', () => {
+    const lines: string[] = [];
+    for (let index = 0; index < 3000; index++) lines.push(index % 97 === 0 ? (FAILURE_LINES[index % FAILURE_LINES.length]?.line ?? '') : (HEALTHY_LINES[index % HEALTHY_LINES.length] ?? ''));
+    const text = lines.join('\r\n');
+    const whole = scanText(text).findings.map((finding) => [finding.line, finding.start, finding.end, finding.signature.id]);
+    for (const size of [1, 7, 100, 4096, 65_536]) {
+      const pieces: string[] = [];
+      for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+      assert.deepEqual(scanPieces(pieces).findings.map((finding) => [finding.line, finding.start, finding.end, finding.signature.id]), whole, `chunks of ${size}`);
+    }
+    assert.equal(whole.length, 31);
+    for (const [line, start, end] of whole) assert.equal(text.slice(Number(start), Number(end)), lines[Number(line) - 1]);
+  });
+
+  it('scans a line longer than its window in windows: found once, at the right line, later lines still counted', () => {
+    const long = `${'x'.repeat(MAX_LINE_CHARS * 3)} ${TYPHA_401.slice(24)} ${'y'.repeat(5000)}`;
+    const text = `${HEALTHY_LINES[0] ?? ''}\n${long}\n${TYPHA_401}\n`;
+    for (const size of [1 << 16, 1 << 20, 3 << 20]) {
+      const pieces: string[] = [];
+      for (let start = 0; start < text.length; start += size) pieces.push(text.slice(start, start + size));
+      const { findings, scanner } = scanPieces(pieces);
+      assert.deepEqual(findings.map((finding) => [finding.line, finding.signature.id]), [[2, 'typha-unauthorized'], [3, 'typha-unauthorized']], `pieces of ${size}`);
+      assert.equal(findings[1]?.start, text.indexOf(TYPHA_401, 10));
+      assert.equal(scanner.scanStats.overlongLines, 1);
+      assert.equal(scanner.scanStats.lines, 3);
+    }
+  });
+
+  it('treats NUL bytes and invalid text per line: findings after them are kept', () => {
+    const text = `${'\u0000'.repeat(100_000)}\n${TYPHA_401}\nab\u0000cd\n${CNI_NOT_FOUND}\n`;
+    assert.deepEqual(scanText(text).findings.map((finding) => [finding.line, finding.signature.id]), [[2, 'typha-unauthorized'], [4, 'clusterinformation-not-found']]);
+    const garbage = `${'\u0001\u0002\u0003\u0004\u0005\u0006\u0007'.repeat(10)} Failed to get Typha endpoint from Kubernetes error=Unauthorized ${'\u0010\u0011\u0012\u0013\u0014\u0015\u0016'.repeat(10)}`;
+    const scan = scanText(garbage);
+    assert.deepEqual(scan.findings, []);
+    assert.equal(scan.stats.binaryLinesSkipped, 1);
+  });
+
+  it('reads every JSON timestamp unit, and leaves an unreadable one out instead of failing', () => {
+    assert.equal(parseLogLine('{"level":"error","ts":1739975119914000,"msg":"x"}').timestamp, '2025-02-19T14:25:19.914Z');
+    assert.equal(parseLogLine('{"level":"error","ts":1739975119914,"msg":"x"}').timestamp, '2025-02-19T14:25:19.914Z');
+    assert.equal(parseLogLine('{"level":"error","ts":1739975119.914,"msg":"x"}').timestamp, '2025-02-19T14:25:19.914Z');
+    assert.equal(parseLogLine('{"level":"error","ts":99999999999999999999999,"msg":"x"}').timestamp, undefined);
+    const scan = scanText(`{"level":"error","ts":1739975119914000,"msg":"problem running manager","error":"x"}\n{"ts":99999999999999999999999999,"msg":"problem running manager"}\n`);
+    assert.deepEqual(scan.findings.map((finding) => [finding.line, finding.signature.id, finding.timestamp]), [[1, 'operator-failed', '2025-02-19T14:25:19.914Z'], [2, 'operator-failed', undefined]]);
+  });
+
+  it('reports a start-up line only once it has persisted past its grace period, by the log\'s own clock', () => {
+    const at = (time: string): string => `Feb 23 ${time} node rke2[2126]: time="2024-02-23T${time}Z" level=info msg="Waiting to retrieve kube-proxy configuration; server is not ready: https://127.0.0.1:9345/v1-rke2/readyz: 500 Internal Server Error"`;
+    const quick = scanText([at('07:07:15'), at('07:08:15'), at('07:11:00')].join('\n'));
+    assert.deepEqual(quick.findings, []);
+    assert.equal(quick.stats.transientLinesQuiet, 3);
+    const slow = scanText([at('07:07:15'), at('07:10:15'), at('07:12:16'), at('07:20:00')].join('\n'));
+    assert.deepEqual(slow.findings.map((finding) => [finding.line, finding.signature.id, finding.persistedSeconds]), [[3, 'rke2-supervisor-not-ready', 301], [4, 'rke2-supervisor-not-ready', 765]]);
+    const recovered = scanText([at('07:07:15'), 'Feb 23 07:09:00 node rke2[2126]: time="2024-02-23T07:09:00Z" level=info msg="rke2 agent is up and running"', at('07:12:20')].join('\n'));
+    assert.deepEqual(recovered.findings, [], 'a recovery line starts a new episode');
+    assert.deepEqual(scanText(`${at('07:07:15').replace(/^Feb 23 \S+ node rke2\[2126\]: time="[^"]+" /, '')}\n`.repeat(50)).findings, [], 'without timestamps it is never reported');
+  });
+
+  it('takes a repeated event\'s own span as proof that a start-up condition persisted', () => {
+    assert.equal(eventSpanSeconds('Warning  Unhealthy  25s (x61 over 25m)  kubelet  Readiness probe failed'), 1500);
+    assert.equal(eventSpanSeconds('Warning  Unhealthy  83s (x1234 over 7h22m)  kubelet'), 26_520);
+    assert.deepEqual(scanText('  Warning  Unhealthy  25s (x61 over 25m)    kubelet, upsilon   Readiness probe failed: calico/node is not ready: felix is not ready: readiness probe reporting 503').findings.map((finding) => finding.signature.id), ['felix-not-ready']);
+    assert.deepEqual(scanText('  Warning  Unhealthy  25s (x6 over 60s)    kubelet   Readiness probe failed: calico/node is not ready: felix is not ready: readiness probe reporting 503').findings, []);
+  });
+
+  it('never subtracts a year-less klog time from a dated one', () => {
+    const text = [
+      'W0413 18:07:15.351276    6372 clientconn.go:1331] [core] grpc: addrConn.createTransport failed to connect to {127.0.0.1:2379 127.0.0.1 <nil> 0 <nil>}. Reconnecting...',
+      '{"level":"warn","ts":"2023-04-13T18:07:16.582+0200","logger":"etcd-client","msg":"retrying of unary invoker failed","target":"etcd-endpoints://0xc00175a540/127.0.0.1:2379"}',
+    ].join('\n');
+    assert.deepEqual(scanText(text).findings, []);
+    assert.equal(timestampToMs('2025-02-19 14:25:19.914'), Date.UTC(2025, 1, 19, 14, 25, 19, 914));
+  });
+
+  it('names rancher/rke2#7808 only when the context supports it', () => {
+    const alone = scanText(`${CNI_NOT_FOUND}\n`);
+    assert.equal(alone.findings[0]?.knownIssue, undefined);
+    assert.deepEqual(alone.knownIssues, []);
+    const pair = scanText(`${CNI_NOT_FOUND}\n${TYPHA_401}\n`);
+    assert.deepEqual(pair.knownIssues.map((issue) => [issue.id, issue.codes]), [['rancher/rke2#7808', ['clusterinformation-not-found', 'typha-unauthorized']]]);
+    assert.ok(pair.findings.every((finding) => finding.knownIssue?.id === 'rancher/rke2#7808'));
+    const stated = scanText(`time="2025-02-19T14:20:00Z" level=info msg="Starting rke2 v1.32.2+rke2r1 (f86d5f5e)"\n${CNI_NOT_FOUND}\n`);
+    const statedIssue = stated.findings[0]?.knownIssue;
+    assert.equal(statedIssue?.id, 'rancher/rke2#7808');
+    assert.match(statedIssue.because, /v1\.32\.2\+rke2r1/);
+    const fixed = scanText(`${CNI_NOT_FOUND}\n`, { facts: { rke2: 'v1.32.4+rke2r1', source: 'the workspace' } });
+    assert.equal(fixed.findings[0]?.knownIssue, undefined);
+    const affected = scanText(`${CNI_NOT_FOUND}\n`, { facts: { calico: 'v3.29.2', source: 'the workspace' } });
+    assert.equal(affected.findings[0]?.knownIssue?.id, 'rancher/rke2#7808');
+  });
+
+  it('names a streamed finding from the line where the support appeared, the whole scan for all of them', () => {
+    const streamed: LogFinding[] = [];
+    const scanner = new LogScanner({ onFinding: (finding) => streamed.push(finding) });
+    scanner.push(`${CNI_NOT_FOUND}\n${TYPHA_401}\n${CNI_NOT_FOUND}\n`);
+    scanner.end();
+    assert.deepEqual(streamed.map((finding) => finding.knownIssue?.id), [undefined, 'rancher/rke2#7808', 'rancher/rke2#7808']);
+  });
+});
