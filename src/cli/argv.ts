@@ -1,7 +1,10 @@
 /** Parsed command-line arguments: positional words and `--name value` / `--name=value` / `--flag` options. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
+  /** The last value of each option (or true for a flag). */
   readonly options: ReadonlyMap<string, string | true>;
+  /** Every value of each value option, in order: for options that may repeat (`--config a --config b`). */
+  readonly repeated: ReadonlyMap<string, readonly string[]>;
 }
 
 export type ArgvResult = { readonly ok: true; readonly args: ParsedArgs } | { readonly ok: false; readonly error: string };
@@ -13,6 +16,7 @@ export type ArgvResult = { readonly ok: true; readonly args: ParsedArgs } | { re
 export function parseArgv(argv: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ArgvResult {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
+  const repeated = new Map<string, string[]>();
   for (let index = 0; index < argv.length; index++) {
     const word = argv[index] ?? '';
     if (word === '--') {
@@ -32,11 +36,12 @@ export function parseArgv(argv: readonly string[], valueOptions: readonly string
       const value = equals === -1 ? argv[++index] : word.slice(equals + 1);
       if (value === undefined || value === '') return { ok: false, error: `--${name} needs a value` };
       options.set(name, value);
+      repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else {
       return { ok: false, error: `unknown option --${name}` };
     }
   }
-  return { ok: true, args: { positionals, options } };
+  return { ok: true, args: { positionals, options, repeated } };
 }
 
 /** The value of an option restricted to a set of choices, or an error naming them. */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_LINT_BYTES } from '../core/files/lintFile';
 import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
@@ -13,20 +13,37 @@ export const LINT_USAGE = `Usage: rke2-calico-diag lint <files or folders...> [-
                              [--rke2-version V] [--config FILE]...
 
 Checks RKE2 config.yaml / config.yaml.d, HelmChartConfig and HelmChart (rke2-calico), Rancher Cluster and
-system-upgrade Plan files for affected Calico versions and configuration mistakes. Folders are walked recursively.
---rke2-version states the cluster's RKE2 version; --config marks a file as RKE2 config whatever its name.
+system-upgrade Plan files for affected Calico versions and configuration mistakes. Folders are walked recursively
+(YAML files and YAML templates: .j2, .tpl, .tftpl, .tmpl, .gotmpl). RKE2 configs are recognised by path
+(rancher/rke2/config.yaml, config.yaml.d) and by content (a mapping of mostly RKE2 flags). Template syntax (Jinja,
+Go/Helm, Terraform, envsubst, %VAR%) is never judged; the literal rest is. Facts of one file (cluster-cidr, the RKE2
+version of a Rancher Cluster or Plan) apply to the files of the nearest folder that holds it, within each path given.
+--rke2-version states the cluster's RKE2 version; --config (repeatable) marks a file as RKE2 config whatever its name.
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad usage.`;
 
 const SPEC: CommandSpec<'text' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'json', 'sarif'] };
 
-function readText(path: string): { text: string } | { error: string } {
+/** Reads a regular file of at most MAX_LINT_BYTES; its size is checked on the open handle before reading. */
+function readText(path: string): { text: string } | { skipped: string } | { error: string } {
+  let handle: number | undefined;
   try {
-    const buffer = readFileSync(path);
-    if (buffer.length > MAX_LINT_BYTES) return { text: buffer.subarray(0, MAX_LINT_BYTES + 1).toString('utf8') };
-    return { text: buffer.toString('utf8') };
+    handle = openSync(path, 'r');
+    const stats = fstatSync(handle);
+    if (!stats.isFile()) return { skipped: 'not a regular file' };
+    if (stats.size > MAX_LINT_BYTES) return { skipped: `larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB (${stats.size} bytes); RKE2 and Calico files are small` };
+    const buffer = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const count = readSync(handle, buffer, read, buffer.length - read, read);
+      if (count === 0) break;
+      read += count;
+    }
+    return { text: buffer.subarray(0, read).toString('utf8') };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    if (handle !== undefined) closeSync(handle);
   }
 }
 
@@ -39,19 +56,22 @@ export function runLintCommand(argv: readonly string[], io: CliIo, productVersio
   const maxWarnings = maxWarningsText === undefined ? Number.POSITIVE_INFINITY : Number(maxWarningsText);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Number.POSITIVE_INFINITY) return usageError(io, SPEC, '--max-warnings takes a whole number');
   if (args.positionals.length === 0) return usageError(io, SPEC, 'give at least one file or folder');
-  const forcedConfig = args.options.get('config');
-  const forced = typeof forcedConfig === 'string' ? [forcedConfig] : [];
-  const { files: paths, missing } = collectYamlFiles([...args.positionals, ...forced]);
+  const forced = args.repeated.get('config') ?? [];
+  const { files: found, missing, unreadable } = collectYamlFiles([...args.positionals, ...forced]);
   if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.join(', ')}`);
   const workspace: WorkspaceFile[] = [];
-  const results: FileFindings[] = [];
-  for (const path of paths) {
+  const results: FileFindings[] = unreadable.map((folder) => ({ file: folder.path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the folder cannot be read (${folder.reason}).`, span: { start: 0, end: 0 } }] }));
+  for (const { path, root } of found) {
     const read = readText(path);
     if ('error' in read) {
-      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'error', message: `Cannot read the file: ${read.error}`, span: { start: 0, end: 0 } }] });
+      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the file cannot be read (${read.error}).`, span: { start: 0, end: 0 } }] });
       continue;
     }
-    workspace.push({ path, text: read.text, forceRke2Config: forced.includes(path) });
+    if ('skipped' in read) {
+      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: ${read.skipped}.`, span: { start: 0, end: 0 } }] });
+      continue;
+    }
+    workspace.push({ path, root, text: read.text, forceRke2Config: forced.includes(path) });
   }
   const version = args.options.get('rke2-version');
   results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));

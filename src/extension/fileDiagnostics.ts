@@ -97,11 +97,14 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private async lint(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
-    const context = await this.facts.context();
+    const context = await this.facts.context(document.uri);
+    const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
     if (document.isClosed || document.version !== version) return;
     const result = loadLintEngine().lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
-    this.findings.set(document.uri.toString(), result.findings);
-    this.collection.set(document.uri, result.findings.map((finding) => findingToDiagnostic(document, finding)));
+    // Findings that need other files are from the saved snapshot: shown while the document matches it.
+    const findings = [...result.findings, ...cross];
+    this.findings.set(document.uri.toString(), findings);
+    this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding)));
   }
 
   private forget(uri: vscode.Uri): void {

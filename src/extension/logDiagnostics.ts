@@ -38,7 +38,7 @@ export class LogDiagnostics implements vscode.Disposable {
   private readonly disposables: { dispose(): unknown }[] = [];
 
   /** `facts` gives the versions known about the workspace's cluster, which decide whether a line names a known issue. */
-  constructor(private readonly facts: () => Promise<ExternalFacts> = () => Promise.resolve({})) {
+  constructor(private readonly facts: (uri: vscode.Uri) => Promise<ExternalFacts> = () => Promise.resolve({})) {
     this.disposables.push(
       this.collection,
       this.changed,
@@ -85,7 +85,7 @@ export class LogDiagnostics implements vscode.Disposable {
     this.running.set(key, controller);
     const base = range ? document.offsetAt(range.start) : 0;
     const text = range ? document.getText(range) : document.getText();
-    const scanned = await scanInSlices(text, pause, controller.signal, SLICE_CHARS, { facts: await this.facts() });
+    const scanned = await scanInSlices(text, pause, controller.signal, SLICE_CHARS, { facts: await this.facts(document.uri) });
     if (!scanned || controller.signal.aborted) return undefined;
     this.running.delete(key);
     const lineBase = range ? range.start.line : 0;

@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
   const facts = new WorkspaceFacts(() => session.clusterRke2Version());
   const diagnostics = new FileDiagnostics(facts);
   const view = new PrerequisitesView(session);
-  const logs = new LogDiagnostics(() => facts.logFacts());
+  const logs = new LogDiagnostics((uri) => facts.logFacts(uri));
   const podLogs = new PodLogs(session, documents);
   const reports = new ReportPanels(context.extensionUri, session, diagnostics, logs);
   const bundles = new BundleCommands(session);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { ExternalFacts } from '../core/logs/logContext';
 import { isRke2ConfigPath } from '../core/files/fileKinds';
 import type { LintContext } from '../core/files/lintContext';
-import type { WorkspaceFile } from '../core/files/workspaceContext';
+import type { Finding } from '../core/findings/finding';
+import type { WorkspaceFacts as GatheredFacts, WorkspaceFile } from '../core/files/workspaceContext';
 import { loadLintEngine } from './loadLintEngine';
 import { matchesAnyGlob } from '../core/text/glob';
 import { readSettings } from './settings';
@@ -12,7 +13,7 @@ const CANDIDATE_GLOB = '**/*.{yaml,yml}';
 const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
 const MAX_FILES = 2000;
 const MAX_FILE_BYTES = 1024 * 1024;
-const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|cluster-cidr/;
+const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|cluster-cidr|service-cidr|^cni\+?:/m;
 
 /**
  * The facts other workspace files state (RKE2 version, cluster-cidr), gathered lazily on first use and again
@@ -20,7 +21,7 @@ const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|clust
  */
 export class WorkspaceFacts implements vscode.Disposable {
   /** What the workspace's files state, for the current snapshot of them. */
-  private fromFiles: Promise<LintContext> | undefined;
+  private fromFiles: Promise<GatheredFacts> | undefined;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -34,10 +35,11 @@ export class WorkspaceFacts implements vscode.Disposable {
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed);
   }
 
-  async context(): Promise<LintContext> {
+  /** The facts that apply to one file (its folder's configs, Clusters and Plans), with the setting and cluster overlaid. */
+  async context(uri?: vscode.Uri): Promise<LintContext> {
     // The files are parsed once per snapshot (until a YAML file changes), not on every keystroke's lint.
-    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceContext(files));
-    const gathered = await this.fromFiles;
+    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceFacts(files));
+    const gathered = uri ? (await this.fromFiles).contextFor(uri.path) : {};
     const settings = readSettings();
     const fromCluster = this.clusterVersion();
     // Order: the setting, then files of the workspace, then the connected cluster.
@@ -47,9 +49,15 @@ export class WorkspaceFacts implements vscode.Disposable {
     return { ...gathered, ...(rke2Version ? { rke2Version } : {}) };
   }
 
-  /** The RKE2 version known for the workspace's cluster (setting, files, connected cluster), for judging log lines. */
-  async logFacts(): Promise<ExternalFacts> {
-    const version = (await this.context()).rke2Version;
+  /** Findings about this file that need other files (merge order, configs that disagree). */
+  async crossFileFindings(uri: vscode.Uri): Promise<readonly Finding[]> {
+    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceFacts(files));
+    return (await this.fromFiles).crossFileFindings.get(uri.path) ?? [];
+  }
+
+  /** The RKE2 version known for a log's folder (setting, files, connected cluster), for judging log lines. */
+  async logFacts(uri?: vscode.Uri): Promise<ExternalFacts> {
+    const version = (await this.context(uri)).rke2Version;
     return version ? { rke2: version.value, source: version.source } : {};
   }
 
@@ -83,7 +91,8 @@ export class WorkspaceFacts implements vscode.Disposable {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
         const forced = this.isForcedConfig(uri);
         if (isRke2ConfigPath(uri.path) || FACT_MARKERS.test(text) || forced) {
-          files.push({ path: uri.toString(), text, forceRke2Config: forced, label: vscode.workspace.asRelativePath(uri, false) });
+          const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
+          files.push({ path: uri.path, text, forceRke2Config: forced, label: vscode.workspace.asRelativePath(uri, false), ...(root ? { root } : {}) });
         }
       } catch {
         // A file that vanished or cannot be read states nothing.

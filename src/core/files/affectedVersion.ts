@@ -3,6 +3,7 @@ import type { Finding, FindingFix, RelatedLocation } from '../findings/finding';
 import { gaReleases } from '../knowledge/releaseIndex';
 import type { ReleaseRecord } from '../knowledge/releaseRecord';
 import { lookUpVersion, type VersionKind, type VersionReport } from '../versionLookup';
+import { holdsPlaceholder } from '../yaml/templateMask';
 import { scalarContentSpan } from '../yaml/yamlNodes';
 import type { ContextFact } from './lintContext';
 
@@ -49,6 +50,8 @@ function pinSpan(pin: VersionPin): { start: number; end: number; text: string } 
  */
 export function checkPinnedVersion(pin: VersionPin, where: string): Finding | undefined {
   const span = pinSpan(pin);
+  // A version a template fills in is known only once it renders.
+  if (holdsPlaceholder(span.text)) return undefined;
   const outcome = lookUpVersion(span.text, pin.kind);
   if (!outcome.ok) {
     return { code: 'invalid-value', severity: 'error', message: `${where}: ${outcome.error}.`, span };

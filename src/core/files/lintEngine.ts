@@ -4,6 +4,6 @@
  * activation.
  */
 export { lintFile } from './lintFile';
-export { gatherWorkspaceContext } from './workspaceContext';
+export { gatherWorkspaceFacts } from './workspaceContext';
 export { stringify as stringifyYaml } from 'yaml';
 export { openBundle } from '../../bundle/openBundle';

@@ -1,6 +1,10 @@
 import type { Finding } from '../findings/finding';
+import { isScalar, type Document } from 'yaml';
 import { parseYaml } from '../yaml/parseYaml';
-import { manifestType } from '../yaml/yamlNodes';
+import { holdsPlaceholder } from '../yaml/templateMask';
+import { documentRoot, manifestType, mapGet, nodeSpan, scalarString } from '../yaml/yamlNodes';
+import { looksBinary } from '../text/binaryContent';
+import { maskTemplates } from '../yaml/templateMask';
 import { classifyFile, type FileKind } from './fileKinds';
 import { EMPTY_CONTEXT, type LintContext } from './lintContext';
 import { lintHelmChart } from './manifests/lintHelmChart';
@@ -8,9 +12,10 @@ import { lintHelmChartConfig } from './manifests/lintHelmChartConfig';
 import { lintImageTags, mentionsCalicoImage } from './manifests/imageTags';
 import { lintRancherCluster } from './manifests/lintRancherCluster';
 import { lintUpgradePlan } from './manifests/lintUpgradePlan';
+import { lintCloudInit } from './manifests/lintCloudInit';
 import { lintRke2ConfigDocument } from './rke2Config/lintRke2Config';
 
-/** Files above this size are not parsed: the editor must stay responsive and RKE2 files are small. */
+/** Files above this size (in bytes) are not parsed: the editor must stay responsive and RKE2 files are small. */
 export const MAX_LINT_BYTES = 32 * 1024 * 1024;
 
 export interface LintOptions {
@@ -23,26 +28,25 @@ export interface FileLintResult {
   readonly findings: readonly Finding[];
 }
 
-/** True when the text holds a NUL character early on: a binary file, not YAML. */
-export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
-}
-
 /**
  * Lints one file. Unrelated YAML gives no findings at all (not even syntax errors: other tools own those files).
  * Never throws: the parser is total, and every rule reads nodes defensively.
  */
 export function lintFile(path: string, text: string, options: LintOptions = {}): FileLintResult {
-  const kind = classifyFile(path, text, options.forceRke2Config);
+  if (Buffer.byteLength(text, 'utf8') > MAX_LINT_BYTES) {
+    return { kind: 'unrelated', findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB.`, span: { start: 0, end: 0 } }] };
+  }
+  if (text.includes('\u0000') || looksBinary(text)) {
+    const kind = classifyFile(path, '', options.forceRke2Config).kind;
+    return kind === 'unrelated' ? { kind, findings: [] } : { kind, findings: [{ code: 'file-skipped', severity: 'warning', message: 'Not linted: the file holds binary data, not YAML text.', span: { start: 0, end: 0 } }] };
+  }
+  // Template syntax is masked with offsets kept: placeholders are never judged, the literal rest is.
+  const masked = maskTemplates(text).text;
+  const { kind, why } = classifyFile(path, masked, options.forceRke2Config);
   if (kind === 'unrelated') return { kind, findings: [] };
-  if (text.length > MAX_LINT_BYTES) {
-    return { kind, findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB.`, span: { start: 0, end: 0 } }] };
-  }
-  if (looksBinary(text)) {
-    return { kind, findings: [{ code: 'file-skipped', severity: 'warning', message: 'Not linted: the file holds binary data, not YAML text.', span: { start: 0, end: 0 } }] };
-  }
   try {
-    return { kind, findings: lintText(text, kind, options.context ?? EMPTY_CONTEXT) };
+    const findings = lintText(masked, kind, options.context ?? EMPTY_CONTEXT);
+    return { kind, findings: why === undefined ? findings : findings.map((finding) => ({ ...finding, message: `${finding.message} (${why})` })) };
   } catch (error) {
     // Last line of defence for pathological input (e.g. nesting deeper than the stack): say so, never throw.
     const reason = error instanceof Error ? error.message : String(error);
@@ -65,17 +69,51 @@ function lintText(text: string, kind: Exclude<FileKind, 'unrelated'>, context: L
   const findings: Finding[] = capSyntaxFindings(parsed.findings);
   const scanImages = kind === 'manifests' && mentionsCalicoImage(text);
   for (const document of parsed.documents) {
-    if (kind === 'rke2-config') {
-      findings.push(...lintRke2ConfigDocument(document, context));
-      continue;
-    }
-    const type = manifestType(document);
-    if (type?.apiVersion === 'helm.cattle.io/v1' && type.kind === 'HelmChartConfig') findings.push(...lintHelmChartConfig(text, document, context));
-    else if (type?.apiVersion === 'helm.cattle.io/v1' && type.kind === 'HelmChart') findings.push(...lintHelmChart(text, document, context));
-    else if (type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster') findings.push(...lintRancherCluster(document));
-    else if (type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan') findings.push(...lintUpgradePlan(document));
-    if (scanImages) findings.push(...lintImageTags(document));
+    if (kind === 'rke2-config') findings.push(...lintRke2ConfigDocument(document, context));
+    else if (kind === 'cloud-init') findings.push(...lintCloudInit(text, document, context, (embedded, inner) => lintManifest(embedded, inner, context, mentionsCalicoImage(embedded))));
+    else findings.push(...lintManifest(text, document, context, scanImages));
   }
+  if (kind === 'rke2-config') findings.push(...ignoredDocuments(parsed.documents));
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return findings;
+}
+
+function lintManifest(text: string, document: Document, context: LintContext, scanImages: boolean): Finding[] {
+  const findings: Finding[] = [...helmApiVersion(document)];
+  const type = manifestType(document);
+  if (type?.apiVersion === 'helm.cattle.io/v1' && type.kind === 'HelmChartConfig') findings.push(...lintHelmChartConfig(text, document, context));
+  else if (type?.apiVersion === 'helm.cattle.io/v1' && type.kind === 'HelmChart') findings.push(...lintHelmChart(text, document, context));
+  else if (type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster') findings.push(...lintRancherCluster(document, context));
+  else if (type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan') findings.push(...lintUpgradePlan(document));
+  if (scanImages) findings.push(...lintImageTags(document));
+  return findings;
+}
+
+/** A HelmChart or HelmChartConfig without `apiVersion: helm.cattle.io/v1` is not an object RKE2's deploy controller can apply. */
+function helmApiVersion(document: Document): Finding[] {
+  const root = documentRoot(document);
+  const kind = mapGet(root, 'kind');
+  if (!kind || !isScalar(kind.value) || (kind.value.value !== 'HelmChartConfig' && kind.value.value !== 'HelmChart')) return [];
+  const apiVersion = mapGet(root, 'apiVersion');
+  const value = scalarString(apiVersion?.value);
+  if (value === 'helm.cattle.io/v1' || (value !== undefined && holdsPlaceholder(value))) return [];
+  return [{
+    code: 'invalid-value',
+    severity: 'error',
+    message: `${kind.value.value} needs apiVersion: helm.cattle.io/v1${value === undefined ? '' : ` (found "${value}")`}; without it Kubernetes, and RKE2's manifest deployer, cannot apply it.`,
+    span: nodeSpan(apiVersion?.value ?? kind.keyNode, { start: 0, end: 1 }),
+  }];
+}
+
+/**
+ * RKE2 reads its config files with a single-document YAML decoder (k3s pkg/configfilearg), so a second document
+ * (after `---` or `...`) is never read.
+ */
+function ignoredDocuments(documents: readonly Document[]): Finding[] {
+  return documents.slice(1).flatMap((document) => {
+    const contents = document.contents;
+    if (contents === null || (isScalar(contents) && contents.value === null)) return [];
+    const [start, end] = contents.range ?? [0, 1];
+    return [{ code: 'ignored-document', severity: 'warning', message: 'RKE2 reads only the first YAML document of a config file: this document (after --- or ...) is ignored. Put these keys in the first document or in a config.yaml.d file.', span: { start, end: Math.min(end, start + 80) } }];
+  });
 }

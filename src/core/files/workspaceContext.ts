@@ -1,13 +1,16 @@
-import { isScalar } from 'yaml';
-import { LineIndex, type Position } from '../text/lineIndex';
-import { parseYaml } from '../yaml/parseYaml';
-import { documentRoot, manifestType, mapGet, mapPath, nodeSpan } from '../yaml/yamlNodes';
+import { isScalar, type Document } from 'yaml';
+import type { Finding } from '../findings/finding';
 import type { FileFindings } from '../findings/locatedFinding';
+import { parseYaml } from '../yaml/parseYaml';
+import { maskTemplates } from '../yaml/templateMask';
+import { documentRoot, isTemplatedScalar, manifestType, mapPath } from '../yaml/yamlNodes';
 import { classifyFile } from './fileKinds';
-import { lintFile, looksBinary } from './lintFile';
 import type { ContextFact, LintContext } from './lintContext';
+import { lintFile } from './lintFile';
 import { rancherClusterCni } from './manifests/lintRancherCluster';
-import { sliceItems } from './rke2Config/sliceValues';
+import { mergeNode, nodeKey, rangeOf, type ConfigInput, type MergedValue } from './workspace/configMerge';
+import { disagreements } from './workspace/configAgreement';
+import { deepestScope } from './workspace/scopes';
 
 export interface WorkspaceFile {
   readonly path: string;
@@ -15,60 +18,113 @@ export interface WorkspaceFile {
   readonly forceRke2Config?: boolean;
   /** How messages name the file (a workspace-relative path); `path` by default. */
   readonly label?: string;
+  /** The folder the file was found under (a workspace folder, a path given to lint): facts never cross it. */
+  readonly root?: string;
 }
 
 const FACT_SOURCES = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1/;
 
-/** The origin of a fact: `label:line` for messages, and the exact range for editors. */
-function located(file: WorkspaceFile, span: { start: number; end: number }): { source: string; file: string; span: { start: number; end: number }; range: { start: Position; end: Position } } {
-  const index = new LineIndex(file.text);
-  const start = index.positionAt(span.start);
-  return { source: `${file.label ?? file.path}:${start.line + 1}`, file: file.path, span, range: { start, end: index.positionAt(span.end) } };
+interface VersionSource {
+  readonly path: string;
+  readonly fact: ContextFact<string>;
+  readonly kind: 'cluster' | 'plan';
+}
+
+/** What the workspace's files state, each fact kept with the folder it applies to. */
+export interface WorkspaceFacts {
+  /** The facts that apply to one file: those of the nearest enclosing folder that holds a config (or a Cluster/Plan). */
+  contextFor(path: string): LintContext;
+  /** Findings that need several files: values lost in a node's merge, configs of one cluster that disagree. */
+  readonly crossFileFindings: ReadonlyMap<string, readonly Finding[]>;
+}
+
+function located(file: WorkspaceFile, span: { start: number; end: number }): Omit<ContextFact<never>, 'value'> {
+  const range = rangeOf(file.text, span);
+  return { source: `${file.label ?? file.path}:${range.start.line + 1}`, file: file.path, span, range };
+}
+
+function versionSources(file: WorkspaceFile, documents: readonly Document[]): VersionSource[] {
+  const sources: VersionSource[] = [];
+  for (const document of documents) {
+    const type = manifestType(document);
+    const isCluster = type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster';
+    const isPlan = type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan';
+    if (!isCluster && !isPlan) continue;
+    const node = mapPath(documentRoot(document), ['spec', isCluster ? 'kubernetesVersion' : 'version'])?.value;
+    if (!isScalar(node) || typeof node.value !== 'string' || !node.range || isTemplatedScalar(node)) continue;
+    // Only RKE2 releases say anything about RKE2's Calico: a K3s cluster or an OS-patch plan does not.
+    if (!/[+-]rke2r\d+$/.test(node.value)) continue;
+    if (isCluster && rancherClusterCni(document)?.includes('calico') === false) continue;
+    sources.push({ path: file.path, kind: isCluster ? 'cluster' : 'plan', fact: { value: node.value, ...located(file, { start: node.range[0], end: node.range[1] }) } });
+  }
+  return sources;
+}
+
+function cidrFact(value: MergedValue | undefined, files: ReadonlyMap<string, WorkspaceFile>): ContextFact<readonly string[]> | undefined {
+  if (!value || value.items.length === 0) return undefined;
+  const file = files.get(value.path);
+  if (!file) return undefined;
+  return { value: value.items.map((item) => item.value), ...located(file, value.span) };
 }
 
 /**
- * Gathers the facts other files state: the RKE2 version (a Rancher Cluster's `kubernetesVersion` when it selects
- * Calico, else a Plan's `spec.version`) and RKE2's `cluster-cidr` (the last config file that sets it wins, as in
- * RKE2's own merge order). A stated setting (`fromSettings`) takes precedence over files.
+ * Gathers the facts files state and where they apply. A config's `cluster-cidr` (after RKE2's merge of config.yaml
+ * and config.yaml.d) and a Rancher Cluster's or Plan's RKE2 version apply to the files of the nearest enclosing
+ * folder that holds a config (or a Cluster/Plan), so `lint repoA repoB` never compares repoA's pool with repoB's
+ * cidr. A stated setting (`fromSettings`) takes precedence over files everywhere.
  */
-export function gatherWorkspaceContext(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): LintContext {
-  let clusterVersion: ContextFact<string> | undefined;
-  let planVersion: ContextFact<string> | undefined;
-  let clusterCidr: ContextFact<readonly string[]> | undefined;
-  const configFiles = [...files].sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of configFiles) {
-    const kind = classifyFile(file.path, file.text, file.forceRke2Config);
+export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): WorkspaceFacts {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  const nodes = new Map<string, ConfigInput[]>();
+  const versions: VersionSource[] = [];
+  for (const file of files) {
+    const masked = maskTemplates(file.text).text;
+    const { kind } = classifyFile(file.path, masked, file.forceRke2Config);
     // Only config files, Rancher Clusters and Plans state facts; other manifests are not parsed twice.
-    if (kind === 'unrelated' || looksBinary(file.text) || (kind === 'manifests' && !FACT_SOURCES.test(file.text))) continue;
-    for (const document of parseYaml(file.text).documents) {
-      if (kind === 'rke2-config') {
-        const pair = mapGet(documentRoot(document), 'cluster-cidr');
-        if (pair) {
-          const span = nodeSpan(pair.value, nodeSpan(pair.keyNode, { start: 0, end: 0 }));
-          const value = sliceItems(pair.value).map((item) => item.value);
-          if (value.length > 0) clusterCidr = { value, ...located(file, span) };
-        }
-        continue;
-      }
-      const type = manifestType(document);
-      const isCluster = type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster';
-      const isPlan = type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan';
-      if (!isCluster && !isPlan) continue;
-      const node = mapPath(documentRoot(document), ['spec', isCluster ? 'kubernetesVersion' : 'version'])?.value;
-      if (!isScalar(node) || typeof node.value !== 'string' || !node.range) continue;
-      const span = { start: node.range[0], end: node.range[1] };
-      const fact = { value: node.value, ...located(file, span) };
-      if (isCluster && rancherClusterCni(document)?.includes('calico') !== false) clusterVersion ??= fact;
-      if (isPlan) planVersion ??= fact;
+    if (kind === 'unrelated' || masked.includes('\u0000') || (kind === 'manifests' && !FACT_SOURCES.test(masked))) continue;
+    const documents = parseYaml(masked).documents;
+    if (kind === 'rke2-config') {
+      const key = nodeKey(file.path);
+      nodes.set(key, [...(nodes.get(key) ?? []), { path: file.path, label: file.label ?? file.path, text: file.text, documents }]);
+    } else {
+      versions.push(...versionSources(file, documents));
     }
   }
-  const rke2Version = fromSettings.rke2Version ?? clusterVersion ?? planVersion;
-  const cidr = fromSettings.clusterCidr ?? clusterCidr;
-  return { ...(rke2Version ? { rke2Version } : {}), ...(cidr ? { clusterCidr: cidr } : {}) };
+  const crossFileFindings = new Map<string, Finding[]>();
+  const add = (path: string, found: readonly Finding[]): void => {
+    if (found.length > 0) crossFileFindings.set(path, [...(crossFileFindings.get(path) ?? []), ...found]);
+  };
+  const merged = [...nodes.entries()].map(([key, inputs]) => {
+    const result = mergeNode(inputs, { acrossFilesOnly: true });
+    for (const [path, found] of result.findings) add(path, found);
+    return { key, values: result.values };
+  });
+  for (const [path, found] of disagreements(merged, byPath)) add(path, found);
+  const configPaths = [...nodes.keys()];
+  const versionPaths = versions.map((source) => source.path);
+  return {
+    crossFileFindings,
+    contextFor(path: string): LintContext {
+      const root = byPath.get(path)?.root;
+      const configScope = deepestScope(path, configPaths, root);
+      const cidrs = configScope === undefined ? [] : merged.filter((node) => node.key.startsWith(`${configScope}/`)).map((node) => cidrFact(node.values.get('cluster-cidr'), byPath)).filter((fact) => fact !== undefined);
+      // Configs of one folder that disagree say nothing for certain; their disagreement is reported on them instead.
+      const distinct = new Set(cidrs.map((fact) => fact.value.join(',')));
+      const clusterCidr = fromSettings.clusterCidr ?? (distinct.size === 1 ? cidrs[cidrs.length - 1] : undefined);
+      const versionScope = deepestScope(path, versionPaths, root);
+      const inScope = versionScope === undefined ? [] : versions.filter((source) => source.path.startsWith(`${versionScope}/`));
+      const rke2Version = fromSettings.rke2Version ?? inScope.find((source) => source.kind === 'cluster')?.fact ?? inScope.find((source) => source.kind === 'plan')?.fact;
+      return { ...(rke2Version ? { rke2Version } : {}), ...(clusterCidr ? { clusterCidr } : {}) };
+    },
+  };
 }
 
-/** Lints a set of files together: facts are gathered across them first, then each file is linted with them. */
+/** Lints a set of files together: facts are gathered across them first, then each file is linted with its own. */
 export function lintWorkspace(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): FileFindings[] {
-  const context = gatherWorkspaceContext(files, fromSettings);
-  return files.map((file) => ({ file: file.path, text: file.text, findings: lintFile(file.path, file.text, { context, forceRke2Config: file.forceRke2Config ?? false }).findings }));
+  const facts = gatherWorkspaceFacts(files, fromSettings);
+  return files.map((file) => {
+    const own = lintFile(file.path, file.text, { context: facts.contextFor(file.path), forceRke2Config: file.forceRke2Config ?? false }).findings;
+    const cross = facts.crossFileFindings.get(file.path) ?? [];
+    return { file: file.path, text: file.text, findings: [...own, ...cross].sort((a, b) => a.span.start - b.span.start) };
+  });
 }

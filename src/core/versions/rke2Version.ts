@@ -12,7 +12,8 @@ export interface Rke2Version {
   readonly revision: number | undefined;
 }
 
-const RKE2_PATTERN = /^(\d+)\.(\d+)\.(\d+)(?:-rc(\d+))?(?:\+rke2r(\d+))?$/;
+/** `+rke2rN`, or `-rke2rN` as in image tags and system-upgrade-controller Plans (a tag cannot hold `+`). */
+const RKE2_PATTERN = /^(\d+)\.(\d+)\.(\d+)(?:-rc(\d+))?(?:[+-]rke2r(\d+))?$/;
 
 export function parseRke2Version(input: string): ParseResult<Rke2Version> {
   const text = stripVersionPrefix(input);

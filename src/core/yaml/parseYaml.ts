@@ -1,5 +1,6 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { isPair, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Finding } from '../findings/finding';
+import { holdsPlaceholder, isMaskedTemplate, VARIABLE } from './templateMask';
 
 export interface ParsedYaml {
   readonly documents: readonly Document[];
@@ -9,13 +10,38 @@ export interface ParsedYaml {
 /**
  * Parses every document of a YAML stream, turning the parser's errors and warnings into `yaml-syntax` findings at
  * their exact offsets. Aliases are never expanded here, so alias bombs cost nothing.
+ *
+ * A masked template (see templateMask) is parsed leniently: keys may repeat (the branches of an if/else set the same
+ * key), pairs whose key is decided at render time are dropped, and a document the template leaves unreadable as YAML
+ * is not checked at all: one info finding says so instead of syntax errors the template syntax caused.
  */
 export function parseYaml(text: string): ParsedYaml {
-  const parsed = parseAllDocuments(text, { prettyErrors: false, strict: true, uniqueKeys: true });
-  const documents: Document[] = Array.isArray(parsed) ? parsed : [];
+  const templated = isMaskedTemplate(text);
+  const parsed = parseAllDocuments(text, { prettyErrors: false, strict: !templated, uniqueKeys: !templated });
+  const all: Document[] = Array.isArray(parsed) ? parsed : [];
+  const documents: Document[] = [];
   const findings: Finding[] = [];
-  for (const document of documents) {
-    for (const problem of [...document.errors, ...document.warnings]) {
+  for (const document of all) {
+    const problems = [...document.errors, ...(templated ? [] : document.warnings)];
+    if (templated) {
+      const first = problems[0];
+      if (first) {
+        const [start, end] = first.pos;
+        findings.push({
+          code: 'template-not-checked',
+          severity: 'info',
+          message: `Not checked: this part of the template is not YAML until it is rendered (${firstLine(first.message)}).`,
+          span: { start, end: Math.max(end, start + 1) },
+        });
+        continue;
+      }
+      dropTemplatedKeys(document);
+      documents.push(document);
+      continue;
+    }
+    if (text.includes(VARIABLE)) dropTemplatedKeys(document);
+    documents.push(document);
+    for (const problem of problems) {
       const [start, end] = problem.pos;
       findings.push({
         code: 'yaml-syntax',
@@ -26,6 +52,13 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   return { documents, findings };
+}
+
+/** A key decided at render time names nothing that can be checked. */
+function dropTemplatedKeys(document: Document): void {
+  visit(document, {
+    Pair: (_key, pair) => (isPair(pair) && isScalar(pair.key) && typeof pair.key.value === 'string' && holdsPlaceholder(pair.key.value) ? visit.REMOVE : undefined),
+  });
 }
 
 function firstLine(message: string): string {

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { TextSpan } from '../findings/finding';
+import { holdsPlaceholder } from './templateMask';
 
 /** A key/value pair of a YAML mapping whose key is a plain string, with both nodes at hand for exact ranges. */
 export interface KeyedPair {
@@ -38,6 +39,11 @@ export function mapPath(node: unknown, path: readonly string[]): KeyedPair | und
   return found;
 }
 
+/** A scalar whose text a template decides at render time: never judged. */
+export function isTemplatedScalar(node: unknown): boolean {
+  return isScalar(node) && typeof node.value === 'string' && holdsPlaceholder(node.value);
+}
+
 /** The string value of a scalar node (numbers and booleans are not strings here). */
 export function scalarString(node: unknown): string | undefined {
   return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
@@ -63,7 +69,13 @@ export function scalarContentSpan(node: Scalar): TextSpan {
 export function describeNode(node: unknown): string {
   if (node === null || node === undefined) return 'nothing';
   if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
+  if (isSeq(node)) {
+    // Say which item is wrong: "a list" alone reads as if a list were the problem.
+    const index = node.items.findIndex((item) => !isScalar(item) || (typeof item.value !== 'string' && typeof item.value !== 'number'));
+    if (index === -1) return 'a list';
+    const item = node.items[index];
+    return `a list whose item ${index + 1} is ${describeNode(item)}${isMap(item) ? ' (an unquoted "{{ … }}" or "key: value" item is a mapping in YAML; quote it)' : ''}`;
+  }
   if (isScalar(node)) {
     const value = node.value;
     if (value === null) return 'null';

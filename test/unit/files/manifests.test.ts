@@ -122,8 +122,13 @@ describe('HelmChart, Rancher Cluster, Plan and image tags', () => {
     const channel = 'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nmetadata:\n  name: p\nspec:\n  channel: https://update.rke2.io/v1-release/channels/stable\n';
     const finding = only(lint(channel, '/w/plan.yaml'), 'version-unknown');
     assert.equal(finding.severity, 'info');
-    const malformed = pinned.replace('v1.31.6-rc2+rke2r1', 'latest');
+    const malformed = `${pinned.replace('v1.31.6-rc2+rke2r1', 'latest')}  upgrade:\n    image: rancher/rke2-upgrade\n`;
     assert.match(only(lint(malformed, '/w/plan.yaml'), 'invalid-value').message, /not an RKE2 version/);
+    // Not RKE2's business: a K3s plan, an OS-patch plan, a K3s Rancher cluster.
+    assert.deepEqual(lint(`${pinned.replace('v1.31.6-rc2+rke2r1', 'v1.24.8+k3s1')}  upgrade:\n    image: rancher/k3s-upgrade\n`, '/w/plan.yaml'), []);
+    assert.deepEqual(lint(pinned.replace('v1.31.6-rc2+rke2r1', 'sles'), '/w/plan.yaml'), []);
+    const k3sCluster = 'apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata:\n  name: c\nspec:\n  kubernetesVersion: v1.24.8+k3s1\n';
+    assert.deepEqual(lint(k3sCluster, '/w/cluster.yaml'), []);
   });
 
   it('finds affected Calico and operator image tags in any manifest', () => {

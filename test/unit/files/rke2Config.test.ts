@@ -48,11 +48,12 @@ describe('RKE2 config.yaml: keys and types', () => {
     assert.match(findings[0]?.message ?? '', /Did you mean "pod"/);
   });
 
-  it('warns when a key is given both with and without +', () => {
+  it('warns where a plain key drops what key+ appended, and not when + follows the plain key', () => {
     const text = 'node-taint+:\n  - a=b:NoSchedule\nnode-taint:\n  - c=d:NoSchedule\n';
     const finding = only(lint(text), 'conflicting-append');
-    assert.equal(at(text, finding).text, 'node-taint+');
+    assert.equal(at(text, finding).text, 'node-taint');
     assert.equal(finding.related?.length, 1);
+    assert.deepEqual(lint('node-taint:\n  - a=b:NoSchedule\nnode-taint+:\n  - c=d:NoSchedule\n'), []);
   });
 
   it('says what it found when the file is not a mapping', () => {

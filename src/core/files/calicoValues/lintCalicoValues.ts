@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Finding, TextSpan } from '../../findings/finding';
 import { parseCidr, sameNetwork } from '../../net/cidr';
 import { didYouMean } from '../../text/didYouMean';
-import { mapGet, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
+import { isTemplatedScalar, mapGet, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
 import { checkPinnedVersion } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
 import { CALICO_NETWORK_FIELDS, CHART_TOP_LEVEL_VALUES, ENUM_VALUES, INSTALLATION_FIELDS, IP_POOL_FIELDS } from './calicoChartValues';
@@ -64,7 +64,7 @@ function checkEnum(node: unknown, path: string, keys: readonly string[], finding
   for (const key of keys) {
     const pair = mapGet(node, key);
     const allowed = ENUM_VALUES[`${path}.${key}`];
-    if (!pair || !allowed || !isScalar(pair.value)) continue;
+    if (!pair || !allowed || !isScalar(pair.value) || isTemplatedScalar(pair.value)) continue;
     const value = pair.value.value;
     const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
     if (allowed.includes(text) && (typeof value === 'string' || allowed.includes(String(value)))) continue;
@@ -82,6 +82,7 @@ function checkEnum(node: unknown, path: string, keys: readonly string[], finding
 
 function checkPoolCidr(pair: KeyedPair, context: LintContext): Finding[] {
   const span: TextSpan = nodeSpan(pair.value, nodeSpan(pair.keyNode, { start: 0, end: 0 }));
+  if (isTemplatedScalar(pair.value)) return [];
   if (!isScalar(pair.value) || typeof pair.value.value !== 'string') {
     return [{ code: 'invalid-cidr', severity: 'error', message: 'ipPools[].cidr: expected a CIDR string such as 10.42.0.0/16.', span }];
   }

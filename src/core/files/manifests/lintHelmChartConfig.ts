@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { Finding } from '../../findings/finding';
-import { documentRoot, mapGet, mapPath, nodeSpan, scalarString } from '../../yaml/yamlNodes';
+import { documentRoot, isTemplatedScalar, mapGet, mapPath, nodeSpan, scalarString } from '../../yaml/yamlNodes';
 import type { LintContext } from '../lintContext';
 import { lintValuesContent } from './embeddedValues';
 
@@ -18,7 +18,8 @@ export function lintHelmChartConfig(fileText: string, document: Document, contex
   const name = scalarString(namePair?.value);
   const namespacePair = mapPath(root, ['metadata', 'namespace']);
   const namespace = scalarString(namespacePair?.value);
-  const calicoLike = name !== undefined && /calico/i.test(name);
+  const templatedNamespace = isTemplatedScalar(namespacePair?.value);
+  const calicoLike = name !== undefined && !isTemplatedScalar(namePair?.value) && /calico/i.test(name);
   if (calicoLike && !RKE2_CALICO_CHARTS.includes(name)) {
     findings.push({
       code: 'invalid-value',
@@ -27,7 +28,7 @@ export function lintHelmChartConfig(fileText: string, document: Document, contex
       span: nodeSpan(namePair?.value, { start: 0, end: 0 }),
     });
   }
-  if (name !== undefined && RKE2_CALICO_CHARTS.includes(name) && namespace !== 'kube-system') {
+  if (name !== undefined && RKE2_CALICO_CHARTS.includes(name) && namespace !== 'kube-system' && !templatedNamespace) {
     const span = namespacePair ? nodeSpan(namespacePair.value, nodeSpan(namespacePair.keyNode, { start: 0, end: 0 })) : nodeSpan(namePair?.value, { start: 0, end: 0 });
     findings.push({
       code: 'invalid-value',

@@ -1,7 +1,20 @@
 import { isScalar, type Document } from 'yaml';
 import type { Finding } from '../../findings/finding';
-import { documentRoot, mapPath, nodeSpan } from '../../yaml/yamlNodes';
+import { holdsPlaceholder as isTemplatedScalarText } from '../../yaml/templateMask';
+import { documentRoot, mapPath, nodeSpan, scalarString } from '../../yaml/yamlNodes';
 import { checkPinnedVersion } from '../affectedVersion';
+
+/**
+ * Whether a Plan upgrades RKE2: its upgrade image is rancher/rke2-upgrade, or its version is an RKE2 release. A K3s
+ * plan (rancher/k3s-upgrade) or an OS-patch plan (`version: sles`) is someone else's business.
+ */
+function upgradesRke2(root: unknown): boolean {
+  const image = scalarString(mapPath(root, ['spec', 'upgrade', 'image'])?.value);
+  if (image !== undefined && !isTemplatedScalarText(image)) return /rke2-upgrade/.test(image);
+  const version = scalarString(mapPath(root, ['spec', 'version'])?.value);
+  const channel = scalarString(mapPath(root, ['spec', 'channel'])?.value);
+  return (version !== undefined && /[+-]rke2r\d+$/.test(version)) || (channel !== undefined && /rke2/.test(channel));
+}
 
 /**
  * system-upgrade-controller `upgrade.cattle.io/v1 Plan`: `spec.version` is the RKE2 release nodes move to. A plan
@@ -9,6 +22,7 @@ import { checkPinnedVersion } from '../affectedVersion';
  */
 export function lintUpgradePlan(document: Document): Finding[] {
   const root = documentRoot(document);
+  if (!upgradesRke2(root)) return [];
   const version = mapPath(root, ['spec', 'version'])?.value;
   if (isScalar(version) && typeof version.value === 'string') {
     const finding = checkPinnedVersion({ kind: 'rke2', node: version }, 'Plan spec.version');

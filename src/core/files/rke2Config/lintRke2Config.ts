@@ -1,35 +1,47 @@
-import { isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
 import type { Finding } from '../../findings/finding';
 import { didYouMean } from '../../text/didYouMean';
-import { describeNode, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
+import { describeNode, isTemplatedScalar, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
 import { checkCalicoSelection } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
 import { checkNetworkCidrs } from './cidrRules';
 import { checkCniSelection, selectsCalico } from './cniRules';
-import { findRke2ConfigKey, K3S_ONLY_KEYS, rke2ConfigKeyNames } from './rke2ConfigKeys';
+import { findRke2ConfigKey, rke2ConfigKeyNames, skippedRke2Key } from './rke2ConfigKeys';
 import { sliceItems, type SliceItem } from './sliceValues';
 import { typeMismatch } from './typeRules';
+import { checkNodeLabels, checkNodeTaints, checkOctalMode, checkProfile } from './valueRules';
+import { mergeNode } from '../workspace/configMerge';
 
 const CALICO_CHARTS = ['rke2-calico', 'rke2-calico-crd'];
 
 /** Lints one document of an RKE2 `config.yaml` or `config.yaml.d/*.yaml`. */
 export function lintRke2ConfigDocument(document: Document, context: LintContext): Finding[] {
   const root = document.contents;
-  if (root === null) return [];
+  if (root === null || (isScalar(root) && root.value === null)) return [];
   if (!isMap(root)) {
     return [{ code: 'invalid-type', severity: 'error', message: `An RKE2 config file is a mapping of flag names to values, found ${describeNode(root)}.`, span: nodeSpan(root, { start: 0, end: 1 }) }];
   }
+  return lintRke2ConfigMap(root, context, document);
+}
+
+/**
+ * Lints a mapping of RKE2 flags: a config file's, or one Rancher puts in a provisioning Cluster
+ * (machineGlobalConfig, machineSelectorConfig[].config), which Rancher writes into the nodes' config.yaml.d.
+ */
+export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: { readonly judgeCalicoVersion?: boolean } = {}): Finding[] {
   const findings: Finding[] = [];
   const pairs = mapPairs(root);
   const slices = new Map<string, SliceItem[]>();
   for (const pair of pairs) {
     const appendKey = pair.key.endsWith('+');
     const name = appendKey ? pair.key.slice(0, -1) : pair.key;
-    findings.push(...checkKey(pair, name));
+    findings.push(...checkKey(pair, name, context));
     const definition = findRke2ConfigKey(name);
     if (definition?.type === 'stringSlice' && !slices.has(name)) slices.set(name, sliceItems(pair.value));
   }
-  findings.push(...checkAppendConflicts(pairs));
+  // The same merge RKE2 runs over config.yaml and config.yaml.d, here within this one document.
+  if (document) for (const found of mergeNode([{ path: '', label: '', text: '', documents: [document] }]).findings.values()) findings.push(...found);
+  findings.push(...checkNodeLabels(slices.get('node-label') ?? []), ...checkNodeTaints(slices.get('node-taint') ?? []));
   const cni = slices.get('cni');
   if (cni) findings.push(...checkCniSelection(cni));
   findings.push(...checkNetworkCidrs(slices.get('cluster-cidr'), slices.get('service-cidr')));
@@ -46,7 +58,7 @@ export function lintRke2ConfigDocument(document: Document, context: LintContext)
         });
       }
     }
-    if (context.rke2Version) {
+    if (context.rke2Version && options.judgeCalicoVersion !== false) {
       const finding = checkCalicoSelection(calico.span, context.rke2Version);
       if (finding) findings.push(finding);
     }
@@ -54,11 +66,15 @@ export function lintRke2ConfigDocument(document: Document, context: LintContext)
   return findings;
 }
 
-function checkKey(pair: KeyedPair, name: string): Finding[] {
+function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[] {
   const keySpan = nodeSpan(pair.keyNode, { start: 0, end: 0 });
-  const unsupported = K3S_ONLY_KEYS[name];
-  if (unsupported !== undefined) {
-    return [{ code: 'unsupported-key', severity: 'error', message: `${name} is a K3s flag that RKE2 does not accept: ${unsupported}.`, span: keySpan }];
+  const skipped = skippedRke2Key(name);
+  if (skipped) {
+    const when = skipped.since ? ` (since ${skipped.since})` : '';
+    const message = skipped.status === 'removed'
+      ? `${name} was removed from RKE2${when}; RKE2 skips it with a warning.`
+      : `${name} is a K3s flag that RKE2 drops${when}: RKE2 skips it with a warning${skipped.because ? `; ${skipped.because}` : ''}.`;
+    return [{ code: 'unsupported-key', severity: 'warning', message, span: keySpan }];
   }
   const definition = findRke2ConfigKey(name);
   if (!definition) {
@@ -71,6 +87,20 @@ function checkKey(pair: KeyedPair, name: string): Finding[] {
       span: keySpan,
       ...(suggestion ? { fix: { title: `Change to "${suggestion}${suffix}"`, edits: [{ ...keySpan, newText: `${suggestion}${suffix}` }] } } : {}),
     }];
+  }
+  // A value a template fills in is judged once it renders.
+  if (isTemplatedScalar(pair.value)) return [];
+  // k3s's config reader turns an empty value into `--name=`: an empty string, never what was meant.
+  if (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+    return [{ code: 'invalid-value', severity: 'warning', message: `${name} has no value: RKE2 passes it on as --${name}= (empty). Give it a value or remove it.`, span: nodeSpan(pair.value, keySpan) }];
+  }
+  if (name === 'write-kubeconfig-mode') {
+    const finding = checkOctalMode(pair.value);
+    if (finding) return [finding];
+  }
+  if (name === 'profile') {
+    const finding = checkProfile(pair.value, nodeSpan(pair.value, keySpan), context.rke2Version);
+    return finding ? [finding] : [];
   }
   const mismatch = typeMismatch(definition.type, pair.value);
   if (mismatch) {
@@ -89,23 +119,4 @@ function checkKey(pair: KeyedPair, name: string): Finding[] {
     }
   }
   return [];
-}
-
-/** A key given both plain and with `+`: the plain one overwrites what was appended (rke2-docs configuration.md). */
-function checkAppendConflicts(pairs: readonly KeyedPair[]): Finding[] {
-  const findings: Finding[] = [];
-  const plain = new Map(pairs.filter((pair) => !pair.key.endsWith('+')).map((pair) => [pair.key, pair]));
-  for (const pair of pairs) {
-    if (!pair.key.endsWith('+')) continue;
-    const other = plain.get(pair.key.slice(0, -1));
-    if (!other) continue;
-    findings.push({
-      code: 'conflicting-append',
-      severity: 'warning',
-      message: `"${pair.key}" and "${other.key}" are both set; the last value wins, so one of them is lost. Use one form; once a key is appended with +, later files must use + too.`,
-      span: nodeSpan(pair.keyNode, { start: 0, end: 0 }),
-      related: [{ file: undefined, span: nodeSpan(other.keyNode, { start: 0, end: 0 }), message: `"${other.key}" set here` }],
-    });
-  }
-  return findings;
 }

@@ -5,6 +5,8 @@
  * A few types are inferred where the source was not read directly (marked). This table is the one source for the
  * linter, the JSON Schema contributed to the YAML extension, and the CLI.
  */
+import { RKE2_FLAG_TABLE, RKE2_FLAG_TABLE_TAG } from './rke2FlagTable';
+
 export type Rke2KeyType = 'string' | 'bool' | 'int' | 'duration' | 'stringSlice';
 
 export interface Rke2ConfigKey {
@@ -22,7 +24,7 @@ export interface Rke2ConfigKey {
 }
 
 export const RKE2_CONFIG_KEYS_SOURCE =
-  'rke2-docs docs/reference/server_config.md and linux_agent_config.md; rancher/rke2 pkg/cli/cmds; k3s pkg/cli/cmds';
+  `rancher/rke2 ${RKE2_FLAG_TABLE_TAG} pkg/cli/cmds (which flags exist, hidden, dropped or removed); rke2-docs docs/reference/server_config.md and linux_agent_config.md (descriptions)`;
 
 function key(name: string, type: Rke2KeyType, agent: boolean, description: string, extra: Partial<Rke2ConfigKey> = {}): Rke2ConfigKey {
   return { key: name, type, agent, description, ...extra };
@@ -107,7 +109,7 @@ export const RKE2_CONFIG_KEYS: readonly Rke2ConfigKey[] = [
   key('cloud-provider-name', 'string', true, 'Cloud provider name.'),
   key('cloud-provider-config', 'string', true, 'Cloud provider configuration file path.'),
   key('node-name-from-cloud-provider-metadata', 'bool', true, 'Set the node name from cloud provider metadata.', { default: 'false' }),
-  key('profile', 'string', true, 'Validate system configuration against the selected benchmark (cis; cis-1.23 before May 2025; etcd from v1.30.14/v1.31.10/v1.32.6/v1.33.2).', { allowed: ['cis', 'cis-1.23', 'etcd'], env: 'RKE2_CIS_PROFILE' }),
+  key('profile', 'string', true, 'Validate system configuration against the selected benchmark: cis (and etcd) from v1.30.14/v1.31.10/v1.32.6/v1.33.2 and in v1.34+; cis or cis-1.23 before; cis-1.5/cis-1.6 up to v1.24.', { env: 'RKE2_CIS_PROFILE' }),
   key('audit-policy-file', 'string', false, 'Path to the audit policy file.'),
   key('pod-security-admission-config-file', 'string', false, 'Path to the Pod Security Admission configuration file.'),
   key('secrets-encryption-provider', 'string', false, 'Secrets encryption provider.', { default: 'aescbc', allowed: ['aescbc', 'secretbox'] }),
@@ -135,11 +137,8 @@ export const RKE2_CONFIG_KEYS: readonly Rke2ConfigKey[] = [
   key('resolv-conf', 'string', true, 'Kubelet resolv.conf file.', { env: 'RKE2_RESOLV_CONF' }),
 ];
 
-/**
- * K3s flags RKE2 drops from its flag set (rancher/rke2 `pkg/cli/cmds/server.go`, K3SFlagSet dropFlag): RKE2 rejects
- * them, often because RKE2 manages the component itself.
- */
-export const K3S_ONLY_KEYS: Readonly<Record<string, string>> = {
+/** Why RKE2 drops some k3s flags (it manages the component itself); the release it happened in is in the flag table. */
+const DROPPED_BECAUSE: Readonly<Record<string, string>> = {
   'flannel-backend': 'RKE2 deploys its CNI as a chart; choose it with `cni` and tune it with a HelmChartConfig',
   'flannel-iface': 'configure the CNI chart through a HelmChartConfig instead',
   'flannel-conf': 'configure the CNI chart through a HelmChartConfig instead',
@@ -157,10 +156,30 @@ export const K3S_ONLY_KEYS: Readonly<Record<string, string>> = {
   rootless: 'RKE2 does not support rootless mode',
 };
 
-const BY_NAME = new Map(RKE2_CONFIG_KEYS.map((entry) => [entry.key, entry]));
+/** Hidden flags are valid config keys (rke2 `hideFlag` keeps them in the command's flags). */
+const HIDDEN_KEYS: readonly Rke2ConfigKey[] = RKE2_FLAG_TABLE.filter((flag) => flag.status === 'hidden' && !RKE2_CONFIG_KEYS.some((entry) => entry.key === flag.key)).map((flag) =>
+  key(flag.key, flag.type, flag.agent, `Accepted by RKE2 but hidden from --help (${flag.source}).`),
+);
+
+const BY_NAME = new Map([...RKE2_CONFIG_KEYS, ...HIDDEN_KEYS].map((entry) => [entry.key, entry]));
 
 export function findRke2ConfigKey(name: string): Rke2ConfigKey | undefined {
   return BY_NAME.get(name);
+}
+
+/** A k3s flag RKE2 drops, or a flag RKE2 removed: RKE2 skips the key with a warning. */
+export interface SkippedKey {
+  readonly status: 'dropped' | 'removed';
+  readonly since: string | undefined;
+  readonly because: string | undefined;
+}
+
+const SKIPPED = new Map(RKE2_FLAG_TABLE.filter((flag) => flag.status === 'dropped' || flag.status === 'removed').map((flag) => [flag.key, flag]));
+
+export function skippedRke2Key(name: string): SkippedKey | undefined {
+  const flag = SKIPPED.get(name);
+  if (!flag) return undefined;
+  return { status: flag.status === 'removed' ? 'removed' : 'dropped', since: flag.droppedIn, because: DROPPED_BECAUSE[name] };
 }
 
 export function rke2ConfigKeyNames(): Iterable<string> {

@@ -1,6 +1,6 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { TextSpan } from '../../findings/finding';
-import { scalarContentSpan } from '../../yaml/yamlNodes';
+import { isTemplatedScalar, scalarContentSpan } from '../../yaml/yamlNodes';
 
 export interface SliceItem {
   readonly value: string;
@@ -9,13 +9,14 @@ export interface SliceItem {
 
 /**
  * The items of a string-slice flag as RKE2 reads them: a YAML list or a single string, every item also split on
- * commas (`cni: "multus,calico"` equals `cni: [multus, calico]`). Each item keeps its exact span.
+ * commas (`cni: "multus,calico"` equals `cni: [multus, calico]`). Each item keeps its exact span. Items a template
+ * decides are left out.
  */
 export function sliceItems(node: Node | null): SliceItem[] {
   const scalars = isSeq(node) ? node.items : [node];
   const items: SliceItem[] = [];
   for (const scalar of scalars) {
-    if (!isScalar(scalar) || (typeof scalar.value !== 'string' && typeof scalar.value !== 'number')) continue;
+    if (!isScalar(scalar) || (typeof scalar.value !== 'string' && typeof scalar.value !== 'number') || isTemplatedScalar(scalar)) continue;
     const text = String(scalar.value);
     const content = scalarContentSpan(scalar);
     // Offsets inside the content are exact for plain and simply-quoted text; escapes fall back to the whole scalar.
