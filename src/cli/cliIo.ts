@@ -2,6 +2,8 @@
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Resolves once stdout has taken what was written (a pipe to a slow reader): commands that stream wait on it. */
+  readonly drained?: () => Promise<void>;
 }
 
 /** Exit codes shared by every command: 0 nothing applies, 1 findings, 2 bad input or usage. */

@@ -32,6 +32,8 @@ const SPEC: CommandSpec<LogOutputFormat> = { name: 'logs', usage: LOGS_USAGE, va
 
 /** Read size: large enough for speed, small enough that memory stays far below 200 MB. */
 const CHUNK_BYTES = 1 << 20;
+/** How much is scanned before waiting for stdout to drain. */
+const SCAN_SLICE = 256 << 10;
 
 export interface LogsDependencies {
   readonly stdin?: Readable;
@@ -60,7 +62,7 @@ function externalFacts(options: ReadonlyMap<string, string | true>): { ok: true;
  * invalid bytes replaced, so one bad byte spoils nothing), checked for binary content while the sniffer is still
  * deciding, and scanned.
  */
-async function scanStream(stream: Readable, scanner: LogScanner, sniffer: BinarySniffer): Promise<'text' | 'binary'> {
+async function scanStream(stream: Readable, scanner: LogScanner, sniffer: BinarySniffer, drained: () => Promise<void>): Promise<'text' | 'binary'> {
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of stream) {
     const bytes = chunk as Buffer;
@@ -69,7 +71,12 @@ async function scanStream(stream: Readable, scanner: LogScanner, sniffer: Binary
       stream.destroy();
       return 'binary';
     }
-    scanner.push(text);
+    // Scanned in slices, waiting for stdout between them: a piece made only of failure lines writes several times
+    // its size in findings, and a slow reader must not let that pile up in memory.
+    for (let start = 0; start < text.length; start += SCAN_SLICE) {
+      scanner.push(start === 0 && text.length <= SCAN_SLICE ? text : text.slice(start, start + SCAN_SLICE));
+      await drained();
+    }
   }
   scanner.push(decoder.decode());
   scanner.end();
@@ -112,7 +119,7 @@ export async function runLogsCommand(argv: readonly string[], io: CliIo, _versio
   });
   let outcome: 'text' | 'binary';
   try {
-    outcome = await scanStream(stream, scanner, sniffer);
+    outcome = await scanStream(stream, scanner, sniffer, io.drained ?? (() => Promise.resolve()));
   } catch (error) {
     io.stderr(`rke2-calico-diag logs: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_USAGE;

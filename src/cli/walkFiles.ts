@@ -26,7 +26,12 @@ export interface CollectedFiles {
  * given; folders are walked recursively without following symbolic links, within a depth and entry bound, and a
  * folder that cannot be read is listed rather than ending the walk. Sorted, so output is stable.
  */
-export function collectYamlFiles(paths: readonly string[]): CollectedFiles {
+/** Lets tests make a listing fail (as root, permissions never do); undefined means "list it for real". */
+export interface WalkHooks {
+  readonly readdir?: (path: string) => undefined;
+}
+
+export function collectYamlFiles(paths: readonly string[], hooks: WalkHooks = {}): CollectedFiles {
   const files = new Map<string, FoundFile>();
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
@@ -38,6 +43,7 @@ export function collectYamlFiles(paths: readonly string[]): CollectedFiles {
     }
     let listing;
     try {
+      hooks.readdir?.(folder);
       listing = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
       unreadable.push({ path: folder, reason: error instanceof Error ? error.message : String(error) });

@@ -34,6 +34,10 @@ export interface RunOptions {
   readonly timeoutMs?: number;
   /** The watchdog kills the child beyond this resident size; well above the goal, far below what would hurt. */
   readonly killAboveMiB?: number;
+  /** Standard input for the child (streamed, never held whole). */
+  readonly input?: () => NodeJS.ReadableStream;
+  /** Receives standard output as it comes instead of keeping it (for outputs of hundreds of MB). */
+  readonly onStdout?: (chunk: Buffer) => void;
 }
 
 /** The RSS of a running process in MiB, from /proc (Linux). */
@@ -59,12 +63,18 @@ export function startCli(args: readonly string[], options: RunOptions): RunningC
   const started = performance.now();
   const child = spawn(process.execPath, ['--require', RSS_REPORTER, CLI, ...args], {
     env: { ...process.env, TMPDIR: options.tmp, RSS_REPORT_FILE: report },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const input = options.input;
+  if (input && child.stdin) {
+    // The child may stop reading early (binary input, a refusal): a broken pipe then is expected.
+    child.stdin.on('error', () => undefined);
+    input().pipe(child.stdin);
+  }
+  child.stdout?.on('data', (chunk: Buffer) => (options.onStdout ? options.onStdout(chunk) : (stdout += chunk.toString('utf8'))));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   let watchedPeak = 0;
   let killedBy: CliOutcome['killedBy'];
   const killAbove = options.killAboveMiB ?? 1024;

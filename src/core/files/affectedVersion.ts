@@ -48,11 +48,25 @@ function pinSpan(pin: VersionPin): { start: number; end: number; text: string } 
  * The `calico-affected-version` finding for a pinned version, `invalid-value` when the text is not a version of
  * that kind, `version-unknown` (info) when it is well-formed but not in the matrix, or nothing when no issue applies.
  */
+/** Manifest bundles repeat the same few image tags hundreds of times: each version is looked up once. */
+const LOOKUPS = new Map<string, ReturnType<typeof lookUpVersion>>();
+
+function cachedLookUp(text: string, kind: VersionKind): ReturnType<typeof lookUpVersion> {
+  const key = `${kind}\u0000${text}`;
+  let outcome = LOOKUPS.get(key);
+  if (!outcome) {
+    if (LOOKUPS.size > 10_000) LOOKUPS.clear();
+    outcome = lookUpVersion(text, kind);
+    LOOKUPS.set(key, outcome);
+  }
+  return outcome;
+}
+
 export function checkPinnedVersion(pin: VersionPin, where: string): Finding | undefined {
   const span = pinSpan(pin);
   // A version a template fills in is known only once it renders.
   if (holdsPlaceholder(span.text)) return undefined;
-  const outcome = lookUpVersion(span.text, pin.kind);
+  const outcome = cachedLookUp(span.text, pin.kind);
   if (!outcome.ok) {
     return { code: 'invalid-value', severity: 'error', message: `${where}: ${outcome.error}.`, span };
   }

@@ -85,7 +85,7 @@ function lintManifest(text: string, document: Document, context: LintContext, sc
   else if (type?.apiVersion === 'helm.cattle.io/v1' && type.kind === 'HelmChart') findings.push(...lintHelmChart(text, document, context));
   else if (type?.apiVersion === 'provisioning.cattle.io/v1' && type.kind === 'Cluster') findings.push(...lintRancherCluster(document, context));
   else if (type?.apiVersion === 'upgrade.cattle.io/v1' && type.kind === 'Plan') findings.push(...lintUpgradePlan(document));
-  if (scanImages) findings.push(...lintImageTags(document));
+  if (scanImages) findings.push(...lintImageTags(document, text));
   return findings;
 }
 

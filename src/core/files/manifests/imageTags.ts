@@ -20,8 +20,13 @@ function pinOf(node: Scalar): VersionPin | undefined {
   return undefined;
 }
 
-/** Every Calico or operator image tag in a document that carries a known issue. */
-export function lintImageTags(document: Document): Finding[] {
+/**
+ * Every Calico or operator image tag in a document that carries a known issue. With the file text, a document whose
+ * own text names no such image (a CRD, most of a big manifest bundle) is not walked at all.
+ */
+export function lintImageTags(document: Document, fileText?: string): Finding[] {
+  const range = document.range as [number, number, number] | undefined;
+  if (fileText !== undefined && range && !mentionsCalicoImage(fileText.slice(range[0], range[2]))) return [];
   const findings: Finding[] = [];
   visit(document, {
     Scalar(_key, node) {
@@ -37,7 +42,8 @@ export function lintImageTags(document: Document): Finding[] {
   return findings;
 }
 
+/** An image reference with a version tag (`calico/node:v3.29.2`, `mirrored-calico-operator:v1.36.5`). */
 export function mentionsCalicoImage(text: string): boolean {
-  return /mirrored-calico-|calico\/|tigera\/operator/.test(text);
+  return /(?:mirrored-calico-[a-z0-9-]+|calico\/[a-z0-9-]+|tigera\/operator):v?\d/.test(text);
 }
 
