@@ -1,5 +1,5 @@
 import { openBundle } from '../bundle/openBundle';
-import { buildCheckReport, checkReportToText, type CheckReportJson } from '../core/checks/checkReport';
+import { buildCheckReport, checkReportToText, terminalField, type CheckReportJson } from '../core/checks/checkReport';
 import { findingsToJson, type FindingsJson } from '../core/report/findingsJson';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
@@ -76,7 +76,7 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CliIo, s
   if (!opened.ok) {
     const code = stopped();
     if (code !== undefined) return code;
-    io.stderr(`rke2-calico-diag bundle: ${opened.error}\n`);
+    io.stderr(`rke2-calico-diag bundle: ${terminalField(opened.error)}\n`);
     return EXIT_USAGE;
   }
   try {
@@ -101,7 +101,7 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CliIo, s
       io.stdout(JSON.stringify(json, null, 2) + '\n');
     } else {
       io.stdout(checkReportToText(report) + '\n');
-      if (skipped.length > 0) io.stdout(`Not extracted or not read: ${skipped.join('; ')}\n`);
+      if (skipped.length > 0) io.stdout(`Not extracted or not read: ${skipped.map(terminalField).join('; ')}\n`);
     }
     return analysis.checks.some((check) => check.status === 'fail') ? EXIT_FINDINGS : EXIT_OK;
   } finally {

@@ -1,14 +1,16 @@
-import { buildCheckReport, checkReportToText } from '../core/checks/checkReport';
+import { buildCheckReport, checkReportToText, terminalField } from '../core/checks/checkReport';
 import type { CheckResult } from '../core/checks/checkResult';
 import { collectClusterEvidence, type ClusterEvidence } from '../core/checks/clusterEvidence';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import { runClusterChecks } from '../core/checks/runClusterChecks';
+import { overallVerdict } from '../core/checks/verdict';
 import { watchInitialisation } from '../core/checks/watchInitialisation';
+import { redactDeep, redactSecrets } from '../core/report/redactSecrets';
 import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
 import { loadGateway } from '../cluster/loadGateway';
 import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
@@ -17,10 +19,23 @@ export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--co
 Runs the Calico readiness checks against a cluster (read-only: GET requests only) and, on an RKE2 node or with
 --host-root, against the node's files. The kubeconfig is --kubeconfig, else KUBECONFIG, ~/.kube/config, or
 /etc/rancher/rke2/rke2.yaml. --watch polls for that many seconds and prints the initialisation timeline.
+--timeout is the time budget of each read (default 15): retries and Retry-After waits happen within it, and an exec
+credential plugin that has not answered within it is stopped.
 
-Exit codes: 0 every check passes or warns, 1 a check fails, 2 the cluster could not be reached or bad usage.`;
+Exit codes:
+  0  every check passes or warns (verdict "ready" or warnings; a few unknowns allowed, see 3)
+  1  a check fails
+  2  the cluster could not be reached (network, TLS, credentials, timeout), or bad usage
+  3  could not verify: no check fails, but more than half of the checks that ran are unknown (e.g. every read
+     is forbidden), or a required check is unknown (known issues, Calico as the CNI, ClusterInformation,
+     calico-node, nodes), or no check could run`;
 
 const SPEC: CommandSpec<'text' | 'json'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval'], flags: ['no-cluster'], formats: ['text', 'json'] };
+
+/** A message for stderr: redacted and without control characters (it may quote a server, a plugin, a kubeconfig). */
+function safe(text: string): string {
+  return terminalField(redactSecrets(text));
+}
 
 /** Reads that mean the cluster itself could not be reached or would not talk to us. */
 const UNREACHABLE = new Set(['unreachable', 'timeout', 'unauthorized', 'malformed', 'cancelled']);
@@ -70,17 +85,20 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
       const gateway = await loadGateway();
       const opened = gateway.openCluster(choice, optionText('context'), { ...gateway.DEFAULT_TUNING, timeoutMs: timeoutSeconds * 1000 });
       if (!opened.ok) {
-        io.stderr(`rke2-calico-diag check: ${opened.error}\n`);
+        io.stderr(`rke2-calico-diag check: ${safe(opened.error)}\n`);
         return EXIT_USAGE;
       }
       target = opened.reader.identity;
+      if (opened.reader.connection.insecureSkipTlsVerify) {
+        io.stderr(`rke2-calico-diag check: warning: TLS verification is off (insecure-skip-tls-verify: true in the kubeconfig${opened.reader.connection.certificateAuthority ? '; its certificate-authority is ignored' : ''}): the API server's identity is not checked\n`);
+      }
       if (watchSeconds > 0) {
         const snapshot = await watchInitialisation(opened.reader, {
           durationSeconds: watchSeconds,
           intervalMs: intervalSeconds * 1000,
           signal: controller.signal,
           onPoll: (poll) => {
-            if (format.value === 'text') for (const entry of poll.timeline.slice(timeline.length)) io.stderr(`+${entry.atSeconds} s  ${entry.message}\n`);
+            if (format.value === 'text') for (const entry of poll.timeline.slice(timeline.length)) io.stderr(`+${entry.atSeconds} s  ${safe(entry.message)}\n`);
             timeline = poll.timeline;
           },
         });
@@ -95,17 +113,25 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
     }
     const hostFiles = hostRoot ? hostFilesAt(hostRoot) : hostFilesAt('/');
     if (hostRoot || isRke2Node(hostFiles)) results.push(...runHostChecks(hostFiles));
-    const report = buildCheckReport(results, evidence, target, timeline);
+    // Everything printed is redacted (the gateway already took out the credentials it knows of; this catches tokens,
+    // keys and JWTs a server or a plugin put anywhere else).
+    const report = redactDeep(buildCheckReport(results, evidence, target, timeline, { verdict: true }));
     io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : checkReportToText(report) + '\n');
     if (controller.signal.aborted) {
       io.stderr('rke2-calico-diag check: cancelled\n');
       return EXIT_USAGE;
     }
     if (unreachable && evidence) {
-      io.stderr(`rke2-calico-diag check: could not read the cluster: ${evidence.nodes.kind === 'ok' ? '' : evidence.nodes.message}\n`);
+      io.stderr(`rke2-calico-diag check: could not read the cluster: ${evidence.nodes.kind === 'ok' ? '' : safe(evidence.nodes.message)}\n`);
       return EXIT_USAGE;
     }
-    return results.some((entry) => entry.status === 'fail') ? EXIT_FINDINGS : EXIT_OK;
+    const verdict = overallVerdict(results);
+    if (verdict.status === 'fail') return EXIT_FINDINGS;
+    if (verdict.status === 'could-not-verify') {
+      io.stderr(`rke2-calico-diag check: could not verify: ${safe(verdict.reason)}\n`);
+      return EXIT_UNVERIFIED;
+    }
+    return EXIT_OK;
   } finally {
     unsubscribe();
   }

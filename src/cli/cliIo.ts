@@ -10,3 +10,5 @@ export interface CliIo {
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+/** `check` only: nothing fails, but too much is unknown to call it a pass (verdict "could not verify"). */
+export const EXIT_UNVERIFIED = 3;

@@ -4,18 +4,71 @@ import type { ApiResult } from '../core/kube/apiResult';
 import { sleepWithSignal } from '../core/kube/sleepWithSignal';
 
 export interface HttpGetOptions {
+  /**
+   * The time budget of one read, every attempt and every wait between attempts included: a retry (or a server's
+   * Retry-After) that would end past it is not made, so retries never make a read outlive its budget.
+   */
   readonly timeoutMs: number;
   readonly retries: number;
   readonly signal?: AbortSignal;
   /** Largest body accepted; a larger one is reported as malformed rather than exhausting memory. */
   readonly maxBytes: number;
+  /**
+   * Shared by every response of a reader that is being received: bytes are taken from it as they arrive and given
+   * back when the response is settled, so several large answers at once cannot exceed it together.
+   */
+  readonly budget?: ByteBudget;
   /** Waits between retries; injected so tests need not sleep. */
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock of the time budget; injected by tests. */
+  readonly now?: () => number;
 }
+
+/** Bytes held by responses being received, over all requests in flight. */
+export interface ByteBudget {
+  readonly limit: number;
+  /** Takes `bytes` when they fit under the limit together with what is held; false (and nothing taken) otherwise. */
+  take(bytes: number): boolean;
+  give(bytes: number): void;
+  /** Currently held. */
+  held(): number;
+}
+
+export function byteBudget(limit: number): ByteBudget {
+  let held = 0;
+  return {
+    limit,
+    take: (bytes) => {
+      if (held + bytes > limit) return false;
+      held += bytes;
+      return true;
+    },
+    give: (bytes) => {
+      held = Math.max(0, held - bytes);
+    },
+    held: () => held,
+  };
+}
+
+/** The body of an error answer is only read for its message: no more than this is kept. */
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 /** A raw successful response body, or a typed failure; 410 Gone is kept apart for list restarts. */
 export type RawResult = ApiResult<string> | { readonly kind: 'gone'; readonly message: string };
 export type Attempt = RawResult & { readonly retryAfterMs?: number };
+
+/** Retry-After as seconds or as an HTTP date, in milliseconds from `now`; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | undefined, now: number = Date.now()): number | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const text = header.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function seconds(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms)} ms`;
+}
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
@@ -38,8 +91,8 @@ export function classify(status: number, body: string, retryAfterHeader: string 
   if (status === 403) return { kind: 'forbidden', message };
   if (status === 404) return { kind: 'not-found', message };
   if (status === 410) return { kind: 'gone', message };
-  const retryAfter = Number(retryAfterHeader);
-  return { kind: 'http-error', status, message, ...(retryAfterHeader !== undefined && Number.isFinite(retryAfter) ? { retryAfterMs: retryAfter * 1000 } : {}) };
+  const retryAfter = retryAfterMs(retryAfterHeader);
+  return { kind: 'http-error', status, message, ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) };
 }
 
 export function networkFailure(error: NodeJS.ErrnoException): { readonly kind: 'unreachable'; readonly message: string } {
@@ -62,7 +115,7 @@ interface Settle<T> {
  * The wiring every GET shares: the method is fixed to GET, the wait is bounded by the timeout, an abort settles with
  * `aborted`, socket errors become `unreachable`, and the promise settles exactly once whatever happens first.
  */
-function runGet<T>(request: https.RequestOptions, options: HttpGetOptions, aborted: T, onResponse: (response: IncomingMessage, settle: Settle<T | Attempt>) => void): Promise<T | Attempt> {
+function runGet<T>(request: https.RequestOptions, options: HttpGetOptions, timeoutMs: number, aborted: T, onResponse: (response: IncomingMessage, settle: Settle<T | Attempt>) => void, onSettled?: () => void): Promise<T | Attempt> {
   return new Promise((resolve) => {
     let settled = false;
     const finish = (value: T | Attempt): void => {
@@ -70,15 +123,16 @@ function runGet<T>(request: https.RequestOptions, options: HttpGetOptions, abort
       settled = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
+      onSettled?.();
       resolve(value);
     };
     const outgoing = https.request({ ...request, method: 'GET' }, (response) => {
       onResponse(response, { finish, stopTimer: () => clearTimeout(timer) });
     });
     const timer = setTimeout(() => {
-      finish({ kind: 'timeout', message: `no answer within ${options.timeoutMs} ms` });
+      finish({ kind: 'timeout', message: timeoutMs < options.timeoutMs ? `no answer within the ${options.timeoutMs} ms time budget of this read` : `no answer within ${options.timeoutMs} ms` });
       outgoing.destroy();
-    }, options.timeoutMs);
+    }, timeoutMs);
     const onAbort = (): void => {
       finish(aborted);
       outgoing.destroy();
@@ -92,19 +146,54 @@ function runGet<T>(request: https.RequestOptions, options: HttpGetOptions, abort
   });
 }
 
-/** One attempt: the whole body is read (bounded by `maxBytes`) and classified. */
-function once(request: https.RequestOptions, options: HttpGetOptions): Promise<Attempt> {
+/**
+ * One attempt: the whole body is read (bounded by `maxBytes`, and by the shared byte budget while it arrives) and
+ * classified. Error bodies are only read up to MAX_ERROR_BODY_BYTES, for their message.
+ */
+function once(request: https.RequestOptions, options: HttpGetOptions, timeoutMs: number): Promise<Attempt> {
   const cancelled: Attempt = { kind: 'cancelled', message: 'cancelled' };
-  return runGet(request, options, cancelled, (response, { finish }) => {
-    const chunks: Buffer[] = [];
+  let held = 0;
+  let done = false;
+  let chunks: Buffer[] = [];
+  const release = (): void => {
+    done = true;
+    options.budget?.give(held);
+    held = 0;
+    chunks = [];
+  };
+  return runGet(request, options, timeoutMs, cancelled, (response, { finish }) => {
+    const status = response.statusCode ?? 0;
+    const success = status >= 200 && status < 300;
+    const header: string | string[] | undefined = response.headers['retry-after'];
+    const retryAfter = typeof header === 'string' ? header : header?.[0];
+    const declared = Number(response.headers['content-length']);
+    if (success && Number.isFinite(declared) && declared > options.maxBytes) {
+      finish({ kind: 'malformed', message: `response of ${declared} bytes is larger than the ${options.maxBytes}-byte limit` });
+      response.destroy();
+      return;
+    }
+    const limit = success ? options.maxBytes : MAX_ERROR_BODY_BYTES;
     let size = 0;
     response.on('data', (chunk: Buffer) => {
+      if (done) return;
       size += chunk.length;
-      if (size > options.maxBytes) {
-        finish({ kind: 'malformed', message: `response larger than ${options.maxBytes} bytes` });
+      if (size > limit) {
+        if (success) {
+          finish({ kind: 'malformed', message: `response larger than ${options.maxBytes} bytes` });
+        } else {
+          // Enough of an error body for its message.
+          chunks.push(chunk.subarray(0, Math.max(0, chunk.length - (size - limit))));
+          finish(classify(status, Buffer.concat(chunks).toString('utf8'), retryAfter));
+        }
         response.destroy();
         return;
       }
+      if (options.budget && !options.budget.take(chunk.length)) {
+        finish({ kind: 'malformed', message: `the API's answers being received together exceed the ${options.budget.limit}-byte memory budget (this one had reached ${size} bytes)` });
+        response.destroy();
+        return;
+      }
+      held += chunk.length;
       chunks.push(chunk);
     });
     response.on('error', (error: NodeJS.ErrnoException) => {
@@ -114,29 +203,42 @@ function once(request: https.RequestOptions, options: HttpGetOptions): Promise<A
       finish({ kind: 'unreachable', message: 'the connection was dropped by the server' });
     });
     response.on('end', () => {
-      const header: string | string[] | undefined = response.headers['retry-after'];
-      finish(classify(response.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'), typeof header === 'string' ? header : header?.[0]));
+      if (done) return;
+      const body = Buffer.concat(chunks, size);
+      chunks = [];
+      finish(classify(status, body.toString('utf8'), retryAfter));
     });
-  });
+  }, release);
 }
 
 /**
- * One GET with a timeout, cancellation, and bounded retries with exponential backoff on 429 and 5xx (honouring
- * Retry-After, capped at 5 s). The method is fixed: this product never writes to a cluster.
+ * One GET with a time budget, cancellation, and bounded retries with exponential backoff on 429 and 5xx, honouring
+ * Retry-After (seconds or a date). Every attempt and every wait fits in the budget (`timeoutMs`): a wait that would
+ * end too late to leave the next attempt a fair share of it is not made, and the read ends with the error it has.
+ * The method is fixed: this product never writes to a cluster.
  */
 export async function httpGet(request: https.RequestOptions, options: HttpGetOptions): Promise<RawResult> {
   const sleep = options.sleep ?? sleepWithSignal;
+  const now = options.now ?? Date.now;
+  const started = now();
+  /** A retry needs at least this much of the budget left after its wait. */
+  const attemptFloor = Math.min(1000, options.timeoutMs / 5);
   let attempt = 0;
   for (;;) {
-    const outcome = await once(request, options);
+    const left = options.timeoutMs - (now() - started);
+    const outcome = await once(request, options, attempt === 0 ? options.timeoutMs : Math.max(1, left));
     const retryable = outcome.kind === 'http-error' && RETRYABLE.has(outcome.status);
-    if (!retryable || attempt >= options.retries || options.signal?.aborted) {
-      if (outcome.kind === 'http-error' && retryable) return { kind: 'http-error', status: outcome.status, message: `${outcome.message} (after ${attempt + 1} attempts)` };
-      return outcome;
+    if (!retryable || options.signal?.aborted) return outcome;
+    const attempts = `${attempt + 1} attempt${attempt === 0 ? '' : 's'}`;
+    if (attempt >= options.retries) return { kind: 'http-error', status: outcome.status, message: `${outcome.message} (after ${attempts})` };
+    const wait = outcome.retryAfterMs ?? 250 * 2 ** attempt;
+    const remaining = options.timeoutMs - (now() - started);
+    if (wait + attemptFloor > remaining) {
+      const asked = outcome.retryAfterMs !== undefined ? `the server asked to retry after ${seconds(wait)}` : `the next retry was due in ${seconds(wait)}`;
+      return { kind: 'http-error', status: outcome.status, message: `${outcome.message} (not retried: ${asked}, past the ${seconds(options.timeoutMs)} time budget of this read; ${attempts})` };
     }
-    const backoff = Math.min(outcome.retryAfterMs ?? 250 * 2 ** attempt, 5000);
     attempt++;
-    await sleep(backoff, options.signal);
+    await sleep(wait, options.signal);
   }
 }
 
@@ -146,15 +248,26 @@ export async function httpGet(request: https.RequestOptions, options: HttpGetOpt
  */
 export async function httpGetStream(request: https.RequestOptions, options: HttpGetOptions, onText: (text: string) => void): Promise<ApiResult<undefined>> {
   const stopped: ApiResult<undefined> = { kind: 'ok', value: undefined };
-  const outcome = await runGet(request, options, stopped, (response, { finish, stopTimer }) => {
+  const outcome = await runGet(request, options, options.timeoutMs, stopped, (response, { finish, stopTimer }) => {
     stopTimer();
     const status = response.statusCode ?? 0;
     if (status < 200 || status >= 300) {
       const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        finish(classify(status, Buffer.concat(chunks).toString('utf8'), undefined));
+      let size = 0;
+      const done = (): void => {
+        finish(classify(status, Buffer.concat(chunks).toString('utf8').slice(0, MAX_ERROR_BODY_BYTES), undefined));
+      };
+      response.on('data', (chunk: Buffer) => {
+        if (size >= MAX_ERROR_BODY_BYTES) return;
+        size += chunk.length;
+        chunks.push(chunk);
+        if (size >= MAX_ERROR_BODY_BYTES) {
+          done();
+          response.destroy();
+        }
       });
+      response.on('end', done);
+      response.on('error', done);
       return;
     }
     const decoder = new TextDecoder('utf-8');

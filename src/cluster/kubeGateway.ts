@@ -1,24 +1,43 @@
 import type * as https from 'node:https';
-import { KubeConfig } from '@kubernetes/client-node';
+import { dirname } from 'node:path';
+import { KubeConfig, type User } from '@kubernetes/client-node';
+import type { ConnectionFacts } from '../core/checks/clusterEvidence';
 import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
-import { httpGet, httpGetStream, type RawResult } from './httpGet';
+import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
+import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
+import { byteBudget, httpGet, httpGetStream, type ByteBudget, type HttpGetOptions, type RawResult } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 
 export interface GatewayTuning {
-  /** Per request. */
+  /** The time budget of each read, retries included; also bounds an exec credential plugin. */
   readonly timeoutMs: number;
   /** Extra attempts on 429/5xx. */
   readonly retries: number;
+  /** Largest body of one response. */
   readonly maxBytes: number;
+  /** Largest number of body bytes held at once by all the responses being received. */
+  readonly maxBytesInFlight: number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock of time budgets and credential expiry; injected by tests. */
+  readonly now?: () => number;
 }
 
-export const DEFAULT_TUNING: GatewayTuning = { timeoutMs: 15_000, retries: 3, maxBytes: 256 * 1024 * 1024 };
+/**
+ * 64 MiB is some 3× the largest page a real cluster answers (1,000 nodes with their image lists); 128 MiB in flight
+ * lets two such answers arrive at once.
+ */
+export const DEFAULT_TUNING: GatewayTuning = { timeoutMs: 15_000, retries: 3, maxBytes: 64 * 1024 * 1024, maxBytesInFlight: 96 * 1024 * 1024 };
+
+/** What a reader opened by the gateway also tells: how the connection is secured, and how much it has received. */
+export type GatewayReader = ClusterReader & { readonly connection: ConnectionFacts; readonly bytesReceived: () => number };
 
 export type OpenResult =
-  | { readonly ok: true; readonly reader: ClusterReader; readonly contexts: readonly string[]; readonly context: string }
+  | { readonly ok: true; readonly reader: GatewayReader; readonly contexts: readonly string[]; readonly context: string }
   | { readonly ok: false; readonly error: string };
+
+/** Messages quoted from outside (a server's Status, an exec plugin's stderr) are cut to this length. */
+const MAX_MESSAGE_CHARS = 1000;
 
 function loadKubeConfig(choice: KubeconfigChoice): KubeConfig {
   const config = new KubeConfig();
@@ -37,7 +56,8 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
   try {
     config = loadKubeConfig(choice);
   } catch (error) {
-    return { ok: false, error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${error instanceof Error ? error.message : String(error)}` };
+    // A YAML error quotes the lines around it, which may hold a token: redacted like everything from outside.
+    return { ok: false, error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
   }
   const contexts = config.getContexts().map((entry) => entry.name);
   if (contexts.length === 0) return { ok: false, error: `kubeconfig ${choice.paths.join(', ')} has no contexts` };
@@ -54,7 +74,22 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
     return { ok: false, error: `the server URL of context "${config.getCurrentContext()}" is not a URL` };
   }
   if (server.protocol !== 'https:') return { ok: false, error: `only https API servers are supported (got ${server.protocol})` };
-  return { ok: true, reader: new KubeReader(config, server, tuning), contexts, context: config.getCurrentContext() };
+  const connection: ConnectionFacts = { insecureSkipTlsVerify: cluster.skipTLSVerify, certificateAuthority: Boolean(cluster.caData ?? cluster.caFile) };
+  const user = config.getCurrentUser();
+  const exec = execConfigOf(user?.exec);
+  let credentials: ExecCredentialSource | undefined;
+  if (user && exec) {
+    // The plugin is run by this gateway (cached, bounded by the timeout), not by client-node once per request.
+    const withoutExec: User = { ...user, exec: undefined };
+    config.loadFromOptions({ clusters: config.clusters, contexts: config.contexts, users: config.users.map((entry) => (entry === user ? withoutExec : entry)), currentContext: config.currentContext });
+    credentials = new ExecCredentialSource(exec, { timeoutMs: tuning.timeoutMs, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}), ...(tuning.now ? { now: tuning.now } : {}) });
+  }
+  const secrets = [user?.token, user?.password, user?.keyData, ...(exec ? execSecrets(exec) : [])].filter((value): value is string => typeof value === 'string' && value !== '');
+  return { ok: true, reader: new KubeReader(config, server, tuning, connection, credentials, secrets), contexts, context: config.getCurrentContext() };
+}
+
+function shorten(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message;
 }
 
 function withQuery(path: string, parameters: Record<string, string | number | boolean | undefined>): string {
@@ -64,18 +99,69 @@ function withQuery(path: string, parameters: Record<string, string | number | bo
   return text === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${text}`;
 }
 
-class KubeReader implements ClusterReader {
+/** A prepared GET, with the exec credential it carries (so a 401 can retire it). */
+interface Prepared {
+  readonly request: https.RequestOptions;
+  readonly credential: ExecCredential | undefined;
+}
+
+class KubeReader implements GatewayReader {
   readonly identity: { readonly context: string; readonly server: string };
+  private readonly budget: ByteBudget;
+  private received = 0;
+  /** Credentials this reader sends or was given: never quoted in anything it returns. */
+  private readonly secrets: Set<string>;
 
   constructor(
     private readonly config: KubeConfig,
     private readonly server: URL,
     private readonly tuning: GatewayTuning,
+    readonly connection: ConnectionFacts,
+    private readonly credentials: ExecCredentialSource | undefined,
+    secrets: readonly string[],
   ) {
     this.identity = { context: config.getCurrentContext(), server: server.origin };
+    this.budget = byteBudget(tuning.maxBytesInFlight);
+    this.secrets = new Set(secrets);
   }
 
-  private async request(path: string): Promise<https.RequestOptions | { kind: 'unauthorized'; message: string }> {
+  /** Body bytes (characters) of the successful answers received so far. */
+  readonly bytesReceived = (): number => this.received;
+
+  private remember(secret: string | undefined): void {
+    if (secret !== undefined && secret.length >= 4) this.secrets.add(secret);
+  }
+
+  /** A failure's message as it may be shown: known secrets and secret-looking text redacted, and cut short. */
+  private scrub<T extends { readonly kind: string }>(outcome: T): T {
+    if (!('message' in outcome) || typeof outcome.message !== 'string') return outcome;
+    return { ...outcome, message: shorten(redactKnownSecrets(outcome.message, this.secrets)) };
+  }
+
+  /** Text the cluster sent (a body, log text): only the secrets this reader knows are taken out. */
+  private withoutSecrets(text: string): string {
+    let result = text;
+    for (const secret of this.secrets) if (result.includes(secret)) result = result.split(secret).join('[redacted]');
+    return result;
+  }
+
+  /** The exec credential, unless the read is cancelled first (the plugin itself is bounded by the timeout). */
+  private credential(source: ExecCredentialSource, signal: AbortSignal | undefined): Promise<CredentialOutcome | undefined> {
+    if (!signal) return source.get();
+    if (signal.aborted) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const stop = (): void => {
+        resolve(undefined);
+      };
+      signal.addEventListener('abort', stop, { once: true });
+      void source.get().then((outcome) => {
+        signal.removeEventListener('abort', stop);
+        resolve(outcome);
+      });
+    });
+  }
+
+  private async request(path: string, signal?: AbortSignal): Promise<Prepared | { kind: 'unauthorized' | 'cancelled'; message: string }> {
     const request: https.RequestOptions = {
       protocol: 'https:',
       hostname: this.server.hostname.replace(/^\[|\]$/g, ''),
@@ -86,19 +172,48 @@ class KubeReader implements ClusterReader {
     try {
       await this.config.applyToHTTPSOptions(request);
     } catch (error) {
-      return { kind: 'unauthorized', message: `could not get credentials from the kubeconfig: ${error instanceof Error ? error.message : String(error)}` };
+      return this.scrub({ kind: 'unauthorized' as const, message: `could not get credentials from the kubeconfig: ${error instanceof Error ? error.message : String(error)}` });
     }
-    return request;
+    const headers = request.headers as Record<string, string | undefined>;
+    let credential: ExecCredential | undefined;
+    if (this.credentials) {
+      const outcome = await this.credential(this.credentials, signal);
+      if (outcome === undefined) return { kind: 'cancelled', message: 'cancelled' };
+      if (!outcome.ok) return this.scrub({ kind: 'unauthorized' as const, message: outcome.message });
+      credential = outcome.credential;
+      this.remember(credential.token);
+      this.remember(credential.clientKeyData);
+      // As client-node: a static token of the same user wins over the plugin's.
+      if (credential.token !== undefined && headers.Authorization === undefined) headers.Authorization = `Bearer ${credential.token}`;
+      if (credential.clientCertificateData !== undefined && credential.clientKeyData !== undefined) {
+        request.cert = credential.clientCertificateData;
+        request.key = credential.clientKeyData;
+      }
+    }
+    this.remember(/^Bearer\s+(.+)$/i.exec(headers.Authorization ?? '')?.[1]);
+    return { request, credential };
   }
 
-  private tuningFor(options: ReadOptions | undefined): Parameters<typeof httpGet>[1] {
-    return { timeoutMs: this.tuning.timeoutMs, retries: this.tuning.retries, maxBytes: this.tuning.maxBytes, ...(options?.signal ? { signal: options.signal } : {}), ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}) };
+  private tuningFor(options: ReadOptions | undefined): HttpGetOptions {
+    return {
+      timeoutMs: this.tuning.timeoutMs,
+      retries: this.tuning.retries,
+      maxBytes: this.tuning.maxBytes,
+      budget: this.budget,
+      ...(options?.signal ? { signal: options.signal } : {}),
+      ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}),
+      ...(this.tuning.now ? { now: this.tuning.now } : {}),
+    };
   }
 
   private async raw(path: string, options: ReadOptions | undefined): Promise<RawResult> {
-    const request = await this.request(path);
-    if ('kind' in request) return request;
-    return httpGet(request, this.tuningFor(options));
+    const prepared = await this.request(path, options?.signal);
+    if ('kind' in prepared) return prepared;
+    const outcome = await httpGet(prepared.request, this.tuningFor(options));
+    if (outcome.kind === 'unauthorized' && prepared.credential) this.credentials?.rejected(prepared.credential);
+    if (outcome.kind !== 'ok') return this.scrub(outcome);
+    this.received += outcome.value.length;
+    return { kind: 'ok', value: this.withoutSecrets(outcome.value) };
   }
 
   private async json(path: string, options: ReadOptions | undefined): Promise<ApiResult<unknown> | { kind: 'gone'; message: string }> {
@@ -143,9 +258,12 @@ class KubeReader implements ClusterReader {
   }
 
   async followPodLog(namespace: string, pod: string, query: LogQuery, onText: (text: string) => void, options?: ReadOptions): Promise<ApiResult<undefined>> {
-    const request = await this.request(`${logPath(namespace, pod, query)}&follow=true`);
-    if ('kind' in request) return request;
-    return httpGetStream(request, this.tuningFor(options), onText);
+    const prepared = await this.request(`${logPath(namespace, pod, query)}&follow=true`, options?.signal);
+    if ('kind' in prepared) return prepared;
+    const outcome = await httpGetStream(prepared.request, this.tuningFor(options), (text) => {
+      onText(this.withoutSecrets(text));
+    });
+    return outcome.kind === 'ok' ? outcome : this.scrub(outcome);
   }
 
   async podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {

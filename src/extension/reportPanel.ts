@@ -88,7 +88,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   report(): ReadinessReport | undefined {
     const state = this.session.state;
     if (state.results.length === 0) return undefined;
-    const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline);
+    const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline, { verdict: true });
     const logs = vscode.workspace.textDocuments.flatMap((document) => {
       const scan = this.logs.scanOf(document.uri);
       return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), summary: scan.summary }] : [];

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
-import { summarize, worstStatus } from '../core/checks/checkResult';
+import { summarize } from '../core/checks/checkResult';
+import { overallVerdict } from '../core/checks/verdict';
 import type { ClusterSession } from './clusterSession';
 
-/** One status-bar item with the overall verdict of the last readiness check; no pop-up per failed check. */
+/**
+ * One status-bar item with the overall verdict of the last readiness check (the same verdict as the CLI's exit code
+ * and the report: ready, warnings, failing, could not verify); no pop-up per failed check.
+ */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rke2Calico.status', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
@@ -25,11 +29,11 @@ export class StatusBar implements vscode.Disposable {
         return;
       }
       const counts = summarize(state.results);
-      const worst = worstStatus(state.results.map((result) => result.status));
-      const icon = { fail: '$(error)', unknown: '$(question)', warn: '$(warning)', pass: '$(pass)', skipped: '$(circle-slash)' }[worst];
-      this.item.text = `${icon} Calico: ${counts.fail > 0 ? `${counts.fail} failing` : counts.unknown > 0 ? `${counts.unknown} unknown` : counts.warn > 0 ? `${counts.warn} warning(s)` : 'ready'}`;
-      this.item.tooltip = `${state.target?.context ?? ''}: ${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`;
-      this.item.backgroundColor = counts.fail > 0 ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      const verdict = overallVerdict(state.results);
+      const icon = { fail: '$(error)', 'could-not-verify': '$(question)', warn: '$(warning)', pass: '$(pass)' }[verdict.status];
+      this.item.text = `${icon} Calico: ${verdict.label}`;
+      this.item.tooltip = `${state.target?.context ?? ''}: ${verdict.reason}\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`;
+      this.item.backgroundColor = verdict.status === 'fail' ? new vscode.ThemeColor('statusBarItem.errorBackground') : verdict.status === 'could-not-verify' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
     });
   }

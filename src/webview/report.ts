@@ -59,6 +59,11 @@ function render(report: ReadinessReport | undefined, note?: string): void {
     element('p', { class: 'identity' }, `${cluster.context ?? 'unknown context'} — ${cluster.server ?? ''}`),
     table(['RKE2', 'Calico', 'containerd', 'pass', 'warn', 'fail', 'unknown', 'skipped'], [[cluster.rke2 ?? 'unknown', cluster.calico ?? 'unknown', cluster.containerd ?? 'unknown', String(summary.pass), String(summary.warn), String(summary.fail), String(summary.unknown), String(summary.skipped)]]),
   );
+  if (report.verdict) {
+    const overall = report.verdict;
+    const css = { pass: 'pass', warn: 'warn', fail: 'fail', 'could-not-verify': 'unknown' }[overall.status];
+    root.append(element('p', { class: `verdict overall status-${css}` }, element('strong', {}, `Verdict: ${overall.label}`), ` — ${overall.reason}`));
+  }
   const verdict = report.checks.find((check) => check.id === 'identity.known-issues');
   if (verdict) {
     const line = element('p', { class: `verdict status-${verdict.status}` }, `Known-issue verdict: ${verdict.summary}`);

@@ -58,6 +58,13 @@ export interface Fault {
   /** Only requests that carry a continue token (for 410 tests). */
   onContinue?: boolean;
   retryAfterSeconds?: number;
+  /** With status 401/403: the Status message quotes the request's Authorization header and its bare token. */
+  echoAuthorization?: boolean;
+  /**
+   * Answer 200 with a JSON object of about this many bytes (a long `padding` string), chunked without a
+   * Content-Length, written as fast as the client reads it; with `malformed`, the object is never closed.
+   */
+  bodyBytes?: number;
 }
 
 export interface PodLog {

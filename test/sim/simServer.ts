@@ -37,6 +37,9 @@ export interface RunningSim {
   readonly kubeconfigPath: string;
   readonly folder: string;
   readonly token: string;
+  /** The CA that signed the server's certificate, and an unrelated one (PEM). */
+  readonly caPem: string;
+  readonly otherCaPem: string;
   readonly requests: RecordedRequest[];
   setTime(seconds: number): void;
   now(): number;
@@ -149,6 +152,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
         request.socket.destroy();
         return;
       }
+      if (fault.fault.bodyBytes !== undefined) return streamBody(response, fault.fault.bodyBytes, fault.fault.malformed !== true, record);
       if (fault.fault.malformed) {
         (record as { status: number }).status = 200;
         response.writeHead(200, { 'Content-Type': 'application/json' });
@@ -157,8 +161,16 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
       }
       if (fault.fault.status) {
         if (fault.fault.retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(fault.fault.retryAfterSeconds));
-        const reason = fault.fault.status === 410 ? 'Expired' : fault.fault.status === 429 ? 'TooManyRequests' : 'InternalError';
-        return send(response, fault.fault.status, status(fault.fault.status, reason, fault.fault.status === 410 ? 'The provided continue parameter is too old to display a consistent list result.' : `injected ${fault.fault.status}`), record);
+        const code = fault.fault.status;
+        const reason = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'NotFound', 410: 'Expired', 429: 'TooManyRequests', 503: 'ServiceUnavailable' }[code] ?? 'InternalError';
+        const authorization = request.headers.authorization ?? '';
+        const message =
+          code === 410
+            ? 'The provided continue parameter is too old to display a consistent list result.'
+            : fault.fault.echoAuthorization
+              ? `${reason.toLowerCase()}: the request with "Authorization: ${authorization}" was refused; token ${authorization.replace(/^Bearer\s+/i, '')} may not get ${url.pathname}`
+              : `injected ${code}`;
+        return send(response, code, status(code, reason, message), record);
       }
     }
     if (url.pathname === '/version') {
@@ -220,6 +232,36 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     return send(response, 200, { kind, apiVersion: route.group ? `${route.group}/v1` : 'v1', metadata: { resourceVersion: '1', ...(cursor.more ? { continue: Buffer.from(JSON.stringify({ offset: offset + page.length })).toString('base64') } : {}) }, items: page }, record);
   };
 
+  /**
+   * A 200 answer of `bytes` bytes, streamed with backpressure, that stops when the client goes away: a JSON object
+   * with a long `padding` string, or (`closed` false) the same never closed, which is not JSON.
+   */
+  const streamBody = async (response: ServerResponse, bytes: number, closed: boolean, record: RecordedRequest): Promise<true> => {
+    (record as { status: number }).status = 200;
+    response.writeHead(200, { 'Content-Type': 'application/json' });
+    const head = '{"kind":"List","apiVersion":"v1","metadata":{},"items":[],"padding":"';
+    response.write(head);
+    const piece = Buffer.alloc(1024 * 1024, 0x61);
+    let left = Math.max(0, bytes - head.length - 2);
+    while (left > 0 && !response.destroyed) {
+      const chunk = left >= piece.length ? piece : piece.subarray(0, left);
+      left -= chunk.length;
+      if (!response.write(chunk)) {
+        await new Promise<void>((resolve) => {
+          const go = (): void => {
+            response.off('drain', go);
+            response.off('close', go);
+            resolve();
+          };
+          response.on('drain', go);
+          response.on('close', go);
+        });
+      }
+    }
+    if (!response.destroyed) response.end(closed ? '"}' : 'aa');
+    return true;
+  };
+
   const serveLog = (route: Route, url: URL, response: ServerResponse, record: RecordedRequest): true => {
     const container = url.searchParams.get('container');
     const log = (scenario.logs ?? []).find((entry) => entry.namespace === route.namespace && entry.pod === route.name && (container === null || entry.container === container));
@@ -270,6 +312,8 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     kubeconfigPath,
     folder,
     token,
+    caPem: certificates.caPem,
+    otherCaPem: certificates.otherCaPem,
     requests,
     setTime: (seconds) => {
       manualSecond = seconds;

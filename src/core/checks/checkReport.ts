@@ -1,7 +1,9 @@
+import { stripControlCharacters } from '../text/terminalText';
 import { summarize, type CheckResult, type CheckStatus } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { clusterIdentity } from './identityChecks';
 import type { TimelineEntry } from './initTimeline';
+import { overallVerdict, type Verdict } from './verdict';
 
 /** The `check --format json` object (and the report webview's data): a public contract. */
 export interface CheckReportJson {
@@ -17,6 +19,8 @@ export interface CheckReportJson {
     knownIssue?: { id: string; url: string };
   }[];
   summary: Record<CheckStatus, number>;
+  /** The overall answer (`check` and the editor; see verdict.ts): pass, warn, fail or could-not-verify. */
+  verdict?: Verdict;
   timeline?: TimelineEntry[];
   generatedAt: string;
 }
@@ -26,6 +30,7 @@ export function buildCheckReport(
   evidence: ClusterEvidence | undefined,
   target: { context: string; server: string } | undefined,
   timeline?: readonly TimelineEntry[],
+  options: { readonly verdict?: boolean } = {},
 ): CheckReportJson {
   const identity = evidence ? clusterIdentity(evidence) : undefined;
   return {
@@ -47,6 +52,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
+    ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),
   };
@@ -54,31 +60,49 @@ export function buildCheckReport(
 
 const MARKS: Record<CheckStatus, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL', unknown: 'UNKNOWN', skipped: 'SKIP' };
 
-/** Plain text for terminals: one line per check, evidence and the fix indented under problems. */
+/**
+ * One field of cluster, kubeconfig or bundle text as a terminal may show it: C0/C1 control characters (an OSC 52
+ * clipboard write, a title change, `ESC[2J`) become U+FFFD, and a line break inside a field cannot forge a line.
+ */
+export function terminalField(text: string): string {
+  return stripControlCharacters(text.replace(/\r?\n/g, ' ⏎ '));
+}
+
+/** The verdict line of the text output. */
+export function verdictLine(verdict: Verdict): string {
+  return `Verdict: ${verdict.label} — ${terminalField(verdict.reason)}`;
+}
+
+/**
+ * Plain text for terminals: one line per check, evidence and the fix indented under problems. Every string from the
+ * cluster, the kubeconfig or a bundle goes through terminalField; JSON output is escaped by JSON.stringify instead.
+ */
 export function checkReportToText(report: CheckReportJson): string {
+  const field = terminalField;
   const lines = [
-    `Cluster: ${report.cluster.context ?? '?'} (${report.cluster.server ?? '?'})`,
-    `RKE2 ${report.cluster.rke2 ?? 'unknown'} · Calico ${report.cluster.calico ?? 'unknown'} · containerd ${report.cluster.containerd ?? 'unknown'}`,
+    `Cluster: ${field(report.cluster.context ?? '?')} (${field(report.cluster.server ?? '?')})`,
+    `RKE2 ${field(report.cluster.rke2 ?? 'unknown')} · Calico ${field(report.cluster.calico ?? 'unknown')} · containerd ${field(report.cluster.containerd ?? 'unknown')}`,
     '',
   ];
   let area = '';
   for (const check of report.checks) {
     if (check.area !== area) {
       area = check.area;
-      lines.push(area);
+      lines.push(field(area));
     }
-    lines.push(`  ${MARKS[check.status].padEnd(8)}${check.title}: ${check.summary}`);
+    lines.push(`  ${MARKS[check.status].padEnd(8)}${field(check.title)}: ${field(check.summary)}`);
     if (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') {
-      for (const line of check.evidence.slice(0, 8)) lines.push(`          · ${line}`);
-      if (check.remediation) lines.push(`          → ${check.remediation}`);
-      if (check.knownIssue) lines.push(`          ${check.knownIssue.id}: ${check.knownIssue.url}`);
+      for (const line of check.evidence.slice(0, 8)) lines.push(`          · ${field(line)}`);
+      if (check.remediation) lines.push(`          → ${field(check.remediation)}`);
+      if (check.knownIssue) lines.push(`          ${field(check.knownIssue.id)}: ${field(check.knownIssue.url)}`);
     }
   }
   if (report.timeline && report.timeline.length > 0) {
     lines.push('', 'Initialisation timeline');
-    for (const entry of report.timeline) lines.push(`  +${String(entry.atSeconds).padStart(4)} s  ${entry.message}`);
+    for (const entry of report.timeline) lines.push(`  +${String(entry.atSeconds).padStart(4)} s  ${field(entry.message)}`);
   }
   const counts = report.summary;
   lines.push('', `${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`);
+  if (report.verdict) lines.push(verdictLine(report.verdict));
   return lines.join('\n');
 }

@@ -2,9 +2,31 @@ import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
 import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 
+/** How the connection to the API server is secured, as the kubeconfig set it up. */
+export interface ConnectionFacts {
+  /** `insecure-skip-tls-verify: true`: the server's certificate is not checked. */
+  readonly insecureSkipTlsVerify: boolean;
+  /** The cluster entry names a certificate-authority (ignored when verification is skipped). */
+  readonly certificateAuthority: boolean;
+}
+
+/**
+ * A reader that may also say how its connection is secured, and how many body bytes it has received so far (the
+ * gateway's readers do both).
+ */
+export type EvidenceSource = ClusterReader & { readonly connection?: ConnectionFacts; readonly bytesReceived?: () => number };
+
+/**
+ * The most body bytes one evidence collection keeps. A 5,000-node cluster with large objects answers ~150 MB in
+ * all; past this, a server is broken or hostile, and further answers are not kept (their checks are unknown).
+ */
+export const MAX_EVIDENCE_BYTES = 256 * 1024 * 1024;
+
 /** Everything the readiness checks read, gathered once so checks are pure functions of it. */
 export interface ClusterEvidence {
   readonly collectedAt: string;
+  /** Absent when the evidence does not come from a live connection (support bundles). */
+  readonly connection?: ConnectionFacts;
   readonly nodes: ApiResult<ListResult>;
   readonly crds: ApiResult<ListResult>;
   readonly clusterInformation: ApiResult<unknown>;
@@ -26,8 +48,13 @@ export interface ClusterEvidence {
   readonly sandboxEvents: ApiResult<ListResult>;
 }
 
-/** Page sizes chosen so even 5,000 nodes take five pages; events are capped (the newest page is enough). */
+/**
+ * Page sizes chosen so even 5,000 nodes take five pages; events are capped (the newest page is enough). CRDs come in
+ * pages of 50: with their OpenAPI schemas they are the largest objects a cluster has (hundreds of KB each), and a
+ * cluster with many operators has hundreds of them.
+ */
 const NODE_PAGE = 1000;
+const CRD_PAGE = 50;
 const EVENT_LIMIT = 500;
 
 /** Runs async jobs with at most `width` in flight, so a large cluster is not hit with every request at once. */
@@ -49,7 +76,7 @@ async function limited<T>(width: number, jobs: readonly (() => Promise<T>)[]): P
  * Reads what the checks need: about 35 GETs on any cluster size. Calico pods are selected by namespace and label,
  * nodes are paged, events are filtered by reason on the server; nothing lists every pod of the cluster.
  */
-export async function collectClusterEvidence(reader: ClusterReader, signal?: AbortSignal, now: () => Date = () => new Date()): Promise<ClusterEvidence> {
+export async function collectClusterEvidence(reader: EvidenceSource, signal?: AbortSignal, now: () => Date = () => new Date()): Promise<ClusterEvidence> {
   const options = signal ? { signal } : {};
   const get = (path: string) => () => reader.get(path, options);
   const list = (path: string, query: ListQuery) => () => reader.list(path, query, options);
@@ -64,7 +91,7 @@ export async function collectClusterEvidence(reader: ClusterReader, signal?: Abo
   };
   const lists: Record<string, () => Promise<ApiResult<ListResult>>> = {
     nodes: list(PATHS.nodes, { limit: NODE_PAGE }),
-    crds: list(PATHS.crds, { limit: 500 }),
+    crds: list(PATHS.crds, { limit: CRD_PAGE }),
     ipPools: list(PATHS.ipPools, { limit: 500 }),
     tigeraStatuses: list(PATHS.tigeraStatuses, { limit: 100 }),
     helmCharts: list(PATHS.helmCharts, { limit: 200 }),
@@ -79,9 +106,18 @@ export async function collectClusterEvidence(reader: ClusterReader, signal?: Abo
   const bindings: Record<string, ApiResult<unknown>> = {};
   const jobs: Record<string, ApiResult<unknown>> = {};
   const reads: (() => Promise<void>)[] = [];
+  // Each answer is kept only while all answers so far stay within MAX_EVIDENCE_BYTES; once past it, no more reads.
+  const startedAt = reader.bytesReceived?.() ?? 0;
+  const overBudget = (): boolean => (reader.bytesReceived?.() ?? startedAt) - startedAt > MAX_EVIDENCE_BYTES;
+  const notKept: ApiResult<never> = { kind: 'malformed', message: `not kept: the API's answers to this check exceed ${MAX_EVIDENCE_BYTES} bytes in total` };
   const into = (target: Record<string, ApiResult<unknown>>, key: string, read: () => Promise<ApiResult<unknown>>): void => {
     reads.push(async () => {
-      target[key] = await read();
+      if (overBudget()) {
+        target[key] = notKept;
+        return;
+      }
+      const answer = await read();
+      target[key] = overBudget() ? notKept : answer;
     });
   };
   for (const [key, read] of [...Object.entries(single), ...Object.entries(lists)]) into(results, key, read);
@@ -91,6 +127,6 @@ export async function collectClusterEvidence(reader: ClusterReader, signal?: Abo
   }
   for (const chart of CALICO_CHARTS) into(jobs, chart, get(PATHS.helmJob(chart)));
   await limited(8, reads);
-  const evidence = { collectedAt: now().toISOString(), ...results, clusterRoles: roles, clusterRoleBindings: bindings, helmJobs: jobs };
+  const evidence = { collectedAt: now().toISOString(), ...(reader.connection ? { connection: reader.connection } : {}), ...results, clusterRoles: roles, clusterRoleBindings: bindings, helmJobs: jobs };
   return evidence as unknown as ClusterEvidence;
 }

@@ -41,38 +41,78 @@ export function checkCni(evidence: ClusterEvidence): CheckResult {
   return result(CNI_CHECK, 'pass', 'HelmCharts rke2-calico and rke2-calico-crd are deployed', evidenceLines, { objects });
 }
 
-function jobSummary(job: Json): { succeeded: number; failed: number; complete: boolean; failedCondition: string | undefined } {
+interface JobState {
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly active: number;
+  /** Complete=True, or pods succeeded with none left running. */
+  readonly complete: boolean;
+  /** `reason: message` of a Failed=True condition: the Job gave up (backoffLimit reached). */
+  readonly failedCondition: string | undefined;
+}
+
+function jobState(job: Json): JobState {
   const failed = condition(job, 'Failed');
+  const succeeded = num(job, 'status', 'succeeded') ?? 0;
+  const active = num(job, 'status', 'active') ?? 0;
   return {
-    succeeded: num(job, 'status', 'succeeded') ?? 0,
+    succeeded,
     failed: num(job, 'status', 'failed') ?? 0,
-    complete: condition(job, 'Complete')?.status === 'True',
+    active,
+    complete: condition(job, 'Complete')?.status === 'True' || (succeeded > 0 && active === 0),
     failedCondition: failed?.status === 'True' ? `${failed.reason ?? 'Failed'}: ${failed.message ?? ''}` : undefined,
   };
 }
 
-/** The helm-install jobs, with failed attempts counted: a few failures during init are the #7808 symptom. */
+type JobVerdict = { readonly status: 'pass' | 'warn' | 'fail' | 'unknown'; readonly line: string; readonly what: string };
+
+/** One chart's helm-install Job: succeeded, still running (with its attempt count), failed, or missing (and why). */
+function judgeJob(chart: (typeof CALICO_CHARTS)[number], job: Json): JobVerdict {
+  const jobName = `helm-install-${chart}`;
+  const state = jobState(job);
+  const counts = `succeeded=${state.succeeded} failed=${state.failed} active=${state.active}`;
+  if (state.failedCondition) return { status: 'fail', line: `Job ${jobName}: ${counts} — ${state.failedCondition}`, what: `${jobName} failed (${state.failedCondition})` };
+  if (state.complete) {
+    return state.failed > 0
+      ? { status: 'warn', line: `Job ${jobName}: ${counts} (Complete after ${state.failed} failed attempt(s))`, what: `${jobName} succeeded after ${state.failed} failed attempt(s)` }
+      : { status: 'pass', line: `Job ${jobName}: ${counts} (Complete)`, what: `${jobName} succeeded` };
+  }
+  // Neither Complete nor Failed: the chart is not installed yet. Attempt N is running (or waiting for its back-off).
+  const attempt = state.failed + Math.max(1, state.active);
+  const doing = state.active > 0 ? `attempt ${attempt} running` : `waiting to start attempt ${attempt}`;
+  return { status: 'warn', line: `Job ${jobName}: ${counts} (not complete: ${doing})`, what: `${jobName} not complete yet: ${doing}, ${state.failed} failed so far` };
+}
+
+/** A chart's Job was not found: a failure when its HelmChart is missing too, otherwise it cannot be told apart. */
+function judgeMissingJob(evidence: ClusterEvidence, chart: (typeof CALICO_CHARTS)[number]): JobVerdict {
+  const jobName = `helm-install-${chart}`;
+  const charts = evidence.helmCharts.kind === 'ok' ? evidence.helmCharts.value.items.map(name) : undefined;
+  if (charts !== undefined && !charts.includes(chart)) {
+    return { status: 'fail', line: `Job ${HELM_NAMESPACE}/${jobName}: not found, and there is no HelmChart ${chart} to create it`, what: `${jobName} does not exist (no HelmChart ${chart})` };
+  }
+  const because = charts === undefined ? `the HelmCharts could not be read either (${evidence.helmCharts.kind})` : `HelmChart ${chart} exists, so helm-controller has not created the Job yet or it was deleted`;
+  return { status: 'unknown', line: `Job ${HELM_NAMESPACE}/${jobName}: not found — ${because}; whether the chart was installed cannot be told from it`, what: `${jobName} not found` };
+}
+
+const STATUS_ORDER = { pass: 0, warn: 1, unknown: 2, fail: 3 } as const;
+
+/**
+ * The helm-install jobs: each must have succeeded. A Job still running is a warning with its attempt count (a few
+ * failed attempts during init are the #7808 symptom); a Job that gave up is a failure; a missing Job is a failure
+ * when its HelmChart is missing too, else unknown (deleted, or not created yet) — never a pass.
+ */
 export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
   const evidenceLines: string[] = [];
   const objects: ObjectRef[] = [];
-  let worst: 'pass' | 'warn' | 'fail' = 'pass';
-  let failedAttempts = 0;
-  let unfinished = 0;
+  const verdicts: JobVerdict[] = [];
   for (const chart of CALICO_CHARTS) {
     const job = evidence.helmJobs[chart];
     const jobName = `helm-install-${chart}`;
-    if (!job || job.kind === 'not-found') {
-      evidenceLines.push(`Job ${HELM_NAMESPACE}/${jobName}: not found (already cleaned up, or not yet created)`);
-      continue;
-    }
-    if (job.kind !== 'ok') return unknownFrom(HELM_JOBS_CHECK, `Job ${HELM_NAMESPACE}/${jobName}`, job);
-    const summary = jobSummary(job.value);
-    failedAttempts += summary.failed;
-    if (!summary.complete) unfinished++;
-    objects.push({ kind: 'Job', namespace: HELM_NAMESPACE, name: jobName, path: PATHS.helmJob(chart) });
-    evidenceLines.push(`Job ${jobName}: succeeded=${summary.succeeded} failed=${summary.failed}${summary.complete ? ' (Complete)' : ''}${summary.failedCondition ? ` — ${summary.failedCondition}` : ''}`);
-    if (summary.failedCondition || (!summary.complete && summary.failed > 0 && summary.succeeded === 0)) worst = summary.failedCondition ? 'fail' : worst === 'fail' ? 'fail' : 'warn';
-    else if (summary.failed > 0 && worst === 'pass') worst = 'warn';
+    if (job && job.kind !== 'ok' && job.kind !== 'not-found') return unknownFrom(HELM_JOBS_CHECK, `Job ${HELM_NAMESPACE}/${jobName}`, job);
+    const verdict = !job || job.kind === 'not-found' ? judgeMissingJob(evidence, chart) : judgeJob(chart, job.value);
+    if (job?.kind === 'ok') objects.push({ kind: 'Job', namespace: HELM_NAMESPACE, name: jobName, path: PATHS.helmJob(chart) });
+    verdicts.push(verdict);
+    evidenceLines.push(verdict.line);
   }
   if (evidence.helmPods.kind === 'ok') {
     for (const pod of evidence.helmPods.value.items) {
@@ -82,16 +122,19 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? '') });
     }
   }
+  const worst = verdicts.reduce<JobVerdict['status']>((current, verdict) => (STATUS_ORDER[verdict.status] > STATUS_ORDER[current] ? verdict.status : current), 'pass');
+  const problems = verdicts.filter((verdict) => verdict.status !== 'pass').map((verdict) => verdict.what);
   const summary =
-    worst === 'fail'
-      ? 'A helm-install job of the Calico charts failed'
-      : worst === 'pass'
-        ? 'helm-install jobs of rke2-calico and rke2-calico-crd succeeded'
-        : unfinished > 0
-          ? `helm-install jobs not complete yet, ${failedAttempts} failed attempt(s) so far`
-          : `helm-install jobs succeeded after ${failedAttempts} failed attempt(s)`;
-  return result(HELM_JOBS_CHECK, worst, summary, evidenceLines, {
-    ...(worst === 'pass' ? {} : { remediation: 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.' }),
-    objects,
-  });
+    worst === 'pass'
+      ? 'helm-install jobs of rke2-calico and rke2-calico-crd succeeded'
+      : worst === 'unknown'
+        ? `unknown: ${problems.join('; ')}`
+        : problems.join('; ');
+  const remediation =
+    worst === 'pass'
+      ? undefined
+      : worst === 'unknown'
+        ? 'kubectl -n kube-system get helmchart,job: helm-controller (in the RKE2 server) creates a helm-install Job for every HelmChart. If the chart is deployed (its CRDs, the tigera-operator), the Job was deleted; otherwise read the rke2-server log.'
+        : 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.';
+  return result(HELM_JOBS_CHECK, worst, summary, evidenceLines, { ...(remediation ? { remediation } : {}), objects });
 }

@@ -1,4 +1,5 @@
 import { skipped, type CheckDefinition, type CheckResult } from './checkResult';
+import { checkConnection } from './connectionCheck';
 import type { ClusterEvidence } from './clusterEvidence';
 import { checkCrds, CRDS_CHECK } from './crdChecks';
 import { checkDatastore, DATASTORE_CHECK } from './datastoreCheck';
@@ -41,11 +42,16 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
 
 /**
  * Runs every cluster check over one evidence snapshot. When another CNI is deployed, the Calico checks are skipped
- * with that reason instead of failing; identity, nodes and the known-issue verdict still run.
+ * with that reason instead of failing; identity, nodes and the known-issue verdict still run. A connection without
+ * TLS verification adds a warning first.
  */
 export function runClusterChecks(evidence: ClusterEvidence): CheckResult[] {
   const verdict = cniVerdict(evidence);
-  return CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) =>
-    calicoOnly && verdict.calico === false ? skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`) : run(evidence),
-  );
+  const connection = checkConnection(evidence);
+  return [
+    ...(connection ? [connection] : []),
+    ...CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) =>
+      calicoOnly && verdict.calico === false ? skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`) : run(evidence),
+    ),
+  ];
 }

@@ -1,7 +1,6 @@
-import type { ClusterReader } from '../kube/clusterReader';
 import { sleepWithSignal } from '../kube/sleepWithSignal';
 import type { CheckResult } from './checkResult';
-import { collectClusterEvidence, type ClusterEvidence } from './clusterEvidence';
+import { collectClusterEvidence, type ClusterEvidence, type EvidenceSource } from './clusterEvidence';
 import { initState, transitions, type InitState, type TimelineEntry } from './initTimeline';
 import { runClusterChecks } from './runClusterChecks';
 
@@ -26,7 +25,7 @@ export interface WatchOptions {
  * a Calico start-up: ClusterInformation appearing, calico-node and nodes becoming ready, checks changing status.
  * Only GETs; each poll is one evidence collection.
  */
-export async function watchInitialisation(reader: ClusterReader, options: WatchOptions): Promise<WatchSnapshot> {
+export async function watchInitialisation(reader: EvidenceSource, options: WatchOptions): Promise<WatchSnapshot> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepWithSignal;
   const started = now();

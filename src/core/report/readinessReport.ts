@@ -32,6 +32,7 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
     '',
     `**${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail, ${report.summary.unknown} unknown, ${report.summary.skipped} skipped.**`,
     '',
+    ...(report.verdict ? [`**Verdict: ${cell(report.verdict.label)}** — ${cell(report.verdict.reason)}`, ''] : []),
     '| area | check | status | summary |',
     '|---|---|---|---|',
     ...report.checks.map((check) => `| ${check.area} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),
