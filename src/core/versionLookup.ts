@@ -44,6 +44,8 @@ export interface VersionReport {
   /** For a Calico, chart or operator input: the GA RKE2 releases that ship it. */
   readonly rke2Releases: readonly string[];
   readonly knownIssues: readonly KnownIssueMatch[];
+  /** Issues these versions carry that bite only under a condition the versions cannot tell (a Windows node, a kernel). */
+  readonly conditional: readonly KnownIssueMatch[];
   /** Look-alike issues of other install methods; context, never a verdict. */
   readonly related: readonly KnownIssueMatch[];
   readonly upgradeTo?: string;
@@ -68,6 +70,7 @@ function draft(input: string, kind: VersionKind): Draft {
     inMatrix: false,
     rke2Releases: [],
     knownIssues: [],
+    conditional: [],
     related: [],
     upgradeTargets: [],
     alternatives: [],
@@ -83,6 +86,7 @@ function failure(error: string): LookupOutcome {
 function applyVerdict(report: Draft, facts: ComponentFacts): void {
   const verdict = evaluateKnownIssues(facts);
   report.knownIssues = verdict.applies;
+  report.conditional = verdict.conditional;
   report.related = verdict.related;
   const targets = new Set<string>();
   for (const match of verdict.applies) {
@@ -104,7 +108,7 @@ function describeBuild(report: Draft, entry: IndexedRelease): void {
   if (record.crdChart !== undefined) report.crdChart = record.crdChart;
   if (record.released !== undefined) report.released = record.released;
   if (record.note) report.notes.push(record.note);
-  applyVerdict(report, { rke2: record.rke2, calico: record.calico, containerd: record.containerd });
+  applyVerdict(report, { rke2: record.rke2, calico: record.calico, containerd: record.containerd, chart: record.chart, operator: record.operator });
   // An RKE2 release gets one target: the newest any applicable issue asks for in its minor line.
   report.upgradeTargets = [];
   let best: { text: string; version: Rke2Version } | undefined;
@@ -153,7 +157,7 @@ function notInMatrixNote(version: Rke2Version): string {
     return `${text} is not in the matrix: it is newer than ${newest.record.rke2} (${newest.record.released ?? 'date unknown'}), the newest release recorded. No verdict can be given.`;
   }
   if (version.rc !== undefined) {
-    return `${text} is not in the matrix: only the release candidates relevant to rancher/rke2#7808 are recorded. No verdict can be given.`;
+    return `${text} is not in the matrix: only the release candidates named by known issues are recorded. No verdict can be given.`;
   }
   return `${text} is not in the matrix: no RKE2 release with that version is recorded. No verdict can be given.`;
 }
@@ -167,7 +171,7 @@ function lookUpCalico(input: string, calico: string): LookupOutcome {
   report.inMatrix = pairing !== undefined || report.rke2Releases.length > 0;
   report.sources = [OPERATOR_PAIRING_SOURCE, RELEASE_MATRIX_SOURCE];
   if (!report.inMatrix) report.notes.push(`Calico ${calico} is not shipped by any RKE2 release in the matrix.`);
-  applyVerdict(report, { calico });
+  applyVerdict(report, { calico, operator: pairing?.operator });
   return { ok: true, report };
 }
 
@@ -182,11 +186,11 @@ function lookUpChart(input: string, chart: string, calico: string): LookupOutcom
   report.inMatrix = pairing !== undefined;
   report.sources = [CHART_SCHEME_SOURCE, OPERATOR_PAIRING_SOURCE, RELEASE_MATRIX_SOURCE];
   if (pairing?.unreleasedCharts?.includes(chart)) {
-    report.notes.push(`rke2-calico ${chart} was published in rancher/rke2-charts but no RKE2 release ships it.`);
+    report.notes.push(`rke2-calico ${chart} was published in rancher/rke2-charts but no GA RKE2 release ships it.`);
   } else if (!pairing) {
     report.notes.push(`rke2-calico ${chart} is not in the matrix; by the chart version scheme it packages Calico ${calico}.`);
   }
-  applyVerdict(report, { calico });
+  applyVerdict(report, { calico, chart, operator: pairing?.operator });
   return { ok: true, report };
 }
 
@@ -202,7 +206,7 @@ function lookUpOperator(input: string, operator: string): LookupOutcome {
   report.sources = [OPERATOR_PAIRING_SOURCE, RELEASE_MATRIX_SOURCE];
   report.calico = pairing.calico;
   report.rke2Releases = gaReleasesShipping('operator', operator).map((record) => record.rke2);
-  applyVerdict(report, { calico: pairing.calico });
+  applyVerdict(report, { calico: pairing.calico, operator });
   return { ok: true, report };
 }
 

@@ -43,7 +43,8 @@ describe('release matrix data', () => {
       assert.equal(formatCalicoVersion(chart.value.calico), record.calico, `${record.rke2}: chart and Calico agree`);
       const pairing = OPERATOR_PAIRINGS.find((entry) => entry.calico === record.calico);
       assert.equal(pairing?.operator, record.operator, `${record.rke2}: operator pairing`);
-      assert.ok(pairing.charts.includes(record.chart), `${record.rke2}: chart in pairing`);
+      const chartKnown = pairing.charts.includes(record.chart) || (record.released === undefined && pairing.unreleasedCharts?.includes(record.chart) === true);
+      assert.ok(chartKnown, `${record.rke2}: chart in pairing`);
       if (record.released !== undefined) assert.match(record.released, /^\d{4}-\d{2}-\d{2}$/);
     }
   });

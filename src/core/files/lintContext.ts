@@ -18,6 +18,8 @@ export interface LintContext {
   readonly rke2Version?: ContextFact<string>;
   /** RKE2's `cluster-cidr`, as written in the workspace's config.yaml. */
   readonly clusterCidr?: ContextFact<readonly string[]>;
+  /** Whether the workspace's RKE2 configs set `disable-kube-proxy: true` (false: configs exist and none does). */
+  readonly kubeProxyDisabled?: ContextFact<boolean>;
 }
 
 export const EMPTY_CONTEXT: LintContext = {};

@@ -3,7 +3,7 @@ import type { Finding } from '../findings/finding';
 import type { FileFindings } from '../findings/locatedFinding';
 import { parseYaml } from '../yaml/parseYaml';
 import { maskTemplates } from '../yaml/templateMask';
-import { documentRoot, isTemplatedScalar, manifestType, mapPath } from '../yaml/yamlNodes';
+import { documentRoot, isTemplatedScalar, manifestType, mapPairs, mapPath } from '../yaml/yamlNodes';
 import { classifyFile } from './fileKinds';
 import type { ContextFact, LintContext } from './lintContext';
 import { lintFile } from './lintFile';
@@ -60,6 +60,33 @@ function versionSources(file: WorkspaceFile, documents: readonly Document[]): Ve
   return sources;
 }
 
+const SERVER_ONLY_KEYS = /^(cni|cluster-cidr|service-cidr|tls-san|disable|cluster-init|write-kubeconfig-mode|etcd-[a-z-]+|kube-apiserver-arg)\+?$/;
+
+/** A config without `server:` starts a cluster; one with it is a server when it sets server-only flags. */
+function looksLikeServerConfig(root: unknown): boolean {
+  const keys = mapPairs(root).map((pair) => pair.key);
+  return !keys.includes('server') || keys.some((key) => SERVER_ONLY_KEYS.test(key));
+}
+
+/** `disable-kube-proxy` of the configs under a folder: true where one sets it, false where configs exist but none does. */
+function kubeProxyFact(inputs: readonly ConfigInput[], files: ReadonlyMap<string, WorkspaceFile>): ContextFact<boolean> | undefined {
+  for (const input of inputs) {
+    for (const document of input.documents) {
+      const pair = mapPath(documentRoot(document), ['disable-kube-proxy']);
+      const value = isScalar(pair?.value) ? pair.value.value : undefined;
+      const file = files.get(input.path);
+      if ((value === true || value === 'true') && file && pair?.keyNode.range) {
+        return { value: true, ...located(file, { start: pair.keyNode.range[0], end: pair.keyNode.range[1] }) };
+      }
+    }
+  }
+  // disable-kube-proxy is a server flag: only configs that look like a server's can say it is off.
+  const first = inputs.find((input) => input.documents.some((document) => looksLikeServerConfig(documentRoot(document))));
+  if (!first) return undefined;
+  const file = files.get(first.path);
+  return { value: false, source: inputs.length === 1 ? `${first.label}, which does not set disable-kube-proxy: true,` : `none of the ${inputs.length} RKE2 configs here sets disable-kube-proxy: true, so it`, ...(file ? { file: file.path, span: { start: 0, end: 0 } } : {}) };
+}
+
 function cidrFact(value: MergedValue | undefined, files: ReadonlyMap<string, WorkspaceFile>): ContextFact<readonly string[]> | undefined {
   if (!value || value.items.length === 0) return undefined;
   const file = files.get(value.path);
@@ -114,7 +141,9 @@ export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettin
       const versionScope = deepestScope(path, versionPaths, root);
       const inScope = versionScope === undefined ? [] : versions.filter((source) => source.path.startsWith(`${versionScope}/`));
       const rke2Version = fromSettings.rke2Version ?? inScope.find((source) => source.kind === 'cluster')?.fact ?? inScope.find((source) => source.kind === 'plan')?.fact;
-      return { ...(rke2Version ? { rke2Version } : {}), ...(clusterCidr ? { clusterCidr } : {}) };
+      const configsInScope = configScope === undefined ? [] : [...nodes.entries()].filter(([key]) => key.startsWith(`${configScope}/`)).flatMap(([, inputs]) => inputs);
+      const kubeProxyDisabled = fromSettings.kubeProxyDisabled ?? kubeProxyFact(configsInScope, byPath);
+      return { ...(rke2Version ? { rke2Version } : {}), ...(clusterCidr ? { clusterCidr } : {}), ...(kubeProxyDisabled ? { kubeProxyDisabled } : {}) };
     },
   };
 }

@@ -55,6 +55,9 @@ export const FINDING_CODES = {
   'ippool-cidr-mismatch': 'A Calico IP pool CIDR that is not the cluster-cidr RKE2 is configured with.',
   'version-unknown': 'A version that cannot be checked because it is not pinned or not in the release matrix.',
   'file-skipped': 'A file that was not linted (binary, too large or unreadable).',
+  'checksum-offload-enabled': "A featureDetectOverride that drops RKE2's ChecksumOffloadBroken=true, turning VXLAN checksum offload back on (projectcalico/calico#8746, #11435).",
+  'dataplane-unsupported': 'A Calico dataplane (eBPF, nftables) the RKE2 release does not support yet.',
+  'dataplane-incomplete': 'A Calico dataplane setting that is missing what RKE2 documents it needs (eBPF without disable-kube-proxy or the API server endpoint; nftables hostPorts without iptables).',
 } as const;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,3 +1,5 @@
+import type { PreconditionId } from './preconditions';
+
 /** How loudly a finding speaks; the same three levels as editor diagnostics and SARIF. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -6,6 +8,16 @@ export interface ComponentFacts {
   readonly rke2?: string | undefined;
   readonly calico?: string | undefined;
   readonly containerd?: string | undefined;
+  /** rke2-calico chart. */
+  readonly chart?: string | undefined;
+  /** tigera-operator. */
+  readonly operator?: string | undefined;
+}
+
+/** Calico releases from `atLeast` on, minus `except`: for issues whose source names a first version, not a list. */
+export interface CalicoRange {
+  readonly atLeast: string;
+  readonly except?: readonly string[];
 }
 
 /**
@@ -15,6 +27,8 @@ export interface ComponentFacts {
 export interface AffectRule {
   readonly severity: Severity;
   readonly when: { readonly [K in keyof ComponentFacts]?: readonly string[] };
+  /** A Calico range the Calico version must fall in, besides `when`. */
+  readonly calicoRange?: CalicoRange;
   /** Why this combination is affected, in one sentence. */
   readonly because: string;
 }
@@ -53,6 +67,13 @@ export interface KnownIssue {
    */
   readonly logEvidence?: readonly string[];
   readonly rules: readonly AffectRule[];
+  /**
+   * What else must hold for the issue to bite, besides the versions (a Windows node, a kernel, a setting). Every one
+   * must hold; while one is not known the issue "may apply", and once one is known not to hold it does not apply.
+   */
+  readonly preconditions?: readonly PreconditionId[];
+  /** The releases that carry the fix, as the sources name them; empty while the issue is open. */
+  readonly fixedIn: readonly string[];
   readonly upgradeTargets: readonly UpgradeTarget[];
   readonly mitigations: readonly string[];
   readonly sources: readonly SourceRef[];

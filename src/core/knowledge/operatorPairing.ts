@@ -7,7 +7,7 @@ export interface OperatorPairing {
   readonly calico: string;
   readonly operator: string;
   readonly charts: readonly string[];
-  /** Charts published in rancher/rke2-charts that no RKE2 tag references. */
+  /** Charts published in rancher/rke2-charts that no GA RKE2 tag references (at most release candidates). */
   readonly unreleasedCharts?: readonly string[];
 }
 
@@ -35,6 +35,7 @@ export const OPERATOR_PAIRINGS: readonly OperatorPairing[] = [
   { calico: 'v3.31.3', operator: 'v1.40.3', charts: ['v3.31.300'] },
   { calico: 'v3.31.4', operator: 'v1.40.7', charts: ['v3.31.400'] },
   { calico: 'v3.31.5', operator: 'v1.40.8', charts: ['v3.31.500'] },
-  { calico: 'v3.32.0', operator: 'v1.42.0', charts: ['v3.32.001', 'v3.32.003'] },
+  // v3.32.002 shipped only in the v1.33.12/v1.34.8/v1.35.5/v1.36.1 -rc1/-rc2+rke2r2 release candidates.
+  { calico: 'v3.32.0', operator: 'v1.42.0', charts: ['v3.32.001', 'v3.32.003'], unreleasedCharts: ['v3.32.002'] },
   { calico: 'v3.32.1', operator: 'v1.42.3', charts: ['v3.32.100'] },
 ];

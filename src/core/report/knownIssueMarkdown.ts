@@ -1,4 +1,5 @@
 import type { KnownIssue } from '../knowledge/knownIssue';
+import { describePreconditions } from '../knowledge/preconditions';
 
 /** Escapes characters that Markdown would read as markup inside running text. */
 export function escapeMarkdown(text: string): string {
@@ -13,6 +14,13 @@ export function knownIssueToMarkdown(issue: KnownIssue): string {
   lines.push('**Symptoms**', '');
   for (const symptom of issue.symptoms) lines.push(`- ${escapeMarkdown(symptom)}`);
   lines.push('', '**Root cause**', '', escapeMarkdown(issue.rootCause), '');
+  if (issue.preconditions && issue.preconditions.length > 0) {
+    lines.push('**Only if**', '', escapeMarkdown(describePreconditions(issue.preconditions)), '');
+  }
+  lines.push('**Fixed in**', '');
+  if (issue.fixedIn.length === 0) lines.push('- no released fix is known');
+  for (const fix of issue.fixedIn) lines.push(`- ${escapeMarkdown(fix)}`);
+  lines.push('');
   if (issue.upgradeTargets.length > 0) {
     lines.push('**Move to**', '');
     for (const target of issue.upgradeTargets) {

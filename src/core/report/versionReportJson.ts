@@ -16,6 +16,8 @@ export interface VersionReportJson {
   released?: string;
   rke2Releases?: string[];
   knownIssues: KnownIssueJson[];
+  /** Issues that apply only if their `onlyIf` preconditions hold. */
+  conditional: KnownIssueJson[];
   related: KnownIssueJson[];
   upgradeTo?: string;
   upgradeTargets?: string[];
@@ -30,10 +32,21 @@ export interface KnownIssueJson {
   title: string;
   url: string;
   because: string;
+  /** Precondition ids not yet established (see PRECONDITIONS); empty when the issue applies outright. */
+  onlyIf: string[];
+  fixedIn: string[];
 }
 
 function issueJson(match: KnownIssueMatch): KnownIssueJson {
-  return { id: match.issue.id, severity: match.severity, title: match.issue.title, url: match.issue.url, because: match.because };
+  return {
+    id: match.issue.id,
+    severity: match.severity,
+    title: match.issue.title,
+    url: match.issue.url,
+    because: match.because,
+    onlyIf: [...match.openPreconditions],
+    fixedIn: [...match.issue.fixedIn],
+  };
 }
 
 export function versionReportToJson(report: VersionReport): VersionReportJson {
@@ -43,6 +56,7 @@ export function versionReportToJson(report: VersionReport): VersionReportJson {
     inMatrix: report.inMatrix,
     calico: report.calico ?? null,
     knownIssues: report.knownIssues.map(issueJson),
+    conditional: report.conditional.map(issueJson),
     related: report.related.map(issueJson),
     alternatives: [...report.alternatives],
     notes: [...report.notes],

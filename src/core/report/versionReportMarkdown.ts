@@ -1,3 +1,4 @@
+import { describePreconditions } from '../knowledge/preconditions';
 import type { VersionReport } from '../versionLookup';
 import { escapeMarkdown, knownIssueToMarkdown } from './knownIssueMarkdown';
 
@@ -11,7 +12,7 @@ export function versionReportToMarkdown(report: VersionReport): string {
   if (!report.inMatrix && report.knownIssues.length === 0) {
     lines.push('**Verdict: unknown** — this version is not in the matrix, so no verdict can be given.');
   } else if (report.knownIssues.length === 0) {
-    lines.push('**Verdict: no known issue applies.**');
+    lines.push(report.conditional.length > 0 ? '**Verdict: no known issue applies to the versions alone.**' : '**Verdict: no known issue applies.**');
   } else {
     const strongest = report.knownIssues[0];
     lines.push(`**Verdict: affected** (${strongest?.severity ?? 'warning'}) — ${escapeMarkdown(strongest?.because ?? '')}.`);
@@ -34,6 +35,10 @@ export function versionReportToMarkdown(report: VersionReport): string {
   }
   for (const sentence of [...report.alternatives, ...report.notes]) lines.push('', `> ${escapeMarkdown(sentence)}`);
   for (const match of report.knownIssues) lines.push('', knownIssueToMarkdown(match.issue));
+  if (report.conditional.length > 0) lines.push('', '## May apply', '', 'Only under a condition the version alone cannot tell.');
+  for (const match of report.conditional) {
+    lines.push('', `_Only if ${escapeMarkdown(describePreconditions(match.openPreconditions))}._`, '', knownIssueToMarkdown(match.issue));
+  }
   for (const match of report.related) {
     lines.push('', `_Related, does not apply to RKE2's operator install:_ [${escapeMarkdown(match.issue.id)}](${match.issue.url}) — ${escapeMarkdown(match.because)}.`);
   }

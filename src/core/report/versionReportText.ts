@@ -1,3 +1,5 @@
+import type { KnownIssueMatch } from '../knowledge/knownIssueVerdict';
+import { describePreconditions } from '../knowledge/preconditions';
 import type { VersionReport } from '../versionLookup';
 
 const KIND_NAMES: Record<VersionReport['kind'], string> = {
@@ -9,6 +11,26 @@ const KIND_NAMES: Record<VersionReport['kind'], string> = {
 
 function row(label: string, value: string): string {
   return `  ${label.padEnd(18)}${value}`;
+}
+
+function fixedInText(match: KnownIssueMatch): string {
+  return match.issue.fixedIn.length > 0 ? `Fixed in: ${match.issue.fixedIn.join('; ')}.` : 'No released fix.';
+}
+
+function issueLines(match: KnownIssueMatch): string[] {
+  return [
+    `  ${match.severity.toUpperCase().padEnd(8)}${match.issue.id} — ${match.issue.title}`,
+    `          ${match.because}. ${fixedInText(match)}`,
+    `          ${match.issue.url}`,
+  ];
+}
+
+/** Conditional issues in two lines each: they are possibilities, not verdicts. */
+function conditionalLines(match: KnownIssueMatch): string[] {
+  return [
+    `  ${match.issue.id} — ${match.issue.title}`,
+    `          only if ${describePreconditions(match.openPreconditions)}. ${fixedInText(match)}`,
+  ];
 }
 
 /** The plain-text answer of `rke2-calico-diag versions` for people at a terminal. */
@@ -29,14 +51,14 @@ export function versionReportToText(report: VersionReport): string {
   if (!report.inMatrix && report.knownIssues.length === 0) {
     lines.push('Verdict: unknown — not in the matrix.');
   } else if (report.knownIssues.length === 0) {
-    lines.push('Verdict: no known issue applies.');
+    lines.push(report.conditional.length > 0 ? 'Verdict: no known issue applies to the versions alone.' : 'Verdict: no known issue applies.');
   } else {
     lines.push('Verdict: affected.');
-    for (const match of report.knownIssues) {
-      lines.push(`  ${match.severity.toUpperCase().padEnd(8)}${match.issue.id} — ${match.issue.title}`);
-      lines.push(`          ${match.because}.`);
-      lines.push(`          ${match.issue.url}`);
-    }
+    for (const match of report.knownIssues) lines.push(...issueLines(match));
+  }
+  if (report.conditional.length > 0) {
+    lines.push('May apply — only under a condition the version cannot tell:');
+    for (const match of report.conditional) lines.push(...conditionalLines(match));
   }
   if (report.upgradeTo !== undefined) lines.push(`Upgrade to: ${report.upgradeTo}`);
   if (report.kind !== 'rke2' && report.upgradeTargets.length > 0) {

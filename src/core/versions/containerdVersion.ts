@@ -8,10 +8,12 @@ import { compareTriples, parseNumericPart, stripVersionPrefix, type Triple } fro
 export interface ContainerdVersion {
   readonly upstream: Triple;
   readonly k3sRelease: number | undefined;
+  /** The Kubernetes line some hardened builds append to the k3s release (`-k3s1.36`), as digits. */
+  readonly k3sLine: string | undefined;
   readonly build: string | undefined;
 }
 
-const CONTAINERD_PATTERN = /^(\d+)\.(\d+)\.(\d+)(?:-k3s(\d+))?(?:-build(\d{8}))?$/;
+const CONTAINERD_PATTERN = /^(\d+)\.(\d+)\.(\d+)(?:-k3s(\d+)(?:\.(\d{1,3}))?)?(?:-build(\d{8}))?$/;
 
 export function parseContainerdVersion(input: string): ParseResult<ContainerdVersion> {
   const withoutScheme = input.trim().replace(/^containerd:\/\//, '');
@@ -24,13 +26,14 @@ export function parseContainerdVersion(input: string): ParseResult<ContainerdVer
   if (major === undefined || minor === undefined || patch === undefined || (match[4] !== undefined && k3sRelease === undefined)) {
     return rejected(`"${input.trim()}" has a malformed number`);
   }
-  return parsed({ upstream: { major, minor, patch }, k3sRelease, build: match[5] });
+  return parsed({ upstream: { major, minor, patch }, k3sRelease, k3sLine: match[5], build: match[6] });
 }
 
 /** `v2.0.2-k3s1`: the form the release matrix uses; the image build suffix is left out. */
 export function formatContainerdVersion(version: ContainerdVersion): string {
   const { major, minor, patch } = version.upstream;
-  return `v${major}.${minor}.${patch}${version.k3sRelease === undefined ? '' : `-k3s${version.k3sRelease}`}`;
+  const k3s = version.k3sRelease === undefined ? '' : `-k3s${version.k3sRelease}${version.k3sLine === undefined ? '' : `.${version.k3sLine}`}`;
+  return `v${major}.${minor}.${patch}${k3s}`;
 }
 
 export function compareContainerdVersions(a: ContainerdVersion, b: ContainerdVersion): number {

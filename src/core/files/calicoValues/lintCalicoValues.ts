@@ -5,6 +5,7 @@ import { didYouMean } from '../../text/didYouMean';
 import { isTemplatedScalar, mapGet, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
 import { checkPinnedVersion } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
+import { lintDataplaneValues } from './dataplaneRules';
 import { CALICO_NETWORK_FIELDS, CHART_TOP_LEVEL_VALUES, ENUM_VALUES, INSTALLATION_FIELDS, IP_POOL_FIELDS } from './calicoChartValues';
 
 /**
@@ -38,6 +39,7 @@ export function lintCalicoValues(values: Document, context: LintContext): Findin
     const finding = checkPinnedVersion({ kind: 'operator', node: operatorVersion, text: String(operatorVersion.value) }, 'tigeraOperator.version');
     if (finding) findings.push(finding);
   }
+  findings.push(...lintDataplaneValues(root, context));
   return findings;
 }
 
