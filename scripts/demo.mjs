@@ -3,9 +3,10 @@
 //  2. prints what the CLI says about it (check, versions, lint, logs);
 //  3. starts code-server (a real VS Code in the browser) with the packaged extension and a demo workspace
 //     (config.yaml, a HelmChartConfig pinning v1.36.5, a Rancher Cluster spec, a Plan, sample logs) and prints the URL.
-// Ctrl-C stops everything. Options: --scenario NAME (healthy, race-3.29.2, ga-3.29.2, rbac-missing, no-calico,
-// forbidden, large), --port N (default 18080), --cli-only, --smoke (start everything, prove code-server serves the
-// workbench with the extension installed, then stop: used by the tests).
+// Ctrl-C stops everything. Options: --scenario NAME (one of test/sim/scenarios: the #7808 race, healthy, and one
+// cluster per failure mode — `--scenarios` lists them with what each shows), --port N (default 18080), --cli-only,
+// --smoke (start everything, prove code-server serves the workbench with the extension installed, then stop: used
+// by the tests).
 // If the editor cannot be set up the demo exits non-zero and names the full log; it never falls back silently.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,16 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const scenario = option('scenario', 'race-3.29.2');
+const scenarioFolder = join(repo, 'test/sim/scenarios');
+const scenarios = readdirSync(scenarioFolder).filter((name) => name.endsWith('.json')).map((name) => {
+  const data = JSON.parse(readFileSync(join(scenarioFolder, name), 'utf8'));
+  return { name: data.name, description: data.description };
+});
+if (process.argv.includes('--scenarios') || !scenarios.some((entry) => entry.name === scenario)) {
+  if (!process.argv.includes('--scenarios')) console.error(`Unknown scenario "${scenario}". Choose one of:`);
+  for (const entry of scenarios) console.log(`  ${entry.name.padEnd(18)} ${entry.description}`);
+  process.exit(process.argv.includes('--scenarios') ? 0 : 2);
+}
 const port = Number(option('port', '18080'));
 const cliOnly = process.argv.includes('--cli-only');
 const smoke = process.argv.includes('--smoke');

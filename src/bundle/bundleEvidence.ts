@@ -1,5 +1,6 @@
 import type { ClusterEvidence } from '../core/checks/clusterEvidence';
-import { CALICO_CHARTS, CALICO_RBAC } from '../core/checks/calicoObjects';
+import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE } from '../core/checks/calicoObjects';
+import type { PodLogEvidence, PodLogPurpose } from '../core/checks/podLogSelection';
 import type { ApiResult } from '../core/kube/apiResult';
 import type { ListResult } from '../core/kube/clusterReader';
 import type { HostFiles } from '../host/hostFiles';
@@ -27,6 +28,45 @@ function table(files: HostFiles, name: string, toObject: (row: Record<string, st
     const object = toObject(row);
     return object === undefined ? [] : [object];
   }));
+}
+
+const POD_LOG_FOLDERS = ['/rke2/podlogs', '/podlogs'];
+/** Bytes of one collected pod log the checks look at: its end, where the failure is. */
+const POD_LOG_TAIL_BYTES = 512 * 1024;
+
+/** `<namespace>-<pod>` files of the collector's podlogs folder that the checks scan, newest attempt last. */
+function podLogPurpose(file: string): { purpose: PodLogPurpose; namespace: string; container: string } | undefined {
+  if (file.endsWith('-previous')) return undefined;
+  if (/^kube-system-helm-install-rke2-calico(-crd)?-/.test(file)) return { purpose: 'helm-install', namespace: HELM_NAMESPACE, container: 'helm' };
+  if (file.startsWith('calico-system-calico-kube-controllers-')) return { purpose: 'kube-controllers', namespace: CALICO_NAMESPACE, container: 'calico-kube-controllers' };
+  if (file.startsWith('calico-system-calico-typha-')) return { purpose: 'typha', namespace: CALICO_NAMESPACE, container: 'calico-typha' };
+  return undefined;
+}
+
+/** kubectl's STATUS column as a pod phase: a finished Job pod shows Completed or Error. */
+const PHASE_OF_STATUS: Readonly<Record<string, string>> = { Completed: 'Succeeded', Error: 'Failed', Running: 'Running', Pending: 'Pending' };
+
+/** A helm-install pod of a Calico chart from the `kubectl get pods -A` table (its Job name is the name without the pod suffix). */
+function helmPodFromRow(row: Record<string, string>): unknown {
+  const name = row.NAME ?? '';
+  const job = CALICO_CHARTS.map((chart) => `helm-install-${chart}`).filter((prefix) => name.startsWith(`${prefix}-`)).sort((a, b) => b.length - a.length)[0];
+  if (row.NAMESPACE !== HELM_NAMESPACE || job === undefined) return undefined;
+  return { metadata: { name, namespace: HELM_NAMESPACE, labels: { 'job-name': job } }, status: { phase: PHASE_OF_STATUS[row.STATUS ?? ''] ?? row.STATUS ?? 'Unknown' } };
+}
+
+function bundlePodLogs(files: HostFiles): PodLogEvidence[] {
+  for (const folder of POD_LOG_FOLDERS) {
+    const names = files.list(folder);
+    if (names.length === 0) continue;
+    return names.flatMap((file) => {
+      const purpose = podLogPurpose(file);
+      const text = purpose ? files.read(`${folder}/${file}`) : undefined;
+      if (!purpose || text === undefined) return [];
+      const pod = file.slice(purpose.namespace.length + 1);
+      return [{ ...purpose, pod, tailLines: 0, text: { kind: 'ok' as const, value: text.slice(-POD_LOG_TAIL_BYTES) } }];
+    });
+  }
+  return [];
 }
 
 /**
@@ -60,7 +100,7 @@ export function bundleEvidence(files: HostFiles, collectedAt: string): ClusterEv
     tigeraStatuses: notInBundle('TigeraStatus'),
     helmCharts: table(files, 'helmcharts', (row) => (row.NAME && (row.NAMESPACE === undefined || row.NAMESPACE === 'kube-system') ? { metadata: { name: row.NAME, namespace: 'kube-system' }, spec: { chart: row.CHART, version: row.VERSION } } : undefined)),
     helmJobs: Object.fromEntries(CALICO_CHARTS.map((chart) => [chart, notInBundle(`Job helm-install-${chart}`)])),
-    helmPods: notInBundle('helm-install pods'),
+    helmPods: table(files, 'pods', helmPodFromRow),
     clusterRoles: objects('ClusterRole'),
     clusterRoleBindings: objects('ClusterRoleBinding'),
     operatorDeployment: notInBundle('Deployment tigera-operator'),
@@ -68,10 +108,22 @@ export function bundleEvidence(files: HostFiles, collectedAt: string): ClusterEv
     typhaDeployment: notInBundle('Deployment calico-typha'),
     kubeControllersDeployment: notInBundle('Deployment calico-kube-controllers'),
     calicoNodePods: notInBundle('calico-node pods'),
-    typhaPods: notInBundle('calico-typha pods'),
+    controlPlanePods: notInBundle('calico-typha and calico-kube-controllers pods'),
     typhaEndpoints: notInBundle('Endpoints calico-typha'),
     sandboxEvents: table(files, 'events', (row) => (row.REASON === 'FailedCreatePodSandBox'
       ? { reason: row.REASON, type: row.TYPE, message: row.MESSAGE, involvedObject: { namespace: row.NAMESPACE, name: (row.OBJECT ?? '').replace(/^pod\//, '') } }
       : undefined)),
+    felixConfiguration: notInBundle('FelixConfiguration default'),
+    ipamConfig: notInBundle('IPAMConfig default'),
+    ipamBlocks: notInBundle('IPAMBlocks'),
+    blockAffinities: notInBundle('BlockAffinities'),
+    failedEvents: Object.fromEntries([CALICO_NAMESPACE, OPERATOR_NAMESPACE].map((namespace) => [namespace, table(files, 'events', (row) => (row.REASON === 'Failed' && row.NAMESPACE === namespace
+      ? { reason: row.REASON, type: row.TYPE, message: row.MESSAGE, involvedObject: { kind: 'Pod', namespace: row.NAMESPACE, name: (row.OBJECT ?? '').replace(/^pod\//, '') } }
+      : undefined))])),
+    kubeProxyPods: table(files, 'pods', (row) => (row.NAMESPACE === HELM_NAMESPACE && (row.NAME ?? '').startsWith('kube-proxy-')
+      ? { metadata: { name: row.NAME, namespace: HELM_NAMESPACE, labels: { component: 'kube-proxy' } }, status: { phase: row.STATUS } }
+      : undefined)),
+    servicesEndpoint: notInBundle('ConfigMap tigera-operator/kubernetes-services-endpoint'),
+    podLogs: bundlePodLogs(files),
   };
 }

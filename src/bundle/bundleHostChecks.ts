@@ -2,6 +2,8 @@ import { result, type CheckDefinition, type CheckResult } from '../core/checks/c
 import { HOST_CHECKS } from '../host/hostChecks';
 import type { HostFiles } from '../host/hostFiles';
 import { CALICO_MODULES } from '../host/kernelModules';
+import { defaultRouteDevice, judgeTunnelMtu, parseIpLinks, TUNNEL_MTU_CHECK } from '../host/tunnelMtu';
+import { ethtoolFeatures, HOST_OFFLOAD_CHECK, judgeVxlanOffload } from '../host/vxlanOffloadHost';
 import { readFirst } from './bundleFiles';
 
 function notInBundle(definition: CheckDefinition, what: string): CheckResult {
@@ -54,5 +56,11 @@ export function bundleHostChecks(files: HostFiles): CheckResult[] {
   const iptables = readFirst(files, ['/networking/iptablessave', '/networking/iptables']);
   results.push(iptables === undefined ? notInBundle(HOST_CHECKS.iptables, 'networking/iptables') : /command not found|No such file/.test(iptables.text) ? result(HOST_CHECKS.iptables, 'fail', 'iptables was not found when the bundle was collected', [iptables.path]) : result(HOST_CHECKS.iptables, 'pass', 'iptables answered', [iptables.path]));
   results.push(notInBundle(HOST_CHECKS.nodename, '/var/lib/calico is not collected'), notInBundle(HOST_CHECKS.cloudSetup, 'the nm-cloud-setup unit state'));
+  const links = readFirst(files, ['/networking/iplinkshow', '/networking/ipaddrshow']);
+  const routes = files.read('/networking/iproute');
+  results.push(links === undefined ? notInBundle(TUNNEL_MTU_CHECK, 'networking/iplinkshow') : judgeTunnelMtu(parseIpLinks(links.text), routes === undefined ? undefined : defaultRouteDevice(routes), `${links.path.slice(1)}, networking/iproute`));
+  const ethtool = files.read('/networking/ethtool');
+  const kernel = files.read('/systeminfo/uname')?.split(/\s+/).find((token) => /^\d+\.\d+\./.test(token));
+  results.push(ethtool === undefined ? notInBundle(HOST_OFFLOAD_CHECK, 'networking/ethtool') : judgeVxlanOffload(ethtoolFeatures(ethtool, 'vxlan.calico'), kernel, 'networking/ethtool, systeminfo/uname'));
   return results;
 }

@@ -1,6 +1,7 @@
 import { result, type CheckDefinition, type CheckResult } from '../core/checks/checkResult';
 import type { HostFiles } from './hostFiles';
 import { indexModules, missingModules } from './kernelModules';
+import { defaultRouteFromProc, judgeTunnelMtu, type LinkMtu } from './tunnelMtu';
 
 const def = (id: string, title: string): CheckDefinition => ({ id: `host.${id}`, area: 'Host', title });
 export const HOST_CHECKS = {
@@ -115,6 +116,15 @@ function checkNodename(files: HostFiles): CheckResult {
   return result(HOST_CHECKS.nodename, 'fail', '/var/lib/calico/nodename is missing', [], { remediation: 'The CNI fails with "stat /var/lib/calico/nodename: no such file or directory" until calico-node runs on this node and mounts /var/lib/calico.' });
 }
 
+/** The MTU of every network device (/sys/class/net/<dev>/mtu) and the default route's device (/proc/net/route). */
+function checkTunnelMtu(files: HostFiles): CheckResult {
+  const links: LinkMtu[] = files.list('/sys/class/net').flatMap((name) => {
+    const mtu = Number(files.read(`/sys/class/net/${name}/mtu`)?.trim());
+    return Number.isInteger(mtu) && mtu > 0 ? [{ name, mtu }] : [];
+  });
+  return judgeTunnelMtu(links, defaultRouteFromProc(files.read('/proc/net/route') ?? ''), '/sys/class/net/*/mtu, /proc/net/route');
+}
+
 /** True when the root looks like an RKE2 node (its config or data folder exists). */
 export function isRke2Node(files: HostFiles): boolean {
   return files.exists('/etc/rancher/rke2') || files.exists('/var/lib/rancher/rke2');
@@ -122,7 +132,7 @@ export function isRke2Node(files: HostFiles): boolean {
 
 /** The local node's Calico prerequisites, read from the files under `files.root`. */
 export function runHostChecks(files: HostFiles): CheckResult[] {
-  const checks = [checkModules, checkIpForward, checkRpFilter, checkNetworkManager, checkCloudSetup, checkFirewalld, checkIptables, checkCniConfig, checkNodename];
+  const checks = [checkModules, checkIpForward, checkRpFilter, checkNetworkManager, checkCloudSetup, checkFirewalld, checkIptables, checkCniConfig, checkNodename, checkTunnelMtu];
   // Off a node one row says why; nine rows all saying "skipped" would only hide it.
   if (!isRke2Node(files)) return [result(HOST_CHECKS.node, 'skipped', `skipped: ${files.root} is not an RKE2 node (no /etc/rancher/rke2 or /var/lib/rancher/rke2)`, [])];
   return [result(HOST_CHECKS.node, 'pass', `RKE2 node (${files.root})`, []), ...checks.map((check) => check(files))];

@@ -11,38 +11,40 @@ import type { ClusterState } from '../sim/scenarioTypes';
 import { assertExit, assertNoPass, assertNotPrinted, assertOnlyGets, clusterCase, EXIT, reportOf, runCheck, scenarioWith, statuses, withSim, writeKubeconfig } from './clusterHarness';
 
 /** Every resource plural the check reads. */
-const EVERY_RESOURCE: ClusterState['forbidden'] = ['nodes', 'customresourcedefinitions', 'clusterinformations', 'ippools', 'installations', 'tigerastatuses', 'helmcharts', 'pods', 'clusterroles', 'clusterrolebindings', 'deployments', 'daemonsets', 'endpoints', 'jobs', 'events'];
+const EVERY_RESOURCE: ClusterState['forbidden'] = ['nodes', 'customresourcedefinitions', 'clusterinformations', 'ippools', 'installations', 'tigerastatuses', 'helmcharts', 'pods', 'clusterroles', 'clusterrolebindings', 'deployments', 'daemonsets', 'endpoints', 'jobs', 'events', 'felixconfigurations', 'ipamconfigs', 'ipamblocks', 'blockaffinities', 'configmaps'];
+/** Cluster checks a healthy Calico cluster runs (the Host checks aside). */
+const CLUSTER_CHECK_COUNT = 27;
 const MiB = 1024 * 1024;
 
 describe('check: reads that fail are "could not verify" (exit 3), never a pass', () => {
-  it('every read forbidden: all 17 checks unknown, exit 3, the same verdict in text and JSON', async () => {
+  it(`every read forbidden: all ${CLUSTER_CHECK_COUNT} checks unknown, exit 3, the same verdict in text and JSON`, async () => {
     await withSim(scenarioWith('healthy', { forbidden: EVERY_RESOURCE }), [], async (sim) => {
       const { folder, tmp } = clusterCase('forbidden-everything');
       const kubeconfig = writeKubeconfig(folder, sim);
       const json = await runCheck('every read forbidden (json)', kubeconfig, ['--format', 'json'], { tmp, folder });
       assertExit(json, EXIT.unverified);
-      assert.match(json.stderr, /could not verify: 17 of 17 checks are unknown \(more than half\): nothing was verified/);
+      assert.match(json.stderr, new RegExp(`could not verify: ${CLUSTER_CHECK_COUNT} of ${CLUSTER_CHECK_COUNT} checks are unknown \\(more than half\\): nothing was verified`));
       const report = reportOf(json);
-      assert.equal(report.checks.filter((check) => check.area !== 'Host').length, 17);
+      assert.equal(report.checks.filter((check) => check.area !== 'Host').length, CLUSTER_CHECK_COUNT);
       assert.ok(report.checks.filter((check) => check.area !== 'Host').every((check) => check.status === 'unknown' && check.summary.startsWith('unknown: forbidden')));
-      assert.deepEqual(report.verdict, { status: 'could-not-verify', label: 'could not verify', reason: '17 of 17 checks are unknown (more than half): nothing was verified' });
+      assert.deepEqual(report.verdict, { status: 'could-not-verify', label: 'could not verify', reason: `${CLUSTER_CHECK_COUNT} of ${CLUSTER_CHECK_COUNT} checks are unknown (more than half): nothing was verified` });
       assertNoPass(report);
       const text = await runCheck('every read forbidden (text)', kubeconfig, [], { tmp, folder });
       assertExit(text, EXIT.unverified);
-      assert.match(text.stdout, /\nVerdict: could not verify — 17 of 17 checks are unknown/);
+      assert.match(text.stdout, new RegExp(`\\nVerdict: could not verify — ${CLUSTER_CHECK_COUNT} of ${CLUSTER_CHECK_COUNT} checks are unknown`));
       assertOnlyGets(sim);
     });
   });
 
-  it('nodes forbidden: only 4 of 17 unknown, but required checks among them: exit 3', async () => {
+  it(`nodes forbidden: only 6 of ${CLUSTER_CHECK_COUNT} unknown, but required checks among them: exit 3`, async () => {
     await withSim(scenarioWith('healthy', { forbidden: ['nodes'] }), [], async (sim) => {
       const { folder, tmp } = clusterCase('forbidden-nodes');
       const run = await runCheck('nodes forbidden', writeKubeconfig(folder, sim), ['--format', 'json'], { tmp, folder });
       assertExit(run, EXIT.unverified);
       assert.match(run.stderr, /could not verify: required check\(s\) unknown: Known Calico issues for these versions; Nodes Ready with network available/);
       const report = reportOf(run);
-      assert.equal(report.summary.unknown, 4);
-      assertNoPass(report, ['identity.versions', 'identity.known-issues', 'nodes.ready', 'race.join-burst']);
+      assert.equal(report.summary.unknown, 6);
+      assertNoPass(report, ['identity.versions', 'identity.known-issues', 'nodes.ready', 'race.join-burst', 'nodes.calico-addresses', 'nodes.windows']);
     });
   });
 

@@ -46,6 +46,23 @@ describe('support bundles', () => {
     }
   });
 
+  it('find the failure modes whose data the collector dumps: addresses, upgrade logs, image pulls, tunnel MTU, VXLAN offload', () => {
+    const addresses = statuses(analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('ip-autodetect'), { second: 0 }))).checks);
+    assert.match(addresses['nodes.calico-addresses'] ?? '', /^warn: .*agent-1/);
+    const upgrade = statuses(analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('upgrade-failed'), { second: 0 }))).checks);
+    assert.match(upgrade['install.upgrade'] ?? '', /^fail: Helm failed on a Calico chart/);
+    const images = statuses(analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('airgap-images'), { second: 0 }))).checks);
+    assert.match(images['workloads.images'] ?? '', /^fail: 2 image\(s\) cannot be pulled/);
+    const offload = analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('vxlan-offload'), { second: 0 }))).checks;
+    assert.match(statuses(offload)['host.vxlan-offload'] ?? '', /^warn: TX checksum offload is on on vxlan\.calico with kernel 6\.12/);
+    assert.equal(offload.find((check) => check.id === 'host.vxlan-offload')?.knownIssue?.id, 'projectcalico/calico#11435');
+    const mtu = statuses(analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('mtu-jumbo'), { second: 0 }))).checks);
+    assert.match(mtu['host.tunnel-mtu'] ?? '', /^fail: vxlan\.calico needs 1550-byte frames but eth0 carries 1500/);
+    const healthy = statuses(analyzeBundle(bundleFiles(writeBundleFolder(scratch(), loadScenario('healthy'), { second: 100 }))).checks);
+    for (const id of ['host.tunnel-mtu', 'host.vxlan-offload', 'nodes.calico-addresses', 'workloads.images']) assert.match(healthy[id] ?? '', /^pass/, `${id}: ${healthy[id] ?? ''}`);
+    for (const id of ['ipam.blocks', 'dataplane.vxlan-offload']) assert.match(healthy[id] ?? '', /^unknown: (unknown: )?not in bundle/, `${id}: ${healthy[id] ?? ''}`);
+  });
+
   it('never claims CRDs are Established from a name list', () => {
     const root = writeBundleFolder(scratch(), loadScenario('healthy'), { second: 100 });
     assert.match(statuses(analyzeBundle(bundleFiles(root)).checks)['crds.calico'] ?? '', /^unknown: unknown: all 24 CRDs present/);

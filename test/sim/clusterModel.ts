@@ -1,3 +1,4 @@
+import { ipamObjects } from './ipamModel';
 import type { ClusterState, Scenario } from './scenarioTypes';
 
 /** Kubernetes objects by "group/resource" ("/nodes" for the core group), at one moment of a scenario. */
@@ -37,21 +38,39 @@ function nodeName(state: ClusterState, index: number): string {
   return index < state.servers ? `server-${index + 1}` : `agent-${index - state.servers + 1}`;
 }
 
-function nodes(state: ClusterState, t0: number): KubeObject[] {
+/** A node's InternalIP: 192.168.50.x for the first 240 nodes (as the scenarios' logs quote them), 172.16.x.y after. */
+function internalIp(index: number): string {
+  return index < 240 ? `192.168.50.${10 + index}` : `172.16.${Math.floor(index / 256)}.${index % 256}`;
+}
+
+function isWindows(state: ClusterState, index: number): boolean {
+  return index >= state.servers + state.agents - (state.windowsNodes ?? 0);
+}
+
+function nodes(state: ClusterState, t0: number, tunnelAddresses: ReadonlyMap<string, string>): KubeObject[] {
   const total = state.servers + state.agents;
   const out: KubeObject[] = [];
   for (let index = 0; index < total; index++) {
     const name = nodeName(state, index);
     const ready = index < state.nodesReady;
     const server = index < state.servers;
+    const windows = isWindows(state, index);
+    const address = internalIp(index);
+    const calicoAddress = state.calicoAddresses && name in state.calicoAddresses ? state.calicoAddresses[name] : `${address}/24`;
+    const tunnel = tunnelAddresses.get(name);
+    const annotations: Record<string, string> = {
+      ...(state.cni === 'calico' && calicoAddress ? { 'projectcalico.org/IPv4Address': calicoAddress } : {}),
+      ...(state.cni === 'calico' && calicoAddress && tunnel ? { 'projectcalico.org/IPv4VXLANTunnelAddr': tunnel } : {}),
+    };
+    const metadata = meta(name, undefined, t0, state.joinOffsets?.[index] ?? index * 5, {
+      'kubernetes.io/hostname': name,
+      'kubernetes.io/os': windows ? 'windows' : 'linux',
+      ...(server ? { 'node-role.kubernetes.io/control-plane': 'true', 'node-role.kubernetes.io/etcd': 'true' } : {}),
+    });
     out.push({
       apiVersion: 'v1',
       kind: 'Node',
-      metadata: meta(name, undefined, t0, state.joinOffsets?.[index] ?? index * 5, {
-        'kubernetes.io/hostname': name,
-        'kubernetes.io/os': 'linux',
-        ...(server ? { 'node-role.kubernetes.io/control-plane': 'true', 'node-role.kubernetes.io/etcd': 'true' } : {}),
-      }),
+      metadata: Object.keys(annotations).length > 0 ? { ...metadata, annotations } as KubeObject['metadata'] : metadata,
       spec: { podCIDR: `10.42.${index % 256}.0/24`, podCIDRs: [`10.42.${index % 256}.0/24`] },
       status: {
         conditions: [
@@ -60,10 +79,25 @@ function nodes(state: ClusterState, t0: number): KubeObject[] {
             ? cond('Ready', true, t0, 'KubeletReady', 'kubelet is posting ready status')
             : cond('Ready', false, t0, 'KubeletNotReady', state.notReadyMessage ?? 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized'),
         ],
-        nodeInfo: { kubeletVersion: state.rke2, containerRuntimeVersion: state.containerd, osImage: 'Ubuntu 24.04.2 LTS', kernelVersion: '6.8.0-55-generic', architecture: 'amd64' },
-        addresses: [{ type: 'InternalIP', address: `192.168.50.${10 + (index % 240)}` }, { type: 'Hostname', address: name }],
+        nodeInfo: windows
+          ? { kubeletVersion: state.rke2, containerRuntimeVersion: state.containerd, osImage: 'Windows Server 2022 Datacenter', operatingSystem: 'windows', kernelVersion: '10.0.20348.2966', architecture: 'amd64' }
+          : { kubeletVersion: state.rke2, containerRuntimeVersion: state.containerd, osImage: 'Ubuntu 24.04.2 LTS', operatingSystem: 'linux', kernelVersion: state.kernelVersion ?? '6.8.0-55-generic', architecture: 'amd64' },
+        addresses: [{ type: 'InternalIP', address }, { type: 'Hostname', address: name }],
       },
     });
+  }
+  return out;
+}
+
+/** RKE2's kube-proxy static pods (mirror pods kube-proxy-<node> in kube-system), one per Linux node. */
+function kubeProxyPods(state: ClusterState, t0: number): KubeObject[] {
+  if (state.kubeProxy === false) return [];
+  const total = state.servers + state.agents;
+  const out: KubeObject[] = [];
+  for (let index = 0; index < total; index++) {
+    if (isWindows(state, index)) continue;
+    const node = nodeName(state, index);
+    out.push(pod(`kube-proxy-${node}`, 'kube-system', t0, { component: 'kube-proxy', tier: 'control-plane' }, node, true, ['kube-proxy'], { image: 'index.docker.io/rancher/hardened-kube-proxy:v1.32.4-rke2r1-build20250423' }));
   }
   return out;
 }
@@ -92,7 +126,8 @@ function calicoPods(state: ClusterState, t0: number): KubeObject[] {
   if (state.cni !== 'calico') return [];
   const total = state.servers + state.agents;
   const out: KubeObject[] = [];
-  for (let index = 0; index < total; index++) {
+  // calico-node is a Linux DaemonSet: Windows nodes run Calico as RKE2 services instead.
+  for (let index = 0; index < total - (state.windowsNodes ?? 0); index++) {
     const ready = index < state.calicoNodeReady;
     out.push(pod(`calico-node-${String(index).padStart(5, '0')}`, 'calico-system', t0, { 'k8s-app': 'calico-node' }, nodeName(state, index), ready, ['calico-node'], { initContainers: ['flexvol-driver', 'install-cni'], restarts: ready ? 0 : 2, waiting: 'PodInitializing', image: `docker.io/rancher/mirrored-calico-node:${state.calico}` }));
   }
@@ -101,8 +136,17 @@ function calicoPods(state: ClusterState, t0: number): KubeObject[] {
     out.push(pod(`calico-typha-6b9c7d8f4-${['x7k2p', 'm4q9z', 'b2n8w'][index] ?? 'zzzzz'}`, 'calico-system', t0, { 'k8s-app': 'calico-typha' }, nodeName(state, index), state.typhaAvailable, ['calico-typha'], { restarts: state.typhaAvailable ? 1 : 3, waiting: 'CrashLoopBackOff', image: `docker.io/rancher/mirrored-calico-typha:${state.calico}` }));
   }
   out.push(pod('calico-kube-controllers-5f4c9d7b8-q8r4t', 'calico-system', t0, { 'k8s-app': 'calico-kube-controllers' }, nodeName(state, 0), state.kubeControllersAvailable, ['calico-kube-controllers']));
-  out.push(pod('tigera-operator-7c9f8b6d5-k2v9s', 'tigera-operator', t0, { name: 'tigera-operator', 'k8s-app': 'tigera-operator' }, nodeName(state, 0), state.operatorAvailable, ['tigera-operator'], { image: 'docker.io/rancher/mirrored-calico-operator:v1.36.5' }));
+  out.push(pod('tigera-operator-7c9f8b6d5-k2v9s', 'tigera-operator', t0, { name: 'tigera-operator', 'k8s-app': 'tigera-operator' }, nodeName(state, 0), state.operatorAvailable, ['tigera-operator'], { image: operatorImage(state) }));
   return out;
+}
+
+/** The rke2-calico chart: the scenario's, or by the chart scheme vX.Y.Z → vX.Y.Z00. */
+function calicoChart(state: ClusterState): string {
+  return state.chart ?? `${state.calico}00`;
+}
+
+function operatorImage(state: ClusterState): string {
+  return `docker.io/rancher/mirrored-calico-operator:${state.operator ?? 'v1.36.5'}`;
 }
 
 function helmPods(state: ClusterState, t0: number): KubeObject[] {
@@ -110,19 +154,21 @@ function helmPods(state: ClusterState, t0: number): KubeObject[] {
   const out: KubeObject[] = [];
   for (const chart of charts) {
     for (let attempt = 0; attempt < state.helmJobs.failedAttempts; attempt++) {
-      out.push(pod(`helm-install-${chart}-f${attempt}x${chart.length}`, 'kube-system', t0, { 'job-name': `helm-install-${chart}`, 'helmcharts.helm.cattle.io/chart': chart }, nodeName(state, 0), false, ['helm'], { phase: 'Failed', image: 'rancher/klipper-helm:v0.9.4' }));
+      const failed = pod(`helm-install-${chart}-f${attempt}x${chart.length}`, 'kube-system', t0, { 'job-name': `helm-install-${chart}`, 'helmcharts.helm.cattle.io/chart': chart }, nodeName(state, 0), false, ['helm'], { phase: 'Failed', image: 'rancher/klipper-helm:v0.9.4' });
+      // Job back-off: each attempt starts after the previous one failed.
+      out.push({ ...failed, metadata: { ...failed.metadata, creationTimestamp: iso(t0, attempt * 30) } });
     }
     if (state.helmJobs.succeeded) out.push(pod(`helm-install-${chart}-ok${chart.length}`, 'kube-system', t0, { 'job-name': `helm-install-${chart}`, 'helmcharts.helm.cattle.io/chart': chart }, nodeName(state, 0), false, ['helm'], { phase: 'Succeeded', image: 'rancher/klipper-helm:v0.9.4' }));
   }
   return out;
 }
 
-function deployment(name: string, namespace: string, t0: number, available: boolean, replicas = 1): KubeObject {
+function deployment(name: string, namespace: string, t0: number, available: boolean, replicas = 1, image?: string): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(name, namespace, t0),
-    spec: { replicas },
+    spec: { replicas, ...(image ? { template: { spec: { containers: [{ name, image }] } } } : {}) },
     status: { replicas, readyReplicas: available ? replicas : 0, availableReplicas: available ? replicas : 0, conditions: [cond('Available', available, t0, available ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', available ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.')] },
   };
 }
@@ -132,10 +178,18 @@ function crd(name: string, t0: number): KubeObject {
   return { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: meta(name, undefined, t0), spec: { group: group.join('.'), names: { plural }, scope: 'Cluster' }, status: { conditions: [cond('NamesAccepted', true, t0), cond('Established', true, t0, 'InitialNamesAccepted', 'the initial names have been accepted')] } };
 }
 
+/** calico-kube-controllers as tigera-operator renders it: v1.42.0 lists ipamconfigurations instead of ipamconfigs (tigera/operator#4855). */
+function roleRules(state: ClusterState, name: string): Record<string, unknown>[] {
+  const core = { apiGroups: [''], resources: ['endpoints', 'services'], verbs: ['get', 'list', 'watch'] };
+  if (name !== 'calico-kube-controllers') return [core];
+  const ipam = state.kubeControllersRoleWithoutIpamconfigs ? ['ipamconfigurations'] : ['ipamconfigs', 'ipamconfigurations'];
+  return [core, { apiGroups: ['crd.projectcalico.org'], resources: ['ipamblocks', 'blockaffinities', 'ipamhandles', 'ippools', 'networksets', ...ipam], verbs: ['get', 'list', 'watch', 'create', 'update', 'delete'] }];
+}
+
 function rbac(state: ClusterState, t0: number): { roles: KubeObject[]; bindings: KubeObject[] } {
   const names = ['calico-node', 'calico-typha', 'calico-cni-plugin', 'calico-kube-controllers', 'tigera-operator'].filter((name) => state.cni === 'calico' && !state.rbacMissing.includes(name));
   return {
-    roles: [...names.map((name) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name, undefined, t0), rules: [{ apiGroups: [''], resources: ['endpoints', 'services'], verbs: ['get', 'list', 'watch'] }] })), { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta('cluster-admin', undefined, t0), rules: [] }],
+    roles: [...names.map((name) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta(name, undefined, t0), rules: roleRules(state, name) })), { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: meta('cluster-admin', undefined, t0), rules: [] }],
     bindings: names.map((name) => ({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: meta(name, undefined, t0), roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name }, subjects: [{ kind: 'ServiceAccount', name, namespace: name === 'tigera-operator' ? 'tigera-operator' : 'calico-system' }] })),
   };
 }
@@ -145,22 +199,32 @@ export function materialize(scenario: Scenario, second: number, t0: number): Obj
   const state = stateAt(scenario, second);
   const calico = state.cni === 'calico';
   const resources = new Map<string, KubeObject[]>();
-  const nodeObjects = nodes(state, t0);
+  const total = state.servers + state.agents;
+  const ipam = ipamObjects(state, Array.from({ length: total }, (_, index) => nodeName(state, index)), iso(t0, 0));
+  const nodeObjects = nodes(state, t0, ipam.tunnelAddresses);
   resources.set('/nodes', nodeObjects);
   resources.set('/namespaces', ['default', 'kube-system', 'kube-public', ...(calico ? ['calico-system', 'tigera-operator'] : [])].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(name, undefined, t0), status: { phase: 'Active' } })));
-  resources.set('/pods', [...calicoPods(state, t0), ...helmPods(state, t0)]);
+  resources.set('/pods', [...calicoPods(state, t0), ...helmPods(state, t0), ...kubeProxyPods(state, t0)]);
+  resources.set('/configmaps', calico && state.servicesEndpoint ? [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kubernetes-services-endpoint', 'tigera-operator', t0), data: { KUBERNETES_SERVICE_HOST: state.servicesEndpoint.host, KUBERNETES_SERVICE_PORT: state.servicesEndpoint.port } }] : []);
   const typhaAddresses = Array.from({ length: state.typhaEndpoints }, (_, index) => ({ ip: `192.168.50.${10 + index}`, nodeName: nodeName(state, index) }));
   resources.set('/endpoints', calico ? [{ apiVersion: 'v1', kind: 'Endpoints', metadata: meta('calico-typha', 'calico-system', t0), subsets: typhaAddresses.length > 0 ? [{ addresses: typhaAddresses, ports: [{ name: 'calico-typha', port: 5473 }] }] : [] }] : []);
   resources.set('/services', calico ? [{ apiVersion: 'v1', kind: 'Service', metadata: meta('calico-typha', 'calico-system', t0), spec: { ports: [{ name: 'calico-typha', port: 5473 }] } }] : []);
-  resources.set('/events', (scenario.events ?? []).filter((event) => event.at <= second).map((event, index) => ({
+  const sandboxEvents = (scenario.events ?? []).filter((event) => event.at <= second).map((event, index) => ({
     apiVersion: 'v1', kind: 'Event', metadata: meta(`${event.pod}.${index}`, event.namespace, t0, event.at), involvedObject: { kind: 'Pod', namespace: event.namespace, name: event.pod }, reason: 'FailedCreatePodSandBox', type: 'Warning', message: event.message, count: event.count, firstTimestamp: iso(t0, Math.max(0, event.at - 30)), lastTimestamp: iso(t0, event.at), source: { component: 'kubelet' },
-  })));
-  const total = state.servers + state.agents;
-  resources.set('apps/daemonsets', calico ? [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('calico-node', 'calico-system', t0), spec: { template: { spec: { containers: [{ name: 'calico-node', image: `docker.io/rancher/mirrored-calico-node:${state.calico}` }] } } }, status: { desiredNumberScheduled: total, currentNumberScheduled: total, numberReady: state.calicoNodeReady, updatedNumberScheduled: total, numberAvailable: state.calicoNodeReady } }] : []);
-  resources.set('apps/deployments', calico ? [deployment('tigera-operator', 'tigera-operator', t0, state.operatorAvailable), deployment('calico-typha', 'calico-system', t0, state.typhaAvailable, Math.min(3, Math.max(1, state.servers))), deployment('calico-kube-controllers', 'calico-system', t0, state.kubeControllersAvailable)] : []);
+  }));
+  // kubelet's wording for a pull that fails (pkg/kubelet/images): reason Failed, then BackOff.
+  const pullEvents = (state.imagePullFailures ?? []).filter((failure) => failure.at <= second).map((failure, index) => ({
+    apiVersion: 'v1', kind: 'Event', metadata: meta(`${failure.pod}.pull${index}`, failure.namespace, t0, failure.at), involvedObject: { kind: 'Pod', namespace: failure.namespace, name: failure.pod, fieldPath: 'spec.containers{main}' }, reason: 'Failed', type: 'Warning',
+    message: `Failed to pull image "${failure.image}": rpc error: code = NotFound desc = failed to pull and unpack image "${failure.image}": failed to resolve reference "${failure.image}": ${failure.image}: not found`,
+    count: failure.count, firstTimestamp: iso(t0, Math.max(0, failure.at - 60)), lastTimestamp: iso(t0, failure.at), source: { component: 'kubelet' },
+  }));
+  resources.set('/events', [...sandboxEvents, ...pullEvents]);
+  const linuxNodes = total - (state.windowsNodes ?? 0);
+  resources.set('apps/daemonsets', calico ? [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('calico-node', 'calico-system', t0), spec: { template: { spec: { containers: [{ name: 'calico-node', image: `docker.io/rancher/mirrored-calico-node:${state.calico}` }] } } }, status: { desiredNumberScheduled: linuxNodes, currentNumberScheduled: linuxNodes, numberReady: state.calicoNodeReady, updatedNumberScheduled: linuxNodes, numberAvailable: state.calicoNodeReady } }] : []);
+  resources.set('apps/deployments', calico ? [deployment('tigera-operator', 'tigera-operator', t0, state.operatorAvailable, 1, operatorImage(state)), deployment('calico-typha', 'calico-system', t0, state.typhaAvailable, Math.min(3, Math.max(1, state.servers))), deployment('calico-kube-controllers', 'calico-system', t0, state.kubeControllersAvailable)] : []);
   const charts = calico ? ['rke2-calico-crd', 'rke2-calico', 'rke2-coredns'] : [`rke2-${state.cni}`, 'rke2-coredns'];
   resources.set('batch/jobs', charts.map((chart) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(`helm-install-${chart}`, 'kube-system', t0), status: { ...(state.helmJobs.failedAttempts > 0 ? { failed: state.helmJobs.failedAttempts } : {}), ...(state.helmJobs.succeeded ? { succeeded: 1, conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: iso(t0, 0) }] } : { active: 1 }) } })));
-  resources.set('helm.cattle.io/helmcharts', charts.map((chart) => ({ apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { ...meta(chart, 'kube-system', t0), annotations: { 'helm.cattle.io/chart-url': `https://rke2-charts.rancher.io/assets/${chart}/${chart}-${chart.startsWith('rke2-calico') ? 'v3.29.200' : 'v1.0.0'}.tgz` } }, spec: { chart, bootstrap: true, ...(chart === 'rke2-calico' ? { set: { 'global.clusterCIDR': state.clusterCidr, 'global.clusterCIDRv4': state.clusterCidr } } : {}) } })));
+  resources.set('helm.cattle.io/helmcharts', charts.map((chart) => ({ apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { ...meta(chart, 'kube-system', t0), annotations: { 'helm.cattle.io/chart-url': `https://rke2-charts.rancher.io/assets/${chart}/${chart}-${chart.startsWith('rke2-calico') ? calicoChart(state) : 'v1.0.0'}.tgz` } }, spec: { chart, bootstrap: true, ...(chart === 'rke2-calico' ? { set: { 'global.clusterCIDR': state.clusterCidr, 'global.clusterCIDRv4': state.clusterCidr } } : {}) } })));
   resources.set('helm.cattle.io/helmchartconfigs', []);
   const crdNames = calico ? CRD_NAMES.filter((name) => !state.crdsMissing.includes(name)) : ['helmcharts.helm.cattle.io', 'helmchartconfigs.helm.cattle.io', 'addons.k3s.cattle.io'];
   resources.set('apiextensions.k8s.io/customresourcedefinitions', crdNames.map((name) => crd(name, t0)));
@@ -169,14 +233,41 @@ export function materialize(scenario: Scenario, second: number, t0: number): Obj
   resources.set('rbac.authorization.k8s.io/clusterrolebindings', bindings);
   const ciExists = calico && state.clusterInformation !== 'absent' && !state.crdsMissing.includes('clusterinformations.crd.projectcalico.org');
   resources.set('crd.projectcalico.org/clusterinformations', ciExists ? [{ apiVersion: 'crd.projectcalico.org/v1', kind: 'ClusterInformation', metadata: meta('default', undefined, t0, state.clusterInformationCreatedAt ?? 0), spec: { calicoVersion: state.calico, clusterGUID: '4f1c0e2a9b7d4c6e8a1b3c5d7e9f0a2b', clusterType: 'typha,kdd,k8s,operator,bgp,kubeadm', datastoreReady: state.clusterInformation === 'ready' } }] : []);
-  resources.set('crd.projectcalico.org/ippools', calico ? state.ipPools.map((cidr, index) => ({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: meta(index === 0 ? 'default-ipv4-ippool' : `pool-${index}`, undefined, t0), spec: { cidr, blockSize: 26, vxlanMode: 'Always', natOutgoing: true, nodeSelector: 'all()' } })) : []);
-  resources.set('crd.projectcalico.org/felixconfigurations', calico ? [{ apiVersion: 'crd.projectcalico.org/v1', kind: 'FelixConfiguration', metadata: meta('default', undefined, t0), spec: { featureDetectOverride: 'ChecksumOffloadBroken=true', healthPort: 9099 } }] : []);
-  resources.set('operator.tigera.io/installations', calico ? [{
-    apiVersion: 'operator.tigera.io/v1', kind: 'Installation', metadata: meta('default', undefined, t0),
-    spec: { calicoNetwork: { bgp: 'Disabled', ipPools: state.ipPools.map((cidr) => ({ cidr, encapsulation: 'VXLAN', natOutgoing: 'Enabled' })) }, imagePath: 'rancher', imagePrefix: 'mirrored-calico-' },
+  const encapsulation = state.installation?.encapsulation ?? 'VXLAN';
+  const vxlanMode = encapsulation.startsWith('VXLAN') ? (encapsulation === 'VXLANCrossSubnet' ? 'CrossSubnet' : 'Always') : 'Never';
+  const ipipMode = encapsulation.startsWith('IPIP') ? (encapsulation === 'IPIPCrossSubnet' ? 'CrossSubnet' : 'Always') : 'Never';
+  const blockSize = state.ipam?.blockSize ?? 26;
+  const pools = state.ipPools.map((cidr, index) => ({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: meta(index === 0 ? 'default-ipv4-ippool' : `pool-${index}`, undefined, t0), spec: { cidr, blockSize: cidr.includes(':') ? 122 : blockSize, vxlanMode, ipipMode, natOutgoing: true, nodeSelector: 'all()', allowedUses: ['Workload', 'Tunnel'] } }));
+  if (state.loadBalancerPool) pools.push({ apiVersion: 'crd.projectcalico.org/v1', kind: 'IPPool', metadata: meta('loadbalancer-pool', undefined, t0), spec: { cidr: state.loadBalancerPool, blockSize: 32, vxlanMode: 'Never', ipipMode: 'Never', natOutgoing: false, nodeSelector: '!all()', allowedUses: ['LoadBalancer'] } });
+  resources.set('crd.projectcalico.org/ippools', calico ? pools : []);
+  resources.set('crd.projectcalico.org/ipamblocks', calico ? ipam.blocks as KubeObject[] : []);
+  resources.set('crd.projectcalico.org/blockaffinities', calico ? ipam.affinities as KubeObject[] : []);
+  resources.set('crd.projectcalico.org/ipamconfigs', calico ? [ipam.config as KubeObject] : []);
+  const override = state.felixFeatureDetectOverride === undefined ? 'ChecksumOffloadBroken=true' : state.felixFeatureDetectOverride;
+  resources.set('crd.projectcalico.org/felixconfigurations', calico && override !== null ? [{ apiVersion: 'crd.projectcalico.org/v1', kind: 'FelixConfiguration', metadata: meta('default', undefined, t0), spec: { featureDetectOverride: override, healthPort: 9099 } }] : []);
+  const installation = state.installation ?? {};
+  const deleting = installation.deletingWithFinalizers;
+  // Without their CRD the API serves no such objects (the path answers 404).
+  const served = (crdName: string): boolean => calico && !state.crdsMissing.includes(crdName);
+  resources.set('operator.tigera.io/installations', served('installations.operator.tigera.io') ? [{
+    apiVersion: 'operator.tigera.io/v1', kind: 'Installation',
+    metadata: { ...meta('default', undefined, t0), ...(deleting ? { deletionTimestamp: iso(t0, -900), finalizers: deleting } : {}) },
+    spec: {
+      calicoNetwork: {
+        bgp: 'Disabled',
+        ipPools: state.ipPools.map((cidr) => ({ cidr, encapsulation, natOutgoing: 'Enabled', blockSize: cidr.includes(':') ? 122 : blockSize })),
+        nodeAddressAutodetectionV4: installation.nodeAddressAutodetectionV4 ?? { firstFound: true },
+        ...(installation.linuxDataplane ? { linuxDataplane: installation.linuxDataplane } : {}),
+        ...(installation.mtu !== undefined ? { mtu: installation.mtu } : {}),
+        ...(installation.hostPorts ? { hostPorts: installation.hostPorts } : {}),
+      },
+      registry: installation.registry ?? 'docker.io',
+      imagePath: 'rancher',
+      imagePrefix: 'mirrored-calico-',
+    },
     status: { variant: 'Calico', ...(state.installationReady ? { calicoVersion: state.calico } : {}), conditions: [cond('Ready', state.installationReady, t0, state.installationReady ? 'AllObjectsAvailable' : 'ResourceNotReady'), ...(state.installationDegraded ? [cond('Degraded', true, t0, state.installationDegraded.reason, state.installationDegraded.message)] : [])].map((entry) => (entry.type === 'Degraded' ? { ...entry, status: 'True' } : entry)) },
   }] : []);
-  resources.set('operator.tigera.io/tigerastatuses', calico ? state.tigeraStatus.map((status) => ({ apiVersion: 'operator.tigera.io/v1', kind: 'TigeraStatus', metadata: meta(status.name, undefined, t0), status: { conditions: [cond('Available', status.available, t0, status.available ? 'AllObjectsAvailable' : 'ResourceNotReady', status.available ? 'All objects are available' : 'Waiting for calico-node and typha to become ready'), { ...cond('Progressing', !status.available, t0), status: status.available ? 'False' : 'True' }, { ...cond('Degraded', false, t0, status.degraded?.reason ?? 'AsExpected', status.degraded?.message ?? ''), status: status.degraded ? 'True' : 'False' }] } })) : []);
+  resources.set('operator.tigera.io/tigerastatuses', served('tigerastatuses.operator.tigera.io') ? state.tigeraStatus.map((status) => ({ apiVersion: 'operator.tigera.io/v1', kind: 'TigeraStatus', metadata: { ...meta(status.name, undefined, t0), ...(state.tigeraStatusDeleting?.includes(status.name) ? { deletionTimestamp: iso(t0, -900), finalizers: ['tigera.io/operator-cleanup'] } : {}) }, status: { conditions: [cond('Available', status.available, t0, status.available ? 'AllObjectsAvailable' : 'ResourceNotReady', status.available ? 'All objects are available' : 'Waiting for calico-node and typha to become ready'), { ...cond('Progressing', !status.available, t0), status: status.available ? 'False' : 'True' }, { ...cond('Degraded', false, t0, status.degraded?.reason ?? 'AsExpected', status.degraded?.message ?? ''), status: status.degraded ? 'True' : 'False' }] } })) : []);
   const extraCount = state.extraPods ?? 0;
   return {
     resources,

@@ -35,6 +35,58 @@ export interface ClusterState {
   extraPods?: number;
   /** Resource plurals the user may not read (403). */
   forbidden?: string[];
+  /** status.nodeInfo.kernelVersion of the Linux nodes (default 6.8.0-55-generic). */
+  kernelVersion?: string;
+  /** The last N agents run Windows. */
+  windowsNodes?: number;
+  /** projectcalico.org/IPv4Address by node name ("10.0.2.15/24"), or null for a node without one. Default: InternalIP/24. */
+  calicoAddresses?: Record<string, string | null>;
+  ipam?: IpamState;
+  /** FelixConfiguration default spec.featureDetectOverride (default RKE2's "ChecksumOffloadBroken=true"); null: no FelixConfiguration. */
+  felixFeatureDetectOverride?: string | null;
+  installation?: InstallationState;
+  /** RKE2 runs its kube-proxy static pods (default true). */
+  kubeProxy?: boolean;
+  /** ConfigMap tigera-operator/kubernetes-services-endpoint (rendered by the chart from kubernetesServiceEndpoint). */
+  servicesEndpoint?: { host: string; port: string };
+  /** Image pulls that fail: Warning events with reason Failed, as kubelet writes them. */
+  imagePullFailures?: { namespace: string; pod: string; image: string; at: number; count: number }[];
+  /** rke2-calico chart version (default: the Calico version with 00 appended, v3.29.3 → v3.29.300). */
+  chart?: string;
+  /** tigera-operator image tag (default v1.36.5). */
+  operator?: string;
+  /** ClusterRole calico-kube-controllers as tigera-operator v1.42.0 renders it: ipamconfigurations but not ipamconfigs. */
+  kubeControllersRoleWithoutIpamconfigs?: boolean;
+  /** An extra IPPool with allowedUses [LoadBalancer]. */
+  loadBalancerPool?: string;
+  /** TigeraStatus names being deleted (deletionTimestamp and finalizers set). */
+  tigeraStatusDeleting?: string[];
+}
+
+export interface IpamState {
+  /** Block size of the pools (default 26). */
+  blockSize?: number;
+  /** Blocks each node holds (default 1); nodes past the pool's capacity hold none. */
+  blocksPerNode?: number;
+  /** IPs allocated in each block (default 5). */
+  allocatedPerBlock?: number;
+  /** Nodes that no longer exist but still hold a block and its affinity. */
+  leakedNodes?: string[];
+  strictAffinity?: boolean;
+  maxBlocksPerHost?: number;
+}
+
+export interface InstallationState {
+  linuxDataplane?: 'Iptables' | 'BPF' | 'Nftables' | 'VPP';
+  mtu?: number;
+  /** spec.registry (the chart sets global.systemDefaultRegistry, or docker.io). */
+  registry?: string;
+  /** ipPools[].encapsulation (default VXLAN). */
+  encapsulation?: string;
+  hostPorts?: 'Enabled' | 'Disabled';
+  /** Being deleted: deletionTimestamp set, with these finalizers. */
+  deletingWithFinalizers?: string[];
+  nodeAddressAutodetectionV4?: Record<string, unknown>;
 }
 
 export interface SandboxEvent {

@@ -56,7 +56,7 @@ interface Route {
 }
 
 const GROUPS = ['apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'apiextensions.k8s.io/v1', 'crd.projectcalico.org/v1', 'operator.tigera.io/v1', 'helm.cattle.io/v1'];
-const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'installations', 'tigerastatuses']);
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'ipamblocks', 'blockaffinities', 'ipamconfigs', 'installations', 'tigerastatuses']);
 
 function parseRoute(path: string): Route | undefined {
   const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
@@ -81,12 +81,12 @@ function parseRoute(path: string): Route | undefined {
 
 /** Resources served per group version, for discovery (kubectl maps "nodes,pods" through it). */
 const RESOURCES: Readonly<Record<string, readonly [string, string][]>> = {
-  v1: [['nodes', 'Node'], ['namespaces', 'Namespace'], ['pods', 'Pod'], ['events', 'Event'], ['endpoints', 'Endpoints'], ['services', 'Service']],
+  v1: [['nodes', 'Node'], ['namespaces', 'Namespace'], ['pods', 'Pod'], ['events', 'Event'], ['endpoints', 'Endpoints'], ['services', 'Service'], ['configmaps', 'ConfigMap']],
   'apps/v1': [['daemonsets', 'DaemonSet'], ['deployments', 'Deployment']],
   'batch/v1': [['jobs', 'Job']],
   'rbac.authorization.k8s.io/v1': [['clusterroles', 'ClusterRole'], ['clusterrolebindings', 'ClusterRoleBinding']],
   'apiextensions.k8s.io/v1': [['customresourcedefinitions', 'CustomResourceDefinition']],
-  'crd.projectcalico.org/v1': [['clusterinformations', 'ClusterInformation'], ['ippools', 'IPPool'], ['felixconfigurations', 'FelixConfiguration']],
+  'crd.projectcalico.org/v1': [['clusterinformations', 'ClusterInformation'], ['ippools', 'IPPool'], ['felixconfigurations', 'FelixConfiguration'], ['ipamblocks', 'IPAMBlock'], ['blockaffinities', 'BlockAffinity'], ['ipamconfigs', 'IPAMConfig']],
   'operator.tigera.io/v1': [['installations', 'Installation'], ['tigerastatuses', 'TigeraStatus']],
   'helm.cattle.io/v1': [['helmcharts', 'HelmChart'], ['helmchartconfigs', 'HelmChartConfig']],
 };
@@ -265,7 +265,16 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
   const serveLog = (route: Route, url: URL, response: ServerResponse, record: RecordedRequest): true => {
     const container = url.searchParams.get('container');
     const log = (scenario.logs ?? []).find((entry) => entry.namespace === route.namespace && entry.pod === route.name && (container === null || entry.container === container));
-    if (!log) return send(response, 404, status(404, 'NotFound', `pods "${route.name ?? ''}" not found`), record);
+    if (!log) {
+      // A pod the scenario gives no log: none if it does not exist, an empty one if its container ran, else the API's 400.
+      const pod = storeNow().resources.get('/pods')?.find((object) => object.metadata.name === route.name && object.metadata.namespace === route.namespace) as { status?: { phase?: string } } | undefined;
+      if (!pod) return send(response, 404, status(404, 'NotFound', `pods "${route.name ?? ''}" not found`), record);
+      if (pod.status?.phase === 'Pending') return send(response, 400, status(400, 'BadRequest', `container "${container ?? ''}" in pod "${route.name ?? ''}" is waiting to start: ContainerCreating`), record);
+      (record as { status: number }).status = 200;
+      response.writeHead(200, { 'Content-Type': 'text/plain' });
+      response.end('');
+      return true;
+    }
     const previous = url.searchParams.get('previous') === 'true';
     if (previous && !log.previous) return send(response, 400, status(400, 'BadRequest', `previous terminated container "${log.container}" in pod "${log.pod}" not found`), record);
     const streamed = (log.stream ?? []).filter(([second]) => second <= now()).map(([, line]) => line);

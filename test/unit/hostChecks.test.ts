@@ -32,6 +32,9 @@ function goodNode(overrides: Record<string, string> = {}, without: string[] = []
     '/usr/sbin/iptables': '',
     '/etc/cni/net.d/10-calico.conflist': '{}',
     '/var/lib/calico/nodename': 'server-1\n',
+    '/sys/class/net/eth0/mtu': '1500\n',
+    '/sys/class/net/vxlan.calico/mtu': '1450\n',
+    '/proc/net/route': 'Iface\tDestination\tGateway\neth0\t00000000\t0132A8C0\n',
     ...overrides,
   };
   return node(Object.fromEntries(Object.entries(files).filter(([path]) => !without.includes(path))));
@@ -56,6 +59,7 @@ describe('host checks', () => {
         '/etc/systemd/system/multi-user.target.wants/firewalld.service': '',
         '/etc/systemd/system/timers.target.wants/nm-cloud-setup.timer': '',
         [`/lib/modules/${RELEASE}/modules.dep`]: MODULES.filter((name) => name !== 'xt_set' && name !== 'ip6_tables').map((name) => `kernel/${name}.ko.xz:`).join('\n'),
+        '/sys/class/net/vxlan.calico/mtu': '1500\n',
       },
       ['/usr/sbin/iptables', '/etc/cni/net.d/10-calico.conflist', '/var/lib/calico/nodename', `/lib/modules/${RELEASE}/modules.alias`],
     );
@@ -69,6 +73,7 @@ describe('host checks', () => {
     assert.match(result['host.iptables'] ?? '', /^fail/);
     assert.match(result['host.cni-config'] ?? '', /^fail/);
     assert.match(result['host.calico-nodename'] ?? '', /^fail/);
+    assert.match(result['host.tunnel-mtu'] ?? '', /^fail: vxlan\.calico needs 1550-byte frames but eth0 carries 1500/);
   });
 
   it('warn only when ip6_tables alone is missing, and accept modules from the kernel config', () => {

@@ -44,4 +44,24 @@ export const PATHS = {
   daemonSet: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}`,
   endpoints: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/endpoints/${name}`,
   events: '/api/v1/events',
+  namespacedEvents: (namespace: string) => `/api/v1/namespaces/${namespace}/events`,
+  configMap: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/configmaps/${name}`,
+  clusterRoles: '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+  clusterRoleBindings: '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+  felixConfiguration: '/apis/crd.projectcalico.org/v1/felixconfigurations/default',
+  ipamConfig: '/apis/crd.projectcalico.org/v1/ipamconfigs/default',
+  ipamBlocks: '/apis/crd.projectcalico.org/v1/ipamblocks',
+  blockAffinities: '/apis/crd.projectcalico.org/v1/blockaffinities',
 } as const;
+
+/** Labels of the pods the checks read by selector. */
+export const POD_LABELS = {
+  calicoNode: 'k8s-app=calico-node',
+  /** Typha and kube-controllers in one list: both are few pods in calico-system. */
+  controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
+  /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */
+  kubeProxy: 'component=kube-proxy',
+} as const;
+
+/** ConfigMap the operator reads the API server address from when kube-proxy is replaced (eBPF); the RKE2 chart renders it from kubernetesServiceEndpoint. */
+export const SERVICES_ENDPOINT_CONFIGMAP = 'kubernetes-services-endpoint';

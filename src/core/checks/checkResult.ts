@@ -2,7 +2,7 @@ import { describeFailure, type ApiFailure } from '../kube/apiResult';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown' | 'skipped';
 
-export const CHECK_AREAS = ['Identity', 'Install', 'CRDs', 'Datastore', 'RBAC', 'Operator', 'Workloads', 'Nodes', 'Init race', 'IP pools', 'Host', 'Config', 'Logs'] as const;
+export const CHECK_AREAS = ['Identity', 'Install', 'CRDs', 'Datastore', 'RBAC', 'Operator', 'Workloads', 'Nodes', 'Init race', 'IP pools', 'IPAM', 'Dataplane', 'Host', 'Config', 'Logs'] as const;
 export type CheckArea = (typeof CHECK_AREAS)[number];
 
 /** A Kubernetes object a check looked at, so the editor can open it or its logs. */

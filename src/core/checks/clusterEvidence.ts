@@ -1,6 +1,7 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
-import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
+import { podLogsToRead, type PodLogEvidence } from './podLogSelection';
 
 /** How the connection to the API server is secured, as the kubeconfig set it up. */
 export interface ConnectionFacts {
@@ -43,9 +44,22 @@ export interface ClusterEvidence {
   readonly typhaDeployment: ApiResult<unknown>;
   readonly kubeControllersDeployment: ApiResult<unknown>;
   readonly calicoNodePods: ApiResult<ListResult>;
-  readonly typhaPods: ApiResult<ListResult>;
+  /** calico-typha and calico-kube-controllers pods. */
+  readonly controlPlanePods: ApiResult<ListResult>;
   readonly typhaEndpoints: ApiResult<unknown>;
   readonly sandboxEvents: ApiResult<ListResult>;
+  readonly felixConfiguration: ApiResult<unknown>;
+  readonly ipamConfig: ApiResult<unknown>;
+  readonly ipamBlocks: ApiResult<ListResult>;
+  readonly blockAffinities: ApiResult<ListResult>;
+  /** Warning events with reason Failed (image pulls among them), by namespace: calico-system and tigera-operator. */
+  readonly failedEvents: Readonly<Record<string, ApiResult<ListResult>>>;
+  /** At most one kube-proxy pod: whether RKE2 still runs kube-proxy. */
+  readonly kubeProxyPods: ApiResult<ListResult>;
+  /** ConfigMap tigera-operator/kubernetes-services-endpoint; read only when the eBPF dataplane needs it. */
+  readonly servicesEndpoint?: ApiResult<unknown>;
+  /** The tails of the pod logs the checks scan (kube-controllers, failed helm-install pods). */
+  readonly podLogs: readonly PodLogEvidence[];
 }
 
 /**
@@ -54,8 +68,34 @@ export interface ClusterEvidence {
  * cluster with many operators has hundreds of them.
  */
 const NODE_PAGE = 1000;
+/** Pods and IPAM objects are small: 2,500 per page keeps a 5,000-node cluster at two pages each. */
+const SMALL_OBJECT_PAGE = 2500;
 const CRD_PAGE = 50;
 const EVENT_LIMIT = 500;
+const FAILED_EVENT_LIMIT = 200;
+
+/** The most of one pod log the checks keep: its tail is what explains a failure. */
+const POD_LOG_BYTES = 512 * 1024;
+
+/** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
+function usesEbpf(installation: ApiResult<unknown> | undefined): boolean {
+  if (installation?.kind !== 'ok') return false;
+  const network = (installation.value as { spec?: { calicoNetwork?: { linuxDataplane?: unknown } } } | null)?.spec?.calicoNetwork;
+  return network?.linuxDataplane === 'BPF';
+}
+
+/**
+ * The named objects out of one LIST (a cluster has a few hundred ClusterRoles: one or two pages instead of one GET
+ * per name). A name the list lacks is not-found; a list that failed fails every name the same way.
+ */
+function byName(listed: ApiResult<ListResult>, names: readonly string[], kind: string): Record<string, ApiResult<unknown>> {
+  return Object.fromEntries(names.map((wanted): [string, ApiResult<unknown>] => {
+    if (listed.kind !== 'ok') return [wanted, listed];
+    const found = listed.value.items.find((item) => (item as { metadata?: { name?: unknown } } | null)?.metadata?.name === wanted);
+    if (found !== undefined) return [wanted, { kind: 'ok', value: found }];
+    return [wanted, listed.value.truncated ? { kind: 'malformed', message: `the ${kind} list was cut short before ${wanted}` } : { kind: 'not-found', message: `${kind.toLowerCase()}s.rbac.authorization.k8s.io "${wanted}" not found` }];
+  }));
+}
 
 /** Runs async jobs with at most `width` in flight, so a large cluster is not hit with every request at once. */
 async function limited<T>(width: number, jobs: readonly (() => Promise<T>)[]): Promise<T[]> {
@@ -73,8 +113,10 @@ async function limited<T>(width: number, jobs: readonly (() => Promise<T>)[]): P
 }
 
 /**
- * Reads what the checks need: about 35 GETs on any cluster size. Calico pods are selected by namespace and label,
- * nodes are paged, events are filtered by reason on the server; nothing lists every pod of the cluster.
+ * Reads what the checks need: about 30 GETs, plus a page per 1,000 nodes and per 2,500 calico-node pods and IPAM
+ * blocks. Calico pods are selected by namespace and label, events are filtered by reason on the server; nothing
+ * lists every pod of the cluster. A second round reads what the first one showed is needed: the tails of a few pod
+ * logs, and the eBPF ConfigMap when the dataplane is eBPF.
  */
 export async function collectClusterEvidence(reader: EvidenceSource, signal?: AbortSignal, now: () => Date = () => new Date()): Promise<ClusterEvidence> {
   const options = signal ? { signal } : {};
@@ -88,6 +130,8 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     typhaDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-typha')),
     kubeControllersDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers')),
     typhaEndpoints: get(PATHS.endpoints(CALICO_NAMESPACE, 'calico-typha')),
+    felixConfiguration: get(PATHS.felixConfiguration),
+    ipamConfig: get(PATHS.ipamConfig),
   };
   const lists: Record<string, () => Promise<ApiResult<ListResult>>> = {
     nodes: list(PATHS.nodes, { limit: NODE_PAGE }),
@@ -96,21 +140,25 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     tigeraStatuses: list(PATHS.tigeraStatuses, { limit: 100 }),
     helmCharts: list(PATHS.helmCharts, { limit: 200 }),
     helmPods: list(PATHS.pods(HELM_NAMESPACE), { labelSelector: `job-name in (${CALICO_CHARTS.map((chart) => `helm-install-${chart}`).join(',')})`, limit: 200 }),
-    calicoNodePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: 'k8s-app=calico-node', limit: NODE_PAGE }),
-    typhaPods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: 'k8s-app=calico-typha', limit: 100 }),
+    calicoNodePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }),
+    controlPlanePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }),
     sandboxEvents: list(PATHS.events, { fieldSelector: 'reason=FailedCreatePodSandBox', limit: EVENT_LIMIT, maxItems: EVENT_LIMIT }),
+    ipamBlocks: list(PATHS.ipamBlocks, { limit: SMALL_OBJECT_PAGE }),
+    blockAffinities: list(PATHS.blockAffinities, { limit: SMALL_OBJECT_PAGE * 2 }),
+    kubeProxyPods: list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxy, limit: 1, maxItems: 1 }),
+    roleList: list(PATHS.clusterRoles, { limit: 500 }),
+    bindingList: list(PATHS.clusterRoleBindings, { limit: 500 }),
   };
   // Each read stores its own result, in the order the requests are started (8 in flight at most).
   const results: Record<string, ApiResult<unknown>> = {};
-  const roles: Record<string, ApiResult<unknown>> = {};
-  const bindings: Record<string, ApiResult<unknown>> = {};
   const jobs: Record<string, ApiResult<unknown>> = {};
+  const failedEvents: Record<string, ApiResult<ListResult>> = {};
   const reads: (() => Promise<void>)[] = [];
   // Each answer is kept only while all answers so far stay within MAX_EVIDENCE_BYTES; once past it, no more reads.
   const startedAt = reader.bytesReceived?.() ?? 0;
   const overBudget = (): boolean => (reader.bytesReceived?.() ?? startedAt) - startedAt > MAX_EVIDENCE_BYTES;
   const notKept: ApiResult<never> = { kind: 'malformed', message: `not kept: the API's answers to this check exceed ${MAX_EVIDENCE_BYTES} bytes in total` };
-  const into = (target: Record<string, ApiResult<unknown>>, key: string, read: () => Promise<ApiResult<unknown>>): void => {
+  const into = <T>(target: Record<string, ApiResult<T>>, key: string, read: () => Promise<ApiResult<T>>): void => {
     reads.push(async () => {
       if (overBudget()) {
         target[key] = notKept;
@@ -121,12 +169,55 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     });
   };
   for (const [key, read] of [...Object.entries(single), ...Object.entries(lists)]) into(results, key, read);
-  for (const { name } of CALICO_RBAC) {
-    into(roles, name, get(PATHS.clusterRole(name)));
-    into(bindings, name, get(PATHS.clusterRoleBinding(name)));
+  for (const namespace of [CALICO_NAMESPACE, OPERATOR_NAMESPACE]) {
+    into(failedEvents, namespace, list(PATHS.namespacedEvents(namespace), { fieldSelector: 'reason=Failed', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
   }
   for (const chart of CALICO_CHARTS) into(jobs, chart, get(PATHS.helmJob(chart)));
   await limited(8, reads);
-  const evidence = { collectedAt: now().toISOString(), ...(reader.connection ? { connection: reader.connection } : {}), ...results, clusterRoles: roles, clusterRoleBindings: bindings, helmJobs: jobs };
-  return evidence as unknown as ClusterEvidence;
+  reads.length = 0;
+  // Second round: what the first answers showed is worth reading.
+  const firstRound = results as Partial<Record<keyof ClusterEvidence, ApiResult<unknown>>>;
+  if (usesEbpf(firstRound.installation)) into(results, 'servicesEndpoint', get(PATHS.configMap(OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP)));
+  const podLogs: PodLogEvidence[] = [];
+  for (const wanted of podLogsToRead(firstRound.controlPlanePods as ApiResult<ListResult> | undefined, firstRound.helmPods as ApiResult<ListResult> | undefined)) {
+    reads.push(async () => {
+      const text = overBudget() ? notKept : await reader.podLog(wanted.namespace, wanted.pod, { container: wanted.container, tailLines: wanted.tailLines, limitBytes: POD_LOG_BYTES }, options);
+      podLogs.push({ ...wanted, text });
+    });
+  }
+  await limited(8, reads);
+  const roleList = results.roleList as ApiResult<ListResult>;
+  const bindingList = results.bindingList as ApiResult<ListResult>;
+  const evidence: ClusterEvidence = {
+    collectedAt: now().toISOString(),
+    ...(reader.connection ? { connection: reader.connection } : {}),
+    nodes: results.nodes as ApiResult<ListResult>,
+    crds: results.crds as ApiResult<ListResult>,
+    clusterInformation: results.clusterInformation as ApiResult<unknown>,
+    ipPools: results.ipPools as ApiResult<ListResult>,
+    installation: results.installation as ApiResult<unknown>,
+    tigeraStatuses: results.tigeraStatuses as ApiResult<ListResult>,
+    helmCharts: results.helmCharts as ApiResult<ListResult>,
+    helmJobs: jobs,
+    helmPods: results.helmPods as ApiResult<ListResult>,
+    clusterRoles: byName(roleList, CALICO_RBAC.map((entry) => entry.name), 'ClusterRole'),
+    clusterRoleBindings: byName(bindingList, CALICO_RBAC.map((entry) => entry.name), 'ClusterRoleBinding'),
+    operatorDeployment: results.operatorDeployment as ApiResult<unknown>,
+    calicoNodeDaemonSet: results.calicoNodeDaemonSet as ApiResult<unknown>,
+    typhaDeployment: results.typhaDeployment as ApiResult<unknown>,
+    kubeControllersDeployment: results.kubeControllersDeployment as ApiResult<unknown>,
+    calicoNodePods: results.calicoNodePods as ApiResult<ListResult>,
+    controlPlanePods: results.controlPlanePods as ApiResult<ListResult>,
+    typhaEndpoints: results.typhaEndpoints as ApiResult<unknown>,
+    sandboxEvents: results.sandboxEvents as ApiResult<ListResult>,
+    felixConfiguration: results.felixConfiguration as ApiResult<unknown>,
+    ipamConfig: results.ipamConfig as ApiResult<unknown>,
+    ipamBlocks: results.ipamBlocks as ApiResult<ListResult>,
+    blockAffinities: results.blockAffinities as ApiResult<ListResult>,
+    failedEvents,
+    kubeProxyPods: results.kubeProxyPods as ApiResult<ListResult>,
+    ...(results.servicesEndpoint ? { servicesEndpoint: results.servicesEndpoint } : {}),
+    podLogs,
+  };
+  return evidence;
 }

@@ -1,11 +1,16 @@
 import { list, text, type Json } from '../kube/objectFields';
 import { evaluateKnownIssues, type KnownIssueMatch } from '../knowledge/knownIssueVerdict';
+import { describePreconditions } from '../knowledge/preconditions';
+import { formatChartVersion, parseChartVersion } from '../versions/chartVersion';
+import { formatOperatorVersion, parseOperatorVersion } from '../versions/operatorVersion';
 import { lookUpVersion } from '../versionLookup';
 import { parseContainerdVersion, formatContainerdVersion } from '../versions/containerdVersion';
 import { parseRke2Version, formatRke2Version } from '../versions/rke2Version';
 import { formatCalicoVersion, parseCalicoVersion } from '../versions/calicoVersion';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { imageTag } from './networkSetup';
+import { preconditionFacts } from './preconditionFacts';
 
 export const IDENTITY: CheckDefinition = { id: 'identity.versions', area: 'Identity', title: 'RKE2, containerd and Calico versions' };
 export const KNOWN_ISSUES_CHECK: CheckDefinition = { id: 'identity.known-issues', area: 'Identity', title: 'Known Calico issues for these versions' };
@@ -22,11 +27,6 @@ function countBy(values: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return counts;
-}
-
-function imageTag(image: string | undefined): string | undefined {
-  const match = image === undefined ? null : /:(v?\d+\.\d+\.\d+)(?:@|$)/.exec(image);
-  return match?.[1];
 }
 
 function canonicalCalico(value: string | undefined): string | undefined {
@@ -77,19 +77,42 @@ export function checkIdentity(evidence: ClusterEvidence): CheckResult {
   return result(IDENTITY, identity.rke2.length === 0 ? 'unknown' : 'pass', summary, lines);
 }
 
+/** The tigera-operator version, from the image of Deployment tigera-operator/tigera-operator. */
+export function operatorVersion(evidence: ClusterEvidence): string | undefined {
+  if (evidence.operatorDeployment.kind !== 'ok') return undefined;
+  const image = list(evidence.operatorDeployment.value, 'spec', 'template', 'spec', 'containers').map((container) => text(container, 'image')).find((entry) => entry?.includes('operator') ?? false);
+  const parsed = parseOperatorVersion(imageTag(image) ?? '');
+  return parsed.ok ? formatOperatorVersion(parsed.value) : undefined;
+}
+
+/** The rke2-calico chart version, from the HelmChart's helm.cattle.io/chart-url annotation (or spec.version). */
+export function chartVersion(evidence: ClusterEvidence): string | undefined {
+  if (evidence.helmCharts.kind !== 'ok') return undefined;
+  const chart = evidence.helmCharts.value.items.find((item) => text(item, 'metadata', 'name') === 'rke2-calico');
+  const fromUrl = /rke2-calico-(v?\d+\.\d+\.\d+)\.tgz/.exec(text(chart, 'metadata', 'annotations', 'helm.cattle.io/chart-url') ?? '')?.[1];
+  const parsed = parseChartVersion(fromUrl ?? text(chart, 'spec', 'version') ?? '');
+  return parsed.ok ? formatChartVersion(parsed.value) : undefined;
+}
+
 function calicoFromMatrix(rke2: string): string | undefined {
   const outcome = lookUpVersion(rke2, 'rke2');
   return outcome.ok ? outcome.report.calico : undefined;
 }
 
 /**
- * The known-issue verdict for every RKE2/containerd combination the nodes run, exactly as the knowledge base says
- * (the #7808 RC + containerd v2.0.2-k3s1 case is an error, GA releases with Calico v3.29.2 a warning).
+ * The known-issue verdict for every RKE2/containerd combination the nodes run, with the chart and operator the
+ * cluster deploys, exactly as the knowledge base says. Preconditions (a Windows node, a kernel, a setting) are
+ * read from the evidence: an issue whose precondition the cluster does not meet is left out, one whose
+ * precondition could not be decided is listed as "may apply" without changing the status.
  */
 export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   if (evidence.nodes.kind !== 'ok') return unknownFrom(KNOWN_ISSUES_CHECK, 'nodes', evidence.nodes);
   const identity = clusterIdentity(evidence);
+  const preconditions = preconditionFacts(evidence);
+  const operator = operatorVersion(evidence);
+  const chart = chartVersion(evidence);
   const matches: { match: KnownIssueMatch; facts: string }[] = [];
+  const conditional = new Map<string, KnownIssueMatch>();
   const evidenceLines: string[] = [];
   const combinations = new Set(evidence.nodes.value.items.map((node) => `${text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
   for (const combination of combinations) {
@@ -98,26 +121,34 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
     const containerd = parseContainerdVersion(runtime);
     const rke2Text = rke2.ok ? formatRke2Version(rke2.value) : undefined;
     const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined);
-    const facts = { rke2: rke2Text, calico, containerd: containerd.ok ? formatContainerdVersion(containerd.value) : undefined };
+    const facts = { rke2: rke2Text, calico, containerd: containerd.ok ? formatContainerdVersion(containerd.value) : undefined, operator, chart };
     const description = `RKE2 ${facts.rke2 ?? 'unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${identity.calico ? '' : calico ? ' (from the release matrix)' : ''}`;
     evidenceLines.push(description);
-    for (const match of evaluateKnownIssues(facts).applies) matches.push({ match, facts: description });
+    const verdict = evaluateKnownIssues(facts, preconditions);
+    for (const match of verdict.applies) matches.push({ match, facts: description });
+    for (const match of verdict.conditional) conditional.set(match.issue.id, match);
+  }
+  evidenceLines.push(`tigera-operator ${operator ?? 'unknown'} (Deployment image), rke2-calico chart ${chart ?? 'unknown'} (HelmChart chart-url)`);
+  for (const match of conditional.values()) {
+    evidenceLines.push(`may apply: ${match.issue.id} (${match.issue.title}) — only if ${describePreconditions(match.openPreconditions)}, which the cluster's objects do not tell`);
   }
   if (matches.length === 0) {
     const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined);
-    return result(KNOWN_ISSUES_CHECK, known ? 'pass' : 'unknown', known ? 'No known Calico issue applies to these versions' : 'unknown: the Calico version could not be read and the RKE2 version is not in the matrix', evidenceLines);
+    return result(KNOWN_ISSUES_CHECK, known ? 'pass' : 'unknown', known ? 'No known Calico issue applies to these versions and this setup' : 'unknown: the Calico version could not be read and the RKE2 version is not in the matrix', evidenceLines);
   }
   matches.sort((a, b) => (a.match.severity === 'error' ? -1 : 0) - (b.match.severity === 'error' ? -1 : 0));
   const worst = matches[0];
   if (!worst) return result(KNOWN_ISSUES_CHECK, 'pass', 'No known Calico issue applies', evidenceLines);
+  const others = [...new Set(matches.map((entry) => entry.match.issue.id))].filter((id) => id !== worst.match.issue.id);
   const upgrade = identity.rke2.map((version) => lookUpVersion(version, 'rke2')).flatMap((outcome) => (outcome.ok && outcome.report.upgradeTo ? [outcome.report.upgradeTo] : []));
+  const targets = upgrade.length > 0 ? upgrade : worst.match.issue.fixedIn;
   return result(
     KNOWN_ISSUES_CHECK,
     worst.match.severity === 'error' ? 'fail' : 'warn',
-    `${worst.match.issue.id}: ${worst.match.issue.title} (${worst.facts})`,
-    [...evidenceLines, `${worst.match.issue.id}: ${worst.match.because}`],
+    `${worst.match.issue.id}: ${worst.match.issue.title} (${worst.facts})${others.length > 0 ? `; also ${others.join(', ')}` : ''}`,
+    [...evidenceLines, ...new Set(matches.map((entry) => `${entry.match.issue.id}: ${entry.match.because}`))],
     {
-      remediation: `${upgrade.length > 0 ? `Upgrade to ${[...new Set(upgrade)].join(' / ')}. ` : ''}${worst.match.issue.mitigations[0] ?? ''}`,
+      remediation: `${targets.length > 0 ? `${upgrade.length > 0 ? 'Upgrade to' : 'Fixed in'} ${[...new Set(targets)].join(' / ')}. ` : ''}${worst.match.issue.mitigations[0] ?? ''}`,
       knownIssue: { id: worst.match.issue.id, url: worst.match.issue.url },
     },
   );

@@ -1,4 +1,14 @@
+import { checkAccessDenials, DENIALS_CHECK } from './accessDenials';
+import { ADDRESS_CHECK, checkCalicoAddresses } from './addressChecks';
 import { skipped, type CheckDefinition, type CheckResult } from './checkResult';
+import { checkDataplane, DATAPLANE_CHECK } from './dataplaneChecks';
+import { checkImages, IMAGES_CHECK } from './imageChecks';
+import { checkIpamBlocks, IPAM_CHECK } from './ipamChecks';
+import { checkMtu, MTU_CHECK } from './mtuCheck';
+import { checkVxlanOffload, OFFLOAD_CHECK } from './offloadCheck';
+import { checkStuckDeletion, STUCK_CHECK } from './stuckObjects';
+import { checkUpgrade, UPGRADE_CHECK } from './upgradeChecks';
+import { checkWindowsNodes, WINDOWS_CHECK } from './windowsChecks';
 import { checkConnection } from './connectionCheck';
 import type { ClusterEvidence } from './clusterEvidence';
 import { checkCrds, CRDS_CHECK } from './crdChecks';
@@ -25,19 +35,29 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
   { definition: KNOWN_ISSUES_CHECK, run: checkKnownIssues, calicoOnly: true },
   { definition: CNI_CHECK, run: checkCni, calicoOnly: false },
   { definition: HELM_JOBS_CHECK, run: checkHelmJobs, calicoOnly: true },
+  { definition: UPGRADE_CHECK, run: checkUpgrade, calicoOnly: true },
   { definition: CRDS_CHECK, run: checkCrds, calicoOnly: true },
   { definition: DATASTORE_CHECK, run: checkDatastore, calicoOnly: true },
   { definition: RBAC_CHECK, run: checkRbac, calicoOnly: true },
+  { definition: DENIALS_CHECK, run: checkAccessDenials, calicoOnly: true },
   { definition: OPERATOR_CHECK, run: checkOperatorDeployment, calicoOnly: true },
   { definition: INSTALLATION_CHECK, run: checkInstallation, calicoOnly: true },
   { definition: TIGERASTATUS_CHECK, run: checkTigeraStatus, calicoOnly: true },
+  { definition: STUCK_CHECK, run: checkStuckDeletion, calicoOnly: true },
   { definition: CALICO_NODE_CHECK, run: checkCalicoNode, calicoOnly: true },
   { definition: TYPHA_CHECK, run: checkTypha, calicoOnly: true },
   { definition: KUBE_CONTROLLERS_CHECK, run: checkKubeControllers, calicoOnly: true },
+  { definition: IMAGES_CHECK, run: checkImages, calicoOnly: true },
   { definition: NODES_CHECK, run: checkNodes, calicoOnly: false },
+  { definition: ADDRESS_CHECK, run: checkCalicoAddresses, calicoOnly: true },
+  { definition: WINDOWS_CHECK, run: checkWindowsNodes, calicoOnly: true },
   { definition: SANDBOX_EVENTS_CHECK, run: checkSandboxEvents, calicoOnly: true },
   { definition: JOIN_BURST_CHECK, run: checkJoinBurst, calicoOnly: true },
   { definition: IPPOOL_CHECK, run: checkIpPools, calicoOnly: true },
+  { definition: IPAM_CHECK, run: checkIpamBlocks, calicoOnly: true },
+  { definition: DATAPLANE_CHECK, run: checkDataplane, calicoOnly: true },
+  { definition: OFFLOAD_CHECK, run: checkVxlanOffload, calicoOnly: true },
+  { definition: MTU_CHECK, run: checkMtu, calicoOnly: true },
 ];
 
 /**

@@ -52,7 +52,7 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
   const lines = [`readyReplicas ${ready} of ${num(found.value, 'spec', 'replicas') ?? '?'}`];
   const objects: ObjectRef[] = [{ kind: 'Deployment', namespace: CALICO_NAMESPACE, name: 'calico-typha', path: PATHS.deployment(CALICO_NAMESPACE, 'calico-typha') }];
-  if (evidence.typhaPods.kind === 'ok') objects.push(...evidence.typhaPods.value.items.map(podRef));
+  if (evidence.controlPlanePods.kind === 'ok') objects.push(...evidence.controlPlanePods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === 'calico-typha').map(podRef));
   const endpoints = evidence.typhaEndpoints;
   let addresses = 0;
   if (endpoints.kind === 'ok') {

@@ -2,7 +2,7 @@ import type { CalicoRange, KnownIssue } from '../knownIssue';
 
 // Calico enables VXLAN TX checksum offload on kernels newer than 5.7 from v3.28.0 on, except v3.28.1 (reverted
 // there): felix/environment/feature_detect_linux.go per tag; tigera/docs#1578 for v3.28.1.
-const OFFLOAD_ON_BY_DEFAULT: CalicoRange = { atLeast: 'v3.28.0', except: ['v3.28.1'] };
+export const OFFLOAD_ON_BY_DEFAULT: CalicoRange = { atLeast: 'v3.28.0', except: ['v3.28.1'] };
 
 const RKE2_DEFAULT =
   'Every rke2-calico chart sets felixConfiguration.featureDetectOverride: "ChecksumOffloadBroken=true" ' +

@@ -1,0 +1,77 @@
+import { evaluateKnownIssues } from '../knowledge/knownIssueVerdict';
+import { list, name, num, text, type Json } from '../kube/objectFields';
+import { CALICO_NAMESPACE, OPERATOR_NAMESPACE } from './calicoObjects';
+import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import type { ClusterEvidence } from './clusterEvidence';
+import { clusterIdentity } from './identityChecks';
+import { preconditionFacts } from './preconditionFacts';
+
+export const IMAGES_CHECK: CheckDefinition = { id: 'workloads.images', area: 'Workloads', title: 'Calico and tigera-operator images can be pulled' };
+
+const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName']);
+const SHOWN = 10;
+
+interface PullFailure {
+  readonly image: string;
+  readonly pod: string;
+  readonly detail: string;
+}
+
+/** kubelet's "Failed to pull image "<ref>": …" (reason Failed) or a container waiting in ErrImagePull/ImagePullBackOff. */
+function fromEvent(event: Json): PullFailure | undefined {
+  const message = text(event, 'message') ?? '';
+  const image = /^Failed to pull image "([^"]+)"/.exec(message)?.[1];
+  if (!image) return undefined;
+  const count = num(event, 'count');
+  return { image, pod: `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'}`, detail: `${message.slice(0, 240)}${count && count > 1 ? ` (×${count})` : ''}` };
+}
+
+function fromPod(pod: Json): PullFailure[] {
+  return list(pod, 'status', 'containerStatuses').flatMap((status) => {
+    const reason = text(status, 'state', 'waiting', 'reason');
+    if (!reason || !PULL_WAITING.has(reason)) return [];
+    return [{ image: text(status, 'image') ?? '?', pod: `${text(pod, 'metadata', 'namespace') ?? ''}/${name(pod)}`, detail: `${reason}: ${(text(status, 'state', 'waiting', 'message') ?? '').slice(0, 240)}` }];
+  });
+}
+
+/**
+ * Image pulls that fail for Calico's pods (calico-system) and the operator (tigera-operator), from kubelet's
+ * Warning events (reason Failed) and the waiting state of the Calico pods already read. Air-gapped clusters need
+ * every image in their registry: RKE2 points the chart at it with system-default-registry, and releases before the
+ * goldmane/whisker images were listed miss those (rancher/rke2#8621).
+ */
+export function checkImages(evidence: ClusterEvidence): CheckResult {
+  const lines: string[] = [];
+  const failures: PullFailure[] = [];
+  let read = 0;
+  for (const namespace of [CALICO_NAMESPACE, OPERATOR_NAMESPACE]) {
+    const events = evidence.failedEvents[namespace];
+    if (events?.kind === 'ok') {
+      read++;
+      failures.push(...events.value.items.flatMap((event) => fromEvent(event) ?? []));
+    } else lines.push(`events in ${namespace}: not read (${events?.kind ?? 'missing'})`);
+  }
+  for (const pods of [evidence.calicoNodePods, evidence.controlPlanePods]) if (pods.kind === 'ok') failures.push(...pods.value.items.flatMap(fromPod));
+  const byImage = new Map<string, PullFailure[]>();
+  for (const failure of failures) byImage.set(failure.image, [...(byImage.get(failure.image) ?? []), failure]);
+  const registry = evidence.installation.kind === 'ok' ? (text(evidence.installation.value, 'spec', 'registry') ?? '(unset)') : `unknown (${evidence.installation.kind})`;
+  lines.push(`Installation default spec.registry: ${registry}`);
+  if (byImage.size === 0) {
+    const failure = Object.values(evidence.failedEvents).find((events) => events.kind !== 'ok');
+    if (read === 0 && failure !== undefined) return { ...unknownFrom(IMAGES_CHECK, `events of ${CALICO_NAMESPACE} and ${OPERATOR_NAMESPACE}`, failure), evidence: lines };
+    return result(IMAGES_CHECK, 'pass', 'No failed image pull for Calico or tigera-operator pods', lines);
+  }
+  for (const [image, entries] of [...byImage].slice(0, SHOWN)) lines.push(`${image}: ${[...new Set(entries.map((entry) => entry.pod))].slice(0, 3).join(', ')} — ${entries[0]?.detail ?? ''}`);
+  if (byImage.size > SHOWN) lines.push(`… and ${byImage.size - SHOWN} more images`);
+  const images = [...byImage.keys()];
+  const goldmane = images.some((image) => /mirrored-calico-(goldmane|whisker)/.test(image));
+  const rke2 = clusterIdentity(evidence).rke2;
+  const airGapIssue = goldmane ? rke2.flatMap((release) => evaluateKnownIssues({ rke2: release }, { ...preconditionFacts(evidence), 'private-registry-with-goldmane-or-whisker': true }).applies).find((match) => match.issue.id === 'rancher/rke2#8621') : undefined;
+  const remediation =
+    `Make each image listed available to the nodes. On an air-gapped cluster set system-default-registry in config.yaml (RKE2 passes it to the chart as global.systemDefaultRegistry, which becomes the Installation's registry: now ${registry}) and load the release's image archive into that registry or /var/lib/rancher/rke2/agent/images on each node.` +
+    (airGapIssue ? ` ${airGapIssue.issue.title}: ${airGapIssue.because}; fixed in ${airGapIssue.issue.fixedIn.join('; ')}.` : '');
+  return result(IMAGES_CHECK, 'fail', `${images.length} image(s) cannot be pulled, e.g. ${images[0] ?? ''}`, lines, {
+    remediation,
+    ...(airGapIssue ? { knownIssue: { id: airGapIssue.issue.id, url: airGapIssue.issue.url } } : {}),
+  });
+}

@@ -1,0 +1,54 @@
+import type { ApiResult } from '../kube/apiResult';
+import type { ListResult } from '../kube/clusterReader';
+import { list, name, text, type Json } from '../kube/objectFields';
+import { CALICO_CHARTS, CALICO_NAMESPACE, HELM_NAMESPACE } from './calicoObjects';
+
+/** Why a pod log is read: which check scans it. */
+export type PodLogPurpose = 'kube-controllers' | 'typha' | 'helm-install';
+
+export interface PodLogRequest {
+  readonly purpose: PodLogPurpose;
+  readonly namespace: string;
+  readonly pod: string;
+  readonly container: string;
+  readonly tailLines: number;
+}
+
+export interface PodLogEvidence extends PodLogRequest {
+  readonly text: ApiResult<string>;
+}
+
+const TAIL_LINES: Record<PodLogPurpose, number> = { 'kube-controllers': 500, typha: 300, 'helm-install': 200 };
+
+/** The most recently created pod; undefined for none. */
+function newest(pods: readonly Json[]): Json {
+  return [...pods].sort((a, b) => (text(b, 'metadata', 'creationTimestamp') ?? '').localeCompare(text(a, 'metadata', 'creationTimestamp') ?? ''))[0];
+}
+
+function firstContainer(pod: Json, fallback: string): string {
+  return text(list(pod, 'spec', 'containers')[0], 'name') ?? fallback;
+}
+
+/**
+ * The few logs worth a request each: calico-kube-controllers and one calico-typha (the Calico service accounts whose
+ * 401/403s show RBAC regressions and the #7808 race), and the newest failed helm-install pod of each Calico chart
+ * (its Helm error names an upgrade that went wrong). At most four reads, whatever the cluster size.
+ */
+export function podLogsToRead(controlPlane: ApiResult<ListResult> | undefined, helmPods: ApiResult<ListResult> | undefined): PodLogRequest[] {
+  const wanted: PodLogRequest[] = [];
+  const add = (purpose: PodLogPurpose, namespace: string, pod: Json, container: string): void => {
+    if (pod !== undefined) wanted.push({ purpose, namespace, pod: name(pod), container: firstContainer(pod, container), tailLines: TAIL_LINES[purpose] });
+  };
+  if (controlPlane?.kind === 'ok') {
+    const byApp = (app: string): Json[] => controlPlane.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === app);
+    add('kube-controllers', CALICO_NAMESPACE, newest(byApp('calico-kube-controllers')), 'calico-kube-controllers');
+    add('typha', CALICO_NAMESPACE, newest(byApp('calico-typha')), 'calico-typha');
+  }
+  if (helmPods?.kind === 'ok') {
+    for (const chart of CALICO_CHARTS) {
+      const failed = helmPods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'job-name') === `helm-install-${chart}` && text(pod, 'status', 'phase') === 'Failed');
+      add('helm-install', HELM_NAMESPACE, newest(failed), 'helm');
+    }
+  }
+  return wanted;
+}

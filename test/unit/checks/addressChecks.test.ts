@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkCalicoAddresses } from '../../../src/core/checks/addressChecks';
+import { FORBIDDEN, found, healthyEvidence, listed } from '../../builders/clusterEvidence';
+import { installation, node } from '../../builders/kubeObjects';
+
+describe('nodes.calico-addresses', () => {
+  it('passes when every node uses its own InternalIP', () => {
+    const outcome = checkCalicoAddresses(healthyEvidence());
+    assert.equal(outcome.status, 'pass');
+    assert.match(outcome.evidence[0] ?? '', /3 of 3 nodes carry a Calico address/);
+  });
+
+  it('fails when two nodes claim one address, naming both and the fix', () => {
+    const nodes = listed([node({ name: 'a', internalIp: '10.0.0.1', calicoAddress: '172.17.0.1/16' }), node({ name: 'b', internalIp: '10.0.0.2', calicoAddress: '172.17.0.1/16' })]);
+    const outcome = checkCalicoAddresses(healthyEvidence({ nodes }));
+    assert.equal(outcome.status, 'fail');
+    assert.match(outcome.evidence.join('\n'), /172\.17\.0\.1 is claimed by a, b/);
+    assert.match(outcome.remediation ?? '', /nodeAddressAutodetectionV4: \{kubernetes: NodeInternalIP\}/);
+  });
+
+  it('warns when first-found picked another interface, but not when the Installation chose it', () => {
+    const nodes = listed([node({ name: 'a', internalIp: '10.0.0.1' }), node({ name: 'b', internalIp: '10.0.0.2', calicoAddress: '10.0.2.15/24' })]);
+    const firstFound = checkCalicoAddresses(healthyEvidence({ nodes }));
+    assert.equal(firstFound.status, 'warn');
+    assert.match(firstFound.evidence.join('\n'), /b: Calico uses 10\.0\.2\.15, InternalIP is 10\.0\.0\.2/);
+    const chosen = checkCalicoAddresses(healthyEvidence({ nodes, installation: found(installation({ autodetectionV4: { interface: 'eth1' } })) }));
+    assert.equal(chosen.status, 'pass');
+    assert.match(chosen.evidence.join('\n'), /chosen on purpose/);
+  });
+
+  it('warns about nodes without an address, fails when no node has one, unknown when nodes are forbidden', () => {
+    assert.equal(checkCalicoAddresses(healthyEvidence({ nodes: listed([node({ name: 'a' }), node({ name: 'b', internalIp: '10.0.0.9', calicoAddress: null })]) })).status, 'warn');
+    assert.equal(checkCalicoAddresses(healthyEvidence({ nodes: listed([node({ name: 'a', calicoAddress: null })]) })).status, 'fail');
+    const unknown = checkCalicoAddresses(healthyEvidence({ nodes: FORBIDDEN }));
+    assert.equal(unknown.status, 'unknown');
+    assert.match(unknown.summary, /^unknown: forbidden/);
+  });
+});
