@@ -130,7 +130,7 @@ export function listTree(folder: string): string[] {
   return paths.sort();
 }
 
-/** Appends a measurement to the file named by BUNDLE_HARDENING_RESULTS (JSON lines), for README-bundle-cases.md. */
+/** Appends a measurement to the file named by BUNDLE_HARDENING_RESULTS (JSON lines), for docs/reliability/bundles.md. */
 export function recordMeasurement(name: string, outcome: CliOutcome): void {
   const file = process.env.BUNDLE_HARDENING_RESULTS;
   if (file === undefined || file === '') return;
