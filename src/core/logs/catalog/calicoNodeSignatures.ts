@@ -180,4 +180,13 @@ export const CALICO_NODE_SIGNATURES: readonly LogSignature[] = [
     ],
     source: 'projectcalico/calico felix/iptables/table.go, felix/ipsets/ipsets.go; projectcalico/calico#8831, #13499; iptables error text',
   },
+  {
+    id: 'bpf-healthz-port-in-use',
+    severity: 'warning',
+    title: 'eBPF proxy health port already in use',
+    meaning: 'Felix in eBPF mode serves kube-proxy\'s health port (10256) and cannot bind it. Usually kube-proxy still runs next to the eBPF dataplane and holds the port (projectcalico/calico#10748); on dual-stack nodes Calico v3.30.4 also reports it while its own IPv6 listener holds the port (projectcalico/calico#11213).',
+    remediation: 'With the eBPF dataplane set disable-kube-proxy: true in the servers\' config.yaml (RKE2 docs, eBPF dataplane); if kube-proxy is already off and the node is dual-stack, this is projectcalico/calico#11213.',
+    matches: [{ trigger: 'BPF Proxy Healthz server failed', pattern: 'BPF Proxy Healthz server failed' }],
+    source: 'projectcalico/calico felix/bpf/proxy/health.go, felix/dataplane/linux/int_dataplane.go; projectcalico/calico#10748, #11213',
+  },
 ];
