@@ -12,6 +12,7 @@ import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+import { FLEET_USAGE, fleetOnlyOption, isFleetRun, refusedTokenArgument, runFleetCheck } from './fleetCheck';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
                              [--format text|json] [--timeout SECONDS]
@@ -28,9 +29,10 @@ Exit codes:
   2  the cluster could not be reached (network, TLS, credentials, timeout), or bad usage
   3  could not verify: no check fails, but more than half of the checks that ran are unknown (e.g. every read
      is forbidden), or a required check is unknown (known issues, Calico as the CNI, ClusterInformation,
-     calico-node, nodes), or no check could run`;
+     calico-node, nodes), or no check could run
+${FLEET_USAGE}`;
 
-const SPEC: CommandSpec<'text' | 'json'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval'], flags: ['no-cluster'], formats: ['text', 'json'] };
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval', 'contexts', 'rancher', 'rancher-token-file', 'rancher-ca', 'parallel', 'cluster-timeout'], flags: ['no-cluster', 'all-contexts', 'details'], formats: ['text', 'json'] };
 
 /** A message for stderr: redacted and without control characters (it may quote a server, a plugin, a kubeconfig). */
 function safe(text: string): string {
@@ -47,11 +49,16 @@ export interface CheckCommandDependencies {
 }
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: CheckCommandDependencies = {}): Promise<number> {
+  const refused = refusedTokenArgument(argv);
+  if (refused !== undefined) return usageError(io, SPEC, refused);
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
   const format = { value: started.format };
   if (args.positionals.length > 0) return usageError(io, SPEC, `unexpected argument "${args.positionals[0] ?? ''}"`);
+  if (isFleetRun(args)) return runFleetCheck(args, started.format, io, dependencies, (message) => usageError(io, SPEC, message));
+  const fleetOnly = fleetOnlyOption(args);
+  if (fleetOnly !== undefined) return usageError(io, SPEC, `--${fleetOnly} goes with several clusters (--all-contexts, --contexts or --rancher)`);
   const numberOption = (name: string, fallback: number): number | undefined => {
     const value = args.options.get(name);
     if (value === undefined) return fallback;

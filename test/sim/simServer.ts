@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeServerCertificates } from './certificates';
+import { makeServerCertificates, type ServerCertificates } from './certificates';
 import { materialize, stateAt, type KubeObject, type ObjectStore } from './clusterModel';
 import { simKubeconfig } from './kubeconfig';
 import type { Fault, Scenario } from './scenarioTypes';
@@ -29,6 +29,8 @@ export interface SimOptions {
   /** Freeze the clock; move it with setTime(). */
   readonly manualClock?: boolean;
   readonly extraFaults?: readonly Fault[];
+  /** Reuse these instead of making new ones (a Rancher simulation starts hundreds of clusters). */
+  readonly certificates?: ServerCertificates;
 }
 
 export interface RunningSim {
@@ -45,6 +47,8 @@ export interface RunningSim {
   now(): number;
   addFault(fault: Fault): void;
   stop(): Promise<void>;
+  /** Answers one request as this cluster's API server would (a Rancher simulation proxies to it). */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<unknown>;
 }
 
 interface Route {
@@ -110,7 +114,7 @@ function status(code: number, reason: string, message: string): object {
 /** Starts the simulated Kubernetes API over HTTPS on 127.0.0.1 with a scenario. */
 export async function startSimulatedCluster(scenario: Scenario, options: SimOptions = {}): Promise<RunningSim> {
   const folder = mkdtempSync(join(tmpdir(), 'rke2-calico-sim-'));
-  const certificates = makeServerCertificates(folder);
+  const certificates = options.certificates ?? makeServerCertificates(folder);
   const token = randomBytes(24).toString('hex');
   const requests: RecordedRequest[] = [];
   const faults: { fault: Fault; used: number }[] = [...(scenario.faults ?? []), ...(options.extraFaults ?? [])].map((fault) => ({ fault, used: 0 }));
@@ -320,6 +324,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     },
     now,
     addFault: (fault) => faults.unshift({ fault, used: 0 }),
+    handle,
     stop: async () => {
       for (const stream of openStreams) stream.destroy();
       server.closeAllConnections();
