@@ -6,6 +6,7 @@ import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
 import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
 import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
+import { reuseConnections } from './connectionReuse';
 import { byteBudget, httpGet, httpGetStream, type ByteBudget, type HttpGetOptions, type RawResult } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 // Fleet sources (kubeconfig contexts, the pod's service account, Rancher's cluster proxy) build their KubeConfig
@@ -202,6 +203,7 @@ class KubeReader implements GatewayReader {
       }
     }
     this.remember(/^Bearer\s+(.+)$/i.exec(headers.Authorization ?? '')?.[1]);
+    reuseConnections(request, Boolean(this.config.getCurrentCluster()?.proxyUrl));
     return { request, credential };
   }
 

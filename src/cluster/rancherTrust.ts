@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
 /**
- * The CAs to trust for Rancher. Without --rancher-ca, undefined: Node's own store, which already holds the public
- * roots and NODE_EXTRA_CA_CERTS. With it, its certificates are added to that store rather than replacing it (a
- * `ca` option replaces Node's store, so the public roots and NODE_EXTRA_CA_CERTS are put back in by hand).
+ * The CAs to trust for Rancher. Without --rancher-ca, undefined: Node's own store (the public roots and
+ * NODE_EXTRA_CA_CERTS). With it, that CA and NODE_EXTRA_CA_CERTS, as a kubeconfig's certificate-authority replaces
+ * the system roots for kubectl (the public roots are left out: a bundle of 140 roots would be parsed for every
+ * TLS connection to every cluster).
  */
 export function rancherTrust(caFile: string | undefined, environment: NodeJS.ProcessEnv): { ok: true; caPem: string | undefined } | { ok: false; error: string } {
   if (caFile === undefined) return { ok: true, caPem: undefined };
@@ -25,5 +25,5 @@ export function rancherTrust(caFile: string | undefined, environment: NodeJS.Pro
   const extraFile = environment.NODE_EXTRA_CA_CERTS;
   const extra = extraFile !== undefined && extraFile !== '' ? read(extraFile, 'NODE_EXTRA_CA_CERTS') : [];
   if (typeof extra === 'string') return { ok: false, error: extra };
-  return { ok: true, caPem: [...own, ...extra, ...rootCertificates].join('\n') };
+  return { ok: true, caPem: [...own, ...extra].join('\n') };
 }
