@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { checkClusterReader } from '../core/fleet/checkClusterReader';
 import type { ClusterOutcome, FleetEntry } from '../core/fleet/fleetOutcome';
-import { buildFleetReport, fleetReportToText } from '../core/fleet/fleetReport';
+import { buildFleetReport, fleetReportToText, type FleetReportJson } from '../core/fleet/fleetReport';
+import { checksToOpenMetrics } from '../core/report/openMetrics';
 import { runFleet } from '../core/fleet/runFleet';
 import { terminalField } from '../core/checks/checkReport';
 import { contextMembers, rancherMembers, type FleetMember, type FleetMembers } from '../cluster/fleetTargets';
@@ -131,6 +132,11 @@ async function members(args: ParsedArgs, environment: NodeJS.ProcessEnv, tuning:
   return contextMembers(choice, names, tuning);
 }
 
+/** The fleet as metrics: every cluster labelled with its name (Rancher's display name or the context). */
+function fleetMetrics(report: FleetReportJson): string {
+  return checksToOpenMetrics(report.clusters.map((cluster) => ({ cluster: cluster.name, status: cluster.status, ...(cluster.report ? { report: cluster.report } : {}) })));
+}
+
 /** Usage problems of a fleet run, before anything is read. */
 function fleetUsageError(args: ParsedArgs): string | undefined {
   const rancher = args.options.has('rancher');
@@ -138,7 +144,7 @@ function fleetUsageError(args: ParsedArgs): string | undefined {
   if (args.options.has('all-contexts') && args.options.has('contexts')) return 'give --all-contexts or --contexts, not both';
   if (!rancher && (args.options.has('rancher-token-file') || args.options.has('rancher-ca'))) return '--rancher-token-file and --rancher-ca go with --rancher';
   if (rancher && args.options.has('kubeconfig')) return '--kubeconfig is not used with --rancher (Rancher lists the clusters)';
-  for (const single of ['watch', 'host-root', 'context', 'in-cluster', 'no-cluster']) {
+  for (const single of ['watch', 'host-root', 'context', 'in-cluster', 'no-cluster', 'cluster-name', 'service-account-dir']) {
     if (args.options.has(single)) return `--${single} checks one cluster or node; it does not go with several clusters`;
   }
   return undefined;
@@ -179,7 +185,7 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo,
     });
     const entries: FleetEntry[] = listed.members.map((member, index) => ({ target: member.target, outcome: outcomes[index] ?? { kind: 'cancelled', reason: 'not started' } }));
     const report = withoutSecrets(buildFleetReport(listed.source, entries), secrets);
-    io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
+    io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'openmetrics' ? fleetMetrics(report) : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
     if (controller.signal.aborted) io.stderr('rke2-calico-diag check: cancelled; clusters not finished are reported as cancelled\n');
     return report.fleet.exitCode;
   } finally {
