@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { makeServerCertificates, type ServerCertificates } from './certificates';
 import { materialize, stateAt, type KubeObject, type ObjectStore } from './clusterModel';
 import { simKubeconfig } from './kubeconfig';
+import type { ReadRequest } from '../../src/core/checks/clusterReads';
 import type { Fault, Scenario } from './scenarioTypes';
 import { compileSelector, selectableFields } from './selectors';
 
@@ -29,6 +30,8 @@ export interface SimOptions {
   /** Freeze the clock; move it with setTime(). */
   readonly manualClock?: boolean;
   readonly extraFaults?: readonly Fault[];
+  /** An RBAC authorizer for the token: a resource request it refuses is answered 403 (discovery stays open). */
+  readonly authorize?: (request: ReadRequest) => boolean;
   /** Reuse these instead of making new ones (a Rancher simulation starts hundreds of clusters). */
   readonly certificates?: ServerCertificates;
 }
@@ -191,6 +194,10 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     if (forbidden.includes(route.resource)) {
       const verb = route.name === undefined ? 'list' : 'get';
       return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''} is forbidden: User "sim-admin" cannot ${verb} resource "${route.resource}" in API group "${route.group}" ${route.namespace ? `in the namespace "${route.namespace}"` : 'at the cluster scope'}`), record);
+    }
+    const verb = route.name === undefined ? (url.searchParams.get('watch') === 'true' ? 'watch' : 'list') : 'get';
+    if (options.authorize && !options.authorize({ verb, apiGroup: route.group, resource: route.subresource ? `${route.resource}/${route.subresource}` : route.resource, namespace: route.namespace, name: route.name })) {
+      return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''}${route.name ? ` "${route.name}"` : ''} is forbidden: the role may not ${verb} it${route.namespace ? ` in the namespace "${route.namespace}"` : ' at the cluster scope'}`), record);
     }
     if (route.subresource === 'log' && route.resource === 'pods') return serveLog(route, url, response, record);
     const store = storeNow();
