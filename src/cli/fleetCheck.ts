@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { checkClusterReader } from '../core/fleet/checkClusterReader';
-import type { ClusterOutcome, FleetEntry } from '../core/fleet/fleetOutcome';
+import type { FleetEntry } from '../core/fleet/fleetOutcome';
 import { buildFleetReport, fleetReportToText, type FleetReportJson } from '../core/fleet/fleetReport';
 import { checksToOpenMetrics } from '../core/report/openMetrics';
 import { runFleet } from '../core/fleet/runFleet';
 import { terminalField } from '../core/checks/checkReport';
-import { contextMembers, rancherMembers, type FleetMember, type FleetMembers } from '../cluster/fleetTargets';
+import { removeSecrets, withoutSecrets } from '../core/report/withoutSecrets';
+import { checkMember, fleetMembers, fleetTuning, type FleetMember, type FleetMembers } from '../cluster/fleetTargets';
 import type { GatewayTuning } from '../cluster/kubeGateway';
 import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
-import { rancherTrust } from '../cluster/rancherTrust';
 import type { ParsedArgs } from './argv';
 import { EXIT_USAGE, type CliIo } from './cliIo';
 
@@ -19,8 +18,8 @@ Several clusters (each with its own time budget; one that fails, hangs or refuse
   --rancher URL                      every RKE2 cluster Rancher manages, read through Rancher's cluster proxy
                                      (/k8s/clusters/<id>); others are listed as skipped with their distribution.
                                      The API token comes from --rancher-token-file FILE or RANCHER_TOKEN, never
-                                     from an argument. --rancher-ca FILE adds a private CA (NODE_EXTRA_CA_CERTS
-                                     is honoured too)
+                                     from an argument. --rancher-ca FILE trusts a private CA (with
+                                     NODE_EXTRA_CA_CERTS); without it, Node's CAs and NODE_EXTRA_CA_CERTS
   --parallel N                       clusters checked at once (default 8)
   --cluster-timeout SECONDS          a cluster not done by then is reported unreachable (default 120)
   --details                          after the fleet table, every checked cluster's full report
@@ -28,12 +27,6 @@ The fleet exits with its worst cluster: 1 a check fails > 2 a cluster could not 
 be verified > 0; clusters skipped as not RKE2 do not count.`;
 
 const DEFAULTS = { parallel: 8, clusterTimeoutSeconds: 120 } as const;
-
-/**
- * Per cluster: several clusters are read at once, so each gets a smaller share of memory than a single check
- * (a 1,000-node page of nodes is about 20 MB and still fits).
- */
-const FLEET_BYTES = { maxBytes: 32 * 1024 * 1024, maxBytesInFlight: 48 * 1024 * 1024 } as const;
 
 /** Options that make `check` a fleet run. */
 export function isFleetRun(args: ParsedArgs): boolean {
@@ -92,44 +85,20 @@ function rancherToken(args: ParsedArgs, environment: NodeJS.ProcessEnv): Parsed<
   return { ok: true, value: token };
 }
 
-function removeSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
-}
-
-/**
- * Every string of `value` with the given secrets taken out: a server may quote the Rancher token in any message.
- * (Secret-looking text was already redacted where it entered; this only takes out the token itself.)
- */
-function withoutSecrets<T>(value: T, secrets: readonly string[]): T {
-  if (secrets.length === 0) return value;
-  if (typeof value === 'string') return removeSecrets(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((entry: unknown) => withoutSecrets(entry, secrets)) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, entry]) => [key, withoutSecrets(entry, secrets)])) as T;
-  return value;
-}
-
 async function members(args: ParsedArgs, environment: NodeJS.ProcessEnv, tuning: GatewayTuning, signal: AbortSignal, secrets: string[]): Promise<FleetMembers> {
   const rancher = text(args, 'rancher');
   if (rancher !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(rancher);
-    } catch {
-      return { ok: false, error: `--rancher ${rancher} is not a URL (https://rancher.example.com)` };
-    }
     const token = rancherToken(args, environment);
     if (!token.ok) return token;
     secrets.push(token.value);
-    const trust = rancherTrust(text(args, 'rancher-ca'), environment);
-    if (!trust.ok) return trust;
-    return rancherMembers({ url, token: token.value, caPem: trust.caPem, timeoutMs: tuning.timeoutMs, signal }, tuning);
+    return fleetMembers({ kind: 'rancher', url: rancher, token: token.value, caFile: text(args, 'rancher-ca') }, environment, tuning, signal);
   }
   const choice = discoverKubeconfig(text(args, 'kubeconfig'), 'argument', environment);
   if (!choice) return { ok: false, error: 'no kubeconfig found (looked at --kubeconfig, KUBECONFIG, ~/.kube/config and /etc/rancher/rke2/rke2.yaml)' };
   const named = text(args, 'contexts');
   const names = named === undefined ? 'all' : named.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names !== 'all' && names.length === 0) return { ok: false, error: '--contexts needs at least one context name' };
-  return contextMembers(choice, names, tuning);
+  return fleetMembers({ kind: 'contexts', choice, names }, environment, tuning, signal);
 }
 
 /** The fleet as metrics: every cluster labelled with its name (Rancher's display name or the context). */
@@ -166,7 +135,7 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo,
   const unsubscribe = dependencies.onInterrupt?.(() => controller.abort()) ?? (() => undefined);
   const secrets: string[] = [];
   try {
-    const tuning: GatewayTuning = { timeoutMs: readTimeout * 1000, retries: 3, ...FLEET_BYTES };
+    const tuning = fleetTuning(readTimeout * 1000);
     const listed = await members(args, environment, tuning, controller.signal, secrets);
     if (!listed.ok) {
       io.stderr(`rke2-calico-diag check: ${terminalField(removeSecrets(listed.error, secrets))}\n`);
@@ -176,12 +145,7 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo,
       parallel,
       clusterTimeoutMs: clusterTimeout * 1000,
       signal: controller.signal,
-      check: async (member, signal): Promise<ClusterOutcome> => {
-        if (member.skipped !== undefined || !member.open) return { kind: 'skipped', reason: member.skipped ?? 'not checked' };
-        const opened = member.open();
-        if (!opened.ok) return { kind: 'unreachable', reason: opened.error };
-        return checkClusterReader(opened.reader, signal, member.target.rancherId !== undefined);
-      },
+      check: checkMember,
     });
     const entries: FleetEntry[] = listed.members.map((member, index) => ({ target: member.target, outcome: outcomes[index] ?? { kind: 'cancelled', reason: 'not started' } }));
     const report = withoutSecrets(buildFleetReport(listed.source, entries), secrets);

@@ -1,12 +1,14 @@
 import { dirname } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { checkClusterReader } from '../core/fleet/checkClusterReader';
 import { rancherIdOfServer, skipReason } from '../core/fleet/rancherClusters';
-import type { FleetTarget } from '../core/fleet/fleetOutcome';
+import type { ClusterOutcome, FleetTarget } from '../core/fleet/fleetOutcome';
 import { redactSecrets } from '../core/report/redactSecrets';
 import type { GatewayTuning, OpenResult } from './kubeGateway';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 import { loadGateway } from './loadGateway';
 import { listRancherClusters, type RancherConnection } from './rancherApi';
+import { rancherTrust } from './rancherTrust';
 
 /** A cluster of the fleet and how to open it; a cluster that is not checked carries why instead. */
 export interface FleetMember {
@@ -64,4 +66,39 @@ export async function rancherMembers(connection: RancherConnection, tuning: Gate
     return { target, open: () => gateway.openKubeConfig(config, { label: `Rancher cluster ${cluster.id}` }, cluster.id, tuning) };
   });
   return { ok: true, source: `rancher ${connection.url.origin}${connection.url.pathname.replace(/\/+$/, '')} (${listing.api === 'v1' ? '/v1 Steve API' : '/v3 API'})`, members };
+}
+
+/**
+ * Per cluster of a fleet: several clusters are read at once, so each gets a smaller share of memory than a single
+ * check (a 1,000-node page of nodes is about 20 MB and still fits).
+ */
+export function fleetTuning(timeoutMs: number): GatewayTuning {
+  return { timeoutMs, retries: 3, maxBytes: 32 * 1024 * 1024, maxBytesInFlight: 48 * 1024 * 1024 };
+}
+
+/** Where the clusters of a fleet come from: Rancher (with its token and CA), or the contexts of a kubeconfig. */
+export type FleetSource =
+  | { readonly kind: 'rancher'; readonly url: string; readonly token: string; readonly caFile: string | undefined }
+  | { readonly kind: 'contexts'; readonly choice: KubeconfigChoice; readonly names: readonly string[] | 'all' };
+
+/** The members of a fleet, from either source; every failure is a message, never an exception. */
+export async function fleetMembers(source: FleetSource, environment: NodeJS.ProcessEnv, tuning: GatewayTuning, signal: AbortSignal): Promise<FleetMembers> {
+  if (source.kind === 'contexts') return contextMembers(source.choice, source.names, tuning);
+  let url: URL;
+  try {
+    url = new URL(source.url);
+  } catch {
+    return { ok: false, error: `the Rancher URL ${source.url} is not a URL (https://rancher.example.com)` };
+  }
+  const trust = rancherTrust(source.caFile, environment);
+  if (!trust.ok) return trust;
+  return rancherMembers({ url, token: source.token, caPem: trust.caPem, timeoutMs: tuning.timeoutMs, signal }, tuning);
+}
+
+/** Checks one member: skipped ones say why, one that cannot be opened is unreachable, the rest are read. */
+export function checkMember(member: FleetMember, signal: AbortSignal): Promise<ClusterOutcome> {
+  if (member.skipped !== undefined || !member.open) return Promise.resolve({ kind: 'skipped', reason: member.skipped ?? 'not checked' });
+  const opened = member.open();
+  if (!opened.ok) return Promise.resolve({ kind: 'unreachable', reason: opened.error });
+  return checkClusterReader(opened.reader, signal, member.target.rancherId !== undefined);
 }
