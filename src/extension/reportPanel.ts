@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
@@ -7,6 +6,7 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../webview/prot
 import type { ClusterSession } from './clusterSession';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { LogDiagnostics } from './logDiagnostics';
+import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
 
@@ -48,7 +48,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -64,24 +64,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
-<title>Calico Readiness Report</title>
-</head>
-<body>
-<div id="root"></div>
-<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, 'report.js', 'Calico Readiness Report');
   }
 
   /** The report of the last readiness run, with the findings of the open files and logs. */

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CheckReportJson } from '../../../src/core/checks/checkReport';
 import type { VerdictStatus } from '../../../src/core/checks/verdict';
 import type { ClusterOutcome, FleetEntry } from '../../../src/core/fleet/fleetOutcome';
+import { fleetReportToMarkdown } from '../../../src/core/fleet/fleetMarkdown';
 import { buildFleetReport, fleetReportToText } from '../../../src/core/fleet/fleetReport';
 import { fleetExitCode } from '../../../src/core/fleet/fleetVerdict';
 import { rancherCluster, rancherIdOfServer } from '../../../src/core/fleet/rancherClusters';
@@ -62,5 +63,18 @@ describe('Rancher cluster objects', () => {
     assert.equal(rancherCluster({ name: 'no id' }), undefined);
     assert.equal(rancherIdOfServer('https://rancher.example.com/k8s/clusters/c-m-abc12345'), 'c-m-abc12345');
     assert.equal(rancherIdOfServer('https://10.0.0.1:6443'), undefined);
+  });
+});
+
+describe('fleet Markdown export', () => {
+  it('tables every cluster with its verdict and escapes what clusters call themselves', () => {
+    const built = buildFleetReport('rancher https://r', [
+      entry('prod | eu *1*', { kind: 'checked', report: report('fail', { id: 'rancher/rke2#7808', status: 'fail' }) }),
+      entry('edge', { kind: 'unreachable', reason: 'HTTP 503: cluster agent disconnected' }),
+    ]);
+    const markdown = fleetReportToMarkdown(built);
+    assert.match(markdown, /^\| prod \\\| eu \\\*1\\\* \| v1\.32\.4\+rke2r1 \| v3\.29\.3 \| ❌ fail \| 3 \| 1 \| 1 \| 0 \| \[rancher\/rke2\\#7808\]\(https:\/\/github\.com\/rancher\/rke2#7808\) \(fail\) \|$/m);
+    assert.match(markdown, /^\| edge \| {2}\| {2}\| ⛔ unreachable: HTTP 503: cluster agent disconnected \|/m);
+    assert.match(markdown, /^## prod \\\| eu \\\*1\\\*$/m);
   });
 });
