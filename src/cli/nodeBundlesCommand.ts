@@ -1,8 +1,6 @@
-import { basename } from 'node:path';
-import { openBundle } from '../bundle/openBundle';
-import { mergeNodeBundles, nodeOfBundle, type MergedBundles, type NodeBundle, type TimelineFinding } from '../core/bundles/nodeBundles';
+import { readNodeBundles } from '../bundle/readNodeBundles';
+import { mergeNodeBundles, type MergedBundles, type TimelineFinding } from '../core/bundles/nodeBundles';
 import { buildCheckReport, checkReportToText, terminalField, type CheckReportJson } from '../core/checks/checkReport';
-import { clusterIdentity, type ClusterIdentity } from '../core/checks/identityChecks';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 
 export const NODE_BUNDLES_USAGE = `
@@ -25,13 +23,6 @@ export interface NodeBundlesReportJson extends CheckReportJson {
 
 type Interrupted = () => { readonly signal: string; readonly code: number } | undefined;
 
-/** Names each node by its hostname, or by its bundle when two bundles come from the same host. */
-function distinctNodes(nodes: NodeBundle[]): NodeBundle[] {
-  const counts = new Map<string, number>();
-  for (const node of nodes) counts.set(node.node, (counts.get(node.node) ?? 0) + 1);
-  return nodes.map((node) => ((counts.get(node.node) ?? 0) > 1 ? { ...node, node: node.bundle } : node));
-}
-
 function timelineLine(finding: TimelineFinding, width: number): string {
   return `  ${terminalField(finding.timestamp ?? '(no time)').padEnd(26)}${terminalField(finding.node).padEnd(width + 2)}${terminalField(`${finding.file}:${finding.line}`)}  ${finding.severity} ${finding.signature}`;
 }
@@ -52,51 +43,25 @@ function toText(report: NodeBundlesReportJson, merged: MergedBundles): string {
   return lines.join('\n');
 }
 
-/**
- * Analyses one bundle per node of a cluster, one after the other: each is opened (extracted to a private temporary
- * folder), analysed, reduced to what the merged report needs, and its extracted copy removed before the next.
- */
+/** `bundle` over one bundle per node of a cluster: read one at a time (readNodeBundles), merged, printed. */
 export async function analyseNodeBundles(paths: readonly string[], format: 'text' | 'json', io: CliIo, signal: AbortSignal, interrupted: Interrupted): Promise<number> {
-  const nodes: NodeBundle[] = [];
-  const unreadable: { bundle: string; error: string }[] = [];
-  const versions = new Map<string, string | undefined>();
-  let identity: { at: string; value: ClusterIdentity } | undefined;
-  for (const path of paths) {
-    const opened = await openBundle(path, { signal });
-    const stop = interrupted();
-    if (stop) {
-      if (opened.ok) opened.bundle.dispose();
-      io.stderr(`rke2-calico-diag bundle: interrupted by ${stop.signal}; the temporary extracted copies were removed\n`);
-      return stop.code;
-    }
-    if (!opened.ok) {
-      unreadable.push({ bundle: basename(path), error: opened.error });
-      continue;
-    }
-    try {
-      const { analysis, skipped } = opened.bundle;
-      const collectedAt = analysis.evidence.collectedAt;
-      const node = nodeOfBundle(analysis.name);
-      nodes.push({ node, bundle: analysis.name, collectedAt, checks: analysis.checks, logs: analysis.logFindings, skipped: skipped.map((entry) => `${node}: ${entry}`) });
-      versions.set(analysis.name, analysis.rke2Version);
-      // The versions shown for the cluster come from the newest bundle that holds the node list.
-      if (analysis.evidence.nodes.kind === 'ok' && (!identity || identity.at < collectedAt)) identity = { at: collectedAt, value: clusterIdentity(analysis.evidence) };
-    } finally {
-      opened.bundle.dispose();
-    }
+  const { nodes: named, unreadable, identity, versions } = await readNodeBundles(paths, signal);
+  const stop = interrupted();
+  if (stop) {
+    io.stderr(`rke2-calico-diag bundle: interrupted by ${stop.signal}; the temporary extracted copies were removed\n`);
+    return stop.code;
   }
   for (const entry of unreadable) io.stderr(`rke2-calico-diag bundle: ${terminalField(entry.bundle)}: ${terminalField(entry.error)}\n`);
-  if (nodes.length === 0) return EXIT_USAGE;
-  const named = distinctNodes(nodes);
+  if (named.length === 0) return EXIT_USAGE;
   const merged = mergeNodeBundles(named);
   const base = buildCheckReport(merged.checks, undefined, { context: `bundles of ${named.length} nodes: ${named.map((node) => node.node).join(', ')}`, server: paths.length > 3 ? `${paths.length} bundles` : paths.join(', ') });
   const report: NodeBundlesReportJson = {
     ...base,
-    cluster: { ...base.cluster, rke2: identity?.value.rke2.join(', ') || null, calico: identity?.value.calico ?? null, containerd: identity?.value.containerd.join(', ') || null },
+    cluster: { ...base.cluster, rke2: identity?.rke2.join(', ') || null, calico: identity?.calico ?? null, containerd: identity?.containerd.join(', ') || null },
     nodes: named.map((node) => ({ node: node.node, bundle: node.bundle, collectedAt: node.collectedAt, rke2Version: versions.get(node.bundle) ?? null, checks: buildCheckReport(node.checks, undefined, undefined).checks })),
     logTimeline: [...merged.timeline],
     firstFailure: merged.firstFailure ?? null,
-    unreadable,
+    unreadable: [...unreadable],
     skipped: named.flatMap((node) => node.skipped),
   };
   io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${toText(report, merged)}\n`);
