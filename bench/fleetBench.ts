@@ -6,10 +6,11 @@
  * Goals: ≤ 30 s, ≤ 300 MB peak RSS.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FleetReportJson } from '../src/core/fleet/fleetReport';
+import { runBench, writeBenchResult } from './benchOutput';
 import { startRancherSim, type DownstreamCluster } from '../test/sim/rancherSim';
 
 const ROOT = join(__dirname, '../..');
@@ -66,9 +67,7 @@ async function main(): Promise<void> {
       `Clusters: ${report.fleet.clusters} listed — ${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped (K3s). The mix repeats every ten clusters: 4 healthy, ga-3.29.2, race-3.29.2, rbac-missing, no-calico (canal), forbidden, K3s.`,
       '',
     ];
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/fleet.md'), lines.join('\n'));
-    process.stdout.write(lines.join('\n'));
+    writeBenchResult('fleet.md', lines);
     if (writes > 0) process.exitCode = 1;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -76,7 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -6,9 +6,10 @@
  * Measured for 1, 4 and 8 bundles.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBench, writeBenchResult } from './benchOutput';
 import { writeBundleFolder } from '../test/bundle/buildBundle';
 import { FAILURE_LINES } from '../test/fixtures/logLines';
 import { loadScenario } from '../test/sim/simServer';
@@ -78,15 +79,10 @@ async function main(): Promise<void> {
       `Bundles are opened one after the other; each is reduced to its checks and a sample of findings (at most 10 per signature and file) and its extracted copy is removed before the next, so ${NODES} bundles take ${(all.mb / one.mb).toFixed(2)}× the memory of one.`,
       '',
     ];
-    mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench/results/bundles.md'), lines.join('\n'));
-    process.stdout.write(lines.join('\n'));
+    writeBenchResult('bundles.md', lines);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -6,6 +6,7 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../webview/prot
 import type { ClusterSession } from './clusterSession';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { LogDiagnostics } from './logDiagnostics';
+import { deliverReport } from './reportDelivery';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -108,16 +109,8 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     const text = redactSecrets(this.render(message.format, report));
-    if (message.type === 'copy') {
-      await vscode.env.clipboard.writeText(text);
-      this.post(`Copied as ${message.format}.`);
-      return;
-    }
-    const extension = { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format];
-    const target = await vscode.window.showSaveDialog({ title: 'Export readiness report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-readiness.${extension}`) });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    this.post(`Exported to ${target.fsPath}.`);
+    const note = await deliverReport(message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
+    if (note !== undefined) this.post(note);
   }
 
   dispose(): void {

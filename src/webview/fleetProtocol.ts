@@ -1,4 +1,5 @@
 import type { FleetReportJson } from '../core/fleet/fleetReport';
+import { isReportMessage } from './reportMessages';
 
 export type FleetExportFormat = 'markdown' | 'json' | 'openmetrics';
 
@@ -16,20 +17,6 @@ export interface FleetWebviewState {
   readonly report: FleetReportJson | undefined;
 }
 
-const FORMATS: readonly string[] = ['markdown', 'json', 'openmetrics'];
-
 export function isFromFleetWebview(value: unknown): value is FromFleetWebview {
-  if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; format?: unknown };
-  switch (message.type) {
-    case 'ready':
-    case 'refresh':
-      return true;
-    case 'export':
-      return typeof message.format === 'string' && FORMATS.includes(message.format);
-    case 'copy':
-      return message.format === 'markdown' || message.format === 'json';
-    default:
-      return false;
-  }
+  return isReportMessage(value, ['markdown', 'json', 'openmetrics'], ['markdown', 'json']);
 }

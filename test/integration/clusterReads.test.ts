@@ -8,7 +8,7 @@ import type { CheckResult } from '../../src/core/checks/checkResult';
 import { CLUSTER_READS, readsAllow, type ClusterRead, type ReadRequest } from '../../src/core/checks/clusterReads';
 import { checkClusterReader } from '../../src/core/fleet/checkClusterReader';
 import { runInProcess } from '../cli/cliHarness';
-import { loadScenario, startSimulatedCluster, type RunningSim } from '../sim/simServer';
+import { loadScenario, parseRoute, startSimulatedCluster, type RunningSim } from '../sim/simServer';
 
 /**
  * The least-privilege role is exactly what the checks need, proven against the simulated API server enforcing it.
@@ -17,25 +17,10 @@ import { loadScenario, startSimulatedCluster, type RunningSim } from '../sim/sim
 
 /** A recorded request as RBAC sees it (the sim's request log has the path and query). */
 function asReadRequest(path: string, query: string): ReadRequest | undefined {
-  const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
-  let rest: string[];
-  let apiGroup: string;
-  if (parts[0] === 'api' && parts[1] === 'v1') {
-    apiGroup = '';
-    rest = parts.slice(2);
-  } else if (parts[0] === 'apis' && parts.length >= 4) {
-    apiGroup = parts[1] ?? '';
-    rest = parts.slice(3);
-  } else return undefined;
-  let namespace: string | undefined;
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
-    namespace = rest[1];
-    rest = rest.slice(2);
-  }
-  const [resource, name, subresource] = rest;
-  if (resource === undefined) return undefined;
-  const verb = name === undefined ? (new URLSearchParams(query).get('watch') === 'true' ? 'watch' : 'list') : 'get';
-  return { verb, apiGroup, resource: subresource ? `${resource}/${subresource}` : resource, namespace, name };
+  const route = parseRoute(path);
+  if (!route) return undefined;
+  const verb = route.name === undefined ? (new URLSearchParams(query).get('watch') === 'true' ? 'watch' : 'list') : 'get';
+  return { verb, apiGroup: route.group, resource: route.subresource ? `${route.resource}/${route.subresource}` : route.resource, namespace: route.namespace, name: route.name };
 }
 
 interface Enforced {

@@ -54,7 +54,7 @@ export interface RunningSim {
   handle(request: IncomingMessage, response: ServerResponse): Promise<unknown>;
 }
 
-interface Route {
+export interface Route {
   readonly group: string;
   readonly resource: string;
   readonly namespace: string | undefined;
@@ -65,7 +65,7 @@ interface Route {
 const GROUPS = ['apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'apiextensions.k8s.io/v1', 'crd.projectcalico.org/v1', 'operator.tigera.io/v1', 'helm.cattle.io/v1'];
 const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'installations', 'tigerastatuses']);
 
-function parseRoute(path: string): Route | undefined {
+export function parseRoute(path: string): Route | undefined {
   const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
   let group: string;
   let rest: string[];

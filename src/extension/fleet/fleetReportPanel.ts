@@ -4,6 +4,7 @@ import type { FleetReportJson } from '../../core/fleet/fleetReport';
 import { checksToOpenMetrics } from '../../core/report/openMetrics';
 import { redactSecrets } from '../../core/report/redactSecrets';
 import { isFromFleetWebview, type FleetExportFormat, type FromFleetWebview, type ToFleetWebview } from '../../webview/fleetProtocol';
+import { deliverReport } from '../reportDelivery';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { FleetSession } from './fleetSession';
 
@@ -81,16 +82,8 @@ export class FleetReportPanel implements vscode.WebviewPanelSerializer, vscode.D
       return;
     }
     const text = redactSecrets(renderFleetReport(message.format, report));
-    if (message.type === 'copy') {
-      await vscode.env.clipboard.writeText(text);
-      this.post(`Copied as ${message.format}.`);
-      return;
-    }
-    const extension = EXTENSIONS[message.format];
-    const target = await vscode.window.showSaveDialog({ title: 'Export fleet report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-fleet.${extension}`) });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    this.post(`Exported to ${target.fsPath}.`);
+    const note = await deliverReport(message.type, message.format, text, { name: 'calico-fleet', extension: EXTENSIONS[message.format], title: 'Export fleet report' });
+    if (note !== undefined) this.post(note);
   }
 
   dispose(): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { optionalText } from '../settings';
 
 /** The fleet's settings: Rancher (its token is in SecretStorage, never here) or several kubeconfig contexts. */
 export interface FleetSettings {
@@ -8,11 +9,6 @@ export interface FleetSettings {
   readonly contexts: readonly string[] | 'all';
   readonly parallel: number;
   readonly clusterTimeoutSeconds: number;
-}
-
-function optionalText(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed === '' ? undefined : trimmed;
 }
 
 export function readFleetSettings(): FleetSettings {
