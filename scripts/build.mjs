@@ -44,6 +44,7 @@ const builds = [
   { ...common, entryPoints: ['src/core/files/lintEngine.ts'], outfile: 'dist/lint.js' },
   // The report webview runs in the browser: one module bundle with @vscode-elements (lit) inside.
   { ...common, entryPoints: ['src/webview/report.ts'], outfile: 'dist/webview/report.js', platform: 'browser', format: 'esm', target: 'es2022' },
+  { ...common, entryPoints: ['src/webview/fleet.ts'], outfile: 'dist/webview/fleet.js', platform: 'browser', format: 'esm', target: 'es2022' },
 ];
 
 if (watch) {

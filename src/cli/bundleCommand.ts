@@ -3,8 +3,10 @@ import { buildCheckReport, checkReportToText, terminalField, type CheckReportJso
 import { findingsToJson, type FindingsJson } from '../core/report/findingsJson';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+import { bundleSet } from '../bundle/bundleSet';
+import { analyseNodeBundles, NODE_BUNDLES_USAGE } from './nodeBundlesCommand';
 
-export const BUNDLE_USAGE = `Usage: rke2-calico-diag bundle <file.tar.gz|folder> [--format text|json]
+export const BUNDLE_USAGE = `Usage: rke2-calico-diag bundle <file.tar.gz|folder>... [--format text|json]
 
 Analyses a Rancher logs collector support bundle offline: cluster checks from its kubectl dumps, the node's
 prerequisites, the recorded RKE2 version, config.yaml, and known failure lines in its logs. What the bundle does
@@ -12,7 +14,8 @@ not contain is "unknown: not in bundle". Tarballs are read safely (no path trave
 folders too (links are not followed, only regular files are read). Entries not extracted or read are listed.
 
 Exit codes: 0 every check passes or warns, 1 a check fails, 2 the bundle cannot be read or bad usage,
-130/143 interrupted by SIGINT/SIGTERM (the temporary extracted copy is removed first).`;
+130/143 interrupted by SIGINT/SIGTERM (the temporary extracted copy is removed first).
+${NODE_BUNDLES_USAGE}`;
 
 const SPEC: CommandSpec<'text' | 'json'> = { name: 'bundle', usage: BUNDLE_USAGE, values: [], formats: ['text', 'json'] };
 
@@ -55,11 +58,19 @@ export async function runBundleCommand(argv: readonly string[], io: CliIo): Prom
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
-  if (args.positionals.length !== 1) return usageError(io, SPEC, 'give one bundle (.tar.gz or folder)');
+  if (args.positionals.length === 0) return usageError(io, SPEC, 'give one bundle (.tar.gz or folder), one per node of a cluster, or a folder of them');
+  const paths = bundleSet(args.positionals);
   const controller = new AbortController();
   const signals = abortOnSignals(controller);
   try {
-    return await analyseBundle(args.positionals[0] ?? '', started.format, io, controller.signal, signals.received);
+    if (paths.length > 1) {
+      const interrupted = (): { signal: string; code: number } | undefined => {
+        const received = signals.received();
+        return received === undefined ? undefined : { signal: received, code: SIGNAL_EXIT_CODES[received] };
+      };
+      return await analyseNodeBundles(paths, started.format, io, controller.signal, interrupted);
+    }
+    return await analyseBundle(paths[0] ?? '', started.format, io, controller.signal, signals.received);
   } finally {
     signals.release();
   }

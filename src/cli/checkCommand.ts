@@ -12,14 +12,20 @@ import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+import { checksToOpenMetrics } from '../core/report/openMetrics';
+import { inClusterUsageError, openInCluster } from './inClusterSource';
+import { FLEET_USAGE, fleetOnlyOption, isFleetRun, refusedTokenArgument, runFleetCheck } from './fleetCheck';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
-                             [--format text|json] [--timeout SECONDS]
+                             [--format text|json|openmetrics] [--timeout SECONDS] [--in-cluster] [--cluster-name N]
 
 Runs the Calico readiness checks against a cluster (read-only: GET requests only) and, on an RKE2 node or with
 --host-root, against the node's files. The kubeconfig is --kubeconfig, else KUBECONFIG, ~/.kube/config, or
 /etc/rancher/rke2/rke2.yaml. --watch polls for that many seconds and prints the initialisation timeline.
---timeout is the time budget of each read (default 15): retries and Retry-After waits happen within it, and an exec
+--in-cluster reads the pod's own cluster with its service account (--service-account-dir DIR, or
+RKE2_CALICO_SERVICE_ACCOUNT_DIR, moves the token and CA folder). --format openmetrics prints one gauge per check and
+per known issue for the node_exporter textfile collector or a Pushgateway, labelled with --cluster-name (default:
+the context). --timeout is the time budget of each read (default 15): retries and Retry-After waits happen within it, and an exec
 credential plugin that has not answered within it is stopped.
 
 Exit codes:
@@ -28,9 +34,10 @@ Exit codes:
   2  the cluster could not be reached (network, TLS, credentials, timeout), or bad usage
   3  could not verify: no check fails, but more than half of the checks that ran are unknown (e.g. every read
      is forbidden), or a required check is unknown (known issues, Calico as the CNI, ClusterInformation,
-     calico-node, nodes), or no check could run`;
+     calico-node, nodes), or no check could run
+${FLEET_USAGE}`;
 
-const SPEC: CommandSpec<'text' | 'json'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval'], flags: ['no-cluster'], formats: ['text', 'json'] };
+const SPEC: CommandSpec<'text' | 'json' | 'openmetrics'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval', 'contexts', 'rancher', 'rancher-token-file', 'rancher-ca', 'parallel', 'cluster-timeout', 'service-account-dir', 'cluster-name'], flags: ['no-cluster', 'all-contexts', 'details', 'in-cluster'], formats: ['text', 'json', 'openmetrics'] };
 
 /** A message for stderr: redacted and without control characters (it may quote a server, a plugin, a kubeconfig). */
 function safe(text: string): string {
@@ -47,11 +54,19 @@ export interface CheckCommandDependencies {
 }
 
 export async function runCheckCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: CheckCommandDependencies = {}): Promise<number> {
+  const refused = refusedTokenArgument(argv);
+  if (refused !== undefined) return usageError(io, SPEC, refused);
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
   const format = { value: started.format };
   if (args.positionals.length > 0) return usageError(io, SPEC, `unexpected argument "${args.positionals[0] ?? ''}"`);
+  if (isFleetRun(args)) return runFleetCheck(args, started.format, io, dependencies, (message) => usageError(io, SPEC, message));
+  const fleetOnly = fleetOnlyOption(args);
+  if (fleetOnly !== undefined) return usageError(io, SPEC, `--${fleetOnly} goes with several clusters (--all-contexts, --contexts or --rancher)`);
+  const inClusterProblem = inClusterUsageError(args);
+  if (inClusterProblem !== undefined) return usageError(io, SPEC, inClusterProblem);
+  const inCluster = args.options.has('in-cluster');
   const numberOption = (name: string, fallback: number): number | undefined => {
     const value = args.options.get(name);
     if (value === undefined) return fallback;
@@ -76,14 +91,15 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
     let target: { context: string; server: string } | undefined;
     let unreachable = false;
     const hostRoot = optionText('host-root');
-    const choice = args.options.has('no-cluster') ? undefined : discoverKubeconfig(optionText('kubeconfig'), 'argument', dependencies.environment ?? process.env);
-    if (!choice && !hostRoot && !args.options.has('no-cluster')) {
+    const choice = args.options.has('no-cluster') || inCluster ? undefined : discoverKubeconfig(optionText('kubeconfig'), 'argument', dependencies.environment ?? process.env);
+    if (!choice && !inCluster && !hostRoot && !args.options.has('no-cluster')) {
       io.stderr('rke2-calico-diag check: no kubeconfig found (looked at --kubeconfig, KUBECONFIG, ~/.kube/config and /etc/rancher/rke2/rke2.yaml); pass --kubeconfig, or --host-root for node checks only.\n');
       return EXIT_USAGE;
     }
-    if (choice) {
+    if (choice || inCluster) {
       const gateway = await loadGateway();
-      const opened = gateway.openCluster(choice, optionText('context'), { ...gateway.DEFAULT_TUNING, timeoutMs: timeoutSeconds * 1000 });
+      const tuning = { ...gateway.DEFAULT_TUNING, timeoutMs: timeoutSeconds * 1000 };
+      const opened = choice ? gateway.openCluster(choice, optionText('context'), tuning) : openInCluster(gateway, args, dependencies.environment ?? process.env, tuning);
       if (!opened.ok) {
         io.stderr(`rke2-calico-diag check: ${safe(opened.error)}\n`);
         return EXIT_USAGE;
@@ -116,7 +132,9 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
     // Everything printed is redacted (the gateway already took out the credentials it knows of; this catches tokens,
     // keys and JWTs a server or a plugin put anywhere else).
     const report = redactDeep(buildCheckReport(results, evidence, target, timeline, { verdict: true }));
-    io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : checkReportToText(report) + '\n');
+    const metricsCluster = optionText('cluster-name') ?? target?.context ?? 'local';
+    const verdictStatus = unreachable ? 'unreachable' : (report.verdict?.status ?? 'could-not-verify');
+    io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
     if (controller.signal.aborted) {
       io.stderr('rke2-calico-diag check: cancelled\n');
       return EXIT_USAGE;

@@ -3,6 +3,7 @@ import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
 import { runLintCommand } from './lintCommand';
 import { runLogsCommand } from './logsCommand';
+import { runRbacCommand } from './rbacCommand';
 import { runSchemaCommand } from './schemaCommand';
 import { runVersionsCommand } from './versionsCommand';
 
@@ -15,6 +16,7 @@ Commands:
   logs <file|->        Find and explain known Calico/RKE2 failure lines in a log.
   bundle <path>        Analyse a Rancher logs collector support bundle (.tar.gz or folder) offline.
   schema               Print the JSON Schema of RKE2's config.yaml.
+  rbac                 Print the least-privilege RBAC for running check --in-cluster.
 
 Run "rke2-calico-diag <command> --help" for a command's options.`;
 
@@ -27,6 +29,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   schema: runSchemaCommand,
   logs: runLogsCommand,
   bundle: runBundleCommand,
+  rbac: runRbacCommand,
 };
 
 /** Ctrl-C cancels a running check (its requests are aborted) instead of killing the process mid-output. */

@@ -6,8 +6,12 @@ import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
 import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
 import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
+import { reuseConnections } from './connectionReuse';
 import { byteBudget, httpGet, httpGetStream, type ByteBudget, type HttpGetOptions, type RawResult } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
+// Fleet sources (kubeconfig contexts, the pod's service account, Rancher's cluster proxy) build their KubeConfig
+// there and are bundled with this module, so client-node stays in the lazily loaded cluster.js.
+export { contextKubeConfig, inClusterKubeConfig, rancherProxyKubeConfig } from './kubeConfigSources';
 
 export interface GatewayTuning {
   /** The time budget of each read, retries included; also bounds an exec credential plugin. */
@@ -39,7 +43,7 @@ export type OpenResult =
 /** Messages quoted from outside (a server's Status, an exec plugin's stderr) are cut to this length. */
 const MAX_MESSAGE_CHARS = 1000;
 
-function loadKubeConfig(choice: KubeconfigChoice): KubeConfig {
+export function loadKubeConfig(choice: KubeconfigChoice): KubeConfig {
   const config = new KubeConfig();
   // Several KUBECONFIG files are merged the way kubectl merges them; client-node does that from the environment.
   if (choice.origin === 'KUBECONFIG' && choice.paths.length > 1) config.loadFromDefault();
@@ -59,8 +63,16 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
     // A YAML error quotes the lines around it, which may hold a token: redacted like everything from outside.
     return { ok: false, error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
   }
+  return openKubeConfig(config, { label: `kubeconfig ${choice.paths.join(', ')}`, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}) }, context, tuning);
+}
+
+/**
+ * Opens a context of a kubeconfig already in memory (a file, the pod's service account, Rancher's cluster proxy).
+ * `label` names where it came from in messages; `baseDirectory` resolves an exec plugin's relative command.
+ */
+export function openKubeConfig(config: KubeConfig, source: { readonly label: string; readonly baseDirectory?: string }, context: string | undefined, tuning: GatewayTuning = DEFAULT_TUNING): OpenResult {
   const contexts = config.getContexts().map((entry) => entry.name);
-  if (contexts.length === 0) return { ok: false, error: `kubeconfig ${choice.paths.join(', ')} has no contexts` };
+  if (contexts.length === 0) return { ok: false, error: `${source.label} has no contexts` };
   if (context !== undefined) {
     if (!contexts.includes(context)) return { ok: false, error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
     config.setCurrentContext(context);
@@ -82,7 +94,7 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
     // The plugin is run by this gateway (cached, bounded by the timeout), not by client-node once per request.
     const withoutExec: User = { ...user, exec: undefined };
     config.loadFromOptions({ clusters: config.clusters, contexts: config.contexts, users: config.users.map((entry) => (entry === user ? withoutExec : entry)), currentContext: config.currentContext });
-    credentials = new ExecCredentialSource(exec, { timeoutMs: tuning.timeoutMs, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}), ...(tuning.now ? { now: tuning.now } : {}) });
+    credentials = new ExecCredentialSource(exec, { timeoutMs: tuning.timeoutMs, ...(source.baseDirectory !== undefined ? { baseDirectory: source.baseDirectory } : {}), ...(tuning.now ? { now: tuning.now } : {}) });
   }
   const secrets = [user?.token, user?.password, user?.keyData, ...(exec ? execSecrets(exec) : [])].filter((value): value is string => typeof value === 'string' && value !== '');
   return { ok: true, reader: new KubeReader(config, server, tuning, connection, credentials, secrets), contexts, context: config.getCurrentContext() };
@@ -191,6 +203,7 @@ class KubeReader implements GatewayReader {
       }
     }
     this.remember(/^Bearer\s+(.+)$/i.exec(headers.Authorization ?? '')?.[1]);
+    reuseConnections(request, Boolean(this.config.getCurrentCluster()?.proxyUrl));
     return { request, credential };
   }
 

@@ -11,6 +11,7 @@ import { runCheckCommand } from './commands/runCheck';
 import { selectContextCommand } from './commands/selectContext';
 import { watchInitCommand } from './commands/watchInit';
 import { FileDiagnostics } from './fileDiagnostics';
+import { registerFleet, type FleetApi } from './fleet/registerFleet';
 import { Hovers } from './hovers';
 import { LogDiagnostics } from './logDiagnostics';
 import { LogHovers } from './logHovers';
@@ -29,7 +30,7 @@ const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }];
 const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { language: 'log' }, { pattern: '**/*.log' }];
 
 /** What the extension exports: read-only views of its state, used by its own integration tests. */
-export interface ProductApi {
+export interface ProductApi extends FleetApi {
   readonly readinessResults: () => readonly CheckResult[];
   /** Milliseconds: evaluating the bundle, waiting for VS Code to call activate(), and activate() itself. */
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
@@ -125,8 +126,9 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     }),
   );
   updateContextKeys();
+  const fleet = registerFleet(context, view);
   const activationTiming = { loadMs: bundleLoadStart === undefined ? 0 : bundleEvaluated - bundleLoadStart, waitMs: activateStart - bundleEvaluated, activateMs: performance.now() - activateStart };
-  return { readinessResults: () => session.state.results, activationTiming };
+  return { readinessResults: () => session.state.results, activationTiming, ...fleet };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
@@ -7,6 +6,8 @@ import { isFromWebview, type FromWebview, type ToWebview } from '../webview/prot
 import type { ClusterSession } from './clusterSession';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { LogDiagnostics } from './logDiagnostics';
+import { deliverReport } from './reportDelivery';
+import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
 
@@ -48,7 +49,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   private options(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    return webviewOptions(this.extensionUri);
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -64,24 +65,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(16).toString('base64');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview', 'report.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', 'report.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, `img-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style.toString()}" nonce="${nonce}">
-<title>Calico Readiness Report</title>
-</head>
-<body>
-<div id="root"></div>
-<script type="module" nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+    return webviewHtml(webview, this.extensionUri, 'report.js', 'Calico Readiness Report');
   }
 
   /** The report of the last readiness run, with the findings of the open files and logs. */
@@ -125,16 +109,8 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     const text = redactSecrets(this.render(message.format, report));
-    if (message.type === 'copy') {
-      await vscode.env.clipboard.writeText(text);
-      this.post(`Copied as ${message.format}.`);
-      return;
-    }
-    const extension = { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format];
-    const target = await vscode.window.showSaveDialog({ title: 'Export readiness report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-readiness.${extension}`) });
-    if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-    this.post(`Exported to ${target.fsPath}.`);
+    const note = await deliverReport(message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
+    if (note !== undefined) this.post(note);
   }
 
   dispose(): void {

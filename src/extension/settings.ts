@@ -18,7 +18,8 @@ export interface Settings {
   readonly logTailLines: number;
 }
 
-function optionalText(value: string | undefined): string | undefined {
+/** A text setting, trimmed; empty means unset. */
+export function optionalText(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === '' ? undefined : trimmed;
 }

@@ -1,4 +1,5 @@
 import type { ReadinessReport } from '../core/report/readinessReport';
+import { isReportMessage } from './reportMessages';
 
 /** Messages from the extension to the report webview. */
 export type ToWebview = { readonly type: 'report'; readonly report: ReadinessReport | undefined; readonly note?: string };
@@ -16,17 +17,5 @@ export interface WebviewState {
 }
 
 export function isFromWebview(value: unknown): value is FromWebview {
-  if (value === null || typeof value !== 'object') return false;
-  const message = value as { type?: unknown; format?: unknown };
-  switch (message.type) {
-    case 'ready':
-    case 'refresh':
-      return true;
-    case 'export':
-      return message.format === 'markdown' || message.format === 'json' || message.format === 'sarif';
-    case 'copy':
-      return message.format === 'markdown' || message.format === 'json';
-    default:
-      return false;
-  }
+  return isReportMessage(value, ['markdown', 'json', 'sarif'], ['markdown', 'json']);
 }

@@ -14,24 +14,12 @@ import '@vscode-elements/elements/dist/vscode-table-body/index.js';
 import '@vscode-elements/elements/dist/vscode-table-row/index.js';
 import '@vscode-elements/elements/dist/vscode-table-cell/index.js';
 import type { ReadinessReport } from '../core/report/readinessReport';
+import { element, table } from './dom';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): WebviewState | undefined; setState(state: WebviewState): void };
 
 const vscode = acquireVsCodeApi();
-
-function element(tag: string, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElement {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  for (const child of children) node.append(child);
-  return node;
-}
-
-function table(headers: readonly string[], rows: readonly (readonly (string | Node)[])[]): HTMLElement {
-  const header = element('vscode-table-header', { slot: 'header' }, ...headers.map((text) => element('vscode-table-header-cell', {}, text)));
-  const body = element('vscode-table-body', { slot: 'body' }, ...rows.map((row) => element('vscode-table-row', {}, ...row.map((cell) => element('vscode-table-cell', {}, cell)))));
-  return element('vscode-table', { 'zebra': '', 'bordered-rows': '', 'resizable': '' }, header, body);
-}
 
 function badge(status: string): HTMLElement {
   return element('span', { class: `status status-${status}` }, status);

@@ -23,7 +23,7 @@ const sim = await new Promise((resolveSim, reject) => {
 });
 const workspace = join(run, 'workspace');
 cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
-const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host') };
+const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'rke2Calico.fleetContexts': ['sim', 'sim-unreachable'], 'rke2Calico.requestTimeoutSeconds': 3 };
 const server = await startCodeServer({ tools, run: join(run, 'cs'), port: 18_900 + Math.floor(Math.random() * 90), settings, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
 const { context } = await launchBrowser(tools, mkdtempSync(join(run, 'chromium-')));
 const page = context.pages()[0] ?? (await context.newPage());

@@ -53,7 +53,7 @@ const server = await startCodeServer({
   port: Number(process.env.E2E_PORT ?? 18_400 + Math.floor(Math.random() * 500)),
   vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'),
   // As in the demo workspace: the readiness check runs when the view first opens.
-  settings: { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'rke2Calico.checkWhenViewOpens': true },
+  settings: { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'rke2Calico.checkWhenViewOpens': true, 'rke2Calico.fleetContexts': ['sim', 'sim-unreachable'] },
 });
 log(`code-server ${server.url}`);
 const profile = mkdtempSync(join(run, 'chromium-'));
@@ -163,6 +163,29 @@ try {
     await frame.locator('vscode-table-cell', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
     await frame.locator('vscode-table-cell', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'readiness-report.png') });
+  });
+
+  await step('the Fleet section lists each context with its verdict, and the fleet report page shows the table', async () => {
+    await runCommand('RKE2 Calico: Check Fleet');
+    // The Fleet section starts collapsed under the prerequisites tree: open it.
+    const header = page.locator('.part.sidebar .pane-header', { hasText: 'Fleet' }).first();
+    await header.waitFor({ timeout: 15_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const failing = page.locator('.part.sidebar .monaco-list-row', { hasText: 'failing · ' }).first();
+    await failing.waitFor({ timeout: 30_000 });
+    const unreachable = page.locator('.part.sidebar .monaco-list-row', { hasText: 'sim-unreachable' }).first();
+    await unreachable.waitFor({ timeout: 30_000 });
+    const text = (await unreachable.innerText()).replace(/\s+/g, ' ');
+    if (!text.includes('unreachable')) throw new Error(`fleet row: ${text}`);
+    await failing.click();
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Identity' }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(artifacts, 'fleet-section.png') });
+    await runCommand('RKE2 Calico: Show Fleet Report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('h1', { hasText: 'Calico fleet report' }).waitFor({ timeout: 30_000 });
+    await frame.locator('vscode-table-cell', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('vscode-button', { hasText: 'Export OpenMetrics' }).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(artifacts, 'fleet-report.png') });
   });
 } finally {
   await context.close();

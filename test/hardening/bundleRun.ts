@@ -38,6 +38,8 @@ export interface RunOptions {
   readonly input?: () => NodeJS.ReadableStream;
   /** Receives standard output as it comes instead of keeping it (for outputs of hundreds of MB). */
   readonly onStdout?: (chunk: Buffer) => void;
+  /** More environment for the child (RANCHER_TOKEN, NODE_EXTRA_CA_CERTS…). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 /** The RSS of a running process in MiB, from /proc (Linux). */
@@ -62,7 +64,7 @@ export function startCli(args: readonly string[], options: RunOptions): RunningC
   const report = join(tmpdir(), `rke2-hardening-maxrss-${process.pid}-${++runs}`);
   const started = performance.now();
   const child = spawn(process.execPath, ['--require', RSS_REPORTER, CLI, ...args], {
-    env: { ...process.env, TMPDIR: options.tmp, RSS_REPORT_FILE: report },
+    env: { ...process.env, ...options.env, TMPDIR: options.tmp, RSS_REPORT_FILE: report },
     stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -5,9 +5,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeServerCertificates } from './certificates';
+import { makeServerCertificates, type ServerCertificates } from './certificates';
 import { materialize, stateAt, type KubeObject, type ObjectStore } from './clusterModel';
 import { simKubeconfig } from './kubeconfig';
+import type { ReadRequest } from '../../src/core/checks/clusterReads';
 import type { Fault, Scenario } from './scenarioTypes';
 import { compileSelector, selectableFields } from './selectors';
 
@@ -29,6 +30,10 @@ export interface SimOptions {
   /** Freeze the clock; move it with setTime(). */
   readonly manualClock?: boolean;
   readonly extraFaults?: readonly Fault[];
+  /** An RBAC authorizer for the token: a resource request it refuses is answered 403 (discovery stays open). */
+  readonly authorize?: (request: ReadRequest) => boolean;
+  /** Reuse these instead of making new ones (a Rancher simulation starts hundreds of clusters). */
+  readonly certificates?: ServerCertificates;
 }
 
 export interface RunningSim {
@@ -45,9 +50,11 @@ export interface RunningSim {
   now(): number;
   addFault(fault: Fault): void;
   stop(): Promise<void>;
+  /** Answers one request as this cluster's API server would (a Rancher simulation proxies to it). */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<unknown>;
 }
 
-interface Route {
+export interface Route {
   readonly group: string;
   readonly resource: string;
   readonly namespace: string | undefined;
@@ -58,7 +65,7 @@ interface Route {
 const GROUPS = ['apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'apiextensions.k8s.io/v1', 'crd.projectcalico.org/v1', 'operator.tigera.io/v1', 'helm.cattle.io/v1'];
 const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'ipamblocks', 'blockaffinities', 'ipamconfigs', 'installations', 'tigerastatuses']);
 
-function parseRoute(path: string): Route | undefined {
+export function parseRoute(path: string): Route | undefined {
   const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
   let group: string;
   let rest: string[];
@@ -110,7 +117,7 @@ function status(code: number, reason: string, message: string): object {
 /** Starts the simulated Kubernetes API over HTTPS on 127.0.0.1 with a scenario. */
 export async function startSimulatedCluster(scenario: Scenario, options: SimOptions = {}): Promise<RunningSim> {
   const folder = mkdtempSync(join(tmpdir(), 'rke2-calico-sim-'));
-  const certificates = makeServerCertificates(folder);
+  const certificates = options.certificates ?? makeServerCertificates(folder);
   const token = randomBytes(24).toString('hex');
   const requests: RecordedRequest[] = [];
   const faults: { fault: Fault; used: number }[] = [...(scenario.faults ?? []), ...(options.extraFaults ?? [])].map((fault) => ({ fault, used: 0 }));
@@ -187,6 +194,10 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     if (forbidden.includes(route.resource)) {
       const verb = route.name === undefined ? 'list' : 'get';
       return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''} is forbidden: User "sim-admin" cannot ${verb} resource "${route.resource}" in API group "${route.group}" ${route.namespace ? `in the namespace "${route.namespace}"` : 'at the cluster scope'}`), record);
+    }
+    const verb = route.name === undefined ? (url.searchParams.get('watch') === 'true' ? 'watch' : 'list') : 'get';
+    if (options.authorize && !options.authorize({ verb, apiGroup: route.group, resource: route.subresource ? `${route.resource}/${route.subresource}` : route.resource, namespace: route.namespace, name: route.name })) {
+      return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''}${route.name ? ` "${route.name}"` : ''} is forbidden: the role may not ${verb} it${route.namespace ? ` in the namespace "${route.namespace}"` : ' at the cluster scope'}`), record);
     }
     if (route.subresource === 'log' && route.resource === 'pods') return serveLog(route, url, response, record);
     const store = storeNow();
@@ -329,6 +340,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     },
     now,
     addFault: (fault) => faults.unshift({ fault, used: 0 }),
+    handle,
     stop: async () => {
       for (const stream of openStreams) stream.destroy();
       server.closeAllConnections();

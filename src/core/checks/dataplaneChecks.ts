@@ -1,4 +1,5 @@
 import { DATAPLANE_GATES, supportsDataplane } from '../knowledge/dataplaneSupport';
+import { describeFailure, type ApiResult } from '../kube/apiResult';
 import { text } from '../kube/objectFields';
 import { HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
@@ -15,7 +16,16 @@ function unsupportedReleases(evidence: ClusterEvidence, dataplane: 'BPF' | 'Nfta
   return clusterIdentity(evidence).rke2.filter((rke2) => supportsDataplane(DATAPLANE_GATES[dataplane], rke2) === false);
 }
 
+/** The eBPF endpoint ConfigMap as one evidence line, whatever its read gave. */
+function endpointLine(endpoint: ApiResult<unknown> | undefined): string {
+  const what = `ConfigMap ${OPERATOR_NAMESPACE}/${SERVICES_ENDPOINT_CONFIGMAP}`;
+  if (endpoint === undefined) return `${what}: not read`;
+  if (endpoint.kind === 'ok') return `${what}: KUBERNETES_SERVICE_HOST=${text(endpoint.value, 'data', 'KUBERNETES_SERVICE_HOST') || '(empty)'} KUBERNETES_SERVICE_PORT=${text(endpoint.value, 'data', 'KUBERNETES_SERVICE_PORT') ?? '(empty)'}`;
+  return `${what}: ${endpoint.kind === 'not-found' ? 'not found' : `not read (${describeFailure(endpoint)})`}`;
+}
+
 function checkEbpf(evidence: ClusterEvidence, lines: string[], kubeProxyRunning: boolean | undefined): CheckResult {
+  lines.push(endpointLine(evidence.servicesEndpoint));
   const old = unsupportedReleases(evidence, 'BPF');
   if (old.length > 0) {
     return result(DATAPLANE_CHECK, 'warn', `eBPF dataplane on RKE2 ${old.join(', ')}, which predates RKE2's eBPF support`, lines, { remediation: `RKE2 supports the Calico eBPF dataplane from ${DATAPLANE_GATES.BPF.releases} (${DATAPLANE_GATES.BPF.source}).` });
@@ -34,7 +44,6 @@ function checkEbpf(evidence: ClusterEvidence, lines: string[], kubeProxyRunning:
   if (endpoint === undefined) return result(DATAPLANE_CHECK, 'unknown', `unknown: ConfigMap ${OPERATOR_NAMESPACE}/${SERVICES_ENDPOINT_CONFIGMAP} was not read`, lines);
   if (endpoint.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, `ConfigMap ${OPERATOR_NAMESPACE}/${SERVICES_ENDPOINT_CONFIGMAP}`, endpoint);
   const host = text(endpoint.value, 'data', 'KUBERNETES_SERVICE_HOST') ?? '';
-  lines.push(`${SERVICES_ENDPOINT_CONFIGMAP}: KUBERNETES_SERVICE_HOST=${host || '(empty)'} KUBERNETES_SERVICE_PORT=${text(endpoint.value, 'data', 'KUBERNETES_SERVICE_PORT') ?? '(empty)'}`);
   if (host === '') return result(DATAPLANE_CHECK, 'fail', `${SERVICES_ENDPOINT_CONFIGMAP} has no KUBERNETES_SERVICE_HOST`, lines, { remediation: 'Set kubernetesServiceEndpoint.host to a control-plane IP in the rke2-calico HelmChartConfig.' });
   if (/^(localhost|127\.0\.0\.1|::1)$/i.test(host)) {
     return result(DATAPLANE_CHECK, 'warn', `${SERVICES_ENDPOINT_CONFIGMAP} points at ${host}`, lines, {

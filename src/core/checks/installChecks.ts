@@ -121,6 +121,9 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       evidenceLines.push(`Pod ${name(pod)}: ${phase}${waiting ? ` (${waiting})` : ''}`);
       objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? '') });
     }
+  } else {
+    // The Jobs decide the status; their pods only explain it, but a read that failed is said, never dropped.
+    evidenceLines.push(`helm-install pods: could not list (${evidence.helmPods.kind})`);
   }
   const worst = verdicts.reduce<JobVerdict['status']>((current, verdict) => (STATUS_ORDER[verdict.status] > STATUS_ORDER[current] ? verdict.status : current), 'pass');
   const problems = verdicts.filter((verdict) => verdict.status !== 'pass').map((verdict) => verdict.what);

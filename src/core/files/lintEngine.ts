@@ -7,3 +7,5 @@ export { lintFile } from './lintFile';
 export { gatherWorkspaceFacts } from './workspaceContext';
 export { stringify as stringifyYaml } from 'yaml';
 export { openBundle } from '../../bundle/openBundle';
+export { bundleSet } from '../../bundle/bundleSet';
+export { readNodeBundles } from '../../bundle/readNodeBundles';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { OpenedBundle } from '../../bundle/openBundle';
 import { loadLintEngine } from '../loadLintEngine';
 import type { ClusterSession } from '../clusterSession';
+import { openNodeBundles } from './openNodeBundles';
 
 /**
  * "Open Support Bundle": a Rancher logs collector .tar.gz or unpacked folder becomes the tree's source, with the
@@ -15,9 +16,16 @@ export class BundleCommands implements vscode.Disposable {
   constructor(private readonly session: ClusterSession) {}
 
   async open(): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder)', canSelectFiles: true, canSelectFolders: true, canSelectMany: false, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
+    const picked = await vscode.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
     const target = picked?.[0];
-    if (!target) return;
+    if (!picked || !target) return;
+    const paths = loadLintEngine().bundleSet(picked.map((uri) => uri.fsPath));
+    if (paths.length > 1) {
+      this.current?.dispose();
+      this.current = undefined;
+      await openNodeBundles(this.session, paths);
+      return;
+    }
     await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Reading support bundle' }, async () => {
       this.session.cancel();
       const opened = await loadLintEngine().openBundle(target.fsPath);

@@ -11,6 +11,7 @@ const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
 interface ProductApi {
   readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
+  readonly fleetResults: () => readonly { target: { name: string }; outcome: { kind: string; report?: { verdict?: { status: string } }; reason?: string } }[];
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
 
@@ -78,6 +79,24 @@ test('the readiness check fills the tree from the simulated cluster', async () =
   assert.equal(status['identity.known-issues'], 'fail');
   assert.equal(status['datastore.clusterinformation'], 'fail');
   assert.equal(status['crds.calico'], 'pass');
+});
+
+test('the Fleet section checks every configured context, each on its own', async () => {
+  const api = extension().exports;
+  const configured = vscode.workspace.getConfiguration('rke2Calico');
+  assert.deepEqual(configured.get('fleetContexts'), ['sim', 'sim-unreachable']);
+  assert.equal(Object.keys(configured).some((key) => /token/i.test(key)), false, 'no token setting exists: the Rancher token lives in secret storage');
+  await vscode.commands.executeCommand('rke2Calico.checkFleet');
+  const results = await until('fleet results', () => {
+    const found = api.fleetResults();
+    return found.length === 2 ? found : undefined;
+  });
+  const outcome = (name: string): ProductApi extends { fleetResults: () => readonly (infer E)[] } ? E extends { outcome: infer O } ? O | undefined : never : never => results.find((entry) => entry.target.name === name)?.outcome;
+  assert.equal(outcome('sim')?.kind, 'checked');
+  assert.equal(outcome('sim')?.report?.verdict?.status, 'fail');
+  assert.equal(outcome('sim-unreachable')?.kind, 'unreachable');
+  assert.match(outcome('sim-unreachable')?.reason ?? '', /ECONNREFUSED/);
+  await vscode.commands.executeCommand('rke2Calico.showFleetReport');
 });
 
 export async function run(): Promise<void> {

@@ -1,0 +1,35 @@
+import { escapeMarkdown } from '../report/knownIssueMarkdown';
+import type { FleetReportJson } from './fleetReport';
+import type { FleetStatus } from './fleetVerdict';
+
+const MARK: Record<FleetStatus, string> = { fail: '❌ fail', unreachable: '⛔ unreachable', 'could-not-verify': '❔ could not verify', warn: '⚠️ warn', pass: '✅ ready', skipped: '⏭ skipped' };
+
+/** The fleet page as Markdown (export and copy): the table, why clusters were not checked, and each cluster's problems. */
+export function fleetReportToMarkdown(report: FleetReportJson): string {
+  const cell = (text: string): string => escapeMarkdown(text).replace(/\n/g, ' ');
+  const counts = report.fleet.counts;
+  const lines = [
+    '# Calico fleet report',
+    '',
+    `${cell(report.fleet.source)} — ${report.fleet.clusters} cluster(s). Generated ${report.generatedAt}.`,
+    '',
+    `**${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped.** Exit code of the same CLI run: ${report.fleet.exitCode}.`,
+    '',
+    '| cluster | RKE2 | Calico | verdict | pass | warn | fail | unknown | worst known issue |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...report.clusters.map((cluster) => {
+      const summary = cluster.summary;
+      const issue = cluster.worstKnownIssue ? `[${cell(cluster.worstKnownIssue.id)}](${cluster.worstKnownIssue.url}) (${cluster.worstKnownIssue.status})` : '';
+      return `| ${cell(cluster.name)} | ${cell(cluster.rke2 ?? '')} | ${cell(cluster.calico ?? '')} | ${MARK[cluster.status]}${cluster.reason ? `: ${cell(cluster.reason)}` : ''} | ${summary?.pass ?? ''} | ${summary?.warn ?? ''} | ${summary?.fail ?? ''} | ${summary?.unknown ?? ''} | ${issue} |`;
+    }),
+  ];
+  for (const cluster of report.clusters) {
+    const problems = cluster.report?.checks.filter((check) => check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') ?? [];
+    if (problems.length === 0) continue;
+    lines.push('', `## ${cell(cluster.name)}`, '');
+    for (const check of problems) {
+      lines.push(`- **${check.status}** ${cell(check.title)}: ${cell(check.summary)}${check.remediation ? ` — ${cell(check.remediation)}` : ''}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

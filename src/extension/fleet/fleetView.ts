@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { CHECK_AREAS, type CheckArea, type CheckResult } from '../../core/checks/checkResult';
+import type { FleetEntry } from '../../core/fleet/fleetOutcome';
+import { clusterStatus, worstFirst, worstKnownIssue, type FleetStatus } from '../../core/fleet/fleetVerdict';
+import type { PrerequisitesView, TreeNode } from '../prerequisitesView';
+import type { FleetRow, FleetSession } from './fleetSession';
+
+const ICONS: Record<FleetStatus | 'checking', vscode.ThemeIcon> = {
+  pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  warn: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  fail: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+  'could-not-verify': new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground')),
+  unreachable: new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.errorForeground')),
+  skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  checking: new vscode.ThemeIcon('sync~spin'),
+};
+
+const WORDS: Record<FleetStatus, string> = { pass: 'ready', warn: 'warnings', fail: 'failing', 'could-not-verify': 'could not verify', unreachable: 'unreachable', skipped: 'skipped' };
+
+export type FleetNode =
+  | { readonly type: 'message'; readonly label: string; readonly icon: string }
+  | { readonly type: 'cluster'; readonly row: FleetRow }
+  /** A node of the cluster's prerequisites tree, drawn by the prerequisites view itself. */
+  | { readonly type: 'inner'; readonly cluster: string; readonly node: TreeNode };
+
+/** A checked cluster's report checks as the prerequisites tree shows them (area names are the same list). */
+function checksOf(row: FleetRow): CheckResult[] {
+  if (row.outcome?.kind !== 'checked') return [];
+  return row.outcome.report.checks.map((check) => ({ ...check, area: check.area as CheckArea }));
+}
+
+/**
+ * The Fleet section: one row per cluster with its verdict and counts (worst first), expanding to that cluster's
+ * prerequisites tree, drawn by the same code as the single-cluster tree. Opening objects and logs needs the
+ * cluster's own connection, so the fleet tree shows them without those actions.
+ */
+export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<FleetNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly session: FleetSession, private readonly prerequisites: PrerequisitesView) {
+    this.subscription = session.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getTreeItem(node: FleetNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'message': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = node.label;
+        return item;
+      }
+      case 'cluster':
+        return this.clusterItem(node.row);
+      case 'inner': {
+        const item = this.prerequisites.getTreeItem(node.node);
+        if (item.id !== undefined) item.id = `fleet:${node.cluster}:${item.id}`;
+        if (item.command && item.command.command !== 'vscode.open') delete item.command;
+        delete item.contextValue;
+        return item;
+      }
+    }
+  }
+
+  private clusterItem(row: FleetRow): vscode.TreeItem {
+    const outcome = row.outcome;
+    const item = new vscode.TreeItem(row.target.name, outcome?.kind === 'checked' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `fleet:${row.target.rancherId ?? row.target.name}`;
+    if (!outcome) {
+      item.iconPath = ICONS.checking;
+      item.description = 'checking…';
+      return item;
+    }
+    const status = clusterStatus(outcome);
+    item.iconPath = ICONS[status];
+    if (outcome.kind === 'checked') {
+      const { summary, cluster } = outcome.report;
+      const issue = worstKnownIssue(outcome.report);
+      item.description = `${WORDS[status]} · ${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown${issue ? ` · ${issue.id}` : ''}`;
+      item.tooltip = new vscode.MarkdownString(`**${row.target.name}** — ${WORDS[status]}\n\nRKE2 ${cluster.rke2 ?? 'unknown'} · Calico ${cluster.calico ?? 'unknown'}${row.target.rancherId ? `\n\nRancher cluster \`${row.target.rancherId}\`` : ''}${outcome.report.verdict ? `\n\n${outcome.report.verdict.reason}` : ''}`);
+    } else {
+      item.description = `${outcome.kind === 'skipped' ? `skipped (${row.target.distribution ?? 'not RKE2'})` : outcome.kind} — ${outcome.reason}`;
+      item.tooltip = outcome.reason;
+    }
+    return item;
+  }
+
+  getChildren(node?: FleetNode): FleetNode[] {
+    if (!node) return this.roots();
+    if (node.type === 'cluster') {
+      const checks = checksOf(node.row);
+      const cluster = node.row.target.rancherId ?? node.row.target.name;
+      return CHECK_AREAS.flatMap((area) => {
+        const inArea = checks.filter((check) => check.area === area);
+        return inArea.length > 0 ? [{ type: 'inner', cluster, node: { type: 'area', area, checks: inArea } } as const] : [];
+      });
+    }
+    if (node.type === 'inner') return this.prerequisites.getChildren(node.node).map((child) => ({ type: 'inner', cluster: node.cluster, node: child }));
+    return [];
+  }
+
+  private roots(): FleetNode[] {
+    const state = this.session.state;
+    const roots: FleetNode[] = [];
+    if (state.error) roots.push({ type: 'message', label: state.error, icon: 'error' });
+    if (state.source) roots.push({ type: 'message', label: `${state.source}${state.finishedAt && !state.running ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'cloud' });
+    const finished = state.rows.filter((row): row is FleetRow & { outcome: FleetEntry['outcome'] } => row.outcome !== undefined);
+    const pending = state.rows.filter((row) => row.outcome === undefined);
+    return [...roots, ...worstFirst(finished).map((row) => ({ type: 'cluster', row }) as const), ...pending.map((row) => ({ type: 'cluster', row }) as const)];
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

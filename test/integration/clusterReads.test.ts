@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { openCluster, DEFAULT_TUNING } from '../../src/cluster/kubeGateway';
+import type { CheckResult } from '../../src/core/checks/checkResult';
+import { CLUSTER_READS, readsAllow, type ClusterRead, type ReadRequest } from '../../src/core/checks/clusterReads';
+import { checkClusterReader } from '../../src/core/fleet/checkClusterReader';
+import { runInProcess } from '../cli/cliHarness';
+import { loadScenario, parseRoute, startSimulatedCluster, type RunningSim } from '../sim/simServer';
+
+/**
+ * The least-privilege role is exactly what the checks need, proven against the simulated API server enforcing it.
+ * Data-driven over CLUSTER_READS: a new read is one line there, and these tests cover it.
+ */
+
+/** A recorded request as RBAC sees it (the sim's request log has the path and query). */
+function asReadRequest(path: string, query: string): ReadRequest | undefined {
+  const route = parseRoute(path);
+  if (!route) return undefined;
+  const verb = route.name === undefined ? (new URLSearchParams(query).get('watch') === 'true' ? 'watch' : 'list') : 'get';
+  return { verb, apiGroup: route.group, resource: route.subresource ? `${route.resource}/${route.subresource}` : route.resource, namespace: route.namespace, name: route.name };
+}
+
+interface Enforced {
+  readonly sim: RunningSim;
+  /** The rules the simulated API server enforces for the token right now. */
+  rules: readonly ClusterRead[];
+}
+
+async function enforcing(scenario: string, startAt = 0): Promise<Enforced> {
+  const state: { rules: readonly ClusterRead[] } = { rules: CLUSTER_READS };
+  const sim = await startSimulatedCluster(loadScenario(scenario), { manualClock: true, startAt, authorize: (request) => readsAllow(state.rules, request) });
+  return Object.defineProperties({ sim } as Enforced, { rules: { get: () => state.rules, set: (rules: readonly ClusterRead[]) => (state.rules = rules), enumerable: true } });
+}
+
+/** A full fleet-style check (the probe and every read of the checks), as the in-cluster CronJob runs it. */
+async function checks(sim: RunningSim): Promise<CheckResult[] | string> {
+  const opened = openCluster({ paths: [sim.kubeconfigPath], origin: 'argument' }, 'sim', { ...DEFAULT_TUNING, timeoutMs: 3000 });
+  assert.ok(opened.ok);
+  const outcome = await checkClusterReader(opened.reader, new AbortController().signal, false);
+  if (outcome.kind !== 'checked') return `${outcome.kind}: ${'reason' in outcome ? outcome.reason : ''}`;
+  return outcome.report.checks.map((check) => ({ ...check, area: check.area as CheckResult['area'] }));
+}
+
+/** Every way of taking one thing away from the role: a rule, or one verb, name or namespace of it. */
+function narrower(reads: readonly ClusterRead[]): { readonly what: string; readonly rules: ClusterRead[] }[] {
+  const variants: { what: string; rules: ClusterRead[] }[] = [];
+  reads.forEach((read, index) => {
+    const label = `${read.verbs.join('/')} ${read.apiGroup || 'core'}/${read.resource}`;
+    const replaced = (changed: ClusterRead | undefined): ClusterRead[] => reads.flatMap((entry, other) => (other === index ? (changed ? [changed] : []) : [entry]));
+    variants.push({ what: `without ${label}`, rules: replaced(undefined) });
+    if (read.verbs.length > 1) for (const verb of read.verbs) variants.push({ what: `${label} without ${verb}`, rules: replaced({ ...read, verbs: read.verbs.filter((entry) => entry !== verb) }) });
+    if (read.names && read.names.length > 1) for (const name of read.names) variants.push({ what: `${label} without the name ${name}`, rules: replaced({ ...read, names: read.names.filter((entry) => entry !== name) }) });
+    if (read.namespaces && read.namespaces.length > 1) for (const namespace of read.namespaces) variants.push({ what: `${label} without the namespace ${namespace}`, rules: replaced({ ...read, namespaces: read.namespaces.filter((entry) => entry !== namespace) }) });
+  });
+  return variants;
+}
+
+describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the least-privilege role', () => {
+  it('declare every read a check makes: each request of a full check is allowed by them', async () => {
+    for (const [scenario, startAt] of [['healthy', 0], ['race-3.29.2', 20], ['rbac-missing', 0], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0]] as const) {
+      const sim = await startSimulatedCluster(loadScenario(scenario), { manualClock: true, startAt });
+      try {
+        await checks(sim);
+        assert.ok((await runInProcess(['check', '--kubeconfig', sim.kubeconfigPath, '--host-root', '/nonexistent'])).code <= 3);
+        const undeclared = sim.requests.flatMap((request) => {
+          const read = asReadRequest(request.path, request.query);
+          return read && !readsAllow(CLUSTER_READS, read) ? [`${read.verb} ${read.apiGroup || 'core'}/${read.resource}${read.namespace ? ` in ${read.namespace}` : ''}${read.name ? ` "${read.name}"` : ''}`] : [];
+        });
+        assert.deepEqual([...new Set(undeclared)], [], `${scenario}: reads missing from CLUSTER_READS (add one line each)`);
+        assert.deepEqual(sim.requests.filter((request) => request.method !== 'GET'), []);
+      } finally {
+        await sim.stop();
+      }
+    }
+  });
+
+  it('are enough: with the simulated API server enforcing them, every check reaches the status it has with full access', async () => {
+    const open = await startSimulatedCluster(loadScenario('healthy'), { manualClock: true });
+    const enforced = await enforcing('healthy');
+    try {
+      const full = await checks(open);
+      const restricted = await checks(enforced.sim);
+      assert.ok(Array.isArray(full) && Array.isArray(restricted), typeof restricted === 'string' ? restricted : 'checked');
+      assert.deepEqual(restricted.filter((check) => check.status === 'unknown').map((check) => `${check.id}: ${check.summary}`), []);
+      assert.deepEqual(Object.fromEntries(restricted.map((check) => [check.id, check.status])), Object.fromEntries(full.map((check) => [check.id, check.status])));
+      assert.ok(enforced.sim.requests.every((request) => request.status !== 403), 'nothing was refused');
+    } finally {
+      await open.stop();
+      await enforced.sim.stop();
+    }
+  });
+
+  it('are minimal: taking away any rule, verb, name or namespace makes some check unknown, or says what it could not read', async () => {
+    // Reads some checks make only in some states (logs of failing pods…): each scenario gets its chance to need them.
+    const scenarios = [['healthy', 0], ['race-3.29.2', 20], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0]] as const;
+    const needed = new Set<string>();
+    const variants = narrower(CLUSTER_READS);
+    assert.ok(variants.length >= CLUSTER_READS.length);
+    for (const [scenario, startAt] of scenarios) {
+      const enforced = await enforcing(scenario, startAt);
+      try {
+        const full = await checks(enforced.sim);
+        assert.ok(Array.isArray(full), typeof full === 'string' ? full : 'checked');
+        const before = new Map(full.map((check) => [check.id, check]));
+        for (const variant of variants) {
+          enforced.rules = variant.rules;
+          const results = await checks(enforced.sim);
+          // Without the node list the cluster cannot be read at all, which is stronger still.
+          if (typeof results === 'string') {
+            if (/forbidden/.test(results)) needed.add(variant.what);
+            continue;
+          }
+          // A check made unknown by the refusal, or whose evidence now says what it could not read (the pods
+          // behind a DaemonSet's counts: the counts decide, the pods explain and open their logs).
+          const changed = results.some((check) => {
+            const was = before.get(check.id);
+            const unknownNow = check.status === 'unknown' && was?.status !== 'unknown' && /forbidden/.test(check.summary);
+            const saysSo = check.evidence.some((line) => /forbidden/.test(line) && !(was?.evidence.includes(line) ?? false));
+            return unknownNow || saysSo;
+          });
+          if (changed) needed.add(variant.what);
+        }
+        enforced.rules = CLUSTER_READS;
+      } finally {
+        await enforced.sim.stop();
+      }
+    }
+    const harmless = variants.map((variant) => variant.what).filter((what) => !needed.has(what));
+    assert.deepEqual(harmless, [], 'rules whose refusal no check notices (remove them from CLUSTER_READS, or make the check that reads them say it could not)');
+  });
+
+  it('deploy/rbac.yaml is what `rke2-calico-diag rbac` generates from them, with no write verb', async () => {
+    const run = await runInProcess(['rbac']);
+    assert.equal(run.code, 0);
+    assert.equal(readFileSync(join(__dirname, '../../../deploy/rbac.yaml'), 'utf8'), run.stdout, 'regenerate: node dist/cli.js rbac > deploy/rbac.yaml');
+    const verbs = [...run.stdout.matchAll(/verbs: \[(.*)\]/g)].flatMap((match) => (match[1] ?? '').split(', '));
+    assert.ok(verbs.length > 0 && verbs.every((verb) => ['"get"', '"list"', '"watch"'].includes(verb)), verbs.join(' '));
+    assert.match((await runInProcess(['rbac', '--namespace', 'Bad_NS'])).stderr, /must be a Kubernetes namespace name/);
+  });
+
+  it('deploy/cronjob.yaml runs check --in-cluster with the generated service account, as OpenMetrics', () => {
+    const documents = parseAllDocuments(readFileSync(join(__dirname, '../../../deploy/cronjob.yaml'), 'utf8')).map((document) => document.toJS() as Record<string, unknown>);
+    assert.equal(documents.length, 1);
+    const text = JSON.stringify(documents[0]);
+    assert.match(text, /"kind":"CronJob"/);
+    assert.match(text, /"serviceAccountName":"rke2-calico-diagnostics"/);
+    assert.match(text, /"namespace":"rke2-calico-diagnostics"/);
+    assert.match(text, /check --in-cluster --cluster-name \\"\$CLUSTER_NAME\\" --format openmetrics/);
+  });
+});
