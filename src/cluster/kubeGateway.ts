@@ -6,22 +6,10 @@ import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
 import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
 import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
-import { byteBudget, httpGet, httpGetStream, type ByteBudget, type HttpGetOptions, type RawResult } from './httpGet';
+import { byteBudget, httpGet, httpGetStream, type ByteBudget, type GatewayTuning, type ReadContext } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 
-export interface GatewayTuning {
-  /** The time budget of each read, retries included; also bounds an exec credential plugin. */
-  readonly timeoutMs: number;
-  /** Extra attempts on 429/5xx. */
-  readonly retries: number;
-  /** Largest body of one response. */
-  readonly maxBytes: number;
-  /** Largest number of body bytes held at once by all the responses being received. */
-  readonly maxBytesInFlight: number;
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The clock of time budgets and credential expiry; injected by tests. */
-  readonly now?: () => number;
-}
+export type { GatewayTuning } from './httpGet';
 
 /**
  * 64 MiB is some 3× the largest page a real cluster answers (1,000 nodes with their image lists); 128 MiB in flight
@@ -35,6 +23,9 @@ export type GatewayReader = ClusterReader & { readonly connection: ConnectionFac
 export type OpenResult =
   | { readonly ok: true; readonly reader: GatewayReader; readonly contexts: readonly string[]; readonly context: string }
   | { readonly ok: false; readonly error: string };
+
+/** The answer to a `continue` token that expired: the list starts again. */
+const GONE = 410;
 
 /** Messages quoted from outside (a server's Status, an exec plugin's stderr) are cut to this length. */
 const MAX_MESSAGE_CHARS = 1000;
@@ -194,29 +185,21 @@ class KubeReader implements GatewayReader {
     return { request, credential };
   }
 
-  private tuningFor(options: ReadOptions | undefined): HttpGetOptions {
-    return {
-      timeoutMs: this.tuning.timeoutMs,
-      retries: this.tuning.retries,
-      maxBytes: this.tuning.maxBytes,
-      budget: this.budget,
-      ...(options?.signal ? { signal: options.signal } : {}),
-      ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}),
-      ...(this.tuning.now ? { now: this.tuning.now } : {}),
-    };
+  private context(options: ReadOptions | undefined): ReadContext {
+    return { budget: this.budget, ...(options?.signal ? { signal: options.signal } : {}) };
   }
 
-  private async raw(path: string, options: ReadOptions | undefined): Promise<RawResult> {
+  private async raw(path: string, options: ReadOptions | undefined): Promise<ApiResult<string>> {
     const prepared = await this.request(path, options?.signal);
     if ('kind' in prepared) return prepared;
-    const outcome = await httpGet(prepared.request, this.tuningFor(options));
+    const outcome = await httpGet(prepared.request, this.tuning, this.context(options));
     if (outcome.kind === 'unauthorized' && prepared.credential) this.credentials?.rejected(prepared.credential);
     if (outcome.kind !== 'ok') return this.scrub(outcome);
     this.received += outcome.value.length;
     return { kind: 'ok', value: this.withoutSecrets(outcome.value) };
   }
 
-  private async json(path: string, options: ReadOptions | undefined): Promise<ApiResult<unknown> | { kind: 'gone'; message: string }> {
+  async get(path: string, options?: ReadOptions): Promise<ApiResult<unknown>> {
     const outcome = await this.raw(path, options);
     if (outcome.kind !== 'ok') return outcome;
     try {
@@ -226,11 +209,6 @@ class KubeReader implements GatewayReader {
     }
   }
 
-  async get(path: string, options?: ReadOptions): Promise<ApiResult<unknown>> {
-    const outcome = await this.json(path, options);
-    return outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome;
-  }
-
   /** Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. */
   async list(path: string, query: ListQuery = {}, options?: ReadOptions): Promise<ApiResult<ListResult>> {
     const maxItems = query.maxItems ?? Number.POSITIVE_INFINITY;
@@ -238,9 +216,8 @@ class KubeReader implements GatewayReader {
     let items: unknown[] = [];
     let token: string | undefined;
     for (;;) {
-      const page = await this.json(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
-      if (page.kind === 'gone') {
-        if (restarted || token === undefined) return { kind: 'http-error', status: 410, message: page.message };
+      const page = await this.get(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
+      if (page.kind === 'http-error' && page.status === GONE && token !== undefined && !restarted) {
         restarted = true;
         items = [];
         token = undefined;
@@ -260,16 +237,14 @@ class KubeReader implements GatewayReader {
   async followPodLog(namespace: string, pod: string, query: LogQuery, onText: (text: string) => void, options?: ReadOptions): Promise<ApiResult<undefined>> {
     const prepared = await this.request(`${logPath(namespace, pod, query)}&follow=true`, options?.signal);
     if ('kind' in prepared) return prepared;
-    const outcome = await httpGetStream(prepared.request, this.tuningFor(options), (text) => {
+    const outcome = await httpGetStream(prepared.request, this.tuning, this.context(options), (text) => {
       onText(this.withoutSecrets(text));
     });
     return outcome.kind === 'ok' ? outcome : this.scrub(outcome);
   }
 
-  async podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {
-    const path = logPath(namespace, pod, query);
-    const outcome = await this.raw(path, options);
-    return outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome;
+  podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {
+    return this.raw(logPath(namespace, pod, query), options);
   }
 }
 
