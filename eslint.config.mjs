@@ -23,6 +23,22 @@ export default tseslint.config(
       }],
     },
   },
+  ...[
+    // Everything but the editor adapters runs without VS Code (CLI, CI, support bundles): only src/extension may
+    // import `vscode`, and each layer imports only the layers below it.
+    { folder: 'cluster', below: ['core'], above: ['host', 'bundle', 'cli', 'extension'] },
+    { folder: 'host', below: ['core'], above: ['cluster', 'bundle', 'cli', 'extension'] },
+    { folder: 'bundle', below: ['core', 'host'], above: ['cluster', 'cli', 'extension'] },
+    { folder: 'cli', below: ['core', 'cluster', 'host', 'bundle'], above: ['extension'] },
+  ].map(({ folder, below, above }) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: `src/${folder} runs without VS Code; put editor code in src/extension.` }],
+        patterns: [{ group: above.map((layer) => `**/${layer}/**`), message: `src/${folder} may import only src/${below.join(', src/')}.` }],
+      }],
+    },
+  })),
   {
     // node:test's describe/it return promises that the runner itself awaits.
     files: ['test/**/*.ts'],
