@@ -20,9 +20,16 @@ export const DEFAULT_TUNING: GatewayTuning = { timeoutMs: 15_000, retries: 3, ma
 /** What a reader opened by the gateway also tells: how the connection is secured, and how much it has received. */
 export type GatewayReader = ClusterReader & { readonly connection: ConnectionFacts; readonly bytesReceived: () => number };
 
+/**
+ * Why a cluster could not be opened, so the editor can offer the next step: no kubeconfig found (discovery's answer,
+ * never openCluster's), a file that cannot be loaded, no contexts, a context it lacks, or a cluster entry that cannot
+ * be used (no cluster, no URL, not https).
+ */
+export type OpenFailureKind = 'no-kubeconfig' | 'unreadable' | 'no-contexts' | 'unknown-context' | 'bad-cluster';
+
 export type OpenResult =
   | { readonly ok: true; readonly reader: GatewayReader; readonly contexts: readonly string[]; readonly context: string }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly kind: OpenFailureKind; readonly error: string };
 
 /** The answer to a `continue` token that expired: the list starts again. */
 const GONE = 410;
@@ -48,23 +55,23 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
     config = loadKubeConfig(choice);
   } catch (error) {
     // A YAML error quotes the lines around it, which may hold a token: redacted like everything from outside.
-    return { ok: false, error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
+    return { ok: false, kind: 'unreadable', error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
   }
   const contexts = config.getContexts().map((entry) => entry.name);
-  if (contexts.length === 0) return { ok: false, error: `kubeconfig ${choice.paths.join(', ')} has no contexts` };
+  if (contexts.length === 0) return { ok: false, kind: 'no-contexts', error: `kubeconfig ${choice.paths.join(', ')} has no contexts` };
   if (context !== undefined) {
-    if (!contexts.includes(context)) return { ok: false, error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
+    if (!contexts.includes(context)) return { ok: false, kind: 'unknown-context', error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
     config.setCurrentContext(context);
   }
   const cluster = config.getCurrentCluster();
-  if (!cluster) return { ok: false, error: `context "${config.getCurrentContext()}" names no cluster` };
+  if (!cluster) return { ok: false, kind: 'bad-cluster', error: `context "${config.getCurrentContext()}" names no cluster` };
   let server: URL;
   try {
     server = new URL(cluster.server);
   } catch {
-    return { ok: false, error: `the server URL of context "${config.getCurrentContext()}" is not a URL` };
+    return { ok: false, kind: 'bad-cluster', error: `the server URL of context "${config.getCurrentContext()}" is not a URL` };
   }
-  if (server.protocol !== 'https:') return { ok: false, error: `only https API servers are supported (got ${server.protocol})` };
+  if (server.protocol !== 'https:') return { ok: false, kind: 'bad-cluster', error: `only https API servers are supported (got ${server.protocol})` };
   const connection: ConnectionFacts = { insecureSkipTlsVerify: cluster.skipTLSVerify, certificateAuthority: Boolean(cluster.caData ?? cluster.caFile) };
   const user = config.getCurrentUser();
   const exec = execConfigOf(user?.exec);
