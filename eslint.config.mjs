@@ -40,9 +40,31 @@ export default tseslint.config(
     },
   })),
   {
+    // The editor is reached through the seam (src/extension/editorApis.ts), so unit tests can stand in for it.
+    files: ['src/extension/**/*.ts'],
+    ignores: ['src/extension/editorApis.ts'],
+    rules: {
+      'no-restricted-properties': ['error', ...['window', 'workspace', 'commands', 'languages', 'env'].map((property) => ({
+        object: 'vscode',
+        property,
+        message: `Use the EditorApis given to you (src/extension/editorApis.ts), not vscode.${property}.`,
+      }))],
+    },
+  },
+  {
     // node:test's describe/it return promises that the runner itself awaits.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
+    // The stand-in for the vscode module (test/fakes) declares its own classes and enums: values cross between
+    // them and @types/vscode's declarations by design, structurally.
+    files: ['test/fakes/**/*.ts', 'test/unit/extension/**/*.ts', 'test/hardening/extensionLog.test.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
+      '@typescript-eslint/no-unsafe-enum-assignment': 'off',
+      '@typescript-eslint/no-unsafe-enum-comparison': 'off',
+    },
   },
   {
     files: ['scripts/**/*.mjs', 'bench/**/*.mjs', 'test/**/*.mjs', 'eslint.config.mjs'],

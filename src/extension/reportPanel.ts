@@ -4,8 +4,11 @@ import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
 import { redactSecrets } from '../core/report/redactSecrets';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
+import { errorMessage } from '../core/log/logger';
 import type { ClusterSession } from './clusterSession';
+import type { EditorApis } from './editorApis';
 import type { FileDiagnostics } from './fileDiagnostics';
+import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -21,13 +24,18 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly apis: EditorApis;
+  private readonly session: ClusterSession;
+
   constructor(
+    private readonly services: Services,
     private readonly extensionUri: vscode.Uri,
-    private readonly session: ClusterSession,
     private readonly files: FileDiagnostics,
     private readonly logs: LogDiagnostics,
   ) {
-    this.disposables.push(session.onDidChange((state) => {
+    this.apis = services.apis;
+    this.session = services.session;
+    this.disposables.push(this.session.onDidChange((state) => {
       if (!state.running) this.post();
     }));
   }
@@ -38,7 +46,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       this.post();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
+    this.attach(this.apis.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel): Thenable<void> {
@@ -58,7 +66,8 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     this.disposables.push(
       panel.onDidDispose(() => (this.panel = undefined)),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebview(message)) void this.handle(message);
+        if (!isFromWebview(message)) return;
+        this.handle(message).catch((error: unknown) => this.services.notifier.error(`the readiness report could not ${message.type}: ${errorMessage(error)}`, [], error));
       }),
     );
   }
@@ -89,9 +98,9 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const state = this.session.state;
     if (state.results.length === 0) return undefined;
     const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline, { verdict: true });
-    const logs = vscode.workspace.textDocuments.flatMap((document) => {
+    const logs = this.apis.workspace.textDocuments.flatMap((document) => {
       const scan = this.logs.scanOf(document.uri);
-      return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), summary: scan.summary }] : [];
+      return scan ? [{ file: this.apis.workspace.asRelativePath(document.uri), summary: scan.summary }] : [];
     });
     return buildReadinessReport(checks, this.files.openFileFindings(), logs);
   }
@@ -115,7 +124,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     if (message.type === 'refresh') {
-      await vscode.commands.executeCommand('rke2Calico.runCheck');
+      await this.apis.commands.executeCommand('rke2Calico.runCheck');
       this.post();
       return;
     }
@@ -126,14 +135,14 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     }
     const text = redactSecrets(this.render(message.format, report));
     if (message.type === 'copy') {
-      await vscode.env.clipboard.writeText(text);
+      await this.apis.env.writeClipboard(text);
       this.post(`Copied as ${message.format}.`);
       return;
     }
     const extension = { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format];
-    const target = await vscode.window.showSaveDialog({ title: 'Export readiness report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-readiness.${extension}`) });
+    const target = await this.apis.window.showSaveDialog({ title: 'Export readiness report', saveLabel: 'Export', filters: { [message.format]: [extension] }, defaultUri: vscode.Uri.file(`calico-readiness.${extension}`) });
     if (!target) return;
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await this.apis.workspace.writeFile(target, new TextEncoder().encode(text));
     this.post(`Exported to ${target.fsPath}.`);
   }
 

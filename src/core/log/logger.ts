@@ -44,8 +44,13 @@ export function errorMessage(error: unknown): string {
 export function logCaught(log: Logger, what: string, error: unknown): string {
   const line = `${what}: ${errorMessage(error)}`;
   log.error(line);
-  if (error instanceof Error && error.stack !== undefined) log.debug(error.stack);
+  logStack(log, error);
   return line;
+}
+
+/** The stack of a caught error, at debug level; nothing for a thrown non-Error. */
+export function logStack(log: Logger, error: unknown): void {
+  if (error instanceof Error && error.stack !== undefined) log.debug(error.stack);
 }
 
 /** Milliseconds since `started` (a performance.now() reading), rounded for a log line. */

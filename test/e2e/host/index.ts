@@ -3,7 +3,8 @@
  * A small runner: each test runs in order, results are printed, and run() rejects when any failed.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 
@@ -11,6 +12,7 @@ const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
 interface ProductApi {
   readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
+  readonly connectionProblem: () => { readonly kind: string; readonly steps: readonly string[]; readonly message: string | undefined } | undefined;
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
 
@@ -78,6 +80,28 @@ test('the readiness check fills the tree from the simulated cluster', async () =
   assert.equal(status['identity.known-issues'], 'fail');
   assert.equal(status['datastore.clusterinformation'], 'fail');
   assert.equal(status['crds.calico'], 'pass');
+});
+
+test('a kubeconfig that cannot be loaded: the whole reason and the next steps, from the real settings and tree', async () => {
+  const api = extension().exports;
+  const settings = vscode.workspace.getConfiguration('rke2Calico');
+  const before = settings.inspect<string>('kubeconfig');
+  const broken = join(mkdtempSync(join(tmpdir(), 'rke2-calico-e2e-')), 'kubeconfig-that-is-not-yaml.yaml');
+  writeFileSync(broken, 'clusters: [\n');
+  const target = before?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await settings.update('kubeconfig', broken, target);
+  try {
+    await vscode.commands.executeCommand('rke2Calico.runCheck');
+    const problem = await until('the connection problem', () => api.connectionProblem());
+    assert.equal(problem.kind, 'unreadable');
+    assert.deepEqual(problem.steps, ['selectKubeconfig', 'openSettings', 'showLogs']);
+    assert.ok(problem.message?.includes(broken), problem.message);
+    await vscode.commands.executeCommand('rke2Calico.showLogs');
+  } finally {
+    await settings.update('kubeconfig', target === vscode.ConfigurationTarget.Workspace ? before?.workspaceValue : before?.globalValue, target);
+  }
+  await vscode.commands.executeCommand('rke2Calico.runCheck');
+  await until('the cluster again', () => (api.connectionProblem() === undefined && api.readinessResults().length > 0 ? true : undefined));
 });
 
 export async function run(): Promise<void> {
