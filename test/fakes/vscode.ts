@@ -146,21 +146,11 @@ export class Position implements vscode.Position {
   compareTo(other: Position): number {
     return this.line - other.line || this.character - other.character;
   }
-  isBefore(other: Position): boolean {
-    return this.compareTo(other) < 0;
-  }
-  isBeforeOrEqual(other: Position): boolean {
-    return this.compareTo(other) <= 0;
-  }
-  isAfter(other: Position): boolean {
-    return this.compareTo(other) > 0;
-  }
-  isAfterOrEqual(other: Position): boolean {
-    return this.compareTo(other) >= 0;
-  }
-  isEqual(other: Position): boolean {
-    return this.compareTo(other) === 0;
-  }
+  readonly isBefore = (other: Position): boolean => this.compareTo(other) < 0;
+  readonly isBeforeOrEqual = (other: Position): boolean => this.compareTo(other) <= 0;
+  readonly isAfter = (other: Position): boolean => this.compareTo(other) > 0;
+  readonly isAfterOrEqual = (other: Position): boolean => this.compareTo(other) >= 0;
+  readonly isEqual = (other: Position): boolean => this.compareTo(other) === 0;
   translate(lineDelta?: number | { lineDelta?: number; characterDelta?: number }, characterDelta?: number): Position {
     const change = typeof lineDelta === 'object' ? lineDelta : { lineDelta, characterDelta };
     return new Position(this.line + (change.lineDelta ?? 0), this.character + (change.characterDelta ?? 0));

@@ -9,6 +9,7 @@ import type { CheckReportJson } from '../../src/core/checks/checkReport';
 import { runInProcess } from '../cli/cliHarness';
 import { loadScenario, startSimulatedCluster, type RunningSim } from '../sim/simServer';
 import type { Fault } from '../sim/scenarioTypes';
+import { until } from '../until';
 
 async function withSim(scenario: string, faults: readonly Fault[], body: (sim: RunningSim) => Promise<void>): Promise<void> {
   const sim = await startSimulatedCluster(loadScenario(scenario), { manualClock: true, extraFaults: [...faults] });
@@ -37,13 +38,6 @@ function fakeSignals(): CliSignals & { send: (signal: CliSignal) => void; readon
   };
 }
 
-async function until(what: string, probe: () => boolean): Promise<void> {
-  const started = Date.now();
-  while (!probe()) {
-    if (Date.now() - started > 10_000) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('check --verbose', () => {
   it('logs the kubeconfig, the context, every request and each check on stderr; stdout stays the report', async () => {
@@ -77,7 +71,7 @@ describe('check interrupted through CliIo', () => {
       await withSim('healthy', [{ path: '.', delayMs: 1500 }], async (sim) => {
         const signals = fakeSignals();
         const running = runInProcess(['check', '--kubeconfig', sim.kubeconfigPath, '--format', 'json', '--host-root', '/nonexistent-root'], signals);
-        await until('the first request', () => sim.requests.length > 0);
+        await until('the first request', () => (sim.requests.length > 0 ? true : undefined));
         signals.send(signal);
         const run = await running;
         assert.equal(run.code, code, run.stderr);
@@ -94,7 +88,7 @@ describe('check interrupted through CliIo', () => {
     await withSim('healthy', [{ path: '.', delayMs: 1500 }], async (sim) => {
       const signals = fakeSignals();
       const running = runInProcess(['check', '--kubeconfig', sim.kubeconfigPath, '--host-root', '/nonexistent-root'], signals);
-      await until('the first request', () => sim.requests.length > 0);
+      await until('the first request', () => (sim.requests.length > 0 ? true : undefined));
       signals.send('SIGINT');
       signals.send('SIGINT');
       await running;

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { until as poll } from '../../until';
 
 const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
@@ -21,14 +22,9 @@ function test(name: string, body: () => Promise<void>): void {
   tests.push([name, body]);
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Polls every 100 ms for up to 30 s: the workbench is slower than a unit test. */
+function until<T>(what: string, probe: () => T | undefined): Promise<T> {
+  return poll(what, probe, 30_000, 100);
 }
 
 function extension(): vscode.Extension<ProductApi> {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { activateWith, type ProductApi } from '../../../src/extension/main';
 import { OPEN_LOGS } from '../../../src/extension/notifier';
-import { FakeEditor, settle, until, type FakeLogChannel } from '../../fakes/editorApis';
+import { FakeEditor, settle, type FakeLogChannel } from '../../fakes/editorApis';
+import { until } from '../../until';
 import { ExtensionMode, Uri } from '../../fakes/vscode';
 
 const REPOSITORY = join(__dirname, '../../../..');

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import type { LintContext } from '../../../src/core/files/lintContext';
 import { FileDiagnostics, type LintFacts } from '../../../src/extension/fileDiagnostics';
 import { LogDiagnostics } from '../../../src/extension/logDiagnostics';
-import { FakeEditor, FakeLogChannel, settle, until } from '../../fakes/editorApis';
+import { FakeEditor, FakeLogChannel, settle } from '../../fakes/editorApis';
+import { until } from '../../until';
 import { EventEmitter, Uri } from '../../fakes/vscode';
 
 const FIXTURES = join(__dirname, '../../../../test/fixtures');
