@@ -12,7 +12,7 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * A `vscode` stand-in: the namespaces and classes the extension uses, each a callable, constructible proxy, enough
  * for activate() to register everything. The names are those src/extension uses (`grep -o "vscode\\.\\w+"`).
  */
-const USED = ["CodeAction", "CodeActionContext", "CodeActionKind", "CodeActionProvider", "CodeActionProviderMetadata", "CodeLens", "CodeLensProvider", "ConfigurationChangeEvent", "ConfigurationTarget", "Diagnostic", "DiagnosticRelatedInformation", "DiagnosticSeverity", "Disposable", "DocumentSelector", "Event", "EventEmitter", "ExtensionContext", "Hover", "HoverProvider", "Location", "MarkdownString", "Position", "Range", "StatusBarAlignment", "TextDocument", "TextDocumentContentProvider", "ThemeColor", "ThemeIcon", "TreeDataProvider", "TreeItem", "TreeItemCollapsibleState", "Uri", "WorkspaceEdit", "commands", "env", "languages", "open", "window", "workspace"];
+const USED = ["CodeAction", "CodeActionContext", "CodeActionKind", "CodeActionProvider", "CodeActionProviderMetadata", "CodeLens", "CodeLensProvider", "ConfigurationChangeEvent", "ConfigurationTarget", "Diagnostic", "DiagnosticRelatedInformation", "DiagnosticSeverity", "Disposable", "DocumentSelector", "Event", "EventEmitter", "ExtensionContext", "ExtensionMode", "Hover", "HoverProvider", "Location", "MarkdownString", "Position", "Range", "StatusBarAlignment", "TextDocument", "TextDocumentContentProvider", "ThemeColor", "ThemeIcon", "TreeDataProvider", "TreeItem", "TreeItemCollapsibleState", "Uri", "ViewColumn", "WorkspaceEdit", "commands", "env", "languages", "open", "window", "workspace"];
 function stub() {
   const make = () =>
     new Proxy(function stand() {}, {

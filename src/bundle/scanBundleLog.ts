@@ -1,6 +1,6 @@
 import { LogScanner, MAX_LINE_CHARS, type LogFinding } from '../core/logs/logScanner';
 import type { SignatureSummary } from '../core/logs/logSummary';
-import { looksBinary } from '../core/text/binaryContent';
+import { BinarySniffer } from '../core/text/binaryContent';
 import { FOLDER_LIMITS, type BundleFiles } from './bundleFiles';
 
 export interface BundleLogScan {
@@ -39,15 +39,14 @@ export function scanBundleLog(files: BundleFiles, path: string, maxBytes: number
       });
     },
   });
-  let binary: boolean | undefined;
+  // The same test as any log: the first 64 Ki characters that are not NUL decide, and binary content is not scanned.
+  const sniffer = new BinarySniffer();
   files.readPieces(path, maxBytes, (piece) => {
-    // The first piece (up to 64 KiB) decides, as for any log: binary content is reported, not scanned.
-    binary ??= looksBinary(piece);
-    if (binary) return false;
+    if (sniffer.push(piece) === 'binary') return false;
     scanner.push(piece);
     return true;
   });
-  if (binary === true) return { file, findings: [], summary: [] };
+  if (sniffer.binary) return { file, findings: [], summary: [] };
   scanner.end();
   const overlong = scanner.scanStats.overlongLines;
   if (overlong > 0) files.note(path, `${overlong} line(s) longer than ${MAX_LINE_CHARS} characters scanned in windows`);

@@ -1,7 +1,9 @@
 import { openBundle } from '../bundle/openBundle';
 import { buildCheckReport, checkReportToText, terminalField, type CheckReportJson } from '../core/checks/checkReport';
+import { logCheckOutcomes } from '../core/checks/checkOutcomeLog';
+import { elapsedMs } from '../core/log/logger';
 import { findingsToJson, type FindingsJson } from '../core/report/findingsJson';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CliSignals, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { bundleSet } from '../bundle/bundleSet';
 import { analyseNodeBundles, NODE_BUNDLES_USAGE } from './nodeBundlesCommand';
@@ -25,43 +27,32 @@ export interface BundleReportJson extends CheckReportJson {
   skipped: string[];
 }
 
-/** Exit codes after a signal, as shells report them: 128 + the signal's number. */
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-type HandledSignal = keyof typeof SIGNAL_EXIT_CODES;
-
 /**
  * While a bundle is read, SIGINT and SIGTERM abort it instead of killing the process, so the temporary extracted
  * copy is removed before the process exits. A second signal is not waited on: it gets the default action.
  */
-function abortOnSignals(controller: AbortController): { readonly received: () => HandledSignal | undefined; readonly release: () => void } {
-  let received: HandledSignal | undefined;
-  const handlers = (Object.keys(SIGNAL_EXIT_CODES) as HandledSignal[]).map((signal) => {
-    const handler = (): void => {
-      if (received !== undefined) {
-        release();
-        process.kill(process.pid, signal);
-        return;
-      }
-      received = signal;
-      controller.abort();
-    };
-    process.on(signal, handler);
-    return { signal, handler };
+function abortOnSignals(controller: AbortController, signals: CliSignals): { readonly received: () => CliSignal | undefined; readonly release: () => void } {
+  let received: CliSignal | undefined;
+  const release = signals.listen((signal) => {
+    if (received !== undefined) {
+      release();
+      signals.resend(signal);
+      return;
+    }
+    received = signal;
+    controller.abort();
   });
-  const release = (): void => {
-    for (const { signal, handler } of handlers) process.off(signal, handler);
-  };
   return { received: () => received, release };
 }
 
-export async function runBundleCommand(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runBundleCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
   if (args.positionals.length === 0) return usageError(io, SPEC, 'give one bundle (.tar.gz or folder), one per node of a cluster, or a folder of them');
   const paths = bundleSet(args.positionals);
   const controller = new AbortController();
-  const signals = abortOnSignals(controller);
+  const signals = abortOnSignals(controller, io.signals);
   try {
     if (paths.length > 1) {
       const interrupted = (): { signal: string; code: number } | undefined => {
@@ -76,7 +67,8 @@ export async function runBundleCommand(argv: readonly string[], io: CliIo): Prom
   }
 }
 
-async function analyseBundle(path: string, format: 'text' | 'json', io: CliIo, signal: AbortSignal, interrupted: () => HandledSignal | undefined): Promise<number> {
+async function analyseBundle(path: string, format: 'text' | 'json', io: CommandIo, signal: AbortSignal, interrupted: () => CliSignal | undefined): Promise<number> {
+  const started = performance.now();
   const opened = await openBundle(path, { signal });
   const stopped = (): number | undefined => {
     const received = interrupted();
@@ -94,6 +86,8 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CliIo, s
     const code = stopped();
     if (code !== undefined) return code;
     const { analysis, skipped } = opened.bundle;
+    io.log.info(`bundle ${analysis.name} read in ${elapsedMs(started)} ms: ${analysis.logFindings.length} log(s) scanned, ${skipped.length} entr(ies) not extracted`);
+    logCheckOutcomes(io.log, analysis.checks, elapsedMs(started));
     const report = buildCheckReport(analysis.checks, analysis.evidence, { context: `bundle ${analysis.name}`, server: path });
     if (format === 'json') {
       const json: BundleReportJson = {

@@ -1,16 +1,19 @@
 import { buildCheckReport, checkReportToText, terminalField } from '../core/checks/checkReport';
+import { logCheckOutcomes } from '../core/checks/checkOutcomeLog';
 import type { CheckResult } from '../core/checks/checkResult';
 import { collectClusterEvidence, type ClusterEvidence } from '../core/checks/clusterEvidence';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import { runClusterChecks } from '../core/checks/runClusterChecks';
 import { overallVerdict } from '../core/checks/verdict';
 import { watchInitialisation } from '../core/checks/watchInitialisation';
+import { describeRequest, type RequestEvent } from '../core/kube/requestEvent';
+import { elapsedMs } from '../core/log/logger';
 import { redactDeep, redactSecrets } from '../core/report/redactSecrets';
-import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
+import { describeKubeconfigChoice, discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
 import { loadGateway } from '../cluster/loadGateway';
 import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { checksToOpenMetrics } from '../core/report/openMetrics';
 import { inClusterUsageError, openInCluster } from './inClusterSource';
@@ -18,6 +21,7 @@ import { FLEET_USAGE, fleetOnlyOption, isFleetRun, refusedTokenArgument, runFlee
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
                              [--format text|json|openmetrics] [--timeout SECONDS] [--in-cluster] [--cluster-name N]
+                             [--verbose]
 
 Runs the Calico readiness checks against a cluster (read-only: GET requests only) and, on an RKE2 node or with
 --host-root, against the node's files. The kubeconfig is --kubeconfig, else KUBECONFIG, ~/.kube/config, or
@@ -35,6 +39,12 @@ Exit codes:
   3  could not verify: no check fails, but more than half of the checks that ran are unknown (e.g. every read
      is forbidden), or a required check is unknown (known issues, Calico as the CNI, ClusterInformation,
      calico-node, nodes), or no check could run
+  130/143  interrupted by SIGINT (Ctrl-C) / SIGTERM: the requests in flight are cancelled; a second signal ends
+     the process at once
+  70  internal error (a bug): --verbose logs its stack
+
+--verbose writes the log to stderr: the kubeconfig and context, every API request (method, path, status, time,
+retries; never headers or tokens) and each check's outcome.
 ${FLEET_USAGE}`;
 
 const SPEC: CommandSpec<'text' | 'json' | 'openmetrics'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval', 'contexts', 'rancher', 'rancher-token-file', 'rancher-ca', 'parallel', 'cluster-timeout', 'service-account-dir', 'cluster-name'], flags: ['no-cluster', 'all-contexts', 'details', 'in-cluster'], formats: ['text', 'json', 'openmetrics'] };
@@ -48,12 +58,10 @@ function safe(text: string): string {
 const UNREACHABLE = new Set(['unreachable', 'timeout', 'unauthorized', 'malformed', 'cancelled']);
 
 export interface CheckCommandDependencies {
-  /** Interrupt (Ctrl-C) wiring; returns an unsubscribe function. */
-  readonly onInterrupt?: (cancel: () => void) => () => void;
   readonly environment?: NodeJS.ProcessEnv;
 }
 
-export async function runCheckCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: CheckCommandDependencies = {}): Promise<number> {
+export async function runCheckCommand(argv: readonly string[], io: CommandIo, _version: string, dependencies: CheckCommandDependencies = {}): Promise<number> {
   const refused = refusedTokenArgument(argv);
   if (refused !== undefined) return usageError(io, SPEC, refused);
   const started = startCommand(argv, io, SPEC);
@@ -83,7 +91,18 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
   };
 
   const controller = new AbortController();
-  const unsubscribe = dependencies.onInterrupt?.(() => controller.abort()) ?? (() => undefined);
+  // The first signal cancels the requests in flight and the report is still printed; a second one is not waited on.
+  let interrupted: CliSignal | undefined;
+  const unsubscribe = io.signals.listen((signal) => {
+    if (interrupted !== undefined) {
+      unsubscribe();
+      io.signals.resend(signal);
+      return;
+    }
+    interrupted = signal;
+    controller.abort();
+  });
+  const checkStarted = performance.now();
   try {
     const results: CheckResult[] = [];
     let evidence: ClusterEvidence | undefined;
@@ -97,13 +116,16 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
       return EXIT_USAGE;
     }
     if (choice || inCluster) {
+      if (choice) io.log.info(describeKubeconfigChoice(choice));
       const gateway = await loadGateway();
-      const tuning = { ...gateway.DEFAULT_TUNING, timeoutMs: timeoutSeconds * 1000 };
+      const tuning = { ...gateway.DEFAULT_TUNING, timeoutMs: timeoutSeconds * 1000, observer: (event: RequestEvent) => io.log.info(describeRequest(event)) };
       const opened = choice ? gateway.openCluster(choice, optionText('context'), tuning) : openInCluster(gateway, args, dependencies.environment ?? process.env, tuning);
       if (!opened.ok) {
+        io.log.error(`cannot open the cluster (${opened.kind}): ${opened.error}`);
         io.stderr(`rke2-calico-diag check: ${safe(opened.error)}\n`);
         return EXIT_USAGE;
       }
+      io.log.info(`context ${opened.context} of ${opened.contexts.length} (${opened.contexts.join(', ')}), server ${opened.reader.identity.server}`);
       target = opened.reader.identity;
       if (opened.reader.connection.insecureSkipTlsVerify) {
         io.stderr(`rke2-calico-diag check: warning: TLS verification is off (insecure-skip-tls-verify: true in the kubeconfig${opened.reader.connection.certificateAuthority ? '; its certificate-authority is ignored' : ''}): the API server's identity is not checked\n`);
@@ -131,13 +153,14 @@ export async function runCheckCommand(argv: readonly string[], io: CliIo, _versi
     if (hostRoot || isRke2Node(hostFiles)) results.push(...runHostChecks(hostFiles));
     // Everything printed is redacted (the gateway already took out the credentials it knows of; this catches tokens,
     // keys and JWTs a server or a plugin put anywhere else).
+    logCheckOutcomes(io.log, results, elapsedMs(checkStarted));
     const report = redactDeep(buildCheckReport(results, evidence, target, timeline, { verdict: true }));
     const metricsCluster = optionText('cluster-name') ?? target?.context ?? 'local';
     const verdictStatus = unreachable ? 'unreachable' : (report.verdict?.status ?? 'could-not-verify');
     io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
-    if (controller.signal.aborted) {
-      io.stderr('rke2-calico-diag check: cancelled\n');
-      return EXIT_USAGE;
+    if (interrupted !== undefined) {
+      io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; the requests in flight were cancelled\n`);
+      return SIGNAL_EXIT_CODES[interrupted];
     }
     if (unreachable && evidence) {
       io.stderr(`rke2-calico-diag check: could not read the cluster: ${evidence.nodes.kind === 'ok' ? '' : safe(evidence.nodes.message)}\n`);

@@ -1,9 +1,28 @@
-/** Where the CLI writes; injected so tests read output without spawning a process. */
+import type { Logger } from '../core/log/logger';
+
+/** Where the CLI writes and what interrupts it; injected so tests read output and interrupt without a process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** Resolves once stdout has taken what was written (a pipe to a slow reader): commands that stream wait on it. */
   readonly drained?: () => Promise<void>;
+  /** SIGINT and SIGTERM; without them nothing interrupts a command. */
+  readonly signals?: CliSignals;
+}
+
+export type CliSignal = 'SIGINT' | 'SIGTERM';
+
+export interface CliSignals {
+  /** `listener` runs on SIGINT or SIGTERM, instead of the default action, until the returned function is called. */
+  readonly listen: (listener: (signal: CliSignal) => void) => () => void;
+  /** Gives `signal` its default action (the process ends): for a second signal while a command cleans up. */
+  readonly resend: (signal: CliSignal) => void;
+}
+
+/** What a command is given: the injected io, with the log (silent unless --verbose) and the signals filled in. */
+export interface CommandIo extends CliIo {
+  readonly log: Logger;
+  readonly signals: CliSignals;
 }
 
 /** Exit codes shared by every command: 0 nothing applies, 1 findings, 2 bad input or usage. */
@@ -12,3 +31,33 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 /** `check` only: nothing fails, but too much is unknown to call it a pass (verdict "could not verify"). */
 export const EXIT_UNVERIFIED = 3;
+/** A bug in this tool, not in the input or the cluster (sysexits' EX_SOFTWARE): the stack is in the --verbose log. */
+export const EXIT_INTERNAL = 70;
+/** After a signal, as shells report them: 128 + the signal's number. */
+export const SIGNAL_EXIT_CODES: Readonly<Record<CliSignal, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+/** Nothing to listen to: tests that never interrupt. */
+export const NO_SIGNALS: CliSignals = { listen: () => () => undefined, resend: () => undefined };
+
+/** The process's own stdout, stderr and signals, for the entry point. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    // Writes to a pipe are queued in memory: a streaming command waits here so the queue stays small.
+    drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
+    signals: {
+      listen: (listener) => {
+        const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+          const handler = (): void => listener(signal);
+          process.on(signal, handler);
+          return () => process.off(signal, handler);
+        });
+        return () => {
+          for (const release of handlers) release();
+        };
+      },
+      resend: (signal) => process.kill(process.pid, signal),
+    },
+  };
+}

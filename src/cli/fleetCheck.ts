@@ -9,7 +9,8 @@ import { checkMember, fleetMembers, fleetTuning, type FleetMember, type FleetMem
 import type { GatewayTuning } from '../cluster/kubeGateway';
 import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
 import type { ParsedArgs } from './argv';
-import { EXIT_USAGE, type CliIo } from './cliIo';
+import { describeRequest } from '../core/kube/requestEvent';
+import { EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CommandIo } from './cliIo';
 
 export const FLEET_USAGE = `
 Several clusters (each with its own time budget; one that fails, hangs or refuses does not stop the others):
@@ -49,7 +50,6 @@ export function refusedTokenArgument(argv: readonly string[]): string | undefine
 }
 
 export interface FleetDependencies {
-  readonly onInterrupt?: (cancel: () => void) => () => void;
   readonly environment?: NodeJS.ProcessEnv;
 }
 
@@ -123,7 +123,7 @@ function fleetUsageError(args: ParsedArgs): string | undefined {
  * `check` over several clusters: lists them (kubeconfig contexts or Rancher), checks them with bounded
  * concurrency, and prints the fleet table or JSON. Ctrl-C aborts the clusters in flight and starts no more.
  */
-export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo, dependencies: FleetDependencies, usage: (message: string) => number): Promise<number> {
+export async function runFleetCheck(args: ParsedArgs, format: string, io: CommandIo, dependencies: FleetDependencies, usage: (message: string) => number): Promise<number> {
   const problem = fleetUsageError(args);
   if (problem) return usage(problem);
   const parallel = positive(args, 'parallel', DEFAULTS.parallel, true);
@@ -132,10 +132,20 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo,
   if (parallel === undefined || clusterTimeout === undefined || readTimeout === undefined) return usage('--parallel takes a whole number above 0; --cluster-timeout and --timeout a number of seconds above 0');
   const environment = dependencies.environment ?? process.env;
   const controller = new AbortController();
-  const unsubscribe = dependencies.onInterrupt?.(() => controller.abort()) ?? (() => undefined);
+  // The first signal aborts the clusters in flight and the report is still printed; a second one is not waited on.
+  let interrupted: CliSignal | undefined;
+  const unsubscribe = io.signals.listen((signal) => {
+    if (interrupted !== undefined) {
+      unsubscribe();
+      io.signals.resend(signal);
+      return;
+    }
+    interrupted = signal;
+    controller.abort();
+  });
   const secrets: string[] = [];
   try {
-    const tuning = fleetTuning(readTimeout * 1000);
+    const tuning: GatewayTuning = { ...fleetTuning(readTimeout * 1000), observer: (event) => io.log.info(describeRequest(event)) };
     const listed = await members(args, environment, tuning, controller.signal, secrets);
     if (!listed.ok) {
       io.stderr(`rke2-calico-diag check: ${terminalField(removeSecrets(listed.error, secrets))}\n`);
@@ -150,7 +160,10 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: CliIo,
     const entries: FleetEntry[] = listed.members.map((member, index) => ({ target: member.target, outcome: outcomes[index] ?? { kind: 'cancelled', reason: 'not started' } }));
     const report = withoutSecrets(buildFleetReport(listed.source, entries), secrets);
     io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'openmetrics' ? fleetMetrics(report) : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
-    if (controller.signal.aborted) io.stderr('rke2-calico-diag check: cancelled; clusters not finished are reported as cancelled\n');
+    if (interrupted !== undefined) {
+      io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; clusters not finished are reported as cancelled\n`);
+      return SIGNAL_EXIT_CODES[interrupted];
+    }
     return report.fleet.exitCode;
   } finally {
     unsubscribe();

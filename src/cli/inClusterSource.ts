@@ -18,6 +18,6 @@ export function openInCluster(gateway: Gateway, args: ParsedArgs, environment: N
   const option = args.options.get('service-account-dir');
   const folder = typeof option === 'string' ? option : environment[SERVICE_ACCOUNT_DIR_VARIABLE];
   const built = gateway.inClusterKubeConfig({ environment, ...(folder !== undefined && folder !== '' ? { serviceAccountDir: folder } : {}) });
-  if (!built.ok) return built;
+  if (!built.ok) return { ok: false, kind: 'unreadable', error: built.error };
   return gateway.openKubeConfig(built.config, { label: 'the in-cluster service account' }, undefined, tuning);
 }

@@ -2,10 +2,12 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_LINT_BYTES } from '../core/files/lintFile';
 import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
+import { elapsedMs } from '../core/log/logger';
+import { lintTiming } from '../core/log/timings';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
 import { findingsToText } from '../core/report/findingsText';
-import { EXIT_FINDINGS, EXIT_OK, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { collectYamlFiles } from './walkFiles';
 
@@ -47,7 +49,7 @@ function readText(path: string): { text: string } | { skipped: string } | { erro
   }
 }
 
-export function runLintCommand(argv: readonly string[], io: CliIo, productVersion: string): number {
+export function runLintCommand(argv: readonly string[], io: CommandIo, productVersion: string): number {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
@@ -74,7 +76,9 @@ export function runLintCommand(argv: readonly string[], io: CliIo, productVersio
     workspace.push({ path, root, text: read.text, forceRke2Config: forced.includes(path) });
   }
   const version = args.options.get('rke2-version');
+  const lintStarted = performance.now();
   results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));
+  io.log.info(lintTiming(`${workspace.length} file(s)`, results.reduce((sum, result) => sum + result.findings.length, 0), elapsedMs(lintStarted)));
   results.sort((a, b) => a.file.localeCompare(b.file));
   if (format.value === 'json') io.stdout(JSON.stringify(findingsToJson(results), null, 2) + '\n');
   else if (format.value === 'sarif') io.stdout(JSON.stringify(findingsToSarif(results, productVersion), null, 2) + '\n');

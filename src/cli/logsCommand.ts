@@ -1,6 +1,8 @@
 import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { elapsedMs } from '../core/log/logger';
+import { logScanTiming } from '../core/log/timings';
 import type { ExternalFacts } from '../core/logs/logContext';
 import { LogScanner, type LogFinding } from '../core/logs/logScanner';
 import { knownIssuesOf } from '../core/logs/scanText';
@@ -8,7 +10,7 @@ import { logReportWriter, type LogOutputFormat } from '../core/report/logFinding
 import { BinarySniffer } from '../core/text/binaryContent';
 import { formatCalicoVersion, parseCalicoVersion } from '../core/versions/calicoVersion';
 import { formatRke2Version, parseRke2Version } from '../core/versions/rke2Version';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const LOGS_USAGE = `Usage: rke2-calico-diag logs <file|-> [--format text|json|jsonl] [--rke2-version V] [--calico-version V]
@@ -83,7 +85,7 @@ async function scanStream(stream: Readable, scanner: LogScanner, sniffer: Binary
   return sniffer.binary ? 'binary' : 'text';
 }
 
-export async function runLogsCommand(argv: readonly string[], io: CliIo, _version: string, dependencies: LogsDependencies = {}): Promise<number> {
+export async function runLogsCommand(argv: readonly string[], io: CommandIo, _version: string, dependencies: LogsDependencies = {}): Promise<number> {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args, format } = started;
@@ -105,9 +107,12 @@ export async function runLogsCommand(argv: readonly string[], io: CliIo, _versio
     held.findings = [];
   };
   let errors = 0;
+  let found = 0;
+  const scanStarted = performance.now();
   const scanner = new LogScanner({
     facts: facts.facts,
     onFinding: (finding) => {
+      found++;
       if (finding.signature.severity === 'error') errors++;
       if (!held.released && !sniffer.decided) {
         held.findings.push(finding);
@@ -129,6 +134,7 @@ export async function runLogsCommand(argv: readonly string[], io: CliIo, _versio
     return EXIT_USAGE;
   }
   release();
+  io.log.info(logScanTiming(name, found, scanner.scanStats.lines, elapsedMs(scanStarted)));
   writer.end({ summary: scanner.summary.entries(), knownIssues: knownIssuesOf(scanner), stats: scanner.scanStats });
   return errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,45 +1,88 @@
-import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { terminalField } from '../core/checks/checkReport';
+import { errorMessage, logCaught, SILENT_LOGGER } from '../core/log/logger';
+import { redactSecrets } from '../core/report/redactSecrets';
 import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
+import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, NO_SIGNALS, SIGNAL_EXIT_CODES, type CliIo, type CommandIo } from './cliIo';
 import { runLintCommand } from './lintCommand';
 import { runLogsCommand } from './logsCommand';
 import { runRbacCommand } from './rbacCommand';
 import { runSchemaCommand } from './schemaCommand';
+import { stderrLogger } from './verboseLog';
 import { runVersionsCommand } from './versionsCommand';
 
-export const CLI_USAGE = `Usage: rke2-calico-diag <command> [options]
+type Command = (argv: readonly string[], io: CommandIo, productVersion: string) => number | Promise<number>;
 
-Commands:
-  versions <version>   Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?
-  lint <paths...>      Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.
-  check                Run the Calico readiness checks against a cluster (and this node).
-  logs <file|->        Find and explain known Calico/RKE2 failure lines in a log.
-  bundle <path>        Analyse a Rancher logs collector support bundle (.tar.gz or folder) offline.
-  schema               Print the JSON Schema of RKE2's config.yaml.
-  rbac                 Print the least-privilege RBAC for running check --in-cluster.
-
-Run "rke2-calico-diag <command> --help" for a command's options.`;
-
-type Command = (argv: readonly string[], io: CliIo, productVersion: string) => number | Promise<number>;
-
-const COMMANDS: Readonly<Record<string, Command>> = {
-  versions: runVersionsCommand,
-  lint: runLintCommand,
-  check: (argv, io, version) => runCheckCommand(argv, io, version, { onInterrupt: interruptHandler }),
-  schema: runSchemaCommand,
-  logs: runLogsCommand,
-  bundle: runBundleCommand,
-  rbac: runRbacCommand,
-};
-
-/** Ctrl-C cancels a running check (its requests are aborted) instead of killing the process mid-output. */
-function interruptHandler(cancel: () => void): () => void {
-  process.on('SIGINT', cancel);
-  return () => process.off('SIGINT', cancel);
+interface CommandEntry {
+  /** The command and its arguments, as the usage lists it. */
+  readonly synopsis: string;
+  readonly summary: string;
+  readonly run: Command;
 }
 
-/** Dispatches to a command and returns the process exit code; never throws for bad input. */
-export async function runCli(argv: readonly string[], io: CliIo, productVersion: string): Promise<number> {
+/** Every command, in the order the usage lists them; the usage text is made from this table. */
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  versions: { synopsis: 'versions <version>', summary: 'Does this RKE2 / Calico / rke2-calico chart / tigera-operator version carry a known issue?', run: runVersionsCommand },
+  lint: { synopsis: 'lint <paths...>', summary: 'Check RKE2 config, HelmChartConfig, HelmChart, Rancher Cluster and Plan files.', run: runLintCommand },
+  check: { synopsis: 'check', summary: 'Run the Calico readiness checks against a cluster (and this node).', run: runCheckCommand },
+  logs: { synopsis: 'logs <file|->', summary: 'Find and explain known Calico/RKE2 failure lines in a log.', run: runLogsCommand },
+  bundle: { synopsis: 'bundle <path>', summary: 'Analyse a Rancher logs collector support bundle (.tar.gz or folder) offline.', run: runBundleCommand },
+  schema: { synopsis: 'schema', summary: "Print the JSON Schema of RKE2's config.yaml.", run: runSchemaCommand },
+  rbac: { synopsis: 'rbac', summary: 'Print the least-privilege RBAC for running check --in-cluster.', run: runRbacCommand },
+};
+
+/** Options every command takes, besides its own. */
+const GLOBAL_OPTIONS: readonly (readonly [string, string])[] = [
+  ['--verbose', 'Write the log to stderr: kubeconfig and context, every API request (method, path, status, time, retries), each check, timings, errors with their stack. Never headers or tokens.'],
+  ['--help', 'This text; "<command> --help" for a command\'s options.'],
+  ['--version', 'The version of rke2-calico-diag.'],
+];
+
+/** Usage lines stay within this width; longer descriptions wrap under their column. */
+const USAGE_WIDTH = 118;
+
+function columns(rows: readonly (readonly [string, string])[]): string[] {
+  const indent = Math.max(...rows.map(([left]) => left.length)) + 5;
+  return rows.flatMap(([left, right]) => {
+    const lines = [''];
+    for (const word of right.split(' ')) {
+      const last = lines.length - 1;
+      if (lines[last] !== '' && indent + (lines[last] ?? '').length + 1 + word.length > USAGE_WIDTH) lines.push(word);
+      else lines[last] = lines[last] === '' ? word : `${lines[last] ?? ''} ${word}`;
+    }
+    return lines.map((line, index) => `${index === 0 ? `  ${left}`.padEnd(indent) : ' '.repeat(indent)}${line}`);
+  });
+}
+
+export const CLI_USAGE = [
+  'Usage: rke2-calico-diag [--verbose] <command> [options]',
+  '',
+  'Commands:',
+  ...columns(Object.values(COMMANDS).map((entry) => [entry.synopsis, entry.summary] as const)),
+  '',
+  'Options:',
+  ...columns(GLOBAL_OPTIONS),
+  '',
+  `Exit codes: ${EXIT_OK} ok, ${EXIT_FINDINGS} findings or a failing check, ${EXIT_USAGE} bad usage or input, or the cluster could not be reached,`,
+  `${EXIT_UNVERIFIED} could not verify (check), ${SIGNAL_EXIT_CODES.SIGINT}/${SIGNAL_EXIT_CODES.SIGTERM} interrupted by SIGINT/SIGTERM (check, bundle), ${EXIT_INTERNAL} internal error (a bug: the`,
+  'stack is in the --verbose log). Each command\'s --help says what its codes mean for it.',
+].join('\n');
+
+/** `--verbose` may stand anywhere before a `--`; it is taken out before the command parses its arguments. */
+function withoutVerbose(argv: readonly string[]): { argv: string[]; verbose: boolean } {
+  const end = argv.indexOf('--');
+  const options = end === -1 ? argv : argv.slice(0, end);
+  const kept = options.filter((word) => word !== '--verbose');
+  return { argv: [...kept, ...(end === -1 ? [] : argv.slice(end))], verbose: kept.length !== options.length };
+}
+
+/**
+ * Dispatches to a command and returns the process exit code. Never throws: bad input is a usage error (2), and
+ * anything a command throws is an internal error (70), said once on stderr and logged with its stack.
+ */
+export async function runCli(rawArgv: readonly string[], io: CliIo, productVersion: string): Promise<number> {
+  const { argv, verbose } = withoutVerbose(rawArgv);
+  const log = verbose ? stderrLogger(io.stderr) : SILENT_LOGGER;
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(CLI_USAGE + '\n');
@@ -51,8 +94,15 @@ export async function runCli(argv: readonly string[], io: CliIo, productVersion:
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`rke2-calico-diag: unknown command "${name}"\n\n${CLI_USAGE}\n`);
+    io.stderr(`rke2-calico-diag: unknown command "${terminalField(name)}"\n\n${CLI_USAGE}\n`);
     return EXIT_USAGE;
   }
-  return command(rest, io, productVersion);
+  log.debug(`rke2-calico-diag ${productVersion} on Node ${process.version}: ${name}`);
+  try {
+    return await command.run(rest, { ...io, log, signals: io.signals ?? NO_SIGNALS }, productVersion);
+  } catch (error) {
+    logCaught(log, `${name} failed`, error);
+    io.stderr(`rke2-calico-diag ${name}: internal error: ${terminalField(redactSecrets(errorMessage(error)))}${verbose ? '' : ' (run with --verbose for the stack)'}\n`);
+    return EXIT_INTERNAL;
+  }
 }

@@ -7,25 +7,13 @@ import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from
 import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
 import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
 import { reuseConnections } from './connectionReuse';
-import { byteBudget, httpGet, httpGetStream, type ByteBudget, type HttpGetOptions, type RawResult } from './httpGet';
+import { byteBudget, httpGet, httpGetStream, type ByteBudget, type GatewayTuning, type ReadContext } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 // Fleet sources (kubeconfig contexts, the pod's service account, Rancher's cluster proxy) build their KubeConfig
 // there and are bundled with this module, so client-node stays in the lazily loaded cluster.js.
 export { contextKubeConfig, inClusterKubeConfig, rancherProxyKubeConfig } from './kubeConfigSources';
 
-export interface GatewayTuning {
-  /** The time budget of each read, retries included; also bounds an exec credential plugin. */
-  readonly timeoutMs: number;
-  /** Extra attempts on 429/5xx. */
-  readonly retries: number;
-  /** Largest body of one response. */
-  readonly maxBytes: number;
-  /** Largest number of body bytes held at once by all the responses being received. */
-  readonly maxBytesInFlight: number;
-  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The clock of time budgets and credential expiry; injected by tests. */
-  readonly now?: () => number;
-}
+export type { GatewayTuning } from './httpGet';
 
 /**
  * 64 MiB is some 3× the largest page a real cluster answers (1,000 nodes with their image lists); 128 MiB in flight
@@ -36,9 +24,19 @@ export const DEFAULT_TUNING: GatewayTuning = { timeoutMs: 15_000, retries: 3, ma
 /** What a reader opened by the gateway also tells: how the connection is secured, and how much it has received. */
 export type GatewayReader = ClusterReader & { readonly connection: ConnectionFacts; readonly bytesReceived: () => number };
 
+/**
+ * Why a cluster could not be opened, so the editor can offer the next step: no kubeconfig found (discovery's answer,
+ * never openCluster's), a file that cannot be loaded, no contexts, a context it lacks, or a cluster entry that cannot
+ * be used (no cluster, no URL, not https).
+ */
+export type OpenFailureKind = 'no-kubeconfig' | 'unreadable' | 'no-contexts' | 'unknown-context' | 'bad-cluster';
+
 export type OpenResult =
   | { readonly ok: true; readonly reader: GatewayReader; readonly contexts: readonly string[]; readonly context: string }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly kind: OpenFailureKind; readonly error: string };
+
+/** The answer to a `continue` token that expired: the list starts again. */
+const GONE = 410;
 
 /** Messages quoted from outside (a server's Status, an exec plugin's stderr) are cut to this length. */
 const MAX_MESSAGE_CHARS = 1000;
@@ -61,7 +59,7 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
     config = loadKubeConfig(choice);
   } catch (error) {
     // A YAML error quotes the lines around it, which may hold a token: redacted like everything from outside.
-    return { ok: false, error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
+    return { ok: false, kind: 'unreadable', error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
   }
   return openKubeConfig(config, { label: `kubeconfig ${choice.paths.join(', ')}`, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}) }, context, tuning);
 }
@@ -72,20 +70,20 @@ export function openCluster(choice: KubeconfigChoice, context: string | undefine
  */
 export function openKubeConfig(config: KubeConfig, source: { readonly label: string; readonly baseDirectory?: string }, context: string | undefined, tuning: GatewayTuning = DEFAULT_TUNING): OpenResult {
   const contexts = config.getContexts().map((entry) => entry.name);
-  if (contexts.length === 0) return { ok: false, error: `${source.label} has no contexts` };
+  if (contexts.length === 0) return { ok: false, kind: 'no-contexts', error: `${source.label} has no contexts` };
   if (context !== undefined) {
-    if (!contexts.includes(context)) return { ok: false, error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
+    if (!contexts.includes(context)) return { ok: false, kind: 'unknown-context', error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
     config.setCurrentContext(context);
   }
   const cluster = config.getCurrentCluster();
-  if (!cluster) return { ok: false, error: `context "${config.getCurrentContext()}" names no cluster` };
+  if (!cluster) return { ok: false, kind: 'bad-cluster', error: `context "${config.getCurrentContext()}" names no cluster` };
   let server: URL;
   try {
     server = new URL(cluster.server);
   } catch {
-    return { ok: false, error: `the server URL of context "${config.getCurrentContext()}" is not a URL` };
+    return { ok: false, kind: 'bad-cluster', error: `the server URL of context "${config.getCurrentContext()}" is not a URL` };
   }
-  if (server.protocol !== 'https:') return { ok: false, error: `only https API servers are supported (got ${server.protocol})` };
+  if (server.protocol !== 'https:') return { ok: false, kind: 'bad-cluster', error: `only https API servers are supported (got ${server.protocol})` };
   const connection: ConnectionFacts = { insecureSkipTlsVerify: cluster.skipTLSVerify, certificateAuthority: Boolean(cluster.caData ?? cluster.caFile) };
   const user = config.getCurrentUser();
   const exec = execConfigOf(user?.exec);
@@ -207,29 +205,21 @@ class KubeReader implements GatewayReader {
     return { request, credential };
   }
 
-  private tuningFor(options: ReadOptions | undefined): HttpGetOptions {
-    return {
-      timeoutMs: this.tuning.timeoutMs,
-      retries: this.tuning.retries,
-      maxBytes: this.tuning.maxBytes,
-      budget: this.budget,
-      ...(options?.signal ? { signal: options.signal } : {}),
-      ...(this.tuning.sleep ? { sleep: this.tuning.sleep } : {}),
-      ...(this.tuning.now ? { now: this.tuning.now } : {}),
-    };
+  private context(options: ReadOptions | undefined): ReadContext {
+    return { budget: this.budget, ...(options?.signal ? { signal: options.signal } : {}) };
   }
 
-  private async raw(path: string, options: ReadOptions | undefined): Promise<RawResult> {
+  private async raw(path: string, options: ReadOptions | undefined): Promise<ApiResult<string>> {
     const prepared = await this.request(path, options?.signal);
     if ('kind' in prepared) return prepared;
-    const outcome = await httpGet(prepared.request, this.tuningFor(options));
+    const outcome = await httpGet(prepared.request, this.tuning, this.context(options));
     if (outcome.kind === 'unauthorized' && prepared.credential) this.credentials?.rejected(prepared.credential);
     if (outcome.kind !== 'ok') return this.scrub(outcome);
     this.received += outcome.value.length;
     return { kind: 'ok', value: this.withoutSecrets(outcome.value) };
   }
 
-  private async json(path: string, options: ReadOptions | undefined): Promise<ApiResult<unknown> | { kind: 'gone'; message: string }> {
+  async get(path: string, options?: ReadOptions): Promise<ApiResult<unknown>> {
     const outcome = await this.raw(path, options);
     if (outcome.kind !== 'ok') return outcome;
     try {
@@ -239,11 +229,6 @@ class KubeReader implements GatewayReader {
     }
   }
 
-  async get(path: string, options?: ReadOptions): Promise<ApiResult<unknown>> {
-    const outcome = await this.json(path, options);
-    return outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome;
-  }
-
   /** Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. */
   async list(path: string, query: ListQuery = {}, options?: ReadOptions): Promise<ApiResult<ListResult>> {
     const maxItems = query.maxItems ?? Number.POSITIVE_INFINITY;
@@ -251,9 +236,8 @@ class KubeReader implements GatewayReader {
     let items: unknown[] = [];
     let token: string | undefined;
     for (;;) {
-      const page = await this.json(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
-      if (page.kind === 'gone') {
-        if (restarted || token === undefined) return { kind: 'http-error', status: 410, message: page.message };
+      const page = await this.get(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
+      if (page.kind === 'http-error' && page.status === GONE && token !== undefined && !restarted) {
         restarted = true;
         items = [];
         token = undefined;
@@ -273,16 +257,14 @@ class KubeReader implements GatewayReader {
   async followPodLog(namespace: string, pod: string, query: LogQuery, onText: (text: string) => void, options?: ReadOptions): Promise<ApiResult<undefined>> {
     const prepared = await this.request(`${logPath(namespace, pod, query)}&follow=true`, options?.signal);
     if ('kind' in prepared) return prepared;
-    const outcome = await httpGetStream(prepared.request, this.tuningFor(options), (text) => {
+    const outcome = await httpGetStream(prepared.request, this.tuning, this.context(options), (text) => {
       onText(this.withoutSecrets(text));
     });
     return outcome.kind === 'ok' ? outcome : this.scrub(outcome);
   }
 
-  async podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {
-    const path = logPath(namespace, pod, query);
-    const outcome = await this.raw(path, options);
-    return outcome.kind === 'gone' ? { kind: 'http-error', status: 410, message: outcome.message } : outcome;
+  podLog(namespace: string, pod: string, query: LogQuery, options?: ReadOptions): Promise<ApiResult<string>> {
+    return this.raw(logPath(namespace, pod, query), options);
   }
 }
 

@@ -25,3 +25,8 @@ export function discoverKubeconfig(explicit: string | undefined, origin: 'settin
   if (fileExists(RKE2_SERVER_KUBECONFIG)) return { paths: [RKE2_SERVER_KUBECONFIG], origin: 'RKE2 server' };
   return undefined;
 }
+
+/** `kubeconfig /etc/rancher/rke2/rke2.yaml (RKE2 server)`: which file, and why that one. */
+export function describeKubeconfigChoice(choice: KubeconfigChoice): string {
+  return `kubeconfig ${choice.paths.join(', ')} (${choice.origin === 'setting' ? 'setting rke2Calico.kubeconfig' : choice.origin === 'argument' ? '--kubeconfig' : choice.origin})`;
+}

@@ -3,7 +3,7 @@ import { rancherCluster, type RancherCluster } from '../core/fleet/rancherCluste
 import { describeFailure } from '../core/kube/apiResult';
 import { field, list, text } from '../core/kube/objectFields';
 import { redactKnownSecrets } from '../core/report/redactSecrets';
-import { httpGet, type HttpGetOptions } from './httpGet';
+import { httpGet, type GatewayTuning } from './httpGet';
 
 export interface RancherConnection {
   /** The Rancher server URL, as users open the UI (`https://rancher.example.com`). */
@@ -47,11 +47,11 @@ function explain(kind: string, message: string, url: string): string {
 }
 
 async function getPage(connection: RancherConnection, target: URL): Promise<Page> {
-  const options: HttpGetOptions = { timeoutMs: connection.timeoutMs, retries: 2, maxBytes: MAX_PAGE_BYTES, ...(connection.signal ? { signal: connection.signal } : {}) };
-  const outcome = await httpGet(requestFor(connection, target), options);
+  // One page is one read: its own byte budget is the page limit.
+  const tuning: GatewayTuning = { timeoutMs: connection.timeoutMs, retries: 2, maxBytes: MAX_PAGE_BYTES, maxBytesInFlight: MAX_PAGE_BYTES };
+  const outcome = await httpGet(requestFor(connection, target), tuning, connection.signal ? { signal: connection.signal } : {});
   const shown = `${target.origin}${target.pathname}`;
   const scrub = (message: string): string => redactKnownSecrets(message, [connection.token]);
-  if (outcome.kind === 'gone') return { ok: false, kind: 'gone', error: scrub(explain('gone', outcome.message, shown)) };
   if (outcome.kind !== 'ok') return { ok: false, kind: outcome.kind, error: scrub(explain(outcome.kind, describeFailure(outcome), shown)) };
   if (/^\s*</.test(outcome.value)) {
     return { ok: false, kind: 'html', error: `${shown} answered with an HTML page, not Rancher's JSON API: give the Rancher server URL (as https://rancher.example.com, without /dashboard), and check that no login proxy sits in front of it` };

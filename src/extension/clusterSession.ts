@@ -3,34 +3,61 @@ import type { CheckResult } from '../core/checks/checkResult';
 import type { ClusterEvidence } from '../core/checks/clusterEvidence';
 import { clusterIdentity } from '../core/checks/identityChecks';
 import type { TimelineEntry } from '../core/checks/initTimeline';
-import type { ClusterReader } from '../core/kube/clusterReader';
-import { discoverKubeconfig, type KubeconfigChoice } from '../cluster/kubeconfigDiscovery';
+import { describeRequest } from '../core/kube/requestEvent';
+import type { Logger } from '../core/log/logger';
+import { describeKubeconfigChoice, discoverKubeconfig, type KubeconfigChoice } from '../cluster/kubeconfigDiscovery';
+import type { OpenResult } from '../cluster/kubeGateway';
 import { loadGateway } from '../cluster/loadGateway';
-import { readSettings } from './settings';
+import type { Config } from './config';
+import type { ConnectionProblem } from './connectionProblem';
 
 /** The last readiness run: results, the evidence behind them, and the init timeline if a watch recorded one. */
 export interface SessionState {
+  /** A run (check, watch, bundle) is under way. */
   readonly running: boolean;
   readonly results: readonly CheckResult[];
   readonly evidence: ClusterEvidence | undefined;
   readonly timeline: readonly TimelineEntry[];
   readonly target: { readonly context: string; readonly server: string } | undefined;
+  /** Why the cluster could not be reached, in full, with the next steps. */
+  readonly problem: ConnectionProblem | undefined;
+  /** Anything else the run has to say: cancelled, failed, entries a bundle did not extract. */
   readonly error: string | undefined;
   readonly finishedAt: Date | undefined;
 }
 
-const EMPTY: SessionState = { running: false, results: [], evidence: undefined, timeline: [], target: undefined, error: undefined, finishedAt: undefined };
+/** What a run may set when it reports. */
+export type RunUpdate = Partial<Omit<SessionState, 'running' | 'finishedAt'>>;
+
+/** The handle of one run: only its holder updates the state, and a run that was superseded changes nothing. */
+export interface SessionRun {
+  readonly signal: AbortSignal;
+  /** Intermediate results (a watch's polls). */
+  update(update: RunUpdate): void;
+  /** The run is over; later calls are ignored. */
+  finish(update: RunUpdate): void;
+}
+
+const EMPTY: SessionState = { running: false, results: [], evidence: undefined, timeline: [], target: undefined, problem: undefined, error: undefined, finishedAt: undefined };
 
 /**
  * The connection to one cluster and what was learnt from it. @kubernetes/client-node is loaded on the first call
- * that needs the cluster, never at activation. Reconnecting (new context or kubeconfig) drops the old reader.
+ * that needs the cluster, never at activation. Reconnecting (new context or kubeconfig) drops the old reader; every
+ * request the reader makes is logged.
  */
 export class ClusterSession implements vscode.Disposable {
   private current: SessionState = EMPTY;
-  private reader: { key: string; reader: ClusterReader; contexts: readonly string[] } | undefined;
-  private running: AbortController | undefined;
+  private reader: { readonly key: string; readonly opened: Extract<OpenResult, { ok: true }> } | undefined;
+  private activeRun: AbortController | undefined;
   private readonly changed = new vscode.EventEmitter<SessionState>();
   readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly config: Config,
+    private readonly log: Logger,
+    private readonly gateway: () => Promise<Pick<typeof import('../cluster/kubeGateway'), 'openCluster' | 'DEFAULT_TUNING'>> = loadGateway,
+    private readonly environment: NodeJS.ProcessEnv = process.env,
+  ) {}
 
   get state(): SessionState {
     return this.current;
@@ -38,7 +65,7 @@ export class ClusterSession implements vscode.Disposable {
 
   /** The kubeconfig that would be used, without reading it. */
   kubeconfig(): KubeconfigChoice | undefined {
-    return discoverKubeconfig(readSettings().kubeconfig, 'setting');
+    return discoverKubeconfig(this.config.settings.kubeconfig, 'setting', this.environment);
   }
 
   /** The RKE2 version of the connected cluster, for the file diagnostics. */
@@ -47,49 +74,80 @@ export class ClusterSession implements vscode.Disposable {
     return evidence ? clusterIdentity(evidence).rke2[0] : undefined;
   }
 
-  /** Opens (or reuses) the reader for the configured kubeconfig and context. */
-  async open(): Promise<{ ok: true; reader: ClusterReader; contexts: readonly string[] } | { ok: false; error: string }> {
+  /** Opens (or reuses) the reader for the configured kubeconfig, context and timeout. */
+  async open(): Promise<OpenResult> {
+    const settings = this.config.settings;
     const choice = this.kubeconfig();
-    if (!choice) return { ok: false, error: 'No kubeconfig found: set rke2Calico.kubeconfig, KUBECONFIG, ~/.kube/config, or run on an RKE2 server (/etc/rancher/rke2/rke2.yaml).' };
-    const settings = readSettings();
-    const key = `${choice.paths.join(':')}|${settings.context ?? ''}|${settings.requestTimeoutSeconds}`;
-    if (this.reader?.key === key) return { ok: true, reader: this.reader.reader, contexts: this.reader.contexts };
-    const gateway = await loadGateway();
-    const opened = gateway.openCluster(choice, settings.context, { ...gateway.DEFAULT_TUNING, timeoutMs: settings.requestTimeoutSeconds * 1000 });
-    if (!opened.ok) return opened;
-    this.reader = { key, reader: opened.reader, contexts: opened.contexts };
-    return { ok: true, reader: opened.reader, contexts: opened.contexts };
+    const key = choice ? `${choice.paths.join(':')}|${settings.context ?? ''}|${settings.requestTimeoutSeconds}` : '';
+    if (choice && this.reader?.key === key) return this.reader.opened;
+    const opened = await this.openAt(choice, settings.context);
+    if (opened.ok) this.reader = { key, opened };
+    return opened;
+  }
+
+  /**
+   * The kubeconfig's contexts, opened at its current context whatever the setting says: Select Context must work
+   * when the setting names a context the kubeconfig lacks.
+   */
+  contexts(): Promise<OpenResult> {
+    return this.openAt(this.kubeconfig(), undefined);
+  }
+
+  private async openAt(choice: KubeconfigChoice | undefined, context: string | undefined): Promise<OpenResult> {
+    if (!choice) {
+      const error = 'no kubeconfig was found: the setting rke2Calico.kubeconfig is empty, KUBECONFIG names no existing file, and there is neither ~/.kube/config nor /etc/rancher/rke2/rke2.yaml';
+      this.log.warn(error);
+      return { ok: false, kind: 'no-kubeconfig', error };
+    }
+    this.log.info(describeKubeconfigChoice(choice));
+    const gateway = await this.gateway();
+    const timeoutMs = this.config.settings.requestTimeoutSeconds * 1000;
+    const opened = gateway.openCluster(choice, context, { ...gateway.DEFAULT_TUNING, timeoutMs, observer: (event) => this.log.info(describeRequest(event)) });
+    if (!opened.ok) {
+      this.log.error(`cannot open the cluster (${opened.kind}): ${opened.error}`);
+      return opened;
+    }
+    this.log.info(`context ${opened.context}${context ? ' (setting rke2Calico.context)' : ' (the current context)'} of ${opened.contexts.length} (${opened.contexts.join(', ')}), server ${opened.reader.identity.server}`);
+    return opened;
   }
 
   /** Forgets the reader so the next run reads the kubeconfig again. */
   reset(): void {
+    if (this.reader) this.log.info('connection dropped: the next run opens the kubeconfig again');
     this.reader = undefined;
   }
 
-  /** Starts a run; an earlier one still going is cancelled first. Returns the signal of the new run. */
-  begin(): AbortSignal {
-    this.running?.abort();
-    this.running = new AbortController();
-    this.update({ running: true, error: undefined });
-    return this.running.signal;
+  /** Starts a run; one still going is cancelled first. */
+  startRun(): SessionRun {
+    this.activeRun?.abort();
+    const controller = new AbortController();
+    this.activeRun = controller;
+    this.apply({ running: true, error: undefined });
+    const isCurrent = (): boolean => this.activeRun === controller;
+    return {
+      signal: controller.signal,
+      update: (update) => {
+        if (isCurrent()) this.apply(update);
+      },
+      finish: (update) => {
+        if (!isCurrent()) return;
+        this.activeRun = undefined;
+        this.apply({ ...update, running: false, finishedAt: new Date() });
+      },
+    };
   }
 
   cancel(): void {
-    this.running?.abort();
+    this.activeRun?.abort();
   }
 
-  finish(update: Partial<SessionState>): void {
-    this.running = undefined;
-    this.update({ ...update, running: false, finishedAt: new Date() });
-  }
-
-  update(update: Partial<SessionState>): void {
+  private apply(update: Partial<SessionState>): void {
     this.current = { ...this.current, ...update };
     this.changed.fire(this.current);
   }
 
   dispose(): void {
-    this.running?.abort();
+    this.activeRun?.abort();
     this.changed.dispose();
   }
 }

@@ -1,10 +1,22 @@
 import * as vscode from 'vscode';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
+import type { LintContext } from '../core/files/lintContext';
 import type { Finding } from '../core/findings/finding';
 import type { FileFindings } from '../core/findings/locatedFinding';
+import { elapsedMs, type Logger } from '../core/log/logger';
+import { lintTiming } from '../core/log/timings';
+import { logFailure } from './commandRunner';
+import type { DiagnosticCollectionApi, LanguageApis, WorkspaceApis } from './editorApis';
 import { KeyedDebouncer } from './keyedDebouncer';
 import { loadLintEngine } from './loadLintEngine';
-import type { WorkspaceFacts } from './workspaceFacts';
+
+/** What linting needs to know about the rest of the workspace (WorkspaceFacts gives it). */
+export interface LintFacts {
+  context(uri: vscode.Uri): Promise<LintContext>;
+  crossFileFindings(uri: vscode.Uri): Promise<readonly Finding[]>;
+  isForcedConfig(uri: vscode.Uri): boolean;
+  readonly onDidChange: vscode.Event<void>;
+}
 
 /** Live linting waits this long after the last keystroke. */
 const DEBOUNCE_MS = 250;
@@ -21,7 +33,7 @@ function toRange(document: vscode.TextDocument, span: { start: number; end: numb
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
-export function findingToDiagnostic(document: vscode.TextDocument, finding: Finding): vscode.Diagnostic {
+export function findingToDiagnostic(document: vscode.TextDocument, finding: Finding, openDocuments: readonly vscode.TextDocument[]): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.span), finding.message, SEVERITIES[finding.severity]);
   diagnostic.source = 'rke2-calico';
   diagnostic.code = finding.url ? { value: finding.code, target: vscode.Uri.parse(finding.url) } : finding.code;
@@ -30,7 +42,7 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
       if (location.file === undefined) return new vscode.DiagnosticRelatedInformation(new vscode.Location(document.uri, toRange(document, location.span)), location.message);
       // Spans of other files are offsets; they are placed once that document is open, else at its start.
       const other = vscode.Uri.parse(location.file);
-      const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === other.toString());
+      const open = openDocuments.find((candidate) => candidate.uri.toString() === other.toString());
       const range = open
         ? toRange(open, location.span)
         : location.range
@@ -47,23 +59,29 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
  * each document's diagnostics are kept so quick fixes and hovers use the same objects.
  */
 export class FileDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico');
+  private readonly collection: DiagnosticCollectionApi;
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly debouncer = new KeyedDebouncer();
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
 
-  constructor(private readonly facts: WorkspaceFacts) {
+  constructor(
+    private readonly workspace: WorkspaceApis,
+    languages: LanguageApis,
+    private readonly facts: LintFacts,
+    private readonly log: Logger,
+  ) {
+    this.collection = languages.createDiagnosticCollection('rke2-calico');
     this.disposables.push(
       this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => {
+      workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      workspace.onDidChangeTextDocument((event) => {
         // The end offset comes from the line index; getText() would copy the whole document on every keystroke.
         const length = event.document.offsetAt(event.document.lineAt(event.document.lineCount - 1).range.end);
         if (length <= LIVE_LINT_MAX_CHARS) this.schedule(event.document, DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      workspace.onDidSaveTextDocument((document) => this.schedule(document, 0)),
+      workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       facts.onDidChange(() => this.lintOpenDocuments()),
     );
     this.lintOpenDocuments();
@@ -71,9 +89,9 @@ export class FileDiagnostics implements vscode.Disposable {
 
   /** The findings of every open document, with its text, for reports. */
   openFileFindings(): FileFindings[] {
-    return vscode.workspace.textDocuments.flatMap((document) => {
+    return this.workspace.textDocuments.flatMap((document) => {
       const findings = this.findings.get(document.uri.toString());
-      return findings && findings.length > 0 ? [{ file: vscode.workspace.asRelativePath(document.uri, false), text: document.getText(), findings }] : [];
+      return findings && findings.length > 0 ? [{ file: this.workspace.asRelativePath(document.uri), text: document.getText(), findings }] : [];
     });
   }
 
@@ -82,7 +100,7 @@ export class FileDiagnostics implements vscode.Disposable {
   }
 
   lintOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+    for (const document of this.workspace.textDocuments) this.schedule(document, 0);
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {
@@ -92,7 +110,9 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private schedule(document: vscode.TextDocument, delay: number): void {
     if (!this.isCandidate(document)) return;
-    this.debouncer.schedule(document.uri.toString(), delay, () => void this.lint(document));
+    this.debouncer.schedule(document.uri.toString(), delay, () => {
+      logFailure(this.log, `lint ${document.uri.path}`, this.lint(document));
+    });
   }
 
   private async lint(document: vscode.TextDocument): Promise<void> {
@@ -100,11 +120,13 @@ export class FileDiagnostics implements vscode.Disposable {
     const context = await this.facts.context(document.uri);
     const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
     if (document.isClosed || document.version !== version) return;
+    const started = performance.now();
     const result = loadLintEngine().lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
     const findings = [...result.findings, ...cross];
+    if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
     this.findings.set(document.uri.toString(), findings);
-    this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding)));
+    this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
   }
 
   private forget(uri: vscode.Uri): void {

@@ -4,6 +4,11 @@ import type { ExternalFacts } from '../core/logs/logContext';
 import type { LogFinding } from '../core/logs/logScanner';
 import { summarizeFindings } from '../core/logs/logSummary';
 import { scanInSlices, type LogScanResult } from '../core/logs/scanText';
+import { elapsedMs, type Logger } from '../core/log/logger';
+import { logScanTiming } from '../core/log/timings';
+import { looksBinary } from '../core/text/binaryContent';
+import { logFailure } from './commandRunner';
+import type { DiagnosticCollectionApi, LanguageApis, WorkspaceApis } from './editorApis';
 import { KeyedDebouncer } from './keyedDebouncer';
 
 const SEVERITIES = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
@@ -28,7 +33,7 @@ const MAX_DIAGNOSTICS = 1000;
  * slices off the hot path; a new edit cancels the scan in progress.
  */
 export class LogDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('rke2-calico-logs');
+  private readonly collection: DiagnosticCollectionApi;
   private readonly scans = new Map<string, LogScan>();
   private readonly running = new Map<string, AbortController>();
   private readonly debouncer = new KeyedDebouncer();
@@ -38,15 +43,23 @@ export class LogDiagnostics implements vscode.Disposable {
   private readonly disposables: { dispose(): unknown }[] = [];
 
   /** `facts` gives the versions known about the workspace's cluster, which decide whether a line names a known issue. */
-  constructor(private readonly facts: (uri: vscode.Uri) => Promise<ExternalFacts> = () => Promise.resolve({})) {
+  constructor(
+    private readonly workspace: WorkspaceApis,
+    languages: LanguageApis,
+    private readonly log: Logger,
+    private readonly facts: (uri: vscode.Uri) => Promise<ExternalFacts> = () => Promise.resolve({}),
+  ) {
+    this.collection = languages.createDiagnosticCollection('rke2-calico-logs');
     this.disposables.push(
       this.collection,
       this.changed,
-      vscode.workspace.onDidOpenTextDocument((document) => void this.scanIfLog(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => {
+      workspace.onDidOpenTextDocument((document) => {
+        this.scanInBackground(document);
+      }),
+      workspace.onDidChangeTextDocument((event) => {
         this.scheduleScan(event.document);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => {
+      workspace.onDidCloseTextDocument((document) => {
         this.debouncer.cancel(document.uri.toString());
         this.running.get(document.uri.toString())?.abort();
         this.scans.delete(document.uri.toString());
@@ -55,7 +68,7 @@ export class LogDiagnostics implements vscode.Disposable {
     );
     // After activation returns: logs already open are scanned on the next turn of the event loop.
     setImmediate(() => {
-      for (const document of vscode.workspace.textDocuments) void this.scanIfLog(document);
+      for (const document of workspace.textDocuments) this.scanInBackground(document);
     });
   }
 
@@ -70,11 +83,14 @@ export class LogDiagnostics implements vscode.Disposable {
   /** Typing in a log or a followed log growing rescans once things settle, not on every change. */
   private scheduleScan(document: vscode.TextDocument): void {
     if (!LogDiagnostics.isLog(document)) return;
-    this.debouncer.schedule(document.uri.toString(), RESCAN_DELAY_MS, () => void this.scanIfLog(document));
+    this.debouncer.schedule(document.uri.toString(), RESCAN_DELAY_MS, () => {
+      this.scanInBackground(document);
+    });
   }
 
-  private async scanIfLog(document: vscode.TextDocument): Promise<void> {
-    if (LogDiagnostics.isLog(document)) await this.scan(document);
+  /** A scan nobody waits for: a failure is logged, never an unhandled rejection. */
+  private scanInBackground(document: vscode.TextDocument): void {
+    if (LogDiagnostics.isLog(document)) logFailure(this.log, `log scan ${document.uri.path}`, this.scan(document));
   }
 
   /** Scans a document, or only `range` of it ("Scan as Calico/RKE2 Log" on a selection). */
@@ -85,9 +101,19 @@ export class LogDiagnostics implements vscode.Disposable {
     this.running.set(key, controller);
     const base = range ? document.offsetAt(range.start) : 0;
     const text = range ? document.getText(range) : document.getText();
+    const name = this.workspace.asRelativePath(document.uri);
+    if (looksBinary(text)) {
+      // The same test as the CLI and support bundles: binary content is not a log.
+      this.running.delete(key);
+      this.collection.delete(document.uri);
+      this.log.debug(`log scan ${name}: binary content, not scanned`);
+      return undefined;
+    }
+    const started = performance.now();
     const scanned = await scanInSlices(text, pause, controller.signal, SLICE_CHARS, { facts: await this.facts(document.uri) });
     if (!scanned || controller.signal.aborted) return undefined;
     this.running.delete(key);
+    this.log.debug(logScanTiming(name, scanned.findings.length, scanned.stats.lines, elapsedMs(started)));
     const lineBase = range ? range.start.line : 0;
     const findings = scanned.findings.map((finding) => ({ ...finding, line: finding.line + lineBase, start: finding.start + base, end: finding.end + base }));
     const scan: LogScan = { ...scanned, findings, summary: range ? summarizeFindings(findings) : scanned.summary };

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { CheckResult } from '../core/checks/checkResult';
+import { redactingLogger } from '../core/log/logger';
 import { ClusterSession } from './clusterSession';
+import { registerCommands, guardCommand, type CommandHandler } from './commandRunner';
 import { copyEvidenceCommand } from './commands/copyEvidence';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { BundleCommands } from './commands/openBundle';
@@ -10,28 +12,36 @@ import { pickKubeconfigCommand } from './commands/pickKubeconfig';
 import { runCheckCommand } from './commands/runCheck';
 import { selectContextCommand } from './commands/selectContext';
 import { watchInitCommand } from './commands/watchInit';
+import { Config } from './config';
+import { vscodeEditorApis, type EditorApis } from './editorApis';
 import { FileDiagnostics } from './fileDiagnostics';
 import { registerFleet, type FleetApi } from './fleet/registerFleet';
 import { Hovers } from './hovers';
 import { LogDiagnostics } from './logDiagnostics';
 import { LogHovers } from './logHovers';
 import { LogLenses } from './logLenses';
+import { OPEN_SETTINGS_COMMAND, SHOW_LOGS_COMMAND } from './nextSteps';
 import { openNodeLogCommand } from './nodeLogs';
+import { Notifier } from './notifier';
 import { PodLogs } from './podLogs';
 import { PrerequisitesView, type TreeNode } from './prerequisitesView';
 import { QuickFixes } from './quickFixes';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments';
 import { REPORT_VIEW_TYPE, ReportPanels } from './reportPanel';
-import { affectsSettings } from './settings';
+import type { Services } from './services';
 import { StatusBar } from './statusBar';
 import { WorkspaceFacts } from './workspaceFacts';
 
+/** publisher.name in package.json. */
+const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 const YAML_FILES: vscode.DocumentSelector = [{ language: 'yaml' }];
 const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { language: 'log' }, { pattern: '**/*.log' }];
 
-/** What the extension exports: read-only views of its state, used by its own integration tests. */
+/** What the extension exports under ExtensionMode.Test only: read-only views of its state, for its own tests. */
 export interface ProductApi extends FleetApi {
   readonly readinessResults: () => readonly CheckResult[];
+  /** The connection problem the tree shows, if any: its kind and next steps. */
+  readonly connectionProblem: () => { readonly kind: string; readonly steps: readonly string[]; readonly message: string | undefined } | undefined;
   /** Milliseconds: evaluating the bundle, waiting for VS Code to call activate(), and activate() itself. */
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
@@ -44,57 +54,80 @@ const bundleEvaluated = performance.now();
 /**
  * Activation registers commands, providers and views only; files are read and linted afterwards, on timers and
  * events, the YAML engine and @kubernetes/client-node load on first use, so start-up costs no more than loading
- * this bundle.
+ * this bundle. The log comes first, so everything after it can write to it.
  */
-export function activate(context: vscode.ExtensionContext): ProductApi {
+export function activate(context: vscode.ExtensionContext): ProductApi | undefined {
+  return activateWith(context, vscodeEditorApis());
+}
+
+/** What activation uses of its ExtensionContext. */
+export type ActivationContext = Pick<vscode.ExtensionContext, 'subscriptions' | 'extensionUri' | 'extensionMode' | 'secrets'>;
+
+/** activate() over a given seam: unit tests activate the whole extension on a FakeEditor. */
+export function activateWith(context: ActivationContext, apis: EditorApis): ProductApi | undefined {
   const activateStart = performance.now();
-  const documents = new ReportDocuments();
-  const session = new ClusterSession();
-  const facts = new WorkspaceFacts(() => session.clusterRke2Version());
-  const diagnostics = new FileDiagnostics(facts);
-  const view = new PrerequisitesView(session);
-  const logs = new LogDiagnostics((uri) => facts.logFacts(uri));
-  const podLogs = new PodLogs(session, documents);
-  const reports = new ReportPanels(context.extensionUri, session, diagnostics, logs);
-  const bundles = new BundleCommands(session);
-  const updateContextKeys = (): void => {
-    void vscode.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
-    void vscode.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
+  const channel = apis.window.createLogChannel('RKE2 Calico');
+  const log = redactingLogger(channel);
+  const showLogs = (): void => {
+    channel.show(true);
   };
-  const treeView = vscode.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true });
-  const commands: Record<string, (...args: never[]) => unknown> = {
-    'rke2Calico.lookUpVersion': lookUpVersionCommand(documents),
-    'rke2Calico.runCheck': runCheckCommand(session),
-    'rke2Calico.refresh': runCheckCommand(session),
-    'rke2Calico.watchInit': watchInitCommand(session),
+  const notifier = new Notifier(apis.window, apis.commands, log, showLogs);
+  const config = new Config(apis.workspace, log);
+  const documents = new ReportDocuments();
+  const session = new ClusterSession(config, log);
+  const services: Services = { apis, config, session, log, notifier, documents };
+  const facts = new WorkspaceFacts(apis.workspace, config, () => session.clusterRke2Version());
+  const diagnostics = new FileDiagnostics(apis.workspace, apis.languages, facts, log);
+  const view = new PrerequisitesView(session);
+  const logs = new LogDiagnostics(apis.workspace, apis.languages, log, (uri) => facts.logFacts(uri));
+  const podLogs = new PodLogs(services);
+  const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs);
+  const bundles = new BundleCommands(services);
+  const updateContextKeys = (): void => {
+    void apis.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
+    void apis.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
+  };
+  const treeView = apis.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true });
+  const fleet = registerFleet(context, view, services);
+  const runCheck = runCheckCommand(services);
+  const commands: Record<string, CommandHandler> = {
+    [SHOW_LOGS_COMMAND]: showLogs,
+    [OPEN_SETTINGS_COMMAND]: () => apis.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
+    'rke2Calico.lookUpVersion': lookUpVersionCommand(services),
+    'rke2Calico.runCheck': runCheck,
+    'rke2Calico.refresh': runCheck,
+    'rke2Calico.watchInit': watchInitCommand(services),
     'rke2Calico.cancel': () => {
       session.cancel();
     },
-    'rke2Calico.selectContext': selectContextCommand(session),
-    'rke2Calico.pickKubeconfig': pickKubeconfigCommand(session),
-    'rke2Calico.openObject': openObjectCommand(session, documents),
+    'rke2Calico.selectContext': selectContextCommand(services),
+    'rke2Calico.pickKubeconfig': pickKubeconfigCommand(services),
+    'rke2Calico.openObject': openObjectCommand(services),
     'rke2Calico.openPodLogs': (node?: TreeNode) => podLogs.pickAndOpen(node),
     'rke2Calico.loadMoreLog': (uri: vscode.Uri) => podLogs.loadMore(uri),
     'rke2Calico.followLog': (uri: vscode.Uri) => podLogs.follow(uri),
     'rke2Calico.stopFollowLog': (uri: vscode.Uri) => {
       podLogs.stop(uri);
     },
-    'rke2Calico.openNodeLog': openNodeLogCommand(documents),
+    'rke2Calico.openNodeLog': openNodeLogCommand(services),
     'rke2Calico.openBundle': () => bundles.open(),
     'rke2Calico.openBundleFolder': () => bundles.openFolder(),
     'rke2Calico.showReport': () => {
       reports.show();
     },
     'rke2Calico.scanAsLog': async () => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = apis.window.activeTextEditor;
       if (!editor) return;
       const selection = editor.selection.isEmpty ? undefined : editor.selection;
       const scan = await logs.scan(editor.document, selection);
-      vscode.window.setStatusBarMessage(`RKE2 Calico: ${scan?.findings.length ?? 0} known failure line(s) found`, 5000);
+      apis.window.setStatusBarMessage(`RKE2 Calico: ${scan?.findings.length ?? 0} known failure line(s) found`, 5000);
     },
-    'rke2Calico.copyEvidence': copyEvidenceCommand(),
+    'rke2Calico.copyEvidence': copyEvidenceCommand(services),
+    ...fleet.commands,
   };
   context.subscriptions.push(
+    channel,
+    config,
     documents,
     session,
     facts,
@@ -104,31 +137,44 @@ export function activate(context: vscode.ExtensionContext): ProductApi {
     podLogs,
     reports,
     bundles,
-    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
-    vscode.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
-    vscode.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
-    new StatusBar(session),
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, documents),
+    apis.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
+    apis.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
+    apis.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
+    new StatusBar(session, apis.window),
+    apis.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, documents),
     treeView,
-    checkWhenViewOpens(treeView, commands['rke2Calico.runCheck'] as () => Promise<void>),
-    vscode.languages.registerCodeActionsProvider(YAML_FILES, new QuickFixes(diagnostics), QuickFixes.metadata),
-    vscode.languages.registerHoverProvider(YAML_FILES, new Hovers(diagnostics)),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    checkWhenViewOpens(treeView, config, guardCommand('rke2Calico.runCheck', runCheck, notifier, log)),
+    apis.languages.registerCodeActionsProvider(YAML_FILES, new QuickFixes(diagnostics), QuickFixes.metadata),
+    apis.languages.registerHoverProvider(YAML_FILES, new Hovers(diagnostics)),
+    ...registerCommands(apis.commands, commands, notifier, log),
     session.onDidChange((state) => {
       updateContextKeys();
+      treeView.message = view.message() ?? '';
       if (!state.running && state.evidence) facts.notifyChanged();
     }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!affectsSettings(event)) return;
-      session.reset();
-      updateContextKeys();
-      diagnostics.lintOpenDocuments();
+    config.onDidChange((change) => {
+      if (change.reconnect) {
+        session.reset();
+        updateContextKeys();
+      }
+      // The workspace facts are gathered again (configFiles, trust), which lints the open files again.
+      if (change.relint) facts.refresh();
     }),
   );
   updateContextKeys();
-  const fleet = registerFleet(context, view);
   const activationTiming = { loadMs: bundleLoadStart === undefined ? 0 : bundleEvaluated - bundleLoadStart, waitMs: activateStart - bundleEvaluated, activateMs: performance.now() - activateStart };
-  return { readinessResults: () => session.state.results, activationTiming, ...fleet };
+  log.info(`activated in ${activationTiming.activateMs.toFixed(1)} ms (bundle evaluated in ${activationTiming.loadMs.toFixed(1)} ms)`);
+  // Only the extension's own tests see its state; other extensions get nothing to depend on.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  return {
+    readinessResults: () => session.state.results,
+    connectionProblem: () => {
+      const problem = session.state.problem;
+      return problem ? { kind: problem.kind, steps: [...problem.steps], message: view.message() } : undefined;
+    },
+    activationTiming,
+    ...fleet.api,
+  };
 }
 
 export function deactivate(): void {

@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { ReportDocuments } from './reportDocuments';
-import { readSettings } from './settings';
+import { errorMessage } from '../core/log/logger';
+import type { Services } from './services';
 
 /** Where RKE2 writes its node logs (rke2-docs reference/logging.md). */
 const NODE_LOG_FILES = ['/var/lib/rancher/rke2/agent/logs/kubelet.log', '/var/lib/rancher/rke2/agent/containerd/containerd.log'];
@@ -29,34 +29,33 @@ function hasJournalctl(): boolean {
  * Calico's /var/log/pods files, and the rke2-server/rke2-agent journald units (journalctl started with an argument
  * list, never a shell, and only on this explicit command).
  */
-export function openNodeLogCommand(documents: ReportDocuments): () => Promise<void> {
+export function openNodeLogCommand({ apis, config, documents, notifier }: Services): () => Promise<void> {
+  const show = async (document: vscode.TextDocument): Promise<void> => {
+    await apis.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
+    await apis.window.showTextDocument(document, { preview: false });
+  };
   return async () => {
     const files = [...NODE_LOG_FILES.filter((path) => existsSync(path)), ...podLogFiles()];
     const units = hasJournalctl() ? ['rke2-server', 'rke2-agent'] : [];
     const picks = [...files.map((path) => ({ label: path, source: 'file' as const, target: path })), ...units.map((unit) => ({ label: `journalctl -u ${unit}`, source: 'unit' as const, target: unit }))];
     if (picks.length === 0) {
-      void vscode.window.showInformationMessage('RKE2 Calico: no RKE2 node logs here (this machine has no /var/lib/rancher/rke2 logs, Calico pod logs or journalctl).');
+      notifier.info('no RKE2 node logs here (this machine has no /var/lib/rancher/rke2 logs, Calico pod logs or journalctl).');
       return;
     }
-    const picked = await vscode.window.showQuickPick(picks, { title: 'Node log to open' });
+    const picked = await apis.window.showQuickPick(picks, { title: 'Node log to open' });
     if (!picked) return;
     if (picked.source === 'file') {
-      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(picked.target));
-      await vscode.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
-      await vscode.window.showTextDocument(document, { preview: false });
+      await show(await apis.workspace.openTextDocument(vscode.Uri.file(picked.target)));
       return;
     }
-    const lines = readSettings().logTailLines;
+    const lines = config.settings.logTailLines;
     execFile('journalctl', ['-u', picked.target, '-n', String(lines), '--no-pager'], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
       if (error && stdout === '') {
-        void vscode.window.showWarningMessage(`RKE2 Calico: journalctl -u ${picked.target} failed: ${error.message}`);
+        void notifier.warning(`journalctl -u ${picked.target} failed: ${error.message}`, ['showLogs']);
         return;
       }
       const uri = documents.publish(`journal-${picked.target}`, `# journalctl -u ${picked.target} -n ${lines}\n${stdout}`, 'log');
-      void vscode.workspace.openTextDocument(uri).then(async (document) => {
-        await vscode.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
-        await vscode.window.showTextDocument(document, { preview: false });
-      });
+      void apis.workspace.openTextDocument(uri).then(show).then(undefined, (failure: unknown) => notifier.error(`could not open the journal of ${picked.target}: ${errorMessage(failure)}`, [], failure));
     });
   };
 }

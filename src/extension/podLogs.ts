@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { ObjectRef } from '../core/checks/checkResult';
-import type { ClusterSession } from './clusterSession';
+import { describeFailure } from '../core/kube/apiResult';
+import { CommandError } from './commandRunner';
+import { describeProblem, problemFromOpen } from './connectionProblem';
 import type { TreeNode } from './prerequisitesView';
-import type { ReportDocuments } from './reportDocuments';
-import { readSettings } from './settings';
+import type { Services } from './services';
 
 interface PodLogSource {
   readonly namespace: string;
@@ -37,10 +38,7 @@ export class PodLogs implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(
-    private readonly session: ClusterSession,
-    private readonly documents: ReportDocuments,
-  ) {}
+  constructor(private readonly services: Services) {}
 
   stateOf(uri: vscode.Uri): { following: boolean; tail: number } | undefined {
     const log = this.open.get(uri.toString());
@@ -50,9 +48,10 @@ export class PodLogs implements vscode.Disposable {
   /** "Open Logs" from a pod or check in the tree: pick pod, container and current/previous, then show the tail. */
   async pickAndOpen(node?: TreeNode): Promise<void> {
     const pods: ObjectRef[] = node?.type === 'object' ? [node.object] : node?.type === 'check' ? (node.check.objects ?? []).filter((object) => object.kind === 'Pod') : [];
-    const pod = pods.length === 1 ? pods[0] : (await vscode.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: entry.namespace ?? '', entry })), { title: 'Pod' }))?.entry;
+    const { apis, config } = this.services;
+    const pod = pods.length === 1 ? pods[0] : (await apis.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: entry.namespace ?? '', entry })), { title: 'Pod' }))?.entry;
     if (!pod?.namespace) return;
-    const choice = await vscode.window.showQuickPick(
+    const choice = await apis.window.showQuickPick(
       (pod.containers ?? []).flatMap((container) => [
         { label: container, description: 'current', container, previous: false },
         { label: container, description: 'previous (last terminated)', container, previous: true },
@@ -60,26 +59,25 @@ export class PodLogs implements vscode.Disposable {
       { title: `Logs of ${pod.namespace}/${pod.name}` },
     );
     if (!choice) return;
-    await this.show({ namespace: pod.namespace, pod: pod.name, container: choice.container, previous: choice.previous }, readSettings().logTailLines);
+    await this.show({ namespace: pod.namespace, pod: pod.name, container: choice.container, previous: choice.previous }, config.settings.logTailLines);
   }
 
-  async show(source: PodLogSource, tail: number): Promise<vscode.Uri | undefined> {
-    const opened = await this.session.open();
+  /** Opens the last `tail` lines; a pod or log that cannot be read is a CommandError for the command wrapper. */
+  async show(source: PodLogSource, tail: number): Promise<vscode.Uri> {
+    const { apis, session } = this.services;
+    const opened = await session.open();
     if (!opened.ok) {
-      void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
-      return undefined;
+      const problem = problemFromOpen(opened);
+      throw new CommandError(describeProblem(problem), problem.steps);
     }
     const result = await opened.reader.podLog(source.namespace, source.pod, { container: source.container, previous: source.previous, tailLines: tail });
-    if (result.kind !== 'ok') {
-      void vscode.window.showWarningMessage(`RKE2 Calico: no log for ${source.pod}/${source.container}: ${result.kind} — ${result.message}`);
-      return undefined;
-    }
+    if (result.kind !== 'ok') throw new CommandError(`no log for ${source.pod}/${source.container}: ${describeFailure(result)}`, ['showLogs'], 'warning');
     const log: OpenLog = { source, tail, lines: result.value.split('\n').filter((line, index, all) => line !== '' || index < all.length - 1), dropped: 0, follow: undefined };
     const uri = this.publish(log);
     this.open.set(uri.toString(), log);
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
-    await vscode.window.showTextDocument(document, { preview: false });
+    const document = await apis.workspace.openTextDocument(uri);
+    await apis.languages.setTextDocumentLanguage(document, 'rke2-calico-log');
+    await apis.window.showTextDocument(document, { preview: false });
     this.changed.fire();
     return uri;
   }
@@ -94,8 +92,11 @@ export class PodLogs implements vscode.Disposable {
   async follow(uri: vscode.Uri): Promise<void> {
     const log = this.open.get(uri.toString());
     if (!log || log.follow || log.source.previous) return;
-    const opened = await this.session.open();
-    if (!opened.ok) return;
+    const opened = await this.services.session.open();
+    if (!opened.ok) {
+      const problem = problemFromOpen(opened);
+      throw new CommandError(describeProblem(problem), problem.steps);
+    }
     const controller = new AbortController();
     log.follow = controller;
     const limit = Math.max(log.tail, 10_000);
@@ -123,7 +124,7 @@ export class PodLogs implements vscode.Disposable {
     log.follow = undefined;
     this.publish(log);
     this.changed.fire();
-    if (result.kind !== 'ok') void vscode.window.showWarningMessage(`RKE2 Calico: following ${log.source.pod} stopped: ${result.kind} — ${result.message}`);
+    if (result.kind !== 'ok') throw new CommandError(`following ${log.source.pod} stopped: ${describeFailure(result)}`, ['showLogs'], 'warning');
   }
 
   stop(uri: vscode.Uri): void {
@@ -132,7 +133,7 @@ export class PodLogs implements vscode.Disposable {
 
   private publish(log: OpenLog): vscode.Uri {
     const { pod, container, previous } = log.source;
-    return this.documents.publish(`${pod}-${container}${previous ? '-previous' : ''}`, header(log) + log.lines.join('\n') + '\n', 'log');
+    return this.services.documents.publish(`${pod}-${container}${previous ? '-previous' : ''}`, header(log) + log.lines.join('\n') + '\n', 'log');
   }
 
   dispose(): void {

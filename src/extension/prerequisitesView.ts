@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import type { ClusterSession, SessionState } from './clusterSession';
+import { describeProblem, type ConnectionProblem } from './connectionProblem';
+import { NEXT_STEPS, type NextStep } from './nextSteps';
 
 /** Codicon and theme colour per status, so every theme shows them. */
 const STATUS_ICONS: Record<CheckStatus, vscode.ThemeIcon> = {
@@ -12,10 +14,17 @@ const STATUS_ICONS: Record<CheckStatus, vscode.ThemeIcon> = {
   skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
 };
 
+/** What a detail row of a check is; its icon and whether it opens something follow from this, never the reverse. */
+export type DetailRole = 'evidence' | 'remediation' | 'known-issue';
+
+const DETAIL_ICONS: Record<DetailRole, string> = { evidence: 'info', remediation: 'lightbulb', 'known-issue': 'link-external' };
+
 export type TreeNode =
   | { readonly type: 'area'; readonly area: string; readonly checks: readonly CheckResult[] }
   | { readonly type: 'check'; readonly check: CheckResult }
-  | { readonly type: 'detail'; readonly label: string; readonly icon: string; readonly check: CheckResult }
+  | { readonly type: 'detail'; readonly label: string; readonly role: DetailRole; readonly check: CheckResult }
+  | { readonly type: 'problem'; readonly problem: ConnectionProblem }
+  | { readonly type: 'action'; readonly step: NextStep }
   | { readonly type: 'object'; readonly object: ObjectRef; readonly check: CheckResult }
   | { readonly type: 'timeline'; readonly entries: readonly TimelineEntry[] }
   | { readonly type: 'timeline-entry'; readonly entry: TimelineEntry }
@@ -64,11 +73,28 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       }
       case 'detail': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
-        item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.role]);
         item.tooltip = node.label;
-        if (node.icon === 'link-external' && node.check.knownIssue) {
+        if (node.role === 'known-issue' && node.check.knownIssue) {
           item.command = { command: 'vscode.open', title: 'Open known issue', arguments: [vscode.Uri.parse(node.check.knownIssue.url)] };
         }
+        return item;
+      }
+      case 'problem': {
+        // The whole reason is the view's message (it wraps); the row names it and carries the next steps inline.
+        const item = new vscode.TreeItem(node.problem.title, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.description = node.problem.reason;
+        item.tooltip = new vscode.MarkdownString().appendText(describeProblem(node.problem));
+        item.contextValue = ['problem', ...node.problem.steps].join(' ');
+        item.id = `problem:${node.problem.kind}`;
+        return item;
+      }
+      case 'action': {
+        const action = NEXT_STEPS[node.step];
+        const item = new vscode.TreeItem(action.title, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon(action.icon);
+        item.command = { command: action.command, title: action.title, arguments: [...action.args] };
         return item;
       }
       case 'object': {
@@ -106,24 +132,33 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         return node.checks.map((check) => ({ type: 'check', check }));
       case 'check': {
         const check = node.check;
-        const details: TreeNode[] = check.evidence.map((line) => ({ type: 'detail', label: line, icon: 'info', check }));
-        if (check.remediation) details.push({ type: 'detail', label: check.remediation, icon: 'lightbulb', check });
-        if (check.knownIssue) details.push({ type: 'detail', label: check.knownIssue.id, icon: 'link-external', check });
+        const details: TreeNode[] = check.evidence.map((line) => ({ type: 'detail', label: line, role: 'evidence', check }));
+        if (check.remediation) details.push({ type: 'detail', label: check.remediation, role: 'remediation', check });
+        if (check.knownIssue) details.push({ type: 'detail', label: check.knownIssue.id, role: 'known-issue', check });
         for (const object of check.objects ?? []) details.push({ type: 'object', object, check });
         return details;
       }
       case 'timeline':
         return node.entries.map((entry) => ({ type: 'timeline-entry', entry }));
+      case 'problem':
+        return node.problem.steps.map((step) => ({ type: 'action', step }));
       default:
         return [];
     }
   }
 
+  /** The view's message: the whole reason the cluster could not be reached, and what to do (it wraps, rows do not). */
+  message(): string | undefined {
+    const problem = this.session.state.problem;
+    return problem ? describeProblem(problem) : undefined;
+  }
+
   private roots(state: SessionState): TreeNode[] {
-    // With no run yet the tree is empty, so VS Code shows the view's welcome content.
-    if (state.results.length === 0) return state.error ? [{ type: 'message', label: state.error, icon: 'error' }] : [];
     const roots: TreeNode[] = [];
+    if (state.problem) roots.push({ type: 'problem', problem: state.problem });
     if (state.error) roots.push({ type: 'message', label: state.error, icon: 'error' });
+    // With no run yet the tree is empty, so VS Code shows the view's welcome content.
+    if (state.results.length === 0) return roots;
     if (state.target) roots.push({ type: 'message', label: `${state.target.context} — ${state.target.server}${state.finishedAt ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'server-environment' });
     for (const area of CHECK_AREAS) {
       const checks = state.results.filter((check) => check.area === area);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandApis } from './editorApis';
 
 /** Scheme of the read-only documents the product opens for its reports. */
 export const REPORT_SCHEME = 'rke2-calico-report';
@@ -32,7 +33,7 @@ export class ReportDocuments implements vscode.TextDocumentContentProvider, vsco
 }
 
 /** Opens Markdown as a rendered preview beside the current editor. */
-export async function showMarkdownReport(documents: ReportDocuments, title: string, markdown: string): Promise<void> {
+export async function showMarkdownReport(commands: CommandApis, documents: ReportDocuments, title: string, markdown: string): Promise<void> {
   const uri = documents.publish(title, markdown, 'md');
-  await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  await commands.executeCommand('markdown.showPreviewToSide', uri);
 }

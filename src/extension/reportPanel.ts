@@ -3,8 +3,11 @@ import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
 import { redactSecrets } from '../core/report/redactSecrets';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
+import { errorMessage } from '../core/log/logger';
 import type { ClusterSession } from './clusterSession';
+import type { EditorApis } from './editorApis';
 import type { FileDiagnostics } from './fileDiagnostics';
+import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
 import { deliverReport } from './reportDelivery';
 import { webviewHtml, webviewOptions } from './webviewHtml';
@@ -22,13 +25,18 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
+  private readonly apis: EditorApis;
+  private readonly session: ClusterSession;
+
   constructor(
+    private readonly services: Services,
     private readonly extensionUri: vscode.Uri,
-    private readonly session: ClusterSession,
     private readonly files: FileDiagnostics,
     private readonly logs: LogDiagnostics,
   ) {
-    this.disposables.push(session.onDidChange((state) => {
+    this.apis = services.apis;
+    this.session = services.session;
+    this.disposables.push(this.session.onDidChange((state) => {
       if (!state.running) this.post();
     }));
   }
@@ -39,7 +47,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       this.post();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
+    this.attach(this.apis.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel): Thenable<void> {
@@ -59,7 +67,8 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     this.disposables.push(
       panel.onDidDispose(() => (this.panel = undefined)),
       panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebview(message)) void this.handle(message);
+        if (!isFromWebview(message)) return;
+        this.handle(message).catch((error: unknown) => this.services.notifier.error(`the readiness report could not ${message.type}: ${errorMessage(error)}`, [], error));
       }),
     );
   }
@@ -73,9 +82,9 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const state = this.session.state;
     if (state.results.length === 0) return undefined;
     const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline, { verdict: true });
-    const logs = vscode.workspace.textDocuments.flatMap((document) => {
+    const logs = this.apis.workspace.textDocuments.flatMap((document) => {
       const scan = this.logs.scanOf(document.uri);
-      return scan ? [{ file: vscode.workspace.asRelativePath(document.uri, false), summary: scan.summary }] : [];
+      return scan ? [{ file: this.apis.workspace.asRelativePath(document.uri), summary: scan.summary }] : [];
     });
     return buildReadinessReport(checks, this.files.openFileFindings(), logs);
   }
@@ -99,7 +108,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     if (message.type === 'refresh') {
-      await vscode.commands.executeCommand('rke2Calico.runCheck');
+      await this.apis.commands.executeCommand('rke2Calico.runCheck');
       this.post();
       return;
     }
@@ -109,7 +118,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     const text = redactSecrets(this.render(message.format, report));
-    const note = await deliverReport(message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
+    const note = await deliverReport(this.apis, message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
     if (note !== undefined) this.post(note);
   }
 

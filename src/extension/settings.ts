@@ -1,6 +1,4 @@
-import * as vscode from 'vscode';
-
-/** The product's settings, read in one place so every feature agrees on names and defaults. */
+/** The product's settings (`rke2Calico.*` in package.json), as the extension uses them. */
 export interface Settings {
   /** The RKE2 version the workspace's cluster runs, when the user states it. */
   readonly rke2Version: string | undefined;
@@ -18,27 +16,39 @@ export interface Settings {
   readonly logTailLines: number;
 }
 
-/** A text setting, trimmed; empty means unset. */
-export function optionalText(value: string | undefined): string | undefined {
-  const trimmed = value?.trim();
+export type SettingKey = keyof Settings;
+
+export const SETTINGS_SECTION = 'rke2Calico';
+
+export const SETTING_KEYS: readonly SettingKey[] = ['rke2Version', 'configFiles', 'kubeconfig', 'context', 'checkWhenViewOpens', 'requestTimeoutSeconds', 'hostRoot', 'logTailLines'];
+
+/**
+ * Settings a workspace may not set in Restricted Mode: they point the extension at files and clusters. The same
+ * list as package.json `capabilities.untrustedWorkspaces.restrictedConfigurations`.
+ */
+export const RESTRICTED_SETTINGS: ReadonlySet<SettingKey> = new Set(['kubeconfig', 'context', 'hostRoot']);
+
+/** A text setting, trimmed; empty or not text means unset. */
+export function optionalText(value: unknown): string | undefined {
+  const trimmed = typeof value === 'string' ? value.trim() : '';
   return trimmed === '' ? undefined : trimmed;
 }
 
-export function readSettings(): Settings {
-  const configuration = vscode.workspace.getConfiguration('rke2Calico');
-  const configFiles = configuration.get<string[]>('configFiles') ?? [];
-  return {
-    rke2Version: optionalText(configuration.get<string>('rke2Version')),
-    configFiles: configFiles.filter((pattern) => typeof pattern === 'string' && pattern.trim() !== ''),
-    kubeconfig: optionalText(configuration.get<string>('kubeconfig')),
-    context: optionalText(configuration.get<string>('context')),
-    checkWhenViewOpens: configuration.get<boolean>('checkWhenViewOpens') === true,
-    requestTimeoutSeconds: Math.max(1, configuration.get<number>('requestTimeoutSeconds') ?? 15),
-    hostRoot: optionalText(configuration.get<string>('hostRoot')),
-    logTailLines: Math.max(10, configuration.get<number>('logTailLines') ?? 2000),
-  };
+function boundedNumber(value: unknown, fallback: number, minimum: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(minimum, value) : fallback;
 }
 
-export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration('rke2Calico');
+/** The settings from raw values (whatever a settings file holds), with package.json's defaults and bounds. */
+export function parseSettings(read: (key: SettingKey) => unknown): Settings {
+  const configFiles = read('configFiles');
+  return {
+    rke2Version: optionalText(read('rke2Version')),
+    configFiles: Array.isArray(configFiles) ? configFiles.filter((pattern): pattern is string => typeof pattern === 'string' && pattern.trim() !== '') : [],
+    kubeconfig: optionalText(read('kubeconfig')),
+    context: optionalText(read('context')),
+    checkWhenViewOpens: read('checkWhenViewOpens') === true,
+    requestTimeoutSeconds: boundedNumber(read('requestTimeoutSeconds'), 15, 1),
+    hostRoot: optionalText(read('hostRoot')),
+    logTailLines: boundedNumber(read('logTailLines'), 2000, 10),
+  };
 }

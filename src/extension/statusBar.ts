@@ -2,28 +2,42 @@ import * as vscode from 'vscode';
 import { summarize } from '../core/checks/checkResult';
 import { overallVerdict } from '../core/checks/verdict';
 import type { ClusterSession } from './clusterSession';
+import { describeProblem } from './connectionProblem';
+import type { StatusBarItemApi, WindowApis } from './editorApis';
 
 /**
  * One status-bar item with the overall verdict of the last readiness check (the same verdict as the CLI's exit code
  * and the report: ready, warnings, failing, could not verify); no pop-up per failed check.
  */
 export class StatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('rke2Calico.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly item: StatusBarItemApi;
   private readonly subscription: vscode.Disposable;
 
-  constructor(session: ClusterSession) {
+  constructor(session: ClusterSession, window: WindowApis) {
+    this.item = window.createStatusBarItem('rke2Calico.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'RKE2 Calico readiness';
     this.item.command = 'workbench.view.extension.rke2Calico';
     this.subscription = session.onDidChange((state) => {
       if (state.running) {
         this.item.text = '$(sync~spin) Calico: checking…';
+        this.item.tooltip = 'Reading the cluster (GET requests only)';
+        this.item.backgroundColor = undefined;
+        this.item.show();
+        return;
+      }
+      if (state.problem) {
+        // Host checks may have run, but without the cluster there is no verdict to show.
+        this.item.text = '$(error) Calico: no cluster';
+        this.item.tooltip = describeProblem(state.problem);
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
         this.item.show();
         return;
       }
       if (state.results.length === 0) {
         if (state.error) {
-          this.item.text = '$(error) Calico: no cluster';
+          this.item.text = '$(warning) Calico: not checked';
           this.item.tooltip = state.error;
+          this.item.backgroundColor = undefined;
           this.item.show();
         }
         return;

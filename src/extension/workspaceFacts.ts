@@ -6,7 +6,9 @@ import type { Finding } from '../core/findings/finding';
 import type { WorkspaceFacts as GatheredFacts, WorkspaceFile } from '../core/files/workspaceContext';
 import { loadLintEngine } from './loadLintEngine';
 import { matchesAnyGlob } from '../core/text/glob';
-import { readSettings } from './settings';
+import type { Config } from './config';
+import type { WorkspaceApis } from './editorApis';
+import type { LintFacts } from './fileDiagnostics';
 
 /** Workspace files that can state an RKE2 version or cluster-cidr; bounded so huge workspaces stay cheap. */
 const CANDIDATE_GLOB = '**/*.{yaml,yml}';
@@ -19,7 +21,7 @@ const FACT_MARKERS = /provisioning\.cattle\.io\/v1|upgrade\.cattle\.io\/v1|clust
  * The facts other workspace files state (RKE2 version, cluster-cidr), gathered lazily on first use and again
  * after YAML files change, never at activation. The setting `rke2Calico.rke2Version` wins over files.
  */
-export class WorkspaceFacts implements vscode.Disposable {
+export class WorkspaceFacts implements vscode.Disposable, LintFacts {
   /** What the workspace's files state, for the current snapshot of them. */
   private fromFiles: Promise<GatheredFacts> | undefined;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
@@ -29,8 +31,12 @@ export class WorkspaceFacts implements vscode.Disposable {
   private refreshTimer: NodeJS.Timeout | undefined;
 
   /** `clusterVersion` gives the connected cluster's RKE2 version, the fallback after the setting. */
-  constructor(private readonly clusterVersion: () => string | undefined = () => undefined) {
-    const watcher = vscode.workspace.createFileSystemWatcher(CANDIDATE_GLOB);
+  constructor(
+    private readonly workspace: WorkspaceApis,
+    private readonly config: Config,
+    private readonly clusterVersion: () => string | undefined = () => undefined,
+  ) {
+    const watcher = workspace.createFileSystemWatcher(CANDIDATE_GLOB);
     const invalidate = (): void => this.scheduleRefresh();
     this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed);
   }
@@ -40,7 +46,7 @@ export class WorkspaceFacts implements vscode.Disposable {
     // The files are parsed once per snapshot (until a YAML file changes), not on every keystroke's lint.
     this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceFacts(files));
     const gathered = uri ? (await this.fromFiles).contextFor(uri.path) : {};
-    const settings = readSettings();
+    const settings = this.config.settings;
     const fromCluster = this.clusterVersion();
     // Order: the setting, then files of the workspace, then the connected cluster.
     const rke2Version = settings.rke2Version
@@ -63,12 +69,18 @@ export class WorkspaceFacts implements vscode.Disposable {
 
   /** Whether the user's `rke2Calico.configFiles` globs make this document RKE2 config. */
   isForcedConfig(uri: vscode.Uri): boolean {
-    const patterns = readSettings().configFiles;
-    return patterns.length > 0 && matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), patterns);
+    const patterns = this.config.settings.configFiles;
+    return patterns.length > 0 && matchesAnyGlob(this.workspace.asRelativePath(uri), patterns);
   }
 
   /** Something other than a file changed (the connected cluster): lint again. */
   notifyChanged(): void {
+    this.changed.fire();
+  }
+
+  /** Settings that decide which files state facts changed (configFiles, trust): gather them again, then lint. */
+  refresh(): void {
+    this.fromFiles = undefined;
     this.changed.fire();
   }
 
@@ -81,18 +93,18 @@ export class WorkspaceFacts implements vscode.Disposable {
   }
 
   private async collect(): Promise<WorkspaceFile[]> {
-    if (!vscode.workspace.isTrusted) return [];
-    const uris = await vscode.workspace.findFiles(CANDIDATE_GLOB, EXCLUDE_GLOB, MAX_FILES);
+    if (!this.config.mayReadWorkspaceFiles) return [];
+    const uris = await this.workspace.findFiles(CANDIDATE_GLOB, EXCLUDE_GLOB, MAX_FILES);
     const files: WorkspaceFile[] = [];
     for (const uri of uris) {
       try {
-        const stat = await vscode.workspace.fs.stat(uri);
+        const stat = await this.workspace.stat(uri);
         if (stat.size > MAX_FILE_BYTES) continue;
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        const text = new TextDecoder().decode(await this.workspace.readFile(uri));
         const forced = this.isForcedConfig(uri);
         if (isRke2ConfigPath(uri.path) || FACT_MARKERS.test(text) || forced) {
-          const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.path;
-          files.push({ path: uri.path, text, forceRke2Config: forced, label: vscode.workspace.asRelativePath(uri, false), ...(root ? { root } : {}) });
+          const root = this.workspace.getWorkspaceFolder(uri)?.uri.path;
+          files.push({ path: uri.path, text, forceRke2Config: forced, label: this.workspace.asRelativePath(uri), ...(root ? { root } : {}) });
         }
       } catch {
         // A file that vanished or cannot be read states nothing.

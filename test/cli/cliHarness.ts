@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import type { CliSignals } from '../../src/cli/cliIo';
 import { runCli } from '../../src/cli/runCli';
 
 export interface CliRun {
@@ -8,11 +9,11 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process, capturing its output: fast enough to run hundreds of times. */
-export async function runInProcess(argv: readonly string[]): Promise<CliRun> {
+/** Runs the CLI in-process, capturing its output: fast enough to run hundreds of times. `signals` interrupts it. */
+export async function runInProcess(argv: readonly string[], signals?: CliSignals): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, 'test');
+  const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), ...(signals ? { signals } : {}) }, 'test');
   return { code, stdout, stderr };
 }
 

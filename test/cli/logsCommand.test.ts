@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
+import { NO_SIGNALS } from '../../src/cli/cliIo';
 import { runLogsCommand } from '../../src/cli/logsCommand';
+import { SILENT_LOGGER } from '../../src/core/log/logger';
 import type { LogFindingJson, LogKnownIssueJson, LogSummaryJson } from '../../src/core/report/logFindingsReport';
 import { FAILURE_LINES, HEALTHY_LINES } from '../fixtures/logLines';
 import { runBuiltCli, runInProcess } from './cliHarness';
@@ -75,7 +77,7 @@ describe('rke2-calico-diag logs', () => {
 
   it('reads standard input', async () => {
     let stdout = '';
-    const code = await runLogsCommand(['-', '--format', 'json'], { stdout: (text) => (stdout += text), stderr: () => undefined }, 'test', { stdin: Readable.from([Buffer.from(`${FAILURE_LINES.find((entry) => entry.signature === 'clusterinformation-crd-missing')?.line ?? ''}\n`)]) });
+    const code = await runLogsCommand(['-', '--format', 'json'], { stdout: (text) => (stdout += text), stderr: () => undefined, log: SILENT_LOGGER, signals: NO_SIGNALS }, 'test', { stdin: Readable.from([Buffer.from(`${FAILURE_LINES.find((entry) => entry.signature === 'clusterinformation-crd-missing')?.line ?? ''}\n`)]) });
     assert.equal(code, 1);
     assert.equal((JSON.parse(stdout) as LogsJson).findings[0]?.code, 'clusterinformation-crd-missing');
   });

@@ -128,7 +128,8 @@ describe('check --rancher: every cluster Rancher manages, through its cluster pr
     assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
     const report = fleetJson(run);
     assert.ok(report.clusters.some((cluster) => cluster.outcome === 'cancelled'), 'clusters not finished are cancelled');
-    assert.match(run.stderr, /cancelled/);
+    assert.match(run.stderr, /interrupted by SIGINT; clusters not finished are reported as cancelled/);
+    assert.equal(run.code, 130);
   });
 });
 

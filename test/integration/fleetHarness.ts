@@ -2,25 +2,26 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCheckCommand } from '../../src/cli/checkCommand';
+import type { CliSignals } from '../../src/cli/cliIo';
+import { SILENT_LOGGER } from '../../src/core/log/logger';
 import type { FleetClusterJson, FleetReportJson } from '../../src/core/fleet/fleetReport';
 import type { RunningRancher } from '../sim/rancherSim';
 import type { CliRun } from '../cli/cliHarness';
 
-/** `check` in-process with its own environment (RANCHER_TOKEN…) and an interrupt the test can fire. */
+/** `check` in-process with its own environment (RANCHER_TOKEN…) and a SIGINT the test can fire. */
 export async function runCheck(argv: readonly string[], environment: NodeJS.ProcessEnv = {}, interrupt?: { afterMs: number }): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCheckCommand(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) }, 'test', {
-    environment: { HOME: '/nonexistent-home', ...environment },
-    ...(interrupt
-      ? {
-          onInterrupt: (cancel: () => void) => {
-            const timer = setTimeout(cancel, interrupt.afterMs);
-            return () => clearTimeout(timer);
-          },
-        }
-      : {}),
-  });
+  const signals: CliSignals = {
+    listen: (listener) => {
+      if (!interrupt) return () => undefined;
+      const timer = setTimeout(() => listener('SIGINT'), interrupt.afterMs);
+      return () => clearTimeout(timer);
+    },
+    resend: () => undefined,
+  };
+  const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), log: SILENT_LOGGER, signals };
+  const code = await runCheckCommand(argv, io, 'test', { environment: { HOME: '/nonexistent-home', ...environment } });
   return { code, stdout, stderr };
 }
 

@@ -3,17 +3,10 @@ import { describe, it } from 'node:test';
 import { retryAfterMs } from '../../src/cluster/httpGet';
 import { execConfigOf, parseCredential } from '../../src/cluster/execCredential';
 import { PATHS } from '../../src/core/checks/calicoObjects';
-import { checkReportToText, buildCheckReport } from '../../src/core/checks/checkReport';
-import type { CheckResult, CheckStatus } from '../../src/core/checks/checkResult';
 import { collectClusterEvidence, MAX_EVIDENCE_BYTES, type ClusterEvidence, type EvidenceSource } from '../../src/core/checks/clusterEvidence';
 import { checkHelmJobs } from '../../src/core/checks/installChecks';
 import { runClusterChecks } from '../../src/core/checks/runClusterChecks';
-import { overallVerdict } from '../../src/core/checks/verdict';
 import type { ApiResult } from '../../src/core/kube/apiResult';
-
-function checks(...statuses: [string, CheckStatus][]): Pick<CheckResult, 'id' | 'title' | 'status'>[] {
-  return statuses.map(([id, status]) => ({ id, title: id, status }));
-}
 
 const job = (status: Record<string, unknown>): unknown => ({ metadata: { name: 'job' }, status });
 const helmCharts = (...names: string[]): ApiResult<{ items: unknown[]; truncated: boolean }> => ({ kind: 'ok', value: { items: names.map((name) => ({ metadata: { name } })), truncated: false } });
@@ -31,35 +24,6 @@ async function evidenceFrom(answers: Record<string, ApiResult<unknown>>, extra: 
   };
   return collectClusterEvidence(reader);
 }
-
-describe('the overall verdict', () => {
-  it('fails on any failure, whatever else is unknown', () => {
-    assert.equal(overallVerdict(checks(['a', 'fail'], ['b', 'unknown'], ['c', 'unknown'])).status, 'fail');
-  });
-
-  it('could not verify: more than half unknown, a required check unknown, or nothing ran', () => {
-    assert.deepEqual(overallVerdict(checks(['a', 'unknown'], ['b', 'unknown'], ['c', 'pass'])), { status: 'could-not-verify', label: 'could not verify', reason: '2 of 3 checks are unknown (more than half)' });
-    assert.deepEqual(overallVerdict(checks(['nodes.ready', 'unknown'], ['b', 'pass'], ['c', 'pass'])), { status: 'could-not-verify', label: 'could not verify', reason: 'required check(s) unknown: nodes.ready' });
-    assert.equal(overallVerdict(checks(['a', 'skipped'])).status, 'could-not-verify');
-    assert.equal(overallVerdict([]).status, 'could-not-verify');
-  });
-
-  it('warns when a few non-required checks are unknown or warn; exactly half unknown is not "more than half"', () => {
-    assert.deepEqual(overallVerdict(checks(['a', 'unknown'], ['b', 'pass'], ['c', 'skipped'])), { status: 'warn', label: '1 unknown', reason: 'no check fails; 1 unknown: a' });
-    assert.equal(overallVerdict(checks(['a', 'unknown'], ['b', 'pass'])).status, 'warn');
-    assert.equal(overallVerdict(checks(['a', 'warn'], ['b', 'pass'])).label, '1 warning(s)');
-  });
-
-  it('passes when everything that ran passes, skipped ones aside', () => {
-    assert.deepEqual(overallVerdict(checks(['a', 'pass'], ['b', 'skipped'])), { status: 'pass', label: 'ready', reason: 'all 1 checks that ran pass' });
-  });
-
-  it('is in the text report when asked for, and not otherwise (bundle output is unchanged)', () => {
-    const results: CheckResult[] = [{ id: 'nodes.ready', area: 'Nodes', title: 'Nodes', status: 'unknown', summary: 'unknown: forbidden', evidence: [] }];
-    assert.match(checkReportToText(buildCheckReport(results, undefined, undefined, [], { verdict: true })), /\nVerdict: could not verify — 1 of 1 checks are unknown/);
-    assert.ok(!checkReportToText(buildCheckReport(results, undefined, undefined)).includes('Verdict'));
-  });
-});
 
 describe('helm-install jobs', () => {
   const base = (jobs: Record<string, ApiResult<unknown>>, charts = helmCharts('rke2-calico', 'rke2-calico-crd')): Promise<ClusterEvidence> => evidenceFrom({ [PATHS.helmCharts]: charts, [PATHS.helmJob('rke2-calico')]: jobs.calico ?? { kind: 'not-found', message: '' }, [PATHS.helmJob('rke2-calico-crd')]: jobs.crd ?? { kind: 'not-found', message: '' } });

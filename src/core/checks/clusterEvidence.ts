@@ -1,5 +1,6 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
+import { text } from '../kube/objectFields';
 import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { podLogsToRead, type PodLogEvidence } from './podLogSelection';
 
@@ -80,8 +81,7 @@ const POD_LOG_BYTES = 512 * 1024;
 /** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
 function usesEbpf(installation: ApiResult<unknown> | undefined): boolean {
   if (installation?.kind !== 'ok') return false;
-  const network = (installation.value as { spec?: { calicoNetwork?: { linuxDataplane?: unknown } } } | null)?.spec?.calicoNetwork;
-  return network?.linuxDataplane === 'BPF';
+  return text(installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') === 'BPF';
 }
 
 /**
@@ -91,11 +91,15 @@ function usesEbpf(installation: ApiResult<unknown> | undefined): boolean {
 function byName(listed: ApiResult<ListResult>, names: readonly string[], kind: string): Record<string, ApiResult<unknown>> {
   return Object.fromEntries(names.map((wanted): [string, ApiResult<unknown>] => {
     if (listed.kind !== 'ok') return [wanted, listed];
-    const found = listed.value.items.find((item) => (item as { metadata?: { name?: unknown } } | null)?.metadata?.name === wanted);
+    const found = listed.value.items.find((item) => text(item, 'metadata', 'name') === wanted);
     if (found !== undefined) return [wanted, { kind: 'ok', value: found }];
     return [wanted, listed.value.truncated ? { kind: 'malformed', message: `the ${kind} list was cut short before ${wanted}` } : { kind: 'not-found', message: `${kind.toLowerCase()}s.rbac.authorization.k8s.io "${wanted}" not found` }];
   }));
 }
+
+/** The single objects and the lists one evidence collection reads, by the field (or helper) they fill. */
+type ObjectRead = 'clusterInformation' | 'installation' | 'operatorDeployment' | 'calicoNodeDaemonSet' | 'typhaDeployment' | 'kubeControllersDeployment' | 'typhaEndpoints' | 'felixConfiguration' | 'ipamConfig' | 'servicesEndpoint';
+type ListRead = 'nodes' | 'crds' | 'ipPools' | 'tigeraStatuses' | 'helmCharts' | 'helmPods' | 'calicoNodePods' | 'controlPlanePods' | 'sandboxEvents' | 'ipamBlocks' | 'blockAffinities' | 'kubeProxyPods' | 'roleList' | 'bindingList';
 
 /** Runs async jobs with at most `width` in flight, so a large cluster is not hit with every request at once. */
 async function limited<T>(width: number, jobs: readonly (() => Promise<T>)[]): Promise<T[]> {
@@ -122,35 +126,9 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   const options = signal ? { signal } : {};
   const get = (path: string) => () => reader.get(path, options);
   const list = (path: string, query: ListQuery) => () => reader.list(path, query, options);
-  const single: Record<string, () => Promise<ApiResult<unknown>>> = {
-    clusterInformation: get(PATHS.clusterInformation),
-    installation: get(PATHS.installation),
-    operatorDeployment: get(PATHS.deployment(OPERATOR_NAMESPACE, 'tigera-operator')),
-    calicoNodeDaemonSet: get(PATHS.daemonSet(CALICO_NAMESPACE, 'calico-node')),
-    typhaDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-typha')),
-    kubeControllersDeployment: get(PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers')),
-    typhaEndpoints: get(PATHS.endpoints(CALICO_NAMESPACE, 'calico-typha')),
-    felixConfiguration: get(PATHS.felixConfiguration),
-    ipamConfig: get(PATHS.ipamConfig),
-  };
-  const lists: Record<string, () => Promise<ApiResult<ListResult>>> = {
-    nodes: list(PATHS.nodes, { limit: NODE_PAGE }),
-    crds: list(PATHS.crds, { limit: CRD_PAGE }),
-    ipPools: list(PATHS.ipPools, { limit: 500 }),
-    tigeraStatuses: list(PATHS.tigeraStatuses, { limit: 100 }),
-    helmCharts: list(PATHS.helmCharts, { limit: 200 }),
-    helmPods: list(PATHS.pods(HELM_NAMESPACE), { labelSelector: `job-name in (${CALICO_CHARTS.map((chart) => `helm-install-${chart}`).join(',')})`, limit: 200 }),
-    calicoNodePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }),
-    controlPlanePods: list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }),
-    sandboxEvents: list(PATHS.events, { fieldSelector: 'reason=FailedCreatePodSandBox', limit: EVENT_LIMIT, maxItems: EVENT_LIMIT }),
-    ipamBlocks: list(PATHS.ipamBlocks, { limit: SMALL_OBJECT_PAGE }),
-    blockAffinities: list(PATHS.blockAffinities, { limit: SMALL_OBJECT_PAGE * 2 }),
-    kubeProxyPods: list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxy, limit: 1, maxItems: 1 }),
-    roleList: list(PATHS.clusterRoles, { limit: 500 }),
-    bindingList: list(PATHS.clusterRoleBindings, { limit: 500 }),
-  };
   // Each read stores its own result, in the order the requests are started (8 in flight at most).
-  const results: Record<string, ApiResult<unknown>> = {};
+  const objects: Partial<Record<ObjectRead, ApiResult<unknown>>> = {};
+  const listsRead: Partial<Record<ListRead, ApiResult<ListResult>>> = {};
   const jobs: Record<string, ApiResult<unknown>> = {};
   const failedEvents: Record<string, ApiResult<ListResult>> = {};
   const reads: (() => Promise<void>)[] = [];
@@ -158,7 +136,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   const startedAt = reader.bytesReceived?.() ?? 0;
   const overBudget = (): boolean => (reader.bytesReceived?.() ?? startedAt) - startedAt > MAX_EVIDENCE_BYTES;
   const notKept: ApiResult<never> = { kind: 'malformed', message: `not kept: the API's answers to this check exceed ${MAX_EVIDENCE_BYTES} bytes in total` };
-  const into = <T>(target: Record<string, ApiResult<T>>, key: string, read: () => Promise<ApiResult<T>>): void => {
+  const into = <K extends string, T>(target: Partial<Record<K, ApiResult<T>>>, key: K, read: () => Promise<ApiResult<T>>): void => {
     reads.push(async () => {
       if (overBudget()) {
         target[key] = notKept;
@@ -168,55 +146,78 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
       target[key] = overBudget() ? notKept : answer;
     });
   };
-  for (const [key, read] of [...Object.entries(single), ...Object.entries(lists)]) into(results, key, read);
+  into(objects, 'clusterInformation', get(PATHS.clusterInformation));
+  into(objects, 'installation', get(PATHS.installation));
+  into(objects, 'operatorDeployment', get(PATHS.deployment(OPERATOR_NAMESPACE, 'tigera-operator')));
+  into(objects, 'calicoNodeDaemonSet', get(PATHS.daemonSet(CALICO_NAMESPACE, 'calico-node')));
+  into(objects, 'typhaDeployment', get(PATHS.deployment(CALICO_NAMESPACE, 'calico-typha')));
+  into(objects, 'kubeControllersDeployment', get(PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers')));
+  into(objects, 'typhaEndpoints', get(PATHS.endpoints(CALICO_NAMESPACE, 'calico-typha')));
+  into(objects, 'felixConfiguration', get(PATHS.felixConfiguration));
+  into(objects, 'ipamConfig', get(PATHS.ipamConfig));
+  into(listsRead, 'nodes', list(PATHS.nodes, { limit: NODE_PAGE }));
+  into(listsRead, 'crds', list(PATHS.crds, { limit: CRD_PAGE }));
+  into(listsRead, 'ipPools', list(PATHS.ipPools, { limit: 500 }));
+  into(listsRead, 'tigeraStatuses', list(PATHS.tigeraStatuses, { limit: 100 }));
+  into(listsRead, 'helmCharts', list(PATHS.helmCharts, { limit: 200 }));
+  into(listsRead, 'helmPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: `job-name in (${CALICO_CHARTS.map((chart) => `helm-install-${chart}`).join(',')})`, limit: 200 }));
+  into(listsRead, 'calicoNodePods', list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }));
+  into(listsRead, 'controlPlanePods', list(PATHS.pods(CALICO_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
+  into(listsRead, 'sandboxEvents', list(PATHS.events, { fieldSelector: 'reason=FailedCreatePodSandBox', limit: EVENT_LIMIT, maxItems: EVENT_LIMIT }));
+  into(listsRead, 'ipamBlocks', list(PATHS.ipamBlocks, { limit: SMALL_OBJECT_PAGE }));
+  into(listsRead, 'blockAffinities', list(PATHS.blockAffinities, { limit: SMALL_OBJECT_PAGE * 2 }));
+  into(listsRead, 'kubeProxyPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxy, limit: 1, maxItems: 1 }));
+  into(listsRead, 'roleList', list(PATHS.clusterRoles, { limit: 500 }));
+  into(listsRead, 'bindingList', list(PATHS.clusterRoleBindings, { limit: 500 }));
   for (const namespace of [CALICO_NAMESPACE, OPERATOR_NAMESPACE]) {
     into(failedEvents, namespace, list(PATHS.namespacedEvents(namespace), { fieldSelector: 'reason=Failed', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
   }
   for (const chart of CALICO_CHARTS) into(jobs, chart, get(PATHS.helmJob(chart)));
   await limited(8, reads);
   reads.length = 0;
+  // Every read above has stored its answer; one that somehow did not counts as not read, never as found.
+  const notRead: ApiResult<never> = { kind: 'malformed', message: 'not read' };
+  const object = (key: ObjectRead): ApiResult<unknown> => objects[key] ?? notRead;
+  const listed = (key: ListRead): ApiResult<ListResult> => listsRead[key] ?? notRead;
   // Second round: what the first answers showed is worth reading.
-  const firstRound = results as Partial<Record<keyof ClusterEvidence, ApiResult<unknown>>>;
-  if (usesEbpf(firstRound.installation)) into(results, 'servicesEndpoint', get(PATHS.configMap(OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP)));
+  if (usesEbpf(object('installation'))) into(objects, 'servicesEndpoint', get(PATHS.configMap(OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP)));
   const podLogs: PodLogEvidence[] = [];
-  for (const wanted of podLogsToRead(firstRound.controlPlanePods as ApiResult<ListResult> | undefined, firstRound.helmPods as ApiResult<ListResult> | undefined)) {
+  for (const wanted of podLogsToRead(listed('controlPlanePods'), listed('helmPods'))) {
     reads.push(async () => {
       const text = overBudget() ? notKept : await reader.podLog(wanted.namespace, wanted.pod, { container: wanted.container, tailLines: wanted.tailLines, limitBytes: POD_LOG_BYTES }, options);
       podLogs.push({ ...wanted, text });
     });
   }
   await limited(8, reads);
-  const roleList = results.roleList as ApiResult<ListResult>;
-  const bindingList = results.bindingList as ApiResult<ListResult>;
   const evidence: ClusterEvidence = {
     collectedAt: now().toISOString(),
     ...(reader.connection ? { connection: reader.connection } : {}),
-    nodes: results.nodes as ApiResult<ListResult>,
-    crds: results.crds as ApiResult<ListResult>,
-    clusterInformation: results.clusterInformation as ApiResult<unknown>,
-    ipPools: results.ipPools as ApiResult<ListResult>,
-    installation: results.installation as ApiResult<unknown>,
-    tigeraStatuses: results.tigeraStatuses as ApiResult<ListResult>,
-    helmCharts: results.helmCharts as ApiResult<ListResult>,
+    nodes: listed('nodes'),
+    crds: listed('crds'),
+    clusterInformation: object('clusterInformation'),
+    ipPools: listed('ipPools'),
+    installation: object('installation'),
+    tigeraStatuses: listed('tigeraStatuses'),
+    helmCharts: listed('helmCharts'),
     helmJobs: jobs,
-    helmPods: results.helmPods as ApiResult<ListResult>,
-    clusterRoles: byName(roleList, CALICO_RBAC.map((entry) => entry.name), 'ClusterRole'),
-    clusterRoleBindings: byName(bindingList, CALICO_RBAC.map((entry) => entry.name), 'ClusterRoleBinding'),
-    operatorDeployment: results.operatorDeployment as ApiResult<unknown>,
-    calicoNodeDaemonSet: results.calicoNodeDaemonSet as ApiResult<unknown>,
-    typhaDeployment: results.typhaDeployment as ApiResult<unknown>,
-    kubeControllersDeployment: results.kubeControllersDeployment as ApiResult<unknown>,
-    calicoNodePods: results.calicoNodePods as ApiResult<ListResult>,
-    controlPlanePods: results.controlPlanePods as ApiResult<ListResult>,
-    typhaEndpoints: results.typhaEndpoints as ApiResult<unknown>,
-    sandboxEvents: results.sandboxEvents as ApiResult<ListResult>,
-    felixConfiguration: results.felixConfiguration as ApiResult<unknown>,
-    ipamConfig: results.ipamConfig as ApiResult<unknown>,
-    ipamBlocks: results.ipamBlocks as ApiResult<ListResult>,
-    blockAffinities: results.blockAffinities as ApiResult<ListResult>,
+    helmPods: listed('helmPods'),
+    clusterRoles: byName(listed('roleList'), CALICO_RBAC.map((entry) => entry.name), 'ClusterRole'),
+    clusterRoleBindings: byName(listed('bindingList'), CALICO_RBAC.map((entry) => entry.name), 'ClusterRoleBinding'),
+    operatorDeployment: object('operatorDeployment'),
+    calicoNodeDaemonSet: object('calicoNodeDaemonSet'),
+    typhaDeployment: object('typhaDeployment'),
+    kubeControllersDeployment: object('kubeControllersDeployment'),
+    calicoNodePods: listed('calicoNodePods'),
+    controlPlanePods: listed('controlPlanePods'),
+    typhaEndpoints: object('typhaEndpoints'),
+    sandboxEvents: listed('sandboxEvents'),
+    felixConfiguration: object('felixConfiguration'),
+    ipamConfig: object('ipamConfig'),
+    ipamBlocks: listed('ipamBlocks'),
+    blockAffinities: listed('blockAffinities'),
     failedEvents,
-    kubeProxyPods: results.kubeProxyPods as ApiResult<ListResult>,
-    ...(results.servicesEndpoint ? { servicesEndpoint: results.servicesEndpoint } : {}),
+    kubeProxyPods: listed('kubeProxyPods'),
+    ...(objects.servicesEndpoint ? { servicesEndpoint: objects.servicesEndpoint } : {}),
     podLogs,
   };
   return evidence;

@@ -29,7 +29,7 @@ export function checkInstallation(evidence: ClusterEvidence): CheckResult {
   const ready = all.find((entry) => (entry.type === 'Ready' || entry.type === 'Available') && entry.status === 'True');
   const object = { kind: 'Installation', name: 'default', path: PATHS.installation };
   if (degraded) return result(INSTALLATION_CHECK, 'fail', `Installation default is Degraded: ${degraded.reason ?? ''} ${degraded.message ?? ''}`.trim(), lines, { remediation: 'Read the tigera-operator logs for the reason.', objects: [object] });
-  if (!ready) return result(INSTALLATION_CHECK, 'warn', 'Installation default is not Ready yet', lines.length > 0 ? lines : ['no conditions reported'], { objects: [object] });
+  if (!ready) return result(INSTALLATION_CHECK, 'warn', 'Installation default is not Ready yet', lines.length > 0 ? lines : ['no conditions reported'], { remediation: 'The operator is still rolling Calico out; if it stays so, TigeraStatus and the tigera-operator logs say what it waits for.', objects: [object] });
   return result(INSTALLATION_CHECK, 'pass', 'Installation default is Ready', lines, { objects: [object] });
 }
 

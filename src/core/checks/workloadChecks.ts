@@ -37,7 +37,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   } else {
     lines.push(`calico-node pods: could not list (${evidence.calicoNodePods.kind})`);
   }
-  if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { objects });
+  if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
   if (ready < desired || updated < desired) {
     return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes`, lines, { remediation: 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.', objects });
   }
@@ -69,11 +69,11 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
 
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const found = evidence.kubeControllersDeployment;
-  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'Deployment calico-system/calico-kube-controllers not found', []);
+  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'Deployment calico-system/calico-kube-controllers not found', [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') return unknownFrom(KUBE_CONTROLLERS_CHECK, 'Deployment calico-system/calico-kube-controllers', found);
   const available = condition(found.value, 'Available');
   const objects = [{ kind: 'Deployment', namespace: CALICO_NAMESPACE, name: 'calico-kube-controllers', path: PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers') }];
   const lines = [`Available: ${available?.status ?? '?'}${available?.message ? ` — ${available.message}` : ''}`];
-  if (available?.status !== 'True') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { objects });
+  if (available?.status !== 'True') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).', objects });
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }

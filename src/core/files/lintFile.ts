@@ -36,7 +36,7 @@ export function lintFile(path: string, text: string, options: LintOptions = {}):
   if (Buffer.byteLength(text, 'utf8') > MAX_LINT_BYTES) {
     return { kind: 'unrelated', findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: the file is larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB.`, span: { start: 0, end: 0 } }] };
   }
-  if (text.includes('\u0000') || looksBinary(text)) {
+  if (looksBinary(text, 'binary')) {
     const kind = classifyFile(path, '', options.forceRke2Config).kind;
     return kind === 'unrelated' ? { kind, findings: [] } : { kind, findings: [{ code: 'file-skipped', severity: 'warning', message: 'Not linted: the file holds binary data, not YAML text.', span: { start: 0, end: 0 } }] };
   }

@@ -2,6 +2,7 @@ import { isScalar, type Document } from 'yaml';
 import type { Finding } from '../findings/finding';
 import type { FileFindings } from '../findings/locatedFinding';
 import { parseYaml } from '../yaml/parseYaml';
+import { looksBinary } from '../text/binaryContent';
 import { maskTemplates } from '../yaml/templateMask';
 import { documentRoot, isTemplatedScalar, manifestType, mapPairs, mapPath } from '../yaml/yamlNodes';
 import { classifyFile } from './fileKinds';
@@ -108,7 +109,7 @@ export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettin
     const masked = maskTemplates(file.text).text;
     const { kind } = classifyFile(file.path, masked, file.forceRke2Config);
     // Only config files, Rancher Clusters and Plans state facts; other manifests are not parsed twice.
-    if (kind === 'unrelated' || masked.includes('\u0000') || (kind === 'manifests' && !FACT_SOURCES.test(masked))) continue;
+    if (kind === 'unrelated' || looksBinary(file.text, 'binary') || (kind === 'manifests' && !FACT_SOURCES.test(masked))) continue;
     const documents = parseYaml(masked).documents;
     if (kind === 'rke2-config') {
       const key = nodeKey(file.path);

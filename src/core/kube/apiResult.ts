@@ -7,7 +7,8 @@ export type ApiResult<T> =
   | { readonly kind: 'not-found'; readonly message: string }
   | { readonly kind: 'forbidden'; readonly message: string }
   | { readonly kind: 'unauthorized'; readonly message: string }
-  | { readonly kind: 'unreachable'; readonly message: string }
+  /** `cause: 'tls'`: the server answered, but its certificate did not verify against the kubeconfig's CA. */
+  | { readonly kind: 'unreachable'; readonly message: string; readonly cause?: 'tls' }
   | { readonly kind: 'timeout'; readonly message: string }
   | { readonly kind: 'malformed'; readonly message: string }
   | { readonly kind: 'http-error'; readonly status: number; readonly message: string }
@@ -16,10 +17,6 @@ export type ApiResult<T> =
   | { readonly kind: 'not-in-bundle'; readonly message: string };
 
 export type ApiFailure = Exclude<ApiResult<never>, { kind: 'ok' }>;
-
-export function ok<T>(value: T): ApiResult<T> {
-  return { kind: 'ok', value };
-}
 
 /** A short, human description of a failed read, as the checks quote it ("unknown: forbidden — …"). */
 export function describeFailure(failure: ApiFailure): string {
@@ -31,8 +28,4 @@ export function describeFailure(failure: ApiFailure): string {
     default:
       return `${failure.kind}: ${failure.message}`;
   }
-}
-
-export function isOk<T>(result: ApiResult<T>): result is { readonly kind: 'ok'; readonly value: T } {
-  return result.kind === 'ok';
 }

@@ -51,11 +51,6 @@ export class LogContext {
     this.supportCache.clear();
   }
 
-  /** The versions the log stated, for reports. */
-  stated(): ComponentFacts {
-    return { ...this.logFacts };
-  }
-
   /** Whether the issue can be named now, and why; undefined when the context does not support it (yet). */
   support(issueId: string): IssueSupport | undefined {
     if (this.supportCache.has(issueId)) return this.supportCache.get(issueId);

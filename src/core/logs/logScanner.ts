@@ -1,9 +1,8 @@
-import type { ComponentFacts } from '../knowledge/knownIssue';
 import { KNOWN_ISSUES } from '../knowledge/knownIssues';
-import { countControlCharacters } from '../text/binaryContent';
+import { isBinaryLine } from '../text/binaryContent';
 import { LogContext, type ExternalFacts, type IssueSupport } from './logContext';
 import { parseLogLine } from './logLine';
-import type { LogSignature } from './logSignature';
+import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
@@ -65,6 +64,14 @@ function lineClock(line: string, fallback: string | undefined): LogClock | undef
   return timestampToClock(cri?.[1] ?? fallback);
 }
 
+/** A line longer than MAX_LINE_CHARS being scanned in windows: where it started, how long so far, its head. */
+interface LongLine {
+  readonly start: number;
+  length: number;
+  readonly head: string;
+  reported: boolean;
+}
+
 /**
  * Scans a log arriving in pieces (a file stream, stdin, an editor document in slices, a followed pod log) with exact
  * global line numbers and offsets, in memory bounded by the largest piece plus one line window, whatever the input
@@ -83,7 +90,7 @@ export class LogScanner {
   /** Global offset of `carry`'s first character, and the number of complete lines before it. */
   private carryOffset = 0;
   private linesBefore = 0;
-  private longLine: { readonly start: number; length: number; readonly head: string; reported: boolean } | undefined;
+  private longLine: LongLine | undefined;
   private readonly episodes = new Map<string, number>();
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
 
@@ -97,20 +104,15 @@ export class LogScanner {
     return { ...this.stats, lines: this.linesBefore };
   }
 
-  /** Versions the log stated about itself. */
-  statedVersions(): ComponentFacts {
-    return this.context.stated();
-  }
-
   push(piece: string): void {
     if (piece === '') return;
     if (this.longLine) {
       const end = piece.indexOf('\n');
       const part = end === -1 ? piece : piece.slice(0, end);
       this.longLine.length += part.length;
-      this.scanLongWindow(this.carry + part);
+      this.scanLongWindow(this.longLine, this.carry + part);
       if (end === -1) return;
-      this.finishLongLine(1);
+      this.finishLongLine(this.longLine, 1);
       piece = piece.slice(end + 1);
       if (piece === '') return;
     }
@@ -133,7 +135,7 @@ export class LogScanner {
     if (this.carry.length > MAX_LINE_CHARS) {
       this.longLine = { start: this.carryOffset, length: this.carry.length, head: detached(this.carry.slice(0, FINDING_TEXT_CHARS)) ?? '', reported: false };
       this.stats.overlongLines++;
-      this.scanLongWindow(this.carry);
+      this.scanLongWindow(this.longLine, this.carry);
     }
     this.detachState();
   }
@@ -141,7 +143,7 @@ export class LogScanner {
   /** Scans what is left after the last line break (the final line without one). */
   end(): void {
     if (this.longLine) {
-      this.finishLongLine(0);
+      this.finishLongLine(this.longLine, 0);
       return;
     }
     const rest = this.carry;
@@ -186,7 +188,7 @@ export class LogScanner {
   private judgeLine(lineText: string, hits: readonly TriggerHit[], line: number, offset: number): void {
     const match = this.matcher.match(lineText, hits);
     if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0) return;
-    if (looksLikeBinaryLine(lineText)) {
+    if (isBinaryLine(lineText)) {
       this.stats.binaryLinesSkipped++;
       return;
     }
@@ -197,7 +199,7 @@ export class LogScanner {
     const parsed = parseLogLine(lineText);
     let persistedSeconds: number | undefined;
     if (signature.transient) {
-      persistedSeconds = this.persisted(signature, lineClock(lineText, parsed.timestamp), eventSpanSeconds(lineText));
+      persistedSeconds = this.persisted(signature.id, signature.transient, lineClock(lineText, parsed.timestamp), eventSpanSeconds(lineText));
       if (persistedSeconds === undefined) {
         this.stats.transientLinesQuiet++;
         return;
@@ -210,13 +212,11 @@ export class LogScanner {
    * Seconds a start-up line has persisted when past its grace period; undefined while it is still normal. A repeated
    * event's own span (`x61 over 25m`) counts as well as the log's timestamps.
    */
-  private persisted(signature: LogSignature, clock: LogClock | undefined, eventSpan: number | undefined): number | undefined {
-    const rule = signature.transient;
-    if (!rule) return undefined;
+  private persisted(id: string, rule: TransientRule, clock: LogClock | undefined, eventSpan: number | undefined): number | undefined {
     if (eventSpan !== undefined && eventSpan >= rule.graceSeconds) return eventSpan;
     if (clock === undefined) return undefined;
     // Episodes are kept per clock: a year-less klog time and a dated JSON time in one log cannot be subtracted.
-    const key = `${signature.id}|${clock.domain}`;
+    const key = `${id}|${clock.domain}`;
     const first = this.episodes.get(key);
     if (first === undefined || clock.ms < first) {
       // A first occurrence, or the clock went back (another boot in the same file): a new episode.
@@ -248,15 +248,13 @@ export class LogScanner {
   }
 
   /** One window of an over-long line: triggers are matched inside it; the line is reported once at most. */
-  private scanLongWindow(window: string): void {
-    const long = this.longLine;
-    if (!long) return;
+  private scanLongWindow(long: LongLine, window: string): void {
     if (!long.reported) {
       const hits = this.matcher.triggersIn(window);
       if (hits.length > 0) {
         const match = this.matcher.match(window, hits);
         for (const version of match.versions) this.context.noteVersion(version.component, version.version);
-        if (match.signature && !match.signature.transient && !looksLikeBinaryLine(window)) {
+        if (match.signature && !match.signature.transient && !isBinaryLine(window)) {
           long.reported = true;
           this.emit(match.signature, this.linesBefore + 1, long.start, long.head.length, long.head, parseLogLine(long.head).timestamp, undefined);
         }
@@ -268,9 +266,7 @@ export class LogScanner {
   }
 
   /** The over-long line ended, followed by `lineBreak` (1, or 0 at the end of the input) line-break characters. */
-  private finishLongLine(lineBreak: number): void {
-    const long = this.longLine;
-    if (!long) return;
+  private finishLongLine(long: LongLine, lineBreak: number): void {
     this.longLine = undefined;
     this.linesBefore++;
     this.carry = '';
@@ -281,10 +277,4 @@ export class LogScanner {
   private detachState(): void {
     this.summary.detach(detached);
   }
-}
-
-/** A line that held a trigger but is mostly control bytes is noise from binary data, not a log line. */
-function looksLikeBinaryLine(line: string): boolean {
-  const { counted, control } = countControlCharacters(line.length > 4096 ? line.slice(0, 4096) : line);
-  return counted > 0 && control / counted > 0.3;
 }

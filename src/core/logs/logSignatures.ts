@@ -25,7 +25,3 @@ export const LOG_SIGNATURES: readonly LogSignature[] = [
   ...RKE2_SIGNATURES.filter((signature) => !IMAGE_PULL.includes(signature)),
   ...FALLBACK_SIGNATURES,
 ];
-
-export function findSignature(id: string): LogSignature | undefined {
-  return LOG_SIGNATURES.find((signature) => signature.id === id);
-}

@@ -39,10 +39,6 @@ export class LogSummary {
   entries(): SignatureSummary[] {
     return [...this.bySignature.values()].sort((a, b) => RANK[a.signature.severity] - RANK[b.signature.severity] || a.firstLine - b.firstLine);
   }
-
-  get size(): number {
-    return this.bySignature.size;
-  }
 }
 
 /** The summary of findings already in hand (an editor document, a bundle's few lines). */

@@ -1,19 +1,19 @@
-import * as vscode from 'vscode';
 import { versionReportToMarkdown } from '../../core/report/versionReportMarkdown';
 import { lookUpVersion } from '../../core/versionLookup';
-import { showMarkdownReport, type ReportDocuments } from '../reportDocuments';
-import { readSettings } from '../settings';
+import { CommandError } from '../commandRunner';
+import { showMarkdownReport } from '../reportDocuments';
+import type { Services } from '../services';
 
 /**
  * "Look Up RKE2/Calico Version": asks for a version (pre-filled from `rke2Calico.rke2Version`) and shows the verdict,
  * the components, the known issues and the release to move to. Input errors are shown inline in the box.
  */
-export function lookUpVersionCommand(documents: ReportDocuments): () => Promise<void> {
+export function lookUpVersionCommand({ apis, config, documents }: Services): () => Promise<void> {
   return async () => {
-    const input = await vscode.window.showInputBox({
+    const input = await apis.window.showInputBox({
       title: 'RKE2 Calico: look up a version',
       prompt: 'An RKE2 release (v1.32.2+rke2r1), Calico release (v3.29.2), rke2-calico chart (v3.29.200) or tigera-operator release (v1.36.5)',
-      value: readSettings().rke2Version ?? '',
+      value: config.settings.rke2Version ?? '',
       ignoreFocusOut: true,
       validateInput: (text) => {
         if (text.trim() === '') return undefined;
@@ -23,10 +23,7 @@ export function lookUpVersionCommand(documents: ReportDocuments): () => Promise<
     });
     if (input === undefined || input.trim() === '') return;
     const outcome = lookUpVersion(input);
-    if (!outcome.ok) {
-      void vscode.window.showErrorMessage(`RKE2 Calico: ${outcome.error}`);
-      return;
-    }
-    await showMarkdownReport(documents, `version-${outcome.report.input}`, versionReportToMarkdown(outcome.report));
+    if (!outcome.ok) throw new CommandError(outcome.error, [], 'warning');
+    await showMarkdownReport(apis.commands, documents, `version-${outcome.report.input}`, versionReportToMarkdown(outcome.report));
   };
 }

@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { OpenedBundle } from '../../bundle/openBundle';
+import { logCheckOutcomes } from '../../core/checks/checkOutcomeLog';
+import { elapsedMs } from '../../core/log/logger';
+import { CommandError } from '../commandRunner';
 import { loadLintEngine } from '../loadLintEngine';
-import type { ClusterSession } from '../clusterSession';
+import type { Services } from '../services';
 import { openNodeBundles } from './openNodeBundles';
 
 /**
@@ -13,45 +16,52 @@ import { openNodeBundles } from './openNodeBundles';
 export class BundleCommands implements vscode.Disposable {
   private current: OpenedBundle | undefined;
 
-  constructor(private readonly session: ClusterSession) {}
+  constructor(private readonly services: Services) {}
 
   async open(): Promise<void> {
-    const picked = await vscode.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
+    const { apis, session, log } = this.services;
+    const picked = await apis.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
     const target = picked?.[0];
     if (!picked || !target) return;
     const paths = loadLintEngine().bundleSet(picked.map((uri) => uri.fsPath));
     if (paths.length > 1) {
       this.current?.dispose();
       this.current = undefined;
-      await openNodeBundles(this.session, paths);
+      await openNodeBundles(this.services, paths);
       return;
     }
-    await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Reading support bundle' }, async () => {
-      this.session.cancel();
-      const opened = await loadLintEngine().openBundle(target.fsPath);
-      if (!opened.ok) {
-        void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
-        return;
+    await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Reading support bundle' }, async () => {
+      const run = session.startRun();
+      try {
+        const started = performance.now();
+        const opened = await loadLintEngine().openBundle(target.fsPath);
+        if (!opened.ok) throw new CommandError(opened.error, ['showLogs']);
+        this.current?.dispose();
+        this.current = opened.bundle;
+        const { analysis, skipped } = opened.bundle;
+        log.info(`bundle ${target.fsPath} read in ${elapsedMs(started)} ms: ${analysis.logFindings.length} log(s) scanned, ${skipped.length} entr(ies) not extracted`);
+        logCheckOutcomes(log, analysis.checks, elapsedMs(started));
+        run.finish({
+          results: analysis.checks,
+          evidence: analysis.evidence,
+          target: { context: `bundle ${analysis.name}`, server: target.fsPath },
+          timeline: [],
+          problem: undefined,
+          error: skipped.length > 0 ? `Not extracted from the bundle: ${skipped.slice(0, 5).join('; ')}` : undefined,
+        });
+      } finally {
+        // A bundle that could not be read leaves the tree as it was (finishing twice changes nothing).
+        run.finish({});
       }
-      this.current?.dispose();
-      this.current = opened.bundle;
-      const { analysis, skipped } = opened.bundle;
-      this.session.finish({
-        results: analysis.checks,
-        evidence: analysis.evidence,
-        target: { context: `bundle ${analysis.name}`, server: target.fsPath },
-        timeline: [],
-        error: skipped.length > 0 ? `Not extracted from the bundle: ${skipped.slice(0, 5).join('; ')}` : undefined,
-      });
     });
   }
 
   async openFolder(): Promise<void> {
     if (!this.current) {
-      void vscode.window.showInformationMessage('RKE2 Calico: open a support bundle first.');
+      this.services.notifier.info('open a support bundle first.');
       return;
     }
-    await vscode.commands.executeCommand('vscode.openFolder', vscode.Uri.file(this.current.root), { forceNewWindow: true });
+    await this.services.apis.commands.executeCommand('vscode.openFolder', vscode.Uri.file(this.current.root), { forceNewWindow: true });
   }
 
   dispose(): void {

@@ -1,7 +1,8 @@
-import * as vscode from 'vscode';
+import { logCheckOutcomes } from '../../core/checks/checkOutcomeLog';
 import { mergeNodeBundles } from '../../core/bundles/nodeBundles';
-import type { ClusterSession } from '../clusterSession';
+import { elapsedMs } from '../../core/log/logger';
 import { loadLintEngine } from '../loadLintEngine';
+import type { Services } from '../services';
 
 /**
  * One bundle per node of a cluster, opened together: the tree shows the merged cluster checks, the host
@@ -9,29 +10,33 @@ import { loadLintEngine } from '../loadLintEngine';
  * signatures with the node and time they were first seen. Bundles are read one at a time and none is kept
  * extracted, so Open Bundle Folder does not apply.
  */
-export async function openNodeBundles(session: ClusterSession, paths: readonly string[]): Promise<void> {
-  await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: `Reading ${paths.length} support bundles` }, async () => {
-    const signal = session.begin();
-    const read = await loadLintEngine().readNodeBundles(paths, signal);
+export async function openNodeBundles({ apis, session, log }: Services, paths: readonly string[]): Promise<void> {
+  await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: `Reading ${paths.length} support bundles` }, async () => {
+    const run = session.startRun();
+    const started = performance.now();
+    const read = await loadLintEngine().readNodeBundles(paths, run.signal);
     if (read.stopped) {
-      session.finish({ error: 'Cancelled.' });
+      run.finish({ error: 'Cancelled.' });
       return;
     }
     if (read.nodes.length === 0) {
-      session.finish({ error: `None of the bundles could be read: ${read.unreadable.map((entry) => `${entry.bundle}: ${entry.error}`).join('; ')}` });
+      run.finish({ error: `None of the bundles could be read: ${read.unreadable.map((entry) => `${entry.bundle}: ${entry.error}`).join('; ')}` });
       return;
     }
     const merged = mergeNodeBundles(read.nodes);
+    log.info(`${read.nodes.length} node bundle(s) read in ${elapsedMs(started)} ms; ${read.unreadable.length} could not be read`);
+    logCheckOutcomes(log, merged.checks, elapsedMs(started));
     const first = merged.firstFailure;
     const problems = [
       ...(first ? [`First failure: ${first.timestamp ?? '(no time)'} on ${first.node} (${first.file}:${first.line}): ${first.signature}`] : []),
       ...(read.unreadable.length > 0 ? [`Not read: ${read.unreadable.map((entry) => `${entry.bundle}: ${entry.error}`).join('; ')}`] : []),
     ];
-    session.finish({
+    run.finish({
       results: merged.checks,
       evidence: undefined,
       target: { context: `bundles of ${read.nodes.length} nodes: ${read.nodes.map((node) => node.node).join(', ')}`, server: paths.length > 3 ? `${paths.length} bundles` : paths.join(', ') },
       timeline: [],
+      problem: undefined,
       error: problems.length > 0 ? problems.join(' — ') : undefined,
     });
   });

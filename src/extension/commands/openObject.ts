@@ -1,8 +1,9 @@
-import * as vscode from 'vscode';
-import type { ClusterSession } from '../clusterSession';
+import { describeFailure } from '../../core/kube/apiResult';
+import { CommandError } from '../commandRunner';
+import { describeProblem, problemFromOpen } from '../connectionProblem';
 import { loadLintEngine } from '../loadLintEngine';
 import type { TreeNode } from '../prerequisitesView';
-import type { ReportDocuments } from '../reportDocuments';
+import type { Services } from '../services';
 
 /** Fields that are noise to a reader; managedFields can be longer than the object itself. */
 function withoutNoise(object: unknown): unknown {
@@ -18,21 +19,18 @@ function withoutNoise(object: unknown): unknown {
 }
 
 /** "Open as YAML": GETs the object a check looked at and shows it read-only. Secrets are never fetched. */
-export function openObjectCommand(session: ClusterSession, documents: ReportDocuments): (node?: TreeNode) => Promise<void> {
+export function openObjectCommand({ apis, session, documents }: Services): (node?: TreeNode) => Promise<void> {
   return async (node) => {
     if (node?.type !== 'object') return;
     if (/\/secrets\//.test(node.object.path)) return;
     const opened = await session.open();
     if (!opened.ok) {
-      void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
-      return;
+      const problem = problemFromOpen(opened);
+      throw new CommandError(describeProblem(problem), problem.steps);
     }
     const result = await opened.reader.get(node.object.path);
-    if (result.kind !== 'ok') {
-      void vscode.window.showWarningMessage(`RKE2 Calico: could not read ${node.object.kind} ${node.object.name}: ${result.kind} — ${result.message}`);
-      return;
-    }
+    if (result.kind !== 'ok') throw new CommandError(`could not read ${node.object.kind} ${node.object.name}: ${describeFailure(result)}`, ['showLogs'], 'warning');
     const uri = documents.publish(`${node.object.kind}-${node.object.namespace ?? ''}-${node.object.name}`, `# ${node.object.path} (read-only)\n${loadLintEngine().stringifyYaml(withoutNoise(result.value))}`, 'yaml');
-    await vscode.window.showTextDocument(uri, { preview: true });
+    await apis.window.showTextDocument(uri, { preview: true });
   };
 }

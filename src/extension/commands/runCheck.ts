@@ -1,48 +1,52 @@
-import * as vscode from 'vscode';
 import type { CheckResult } from '../../core/checks/checkResult';
+import { logCheckOutcomes } from '../../core/checks/checkOutcomeLog';
 import { collectClusterEvidence } from '../../core/checks/clusterEvidence';
 import { runClusterChecks } from '../../core/checks/runClusterChecks';
+import { elapsedMs, errorMessage } from '../../core/log/logger';
 import { hostFilesAt } from '../../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../../host/hostChecks';
-import type { ClusterSession } from '../clusterSession';
-import { readSettings } from '../settings';
+import type { Config } from '../config';
+import { problemFromOpen, problemFromRead } from '../connectionProblem';
+import type { Services } from '../services';
 
 /** Node checks for the machine the extension host runs on (the node itself over Remote-SSH), or a set root. */
-export function localHostChecks(): CheckResult[] {
-  const root = readSettings().hostRoot;
+export function localHostChecks(config: Config): CheckResult[] {
+  const root = config.settings.hostRoot;
   const files = hostFilesAt(root ?? '/');
   return root !== undefined || isRke2Node(files) ? runHostChecks(files) : [];
 }
 
 /**
  * "Run Readiness Check": reads the cluster (GET only), runs every check and shows the result in the tree, with
- * progress inside the view. A second run cancels the first; "Cancel" stops the requests.
+ * progress inside the view. A second run cancels the first; "Cancel" stops the requests. A cluster that cannot be
+ * reached is a connection problem in the tree (the whole reason and the next steps), not a pop-up.
  */
-export function runCheckCommand(session: ClusterSession): () => Promise<void> {
+export function runCheckCommand({ apis, session, config, log }: Services): () => Promise<void> {
   return async () => {
-    await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Checking Calico prerequisites' }, async () => {
-      const signal = session.begin();
+    await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Checking Calico prerequisites' }, async () => {
+      const run = session.startRun();
+      const started = performance.now();
       try {
         const opened = await session.open();
         if (!opened.ok) {
-          session.finish({ results: localHostChecks(), evidence: undefined, error: opened.error, target: undefined });
+          run.finish({ results: localHostChecks(config), evidence: undefined, timeline: [], target: undefined, problem: problemFromOpen(opened) });
           return;
         }
-        const evidence = await collectClusterEvidence(opened.reader, signal);
-        if (signal.aborted) {
-          session.finish({ error: 'Cancelled.' });
+        const target = opened.reader.identity;
+        const evidence = await collectClusterEvidence(opened.reader, run.signal);
+        if (run.signal.aborted) {
+          log.info('readiness check cancelled');
+          run.finish({ error: 'Cancelled.' });
           return;
         }
-        const nodes = evidence.nodes;
-        session.finish({
-          results: [...runClusterChecks(evidence), ...localHostChecks()],
-          evidence,
-          target: opened.reader.identity,
-          timeline: [],
-          error: nodes.kind === 'ok' ? undefined : `Could not read the cluster: ${nodes.kind} — ${nodes.message}`,
-        });
+        const results = [...runClusterChecks(evidence), ...localHostChecks(config)];
+        logCheckOutcomes(log, results, elapsedMs(started));
+        const problem = evidence.nodes.kind === 'ok' ? undefined : problemFromRead(evidence.nodes, target);
+        run.finish({ results, evidence, target, timeline: [], problem, error: undefined });
       } catch (error) {
-        session.finish({ error: `Readiness check failed: ${error instanceof Error ? error.message : String(error)}` });
+        // The run ends either way; the command wrapper logs and shows the error.
+        run.finish({ error: `Readiness check failed: ${errorMessage(error)}` });
+        throw error;
       }
     });
   };

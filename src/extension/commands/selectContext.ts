@@ -1,19 +1,20 @@
-import * as vscode from 'vscode';
-import type { ClusterSession } from '../clusterSession';
+import { CommandError } from '../commandRunner';
+import { describeProblem, problemFromOpen } from '../connectionProblem';
+import type { Services } from '../services';
 
 /** "Select Context": picks a kubeconfig context (stored in the setting rke2Calico.context; the kubeconfig is never written). */
-export function selectContextCommand(session: ClusterSession): () => Promise<void> {
+export function selectContextCommand({ apis, session, config }: Services): () => Promise<void> {
   return async () => {
-    session.reset();
-    const opened = await session.open();
+    const opened = await session.contexts();
     if (!opened.ok) {
-      void vscode.window.showErrorMessage(`RKE2 Calico: ${opened.error}`);
-      return;
+      const problem = problemFromOpen(opened);
+      throw new CommandError(describeProblem(problem), problem.steps.filter((step) => step !== 'selectContext'));
     }
-    const picked = await vscode.window.showQuickPick(opened.contexts.map((name) => ({ label: name, picked: name === opened.reader.identity.context, description: name === opened.reader.identity.context ? 'current' : '' })), { title: 'Kubernetes context to check' });
+    const chosen = config.settings.context ?? opened.context;
+    const picked = await apis.window.showQuickPick(opened.contexts.map((name) => ({ label: name, picked: name === chosen, description: name === chosen ? 'current' : '' })), { title: 'Kubernetes context to check' });
     if (!picked) return;
-    await vscode.workspace.getConfiguration('rke2Calico').update('context', picked.label, vscode.ConfigurationTarget.Global);
-    session.reset();
-    await vscode.commands.executeCommand('rke2Calico.runCheck');
+    // The setting's change drops the connection (Config: a reconnect setting); the check then reads the new context.
+    await config.setContext(picked.label);
+    await apis.commands.executeCommand('rke2Calico.runCheck');
   };
 }

@@ -1,15 +1,17 @@
-import * as vscode from 'vscode';
+import { logCheckOutcomes } from '../../core/checks/checkOutcomeLog';
 import { watchInitialisation } from '../../core/checks/watchInitialisation';
-import type { ClusterSession } from '../clusterSession';
+import { elapsedMs, errorMessage } from '../../core/log/logger';
+import { problemFromOpen } from '../connectionProblem';
+import type { Services } from '../services';
 import { localHostChecks } from './runCheck';
 
 /**
  * "Watch Cluster Initialisation": polls the cluster (GET only) for the chosen time and records the transitions of
  * a Calico start-up in the tree's timeline; "Cancel" stops it early and keeps what was recorded.
  */
-export function watchInitCommand(session: ClusterSession): () => Promise<void> {
+export function watchInitCommand({ apis, session, config, log }: Services): () => Promise<void> {
   return async () => {
-    const choice = await vscode.window.showQuickPick(
+    const choice = await apis.window.showQuickPick(
       [
         { label: '3 minutes', seconds: 180 },
         { label: '10 minutes', seconds: 600 },
@@ -18,26 +20,32 @@ export function watchInitCommand(session: ClusterSession): () => Promise<void> {
       { title: 'Watch Calico initialisation for', placeHolder: 'Polls every 5 seconds; Cancel stops it' },
     );
     if (!choice) return;
-    await vscode.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Watching Calico initialisation' }, async () => {
-      const signal = session.begin();
-      const opened = await session.open();
-      if (!opened.ok) {
-        session.finish({ error: opened.error });
-        return;
-      }
-      const host = localHostChecks();
+    await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Watching Calico initialisation' }, async () => {
+      const run = session.startRun();
+      const started = performance.now();
       try {
+        const opened = await session.open();
+        if (!opened.ok) {
+          run.finish({ problem: problemFromOpen(opened) });
+          return;
+        }
+        const host = localHostChecks(config);
+        const target = opened.reader.identity;
+        log.info(`watching initialisation for ${choice.seconds} s`);
         const snapshot = await watchInitialisation(opened.reader, {
           durationSeconds: choice.seconds,
           intervalMs: 5000,
-          signal,
+          signal: run.signal,
           onPoll: (poll) => {
-            session.update({ results: [...poll.results, ...host], evidence: poll.evidence, timeline: poll.timeline, target: opened.reader.identity });
+            run.update({ results: [...poll.results, ...host], evidence: poll.evidence, timeline: poll.timeline, target, problem: undefined });
           },
         });
-        session.finish({ results: [...snapshot.results, ...host], evidence: snapshot.evidence, timeline: snapshot.timeline, target: opened.reader.identity });
+        for (const entry of snapshot.timeline) log.info(`timeline +${entry.atSeconds} s: ${entry.message}`);
+        logCheckOutcomes(log, [...snapshot.results, ...host], elapsedMs(started));
+        run.finish({ results: [...snapshot.results, ...host], evidence: snapshot.evidence, timeline: snapshot.timeline, target });
       } catch (error) {
-        session.finish({ error: `Watch failed: ${error instanceof Error ? error.message : String(error)}` });
+        run.finish({ error: `Watch failed: ${errorMessage(error)}` });
+        throw error;
       }
     });
   };

@@ -4,6 +4,7 @@ import type { FleetReportJson } from '../../core/fleet/fleetReport';
 import { checksToOpenMetrics } from '../../core/report/openMetrics';
 import { redactSecrets } from '../../core/report/redactSecrets';
 import { isFromFleetWebview, type FleetExportFormat, type FromFleetWebview, type ToFleetWebview } from '../../webview/fleetProtocol';
+import type { EditorApis } from '../editorApis';
 import { deliverReport } from '../reportDelivery';
 import { webviewHtml, webviewOptions } from '../webviewHtml';
 import type { FleetSession } from './fleetSession';
@@ -28,7 +29,11 @@ export class FleetReportPanel implements vscode.WebviewPanelSerializer, vscode.D
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly session: FleetSession) {
+  constructor(
+    private readonly apis: EditorApis,
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: FleetSession,
+  ) {
     this.disposables.push(session.onDidChange(() => {
       this.post();
     }));
@@ -40,7 +45,7 @@ export class FleetReportPanel implements vscode.WebviewPanelSerializer, vscode.D
       this.post();
       return;
     }
-    this.attach(vscode.window.createWebviewPanel(FLEET_REPORT_VIEW_TYPE, 'Calico Fleet Report', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
+    this.attach(this.apis.window.createWebviewPanel(FLEET_REPORT_VIEW_TYPE, 'Calico Fleet Report', vscode.ViewColumn.Active, webviewOptions(this.extensionUri)));
   }
 
   deserializeWebviewPanel(panel: vscode.WebviewPanel): Thenable<void> {
@@ -73,7 +78,7 @@ export class FleetReportPanel implements vscode.WebviewPanelSerializer, vscode.D
       return;
     }
     if (message.type === 'refresh') {
-      await vscode.commands.executeCommand('rke2Calico.checkFleet');
+      await this.apis.commands.executeCommand('rke2Calico.checkFleet');
       return;
     }
     const report = this.session.report();
@@ -82,7 +87,7 @@ export class FleetReportPanel implements vscode.WebviewPanelSerializer, vscode.D
       return;
     }
     const text = redactSecrets(renderFleetReport(message.format, report));
-    const note = await deliverReport(message.type, message.format, text, { name: 'calico-fleet', extension: EXTENSIONS[message.format], title: 'Export fleet report' });
+    const note = await deliverReport(this.apis, message.type, message.format, text, { name: 'calico-fleet', extension: EXTENSIONS[message.format], title: 'Export fleet report' });
     if (note !== undefined) this.post(note);
   }
 

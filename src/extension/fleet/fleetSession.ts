@@ -5,7 +5,8 @@ import { runFleet } from '../../core/fleet/runFleet';
 import { removeSecrets, withoutSecrets } from '../../core/report/withoutSecrets';
 import { checkMember, fleetMembers, fleetTuning, type FleetSource } from '../../cluster/fleetTargets';
 import { discoverKubeconfig } from '../../cluster/kubeconfigDiscovery';
-import { readSettings } from '../settings';
+import type { Config } from '../config';
+import type { WorkspaceApis } from '../editorApis';
 import { readFleetSettings } from './fleetSettings';
 import type { RancherTokens } from './rancherTokens';
 
@@ -38,7 +39,11 @@ export class FleetSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<FleetState>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly tokens: RancherTokens) {}
+  constructor(
+    private readonly tokens: RancherTokens,
+    private readonly workspace: WorkspaceApis,
+    private readonly config: Config,
+  ) {}
 
   get state(): FleetState {
     return this.current;
@@ -66,13 +71,13 @@ export class FleetSession implements vscode.Disposable {
   }
 
   private async source(): Promise<{ ok: true; source: FleetSource; secrets: string[] } | { ok: false; error: string }> {
-    const fleet = readFleetSettings();
+    const fleet = readFleetSettings(this.workspace);
     if (fleet.rancherUrl !== undefined) {
       const token = await this.tokens.get(fleet.rancherUrl);
       if (token === undefined) return { ok: false, error: `No Rancher token for ${fleet.rancherUrl}: run "RKE2 Calico: Set Rancher Token…".` };
       return { ok: true, source: { kind: 'rancher', url: fleet.rancherUrl, token, caFile: fleet.rancherCaFile }, secrets: [token] };
     }
-    const choice = discoverKubeconfig(readSettings().kubeconfig, 'setting');
+    const choice = discoverKubeconfig(this.config.settings.kubeconfig, 'setting');
     if (!choice) return { ok: false, error: 'No kubeconfig found for rke2Calico.fleetContexts (setting rke2Calico.kubeconfig, KUBECONFIG, ~/.kube/config).' };
     return { ok: true, source: { kind: 'contexts', choice, names: fleet.contexts }, secrets: [] };
   }
@@ -84,13 +89,13 @@ export class FleetSession implements vscode.Disposable {
     this.running = controller;
     const signal = controller.signal;
     this.update({ running: true, error: undefined });
-    const settings = readFleetSettings();
+    const settings = readFleetSettings(this.workspace);
     const chosen = await this.source();
     if (!chosen.ok) {
       this.finish(controller, { error: chosen.error });
       return;
     }
-    const tuning = fleetTuning(readSettings().requestTimeoutSeconds * 1000);
+    const tuning = fleetTuning(this.config.settings.requestTimeoutSeconds * 1000);
     const listed = await fleetMembers(chosen.source, process.env, tuning, signal);
     if (!listed.ok) {
       this.finish(controller, { error: removeSecrets(listed.error, chosen.secrets) });

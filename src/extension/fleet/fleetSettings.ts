@@ -1,5 +1,5 @@
-import * as vscode from 'vscode';
-import { optionalText } from '../settings';
+import type { SettingsApi, WorkspaceApis } from '../editorApis';
+import { optionalText, SETTINGS_SECTION } from '../settings';
 
 /** The fleet's settings: Rancher (its token is in SecretStorage, never here) or several kubeconfig contexts. */
 export interface FleetSettings {
@@ -11,15 +11,25 @@ export interface FleetSettings {
   readonly clusterTimeoutSeconds: number;
 }
 
-export function readFleetSettings(): FleetSettings {
-  const configuration = vscode.workspace.getConfiguration('rke2Calico');
-  const contexts = (configuration.get<unknown[]>('fleetContexts') ?? []).filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map((entry) => entry.trim());
+/** Settings that point at servers and files: in Restricted Mode only the user's own value counts. */
+const RESTRICTED_FLEET_SETTINGS: ReadonlySet<string> = new Set(['rancherUrl', 'rancherCaFile', 'fleetContexts']);
+
+function reader(section: SettingsApi, trusted: boolean): (key: string) => unknown {
+  return (key) => (trusted || !RESTRICTED_FLEET_SETTINGS.has(key) ? section.get(key) : section.inspect(key)?.globalValue);
+}
+
+export function readFleetSettings(workspace: WorkspaceApis): FleetSettings {
+  const get = reader(workspace.getConfiguration(SETTINGS_SECTION), workspace.isTrusted);
+  const listed = get('fleetContexts');
+  const contexts = (Array.isArray(listed) ? listed : []).filter((entry): entry is string => typeof entry === 'string' && entry.trim() !== '').map((entry) => entry.trim());
+  const parallel = get('fleetParallel');
+  const timeout = get('fleetClusterTimeoutSeconds');
   return {
-    rancherUrl: optionalText(configuration.get<string>('rancherUrl')),
-    rancherCaFile: optionalText(configuration.get<string>('rancherCaFile')),
+    rancherUrl: optionalText(get('rancherUrl')),
+    rancherCaFile: optionalText(get('rancherCaFile')),
     contexts: contexts.includes('*') ? 'all' : contexts,
-    parallel: Math.max(1, Math.floor(configuration.get<number>('fleetParallel') ?? 8)),
-    clusterTimeoutSeconds: Math.max(5, configuration.get<number>('fleetClusterTimeoutSeconds') ?? 120),
+    parallel: Math.max(1, Math.floor(typeof parallel === 'number' ? parallel : 8)),
+    clusterTimeoutSeconds: Math.max(5, typeof timeout === 'number' ? timeout : 120),
   };
 }
 

@@ -1,4 +1,5 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { WindowApis } from '../editorApis';
 
 /**
  * The Rancher API token lives in VS Code's SecretStorage (the OS keychain), never in settings, and is kept per
@@ -33,14 +34,14 @@ export class RancherTokens {
 }
 
 /** "Set Rancher Token…": asks for the token in a password box and stores it for the configured Rancher URL. */
-export function setRancherTokenCommand(tokens: RancherTokens, rancherUrl: () => string | undefined): () => Promise<void> {
+export function setRancherTokenCommand(window: WindowApis, tokens: RancherTokens, rancherUrl: () => string | undefined): () => Promise<void> {
   return async () => {
     const url = rancherUrl();
     if (url === undefined) {
-      void vscode.window.showInformationMessage('Set rke2Calico.rancherUrl to your Rancher server first (e.g. https://rancher.example.com).');
+      void window.showInformationMessage('Set rke2Calico.rancherUrl to your Rancher server first (e.g. https://rancher.example.com).');
       return;
     }
-    const token = await vscode.window.showInputBox({
+    const token = await window.showInputBox({
       title: `Rancher API token for ${url}`,
       prompt: 'An API key from Rancher (Account & API Keys), token-xxxxx:yyyy…. Stored in VS Code\'s secret storage, never in settings.',
       password: true,
@@ -49,15 +50,15 @@ export function setRancherTokenCommand(tokens: RancherTokens, rancherUrl: () => 
     });
     if (token === undefined) return;
     await tokens.set(url, token.trim());
-    vscode.window.setStatusBarMessage('RKE2 Calico: Rancher token stored in secret storage', 4000);
+    window.setStatusBarMessage('RKE2 Calico: Rancher token stored in secret storage', 4000);
   };
 }
 
-export function forgetRancherTokenCommand(tokens: RancherTokens, rancherUrl: () => string | undefined): () => Promise<void> {
+export function forgetRancherTokenCommand(window: WindowApis, tokens: RancherTokens, rancherUrl: () => string | undefined): () => Promise<void> {
   return async () => {
     const url = rancherUrl();
     if (url === undefined) return;
     await tokens.forget(url);
-    vscode.window.setStatusBarMessage('RKE2 Calico: Rancher token removed', 4000);
+    window.setStatusBarMessage('RKE2 Calico: Rancher token removed', 4000);
   };
 }

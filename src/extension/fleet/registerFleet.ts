@@ -1,6 +1,7 @@
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
 import type { PrerequisitesView } from '../prerequisitesView';
+import type { Services } from '../services';
 import { FLEET_REPORT_VIEW_TYPE, FleetReportPanel } from './fleetReportPanel';
 import { FleetSession } from './fleetSession';
 import { fleetConfigured, readFleetSettings } from './fleetSettings';
@@ -13,44 +14,45 @@ export interface FleetApi {
 }
 
 /**
- * The Fleet section, its commands, the fleet report and the Rancher token in SecretStorage. Nothing runs until
- * "Check Fleet"; the section shows once a Rancher URL or several contexts are configured.
+ * The Fleet section, the fleet report and the Rancher token in SecretStorage; its commands are returned for
+ * activate() to register through the one command wrapper. Nothing runs until "Check Fleet"; the section shows
+ * once a Rancher URL or several contexts are configured.
  */
-export function registerFleet(context: vscode.ExtensionContext, prerequisites: PrerequisitesView): FleetApi {
+export function registerFleet(context: Pick<vscode.ExtensionContext, 'subscriptions' | 'extensionUri' | 'secrets'>, prerequisites: PrerequisitesView, { apis, config }: Services): { readonly api: FleetApi; readonly commands: Readonly<Record<string, () => unknown>> } {
   const tokens = new RancherTokens(context.secrets);
-  const session = new FleetSession(tokens);
+  const session = new FleetSession(tokens, apis.workspace, config);
   const view = new FleetView(session, prerequisites);
-  const panel = new FleetReportPanel(context.extensionUri, session);
+  const panel = new FleetReportPanel(apis, context.extensionUri, session);
   const updateContextKeys = (): void => {
-    void vscode.commands.executeCommand('setContext', 'rke2Calico.fleetConfigured', fleetConfigured(readFleetSettings()));
-    void vscode.commands.executeCommand('setContext', 'rke2Calico.fleetRunning', session.state.running);
+    void apis.commands.executeCommand('setContext', 'rke2Calico.fleetConfigured', fleetConfigured(readFleetSettings(apis.workspace)));
+    void apis.commands.executeCommand('setContext', 'rke2Calico.fleetRunning', session.state.running);
   };
-  const rancherUrl = (): string | undefined => readFleetSettings().rancherUrl;
+  const rancherUrl = (): string | undefined => readFleetSettings(apis.workspace).rancherUrl;
   const commands: Record<string, () => unknown> = {
-    'rke2Calico.checkFleet': () => vscode.window.withProgress({ location: { viewId: 'rke2Calico.fleet' }, title: 'Checking the fleet' }, () => session.run()),
+    'rke2Calico.checkFleet': () => apis.window.withProgress({ location: { viewId: 'rke2Calico.fleet' }, title: 'Checking the fleet' }, () => session.run()),
     'rke2Calico.cancelFleet': () => {
       session.cancel();
     },
     'rke2Calico.showFleetReport': () => {
       panel.show();
     },
-    'rke2Calico.setRancherToken': setRancherTokenCommand(tokens, rancherUrl),
-    'rke2Calico.forgetRancherToken': forgetRancherTokenCommand(tokens, rancherUrl),
+    'rke2Calico.setRancherToken': setRancherTokenCommand(apis.window, tokens, rancherUrl),
+    'rke2Calico.forgetRancherToken': forgetRancherTokenCommand(apis.window, tokens, rancherUrl),
   };
   context.subscriptions.push(
     session,
     view,
     panel,
-    vscode.window.createTreeView('rke2Calico.fleet', { treeDataProvider: view, showCollapseAll: true }),
-    vscode.window.registerWebviewPanelSerializer(FLEET_REPORT_VIEW_TYPE, panel),
-    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
+    apis.window.createTreeView('rke2Calico.fleet', { treeDataProvider: view, showCollapseAll: true }),
+    apis.window.registerWebviewPanelSerializer(FLEET_REPORT_VIEW_TYPE, panel),
     session.onDidChange(updateContextKeys),
-    vscode.workspace.onDidChangeConfiguration((event) => {
+    apis.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('rke2Calico')) updateContextKeys();
     }),
   );
   updateContextKeys();
   return {
-    fleetResults: () => session.state.rows.flatMap((row) => (row.outcome ? [{ target: row.target, outcome: row.outcome }] : [])),
+    api: { fleetResults: () => session.state.rows.flatMap((row) => (row.outcome ? [{ target: row.target, outcome: row.outcome }] : [])) },
+    commands,
   };
 }

@@ -3,15 +3,18 @@
  * A small runner: each test runs in order, results are printed, and run() rejects when any failed.
  */
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { until as poll } from '../../until';
 
 const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
 interface ProductApi {
   readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
   readonly fleetResults: () => readonly { target: { name: string }; outcome: { kind: string; report?: { verdict?: { status: string } }; reason?: string } }[];
+  readonly connectionProblem: () => { readonly kind: string; readonly steps: readonly string[]; readonly message: string | undefined } | undefined;
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
 }
 
@@ -20,14 +23,9 @@ function test(name: string, body: () => Promise<void>): void {
   tests.push([name, body]);
 }
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Polls every 100 ms for up to 30 s: the workbench is slower than a unit test. */
+function until<T>(what: string, probe: () => T | undefined): Promise<T> {
+  return poll(what, probe, 30_000, 100);
 }
 
 function extension(): vscode.Extension<ProductApi> {
@@ -97,6 +95,28 @@ test('the Fleet section checks every configured context, each on its own', async
   assert.equal(outcome('sim-unreachable')?.kind, 'unreachable');
   assert.match(outcome('sim-unreachable')?.reason ?? '', /ECONNREFUSED/);
   await vscode.commands.executeCommand('rke2Calico.showFleetReport');
+});
+
+test('a kubeconfig that cannot be loaded: the whole reason and the next steps, from the real settings and tree', async () => {
+  const api = extension().exports;
+  const settings = vscode.workspace.getConfiguration('rke2Calico');
+  const before = settings.inspect<string>('kubeconfig');
+  const broken = join(mkdtempSync(join(tmpdir(), 'rke2-calico-e2e-')), 'kubeconfig-that-is-not-yaml.yaml');
+  writeFileSync(broken, 'clusters: [\n');
+  const target = before?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await settings.update('kubeconfig', broken, target);
+  try {
+    await vscode.commands.executeCommand('rke2Calico.runCheck');
+    const problem = await until('the connection problem', () => api.connectionProblem());
+    assert.equal(problem.kind, 'unreadable');
+    assert.deepEqual(problem.steps, ['selectKubeconfig', 'openSettings', 'showLogs']);
+    assert.ok(problem.message?.includes(broken), problem.message);
+    await vscode.commands.executeCommand('rke2Calico.showLogs');
+  } finally {
+    await settings.update('kubeconfig', target === vscode.ConfigurationTarget.Workspace ? before?.workspaceValue : before?.globalValue, target);
+  }
+  await vscode.commands.executeCommand('rke2Calico.runCheck');
+  await until('the cluster again', () => (api.connectionProblem() === undefined && api.readinessResults().length > 0 ? true : undefined));
 });
 
 export async function run(): Promise<void> {

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { Logger } from '../core/log/logger';
+import type { SettingsApi, WorkspaceApis } from './editorApis';
+import { parseSettings, RESTRICTED_SETTINGS, SETTING_KEYS, SETTINGS_SECTION, type SettingKey, type Settings } from './settings';
+
+/** What a changed setting needs: a new cluster connection, the files linted again, or nothing until it is next read. */
+export type SettingEffect = 'reconnect' | 'relint' | 'next-use';
+
+/**
+ * The effect of each setting, decided here once (as rust-analyzer's `requiresServerReloadOpts` does): the kubeconfig,
+ * context and timeout are baked into the open connection; the RKE2 version and extra config globs into the file
+ * diagnostics; the rest is read each time it is used.
+ */
+export const SETTING_EFFECTS: Readonly<Record<SettingKey, SettingEffect>> = {
+  kubeconfig: 'reconnect',
+  context: 'reconnect',
+  requestTimeoutSeconds: 'reconnect',
+  rke2Version: 'relint',
+  configFiles: 'relint',
+  hostRoot: 'next-use',
+  checkWhenViewOpens: 'next-use',
+  logTailLines: 'next-use',
+};
+
+export interface ConfigChange {
+  readonly keys: readonly SettingKey[];
+  /** Drop the cluster connection: the next read opens the new kubeconfig, context or timeout. */
+  readonly reconnect: boolean;
+  /** Lint the open files again (and gather the workspace facts again). */
+  readonly relint: boolean;
+}
+
+/**
+ * The one owner of the `rke2Calico.*` settings: it reads them (with their defaults and bounds), writes them (Select
+ * Kubeconfig, Select Context), watches them and says what each change needs. Restricted Mode rules live here too:
+ * in an untrusted workspace the settings that point at files and clusters are taken from the user's settings only,
+ * and other workspace files are not read for facts.
+ */
+export class Config implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ConfigChange>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly workspace: WorkspaceApis,
+    private readonly log: Logger,
+  ) {
+    this.subscriptions = [
+      workspace.onDidChangeConfiguration((event) => {
+        const keys = SETTING_KEYS.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+        if (keys.length > 0) this.announce(keys, 'settings changed', false);
+      }),
+      // Trust lets workspace values of the restricted settings, and the workspace's files, count.
+      workspace.onDidGrantWorkspaceTrust(() => {
+        this.announce([...RESTRICTED_SETTINGS], 'workspace trusted', true);
+      }),
+    ];
+  }
+
+  /** The settings in effect now (read on each call: VS Code keeps them in memory). */
+  get settings(): Settings {
+    const section = this.section();
+    const trusted = this.workspace.isTrusted;
+    return parseSettings((key) => (trusted || !RESTRICTED_SETTINGS.has(key) ? section.get(key) : userValue(section, key)));
+  }
+
+  /** Restricted Mode: other workspace files are not read for facts (the files the user opens are still checked). */
+  get mayReadWorkspaceFiles(): boolean {
+    return this.workspace.isTrusted;
+  }
+
+  /** Select Kubeconfig: the file, and no context (the new file's current context applies). */
+  async setKubeconfig(path: string): Promise<void> {
+    await this.write('kubeconfig', path);
+    await this.write('context', undefined);
+  }
+
+  /** Select Context. */
+  async setContext(name: string): Promise<void> {
+    await this.write('context', name);
+  }
+
+  /**
+   * Writes where the value in effect comes from: a workspace value hides a user one, so a choice written to the user
+   * settings behind it would change nothing. A cleared value is cleared at both levels.
+   */
+  private async write(key: SettingKey, value: string | undefined): Promise<void> {
+    const section = this.section();
+    const inspected = section.inspect(key);
+    const inWorkspace = this.workspace.isTrusted && inspected?.workspaceValue !== undefined;
+    if (value === undefined) {
+      if (inspected?.globalValue !== undefined) await section.update(key, undefined, vscode.ConfigurationTarget.Global);
+      if (inWorkspace) await section.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+      this.log.info(`setting ${SETTINGS_SECTION}.${key} cleared`);
+      return;
+    }
+    await section.update(key, value, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+    this.log.info(`setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} in the ${inWorkspace ? 'workspace' : 'user'} settings`);
+  }
+
+  private section(): SettingsApi {
+    return this.workspace.getConfiguration(SETTINGS_SECTION);
+  }
+
+  private announce(keys: readonly SettingKey[], why: string, relintAnyway: boolean): void {
+    const change: ConfigChange = {
+      keys,
+      reconnect: keys.some((key) => SETTING_EFFECTS[key] === 'reconnect'),
+      relint: relintAnyway || keys.some((key) => SETTING_EFFECTS[key] === 'relint'),
+    };
+    const effects = [change.reconnect ? 'reconnect' : '', change.relint ? 'lint again' : ''].filter((effect) => effect !== '');
+    this.log.info(`${why}: ${keys.join(', ')} → ${effects.join(' and ') || 'used when next read'}`);
+    this.changed.fire(change);
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** A restricted setting in an untrusted workspace: the user's value, or the default. */
+function userValue(section: SettingsApi, key: SettingKey): unknown {
+  const inspected = section.inspect(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EXIT_INTERNAL } from '../../src/cli/cliIo';
+import { CLI_USAGE, runCli } from '../../src/cli/runCli';
+import { runBuiltCli, runInProcess } from './cliHarness';
+
+/** Runs the CLI with a stdout that fails the way a closed pipe does. */
+async function withBrokenStdout(argv: readonly string[], error: Error): Promise<{ code: number; stderr: string }> {
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: () => {
+      throw error;
+    },
+    stderr: (text) => (stderr += text),
+  }, 'test');
+  return { code, stderr };
+}
+
+describe('rke2-calico-diag usage', () => {
+  const listed = [...CLI_USAGE.split('\nCommands:\n')[1]?.split('\n\n')[0]?.matchAll(/^ {2}(\w+)/gm) ?? []].map((match) => match[1] ?? '');
+
+  it('lists every command of the table, each of which answers --help', async () => {
+    assert.deepEqual(listed, ['versions', 'lint', 'check', 'logs', 'bundle', 'schema', 'rbac']);
+    for (const name of listed) {
+      const run = await runInProcess([name, '--help']);
+      assert.equal(run.code, 0, `${name} --help: ${run.stderr}`);
+      assert.match(run.stdout, new RegExp(`^Usage: rke2-calico-diag ${name}`));
+    }
+  });
+
+  it('documents the exit codes, --verbose included, and keeps to 118 columns', () => {
+    assert.match(CLI_USAGE, /--verbose {3}Write the log to stderr/);
+    assert.match(CLI_USAGE, /70 internal error/);
+    assert.match(CLI_USAGE, /130\/143 interrupted/);
+    assert.ok(CLI_USAGE.split('\n').every((line) => line.length <= 118), 'no line longer than 118 characters');
+  });
+
+  it('prints it for no command (exit 2) and for --help (exit 0); an unknown command is a usage error', async () => {
+    assert.deepEqual([(await runInProcess([])).code, (await runInProcess(['--help'])).code], [2, 0]);
+    const unknown = await runInProcess(['chek']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "chek"/);
+  });
+});
+
+describe('--verbose', () => {
+  it('may stand before or after the command; it writes the log to stderr and leaves stdout to the answer', async () => {
+    for (const argv of [['--verbose', 'versions', 'v1.32.2+rke2r1', '--format', 'json'], ['versions', 'v1.32.2+rke2r1', '--format', 'json', '--verbose']]) {
+      const run = await runInProcess(argv);
+      assert.equal(run.code, 1);
+      assert.equal((JSON.parse(run.stdout) as { rke2: string }).rke2, 'v1.32.2+rke2r1');
+      assert.match(run.stderr, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[debug\] rke2-calico-diag test on Node v\d+/);
+    }
+    const quiet = await runInProcess(['versions', 'v1.32.2+rke2r1']);
+    assert.equal(quiet.stderr, '', 'without --verbose nothing is logged');
+  });
+
+  it('after --, it is an argument like any other', async () => {
+    const run = await runInProcess(['logs', '--', '--verbose']);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /cannot read --verbose/);
+  });
+
+  it('logs the lint time and the log-scan time', async () => {
+    const lint = await runInProcess(['lint', 'test/fixtures/workspace', '--verbose']);
+    assert.match(lint.stderr, /\[info\] lint \d+ file\(s\): \d+ finding\(s\) in \d+ ms/);
+    const logs = runBuiltCli(['logs', '-', '--verbose'], '2025-02-19 14:24:47.322 [ERROR][1] typha/lookup.go 66: Failed to get Typha endpoint from Kubernetes error=Unauthorized\n');
+    assert.match(logs.stderr, /\[info\] log scan <stdin>: 1 finding\(s\) in 1 line\(s\), \d+ ms/);
+  });
+});
+
+describe('an internal error', () => {
+  it('exits 70 (not the usage code 2) and says so once, with a hint to --verbose', async () => {
+    const run = await withBrokenStdout(['versions', 'v1.32.2+rke2r1'], new Error('write EPIPE'));
+    assert.equal(run.code, EXIT_INTERNAL);
+    assert.equal(run.stderr, 'rke2-calico-diag versions: internal error: write EPIPE (run with --verbose for the stack)\n');
+  });
+
+  it('under --verbose, logs the error and its stack; a secret in the message is redacted everywhere', async () => {
+    const run = await withBrokenStdout(['--verbose', 'versions', 'v1.32.2+rke2r1'], new Error('proxy said: Authorization: Bearer sekret-0123456789abcdef'));
+    assert.equal(run.code, EXIT_INTERNAL);
+    assert.match(run.stderr, /\[error\] versions failed: proxy said: Authorization: Bearer \[redacted\]\n/);
+    assert.match(run.stderr, /\[debug\] Error: proxy said: Authorization: Bearer \[redacted\]\n +at /);
+    assert.match(run.stderr, /internal error: proxy said: Authorization: Bearer \[redacted\]\n$/);
+    assert.ok(!run.stderr.includes('sekret-0123456789abcdef'));
+  });
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { checkCalicoNode, checkKubeControllers, checkTypha } from '../../../src/core/checks/workloadChecks';
+import { FORBIDDEN, found, healthyEvidence, listed, NOT_FOUND, otherCni } from '../../builders/clusterEvidence';
+import { daemonSet, deployment, endpoints, pod } from '../../builders/kubeObjects';
+import { assertResult, resultOf } from './checkAssertions';
+
+const TYPHA_LOGS = /^Open the calico-typha logs\. "Failed to get Typha endpoint … Unauthorized" \(401\) during init is rancher\/rke2#7808; "forbidden" \(403\) is missing RBAC\.$/;
+
+describe('workloads.calico-node', () => {
+  it('passes when desired, ready and updated agree', () => {
+    const result = checkCalicoNode(healthyEvidence());
+    assertResult(result, { status: 'pass', summary: /^calico-node ready on all 3 nodes$/, evidence: [/^desired 3, ready 3, updated 3$/], remediation: null });
+    assert.deepEqual(result.objects?.map((object) => object.kind), ['DaemonSet']);
+  });
+
+  it('fails with the pods not ready: node, restarts, last state, and their logs to open', () => {
+    const crashing = pod({ name: 'calico-node-x7k2p', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, container: 'calico-node', nodeName: 'agent-2', waiting: { reason: 'CrashLoopBackOff' }, restarts: 7, lastTerminated: 'Error' });
+    const result = checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 3, ready: 2 })), calicoNodePods: listed([crashing]) }));
+    assertResult(result, {
+      status: 'fail',
+      summary: /^calico-node ready on 2 of 3 nodes$/,
+      evidence: [/^desired 3, ready 2, updated 3$/, /^calico-node-x7k2p on agent-2: Running \(CrashLoopBackOff\), 7 restart\(s\), last terminated: Error$/],
+      remediation: /^Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready\.$/,
+    });
+    assert.deepEqual(result.objects?.find((object) => object.kind === 'Pod')?.containers, ['calico-node']);
+  });
+
+  it('fails when scheduled nowhere, or when the DaemonSet does not exist', () => {
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 0, ready: 0 })) })), { status: 'fail', summary: /^calico-node is scheduled on no node$/, evidence: [/^desired 0, ready 0, updated 0$/], remediation: /^No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations/ });
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: NOT_FOUND })), { status: 'fail', summary: /^DaemonSet calico-system\/calico-node not found$/, evidence: [], remediation: /^The tigera-operator creates it from Installation default/ });
+  });
+
+  it('is unknown when the DaemonSet cannot be read, and says when its pods could not be listed', () => {
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read DaemonSet calico-system\/calico-node$/, evidence: [/forbidden/], remediation: /^Grant/ });
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodePods: FORBIDDEN })), { status: 'pass', summary: /ready on all 3 nodes/, evidence: [/^calico-node pods: could not list \(forbidden\)$/], remediation: null });
+  });
+
+  it('is skipped when Calico is not the CNI', () => {
+    assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'workloads.calico-node').status, 'skipped');
+  });
+});
+
+describe('workloads.calico-typha', () => {
+  it('passes when available with ready endpoints', () => {
+    assertResult(checkTypha(healthyEvidence()), { status: 'pass', summary: /^calico-typha available, 1 endpoint\(s\)$/, evidence: [/^readyReplicas 1 of 1$/, /^Endpoints calico-system\/calico-typha: 1 ready address\(es\)$/], remediation: null });
+  });
+
+  it('fails when not available (the #7808 401 or missing RBAC), without endpoints, or when missing', () => {
+    assertResult(checkTypha(healthyEvidence({ typhaDeployment: found(deployment({ name: 'calico-typha', namespace: 'calico-system', available: 'Deployment does not have minimum availability.' })) })), { status: 'fail', summary: /^calico-typha is not available$/, evidence: [/^readyReplicas 0 of 1$/], remediation: TYPHA_LOGS });
+    assertResult(checkTypha(healthyEvidence({ typhaEndpoints: found(endpoints('calico-typha', 0)) })), { status: 'fail', summary: /^calico-typha has no ready endpoints$/, evidence: [/: 0 ready address\(es\)$/], remediation: /^calico-node finds Typha through these endpoints/ });
+    assertResult(checkTypha(healthyEvidence({ typhaDeployment: NOT_FOUND })), { status: 'fail', summary: /^Deployment calico-system\/calico-typha not found$/, evidence: [], remediation: /^The tigera-operator creates it/ });
+  });
+
+  it('is unknown when the Deployment or its endpoints cannot be read (never a pass on what was not seen)', () => {
+    assertResult(checkTypha(healthyEvidence({ typhaDeployment: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read Deployment calico-system\/calico-typha$/, evidence: [/forbidden/], remediation: /^Grant/ });
+    assertResult(checkTypha(healthyEvidence({ typhaEndpoints: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read Endpoints calico-system\/calico-typha$/, evidence: [/forbidden/], remediation: /^Grant/ });
+  });
+
+  it('is skipped when Calico is not the CNI', () => {
+    assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'workloads.calico-typha').status, 'skipped');
+  });
+});
+
+describe('workloads.calico-kube-controllers', () => {
+  it('passes when available, fails when not or when missing', () => {
+    assertResult(checkKubeControllers(healthyEvidence()), { status: 'pass', summary: /^calico-kube-controllers is available$/, evidence: [/^Available: True$/], remediation: null });
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: found(deployment({ name: 'calico-kube-controllers', namespace: 'calico-system', available: 'Deployment does not have minimum availability.' })) })), { status: 'fail', summary: /^calico-kube-controllers is not available$/, evidence: [/^Available: False — Deployment does not have minimum availability\.$/], remediation: /^Open the calico-kube-controllers logs/ });
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: NOT_FOUND })), { status: 'fail', summary: /not found$/, evidence: [], remediation: /^The tigera-operator creates it from Installation default/ });
+  });
+
+  it('is unknown when it cannot be read; skipped when Calico is not the CNI', () => {
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden/, evidence: [/forbidden/], remediation: /^Grant/ });
+    assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'workloads.calico-kube-controllers').status, 'skipped');
+  });
+});

@@ -1,0 +1,97 @@
+import '../../fakes/installVscode';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { TreeItem } from 'vscode';
+import type { CheckResult } from '../../../src/core/checks/checkResult';
+import { ClusterSession, type RunUpdate } from '../../../src/extension/clusterSession';
+import { Config } from '../../../src/extension/config';
+import { problemFromOpen, problemFromRead } from '../../../src/extension/connectionProblem';
+import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
+import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
+import { fakeGateway } from '../../fakes/fakeGateway';
+import { ThemeIcon } from '../../fakes/vscode';
+
+const UNREADABLE = problemFromOpen({ ok: false, kind: 'unreadable', error: 'cannot load kubeconfig /home/operator/clusters/production-eu-west-1/rke2/kubeconfig.yaml: bad indentation of a mapping entry (5:9)' });
+
+const FAILING: CheckResult = {
+  id: 'datastore.clusterinformation',
+  area: 'Datastore',
+  title: 'ClusterInformation default exists and datastoreReady',
+  status: 'fail',
+  summary: 'ClusterInformation default does not exist yet',
+  evidence: ['GET clusterinformations.crd.projectcalico.org/default: not found'],
+  remediation: 'calico-node creates it when it first starts.',
+  knownIssue: { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' },
+};
+const PASSING: CheckResult = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available', status: 'pass', summary: 'All 3 node(s) Ready', evidence: ['3 node(s): 3 Ready'] };
+
+/** The view over a session whose last run ended with `update`. */
+function viewAfter(update: RunUpdate): PrerequisitesView {
+  const editor = new FakeEditor();
+  const log = new FakeLogChannel();
+  const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
+  session.startRun().finish(update);
+  return new PrerequisitesView(session);
+}
+
+function item(view: PrerequisitesView, node: TreeNode): TreeItem {
+  return view.getTreeItem(node);
+}
+
+function iconOf(tree: TreeItem): string | undefined {
+  return tree.iconPath instanceof ThemeIcon ? tree.iconPath.id : undefined;
+}
+
+describe('the prerequisites tree', () => {
+  it('is empty before any run, so VS Code shows the welcome view', () => {
+    const view = viewAfter({});
+    assert.deepEqual(view.getChildren(), []);
+    assert.equal(view.message(), undefined);
+  });
+
+  it('shows a connection problem whole: the view message has the full reason and advice, the row its next steps', () => {
+    const view = viewAfter({ problem: UNREADABLE });
+    const roots = view.getChildren();
+    assert.deepEqual(roots.map((node) => node.type), ['problem']);
+    const [problem] = roots;
+    assert.ok(problem);
+    const row = item(view, problem);
+    assert.equal(row.label, 'Cannot load the kubeconfig');
+    assert.equal(row.description, UNREADABLE.reason, 'the reason, not cut');
+    assert.equal(row.contextValue, 'problem selectKubeconfig openSettings showLogs', 'the inline actions of package.json match these');
+    assert.equal(view.message(), `Cannot load the kubeconfig: ${UNREADABLE.reason}. ${UNREADABLE.advice}`);
+    const actions = view.getChildren(problem).map((node) => item(view, node));
+    assert.deepEqual(actions.map((action) => [action.label, action.command?.command]), [
+      ['Select Kubeconfig', 'rke2Calico.pickKubeconfig'],
+      ['Open Settings', 'rke2Calico.openSettings'],
+      ['Show Logs', 'rke2Calico.showLogs'],
+    ]);
+  });
+
+  it('keeps the node checks that ran beside the connection problem', () => {
+    const host: CheckResult = { id: 'host.ip-forward', area: 'Host', title: 'net.ipv4.ip_forward = 1', status: 'pass', summary: 'ip_forward is 1', evidence: [] };
+    const unauthorized = problemFromRead({ kind: 'unauthorized', message: 'Unauthorized' }, { context: 'prod', server: 'https://10.0.0.1:6443' });
+    assert.ok(unauthorized);
+    const roots = viewAfter({ problem: unauthorized, results: [host] }).getChildren();
+    assert.deepEqual(roots.map((node) => (node.type === 'area' ? `area ${node.area}` : node.type)), ['problem', 'area Host']);
+  });
+
+  it('lists areas by the worst status of their checks, failing ones expanded', () => {
+    const view = viewAfter({ results: [PASSING, FAILING], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
+    const roots = view.getChildren();
+    assert.deepEqual(roots.map((node) => (node.type === 'area' ? node.area : node.type)), ['message', 'Datastore', 'Nodes']);
+    const [, datastore, nodes] = roots.map((node) => item(view, node));
+    assert.deepEqual([datastore?.description, datastore?.collapsibleState, iconOf(datastore ?? { label: '' })], ['1 failing', 2, 'error']);
+    assert.deepEqual([nodes?.description, nodes?.collapsibleState, iconOf(nodes ?? { label: '' })], ['pass', 1, 'pass']);
+  });
+
+  it("gives each detail row its role: only the known issue opens a link, whatever the rows' icons", () => {
+    const view = viewAfter({ results: [FAILING] });
+    const details = view.getChildren({ type: 'check', check: FAILING });
+    assert.deepEqual(details.map((node) => (node.type === 'detail' ? node.role : node.type)), ['evidence', 'remediation', 'known-issue']);
+    const rows = details.map((node) => item(view, node));
+    assert.deepEqual(rows.map((row) => row.command?.command), [undefined, undefined, 'vscode.open']);
+    assert.equal(String(rows[2]?.command?.arguments?.[0]), 'https://github.com/rancher/rke2/issues/7808');
+    assert.deepEqual(rows.map(iconOf), ['info', 'lightbulb', 'link-external']);
+  });
+});
