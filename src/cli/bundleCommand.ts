@@ -3,7 +3,8 @@ import { buildCheckReport, checkReportToText, terminalField, type CheckReportJso
 import { logCheckOutcomes } from '../core/checks/checkOutcomeLog';
 import { elapsedMs } from '../core/log/logger';
 import { findingsToJson, type FindingsJson } from '../core/report/findingsJson';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CliSignals, type CommandIo } from './cliIo';
+import { abortOnSignal } from './abortOnSignal';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { bundleSet } from '../bundle/bundleSet';
 import { analyseNodeBundles, NODE_BUNDLES_USAGE } from './nodeBundlesCommand';
@@ -27,43 +28,26 @@ export interface BundleReportJson extends CheckReportJson {
   skipped: string[];
 }
 
-/**
- * While a bundle is read, SIGINT and SIGTERM abort it instead of killing the process, so the temporary extracted
- * copy is removed before the process exits. A second signal is not waited on: it gets the default action.
- */
-function abortOnSignals(controller: AbortController, signals: CliSignals): { readonly received: () => CliSignal | undefined; readonly release: () => void } {
-  let received: CliSignal | undefined;
-  const release = signals.listen((signal) => {
-    if (received !== undefined) {
-      release();
-      signals.resend(signal);
-      return;
-    }
-    received = signal;
-    controller.abort();
-  });
-  return { received: () => received, release };
-}
-
 export async function runBundleCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
   if (args.positionals.length === 0) return usageError(io, SPEC, 'give one bundle (.tar.gz or folder), one per node of a cluster, or a folder of them');
   const paths = bundleSet(args.positionals);
-  const controller = new AbortController();
-  const signals = abortOnSignals(controller, io.signals);
+  // While a bundle is read, a signal aborts it instead of killing the process, so the extracted copy is removed.
+  const signals = abortOnSignal(io.signals);
+  const controller = signals.controller;
   try {
     if (paths.length > 1) {
       const interrupted = (): { signal: string; code: number } | undefined => {
-        const received = signals.received();
+        const received = signals.interrupted();
         return received === undefined ? undefined : { signal: received, code: SIGNAL_EXIT_CODES[received] };
       };
       return await analyseNodeBundles(paths, started.format, io, controller.signal, interrupted);
     }
-    return await analyseBundle(paths[0] ?? '', started.format, io, controller.signal, signals.received);
+    return await analyseBundle(paths[0] ?? '', started.format, io, controller.signal, signals.interrupted);
   } finally {
-    signals.release();
+    signals.stop();
   }
 }
 

@@ -13,7 +13,8 @@ import { describeKubeconfigChoice, discoverKubeconfig } from '../cluster/kubecon
 import { loadGateway } from '../cluster/loadGateway';
 import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CommandIo } from './cliIo';
+import { abortOnSignal } from './abortOnSignal';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, SIGNAL_EXIT_CODES, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { checksToOpenMetrics } from '../core/report/openMetrics';
 import { inClusterUsageError, openInCluster } from './inClusterSource';
@@ -90,18 +91,8 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     return typeof value === 'string' ? value : undefined;
   };
 
-  const controller = new AbortController();
-  // The first signal cancels the requests in flight and the report is still printed; a second one is not waited on.
-  let interrupted: CliSignal | undefined;
-  const unsubscribe = io.signals.listen((signal) => {
-    if (interrupted !== undefined) {
-      unsubscribe();
-      io.signals.resend(signal);
-      return;
-    }
-    interrupted = signal;
-    controller.abort();
-  });
+  const watch = abortOnSignal(io.signals);
+  const controller = watch.controller;
   const checkStarted = performance.now();
   try {
     const results: CheckResult[] = [];
@@ -158,6 +149,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     const metricsCluster = optionText('cluster-name') ?? target?.context ?? 'local';
     const verdictStatus = unreachable ? 'unreachable' : (report.verdict?.status ?? 'could-not-verify');
     io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
+    const interrupted = watch.interrupted();
     if (interrupted !== undefined) {
       io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; the requests in flight were cancelled\n`);
       return SIGNAL_EXIT_CODES[interrupted];
@@ -174,6 +166,6 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     }
     return EXIT_OK;
   } finally {
-    unsubscribe();
+    watch.stop();
   }
 }

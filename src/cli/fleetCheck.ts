@@ -8,9 +8,10 @@ import { removeSecrets, withoutSecrets } from '../core/report/withoutSecrets';
 import { checkMember, fleetMembers, fleetTuning, type FleetMember, type FleetMembers } from '../cluster/fleetTargets';
 import type { GatewayTuning } from '../cluster/kubeGateway';
 import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
+import { abortOnSignal } from './abortOnSignal';
 import type { ParsedArgs } from './argv';
 import { describeRequest } from '../core/kube/requestEvent';
-import { EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, type CommandIo } from './cliIo';
+import { EXIT_USAGE, SIGNAL_EXIT_CODES, type CommandIo } from './cliIo';
 
 export const FLEET_USAGE = `
 Several clusters (each with its own time budget; one that fails, hangs or refuses does not stop the others):
@@ -131,18 +132,8 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: Comman
   const readTimeout = positive(args, 'timeout', 15, false);
   if (parallel === undefined || clusterTimeout === undefined || readTimeout === undefined) return usage('--parallel takes a whole number above 0; --cluster-timeout and --timeout a number of seconds above 0');
   const environment = dependencies.environment ?? process.env;
-  const controller = new AbortController();
-  // The first signal aborts the clusters in flight and the report is still printed; a second one is not waited on.
-  let interrupted: CliSignal | undefined;
-  const unsubscribe = io.signals.listen((signal) => {
-    if (interrupted !== undefined) {
-      unsubscribe();
-      io.signals.resend(signal);
-      return;
-    }
-    interrupted = signal;
-    controller.abort();
-  });
+  const watch = abortOnSignal(io.signals);
+  const controller = watch.controller;
   const secrets: string[] = [];
   try {
     const tuning: GatewayTuning = { ...fleetTuning(readTimeout * 1000), observer: (event) => io.log.info(describeRequest(event)) };
@@ -160,12 +151,13 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: Comman
     const entries: FleetEntry[] = listed.members.map((member, index) => ({ target: member.target, outcome: outcomes[index] ?? { kind: 'cancelled', reason: 'not started' } }));
     const report = withoutSecrets(buildFleetReport(listed.source, entries), secrets);
     io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'openmetrics' ? fleetMetrics(report) : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
+    const interrupted = watch.interrupted();
     if (interrupted !== undefined) {
       io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; clusters not finished are reported as cancelled\n`);
       return SIGNAL_EXIT_CODES[interrupted];
     }
     return report.fleet.exitCode;
   } finally {
-    unsubscribe();
+    watch.stop();
   }
 }
