@@ -1,4 +1,5 @@
 import { result, type CheckDefinition, type CheckResult } from '../core/checks/checkResult';
+import { kernelAtLeast } from '../core/checks/networkSetup';
 
 export const HOST_OFFLOAD_CHECK: CheckDefinition = { id: 'host.vxlan-offload', area: 'Host', title: 'vxlan.calico has TX checksum offload off' };
 
@@ -27,8 +28,7 @@ export function judgeVxlanOffload(features: Map<string, string> | undefined, ker
   const lines = [source, `vxlan.calico tx-checksum-ip-generic: ${state ?? 'not listed'}`, `kernel ${kernel ?? 'unknown'}`];
   if (state === undefined) return result(HOST_OFFLOAD_CHECK, 'unknown', 'unknown: the offload state of vxlan.calico was not recorded', lines);
   if (state === 'off') return result(HOST_OFFLOAD_CHECK, 'pass', 'TX checksum offload is off on vxlan.calico', lines);
-  const match = kernel === undefined ? null : /^(\d+)\.(\d+)/.exec(kernel);
-  const newKernel = match !== null && (Number(match[1]) > 6 || (Number(match[1]) === 6 && Number(match[2]) >= 12));
+  const newKernel = kernelAtLeast(kernel, 6, 12) === true;
   return result(HOST_OFFLOAD_CHECK, 'warn', `TX checksum offload is on on vxlan.calico${newKernel ? ` with kernel ${kernel ?? ''}` : ''}`, lines, {
     remediation: 'Keep ChecksumOffloadBroken=true in felixConfiguration.featureDetectOverride (the rke2-calico default). Reporter\'s workaround on a node: ethtool -K vxlan.calico tx-checksum-ip-generic off.',
     knownIssue: newKernel ? { id: 'projectcalico/calico#11435', url: 'https://github.com/projectcalico/calico/issues/11435' } : { id: 'projectcalico/calico#8746', url: 'https://github.com/projectcalico/calico/pull/8746' },

@@ -1,4 +1,4 @@
-import { DATAPLANE_GATES, supportsDataplane } from '../knowledge/dataplaneSupport';
+import { DATAPLANE_GATES, isLoopbackHost, supportsDataplane } from '../knowledge/dataplaneSupport';
 import { describeFailure, type ApiResult } from '../kube/apiResult';
 import { text } from '../kube/objectFields';
 import { HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
@@ -45,7 +45,7 @@ function checkEbpf(evidence: ClusterEvidence, lines: string[], kubeProxyRunning:
   if (endpoint.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, `ConfigMap ${OPERATOR_NAMESPACE}/${SERVICES_ENDPOINT_CONFIGMAP}`, endpoint);
   const host = text(endpoint.value, 'data', 'KUBERNETES_SERVICE_HOST') ?? '';
   if (host === '') return result(DATAPLANE_CHECK, 'fail', `${SERVICES_ENDPOINT_CONFIGMAP} has no KUBERNETES_SERVICE_HOST`, lines, { remediation: 'Set kubernetesServiceEndpoint.host to a control-plane IP in the rke2-calico HelmChartConfig.' });
-  if (/^(localhost|127\.0\.0\.1|::1)$/i.test(host)) {
+  if (isLoopbackHost(host)) {
     return result(DATAPLANE_CHECK, 'warn', `${SERVICES_ENDPOINT_CONFIGMAP} points at ${host}`, lines, {
       remediation: 'localhost works for calico-node but was reported to make calico-kube-controllers fail constantly; the RKE2 docs now use the control-plane IP (rancher/rke2-docs#567).',
     });

@@ -1,14 +1,10 @@
 import { list, name, text } from '../kube/objectFields';
-import { parseCidr, cidrsOverlap, type Cidr } from '../net/cidr';
+import { cidrContains, parseCidr } from '../net/cidr';
 import { HELM_NAMESPACE } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
 export const IPPOOL_CHECK: CheckDefinition = { id: 'ippools.cidr', area: 'IP pools', title: "Calico IP pools match the cluster's pod CIDRs" };
-
-function contains(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.prefixLength <= inner.prefixLength && cidrsOverlap(outer, inner);
-}
 
 /**
  * The cluster's pod CIDRs are what RKE2 passed to the chart (`global.clusterCIDR` in the rke2-calico HelmChart's
@@ -36,7 +32,7 @@ export function checkIpPools(evidence: ClusterEvidence): CheckResult {
   if (pools.length === 0) return result(IPPOOL_CHECK, 'warn', 'No Calico IPPool exists yet', lines, { remediation: 'The operator creates pools from Installation default (calicoNetwork.ipPools, generated from cluster-cidr by the chart).' });
   const outside = podCidrs.flatMap((entry) => {
     const parsed = parseCidr(entry);
-    return parsed.ok && !pools.some((pool) => contains(pool.cidr, parsed.cidr)) ? [entry] : [];
+    return parsed.ok && !pools.some((pool) => cidrContains(pool.cidr, parsed.cidr)) ? [entry] : [];
   });
   if (outside.length > 0) {
     return result(IPPOOL_CHECK, 'warn', `Pod CIDR ${outside[0] ?? ''} is in no Calico IP pool`, [...lines, `outside every pool: ${outside.slice(0, 10).join(', ')}`], {

@@ -1,5 +1,5 @@
 import { bool, list, name, num, text, type Json } from '../kube/objectFields';
-import { cidrsOverlap, parseCidr, type Cidr } from '../net/cidr';
+import { cidrContains, parseCidr, type Cidr } from '../net/cidr';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { workloadPools } from './networkSetup';
@@ -18,10 +18,6 @@ interface PoolUse {
   readonly capacity: number;
   used: number;
   readonly disabled: boolean;
-}
-
-function contains(outer: Cidr, inner: Cidr): boolean {
-  return outer.family === inner.family && outer.prefixLength <= inner.prefixLength && cidrsOverlap(outer, inner);
 }
 
 function poolUse(pool: Json): PoolUse | undefined {
@@ -72,7 +68,7 @@ export function checkIpamBlocks(evidence: ClusterEvidence): CheckResult {
   let addresses = 0;
   for (const block of blocks) {
     const parsed = parseCidr(text(block, 'spec', 'cidr') ?? '');
-    const pool = parsed.ok ? uses.find((use) => contains(use.cidr, parsed.cidr)) : undefined;
+    const pool = parsed.ok ? uses.find((use) => cidrContains(use.cidr, parsed.cidr)) : undefined;
     if (pool) pool.used++;
     else orphans++;
     const slots = list(block, 'spec', 'allocations');

@@ -55,9 +55,15 @@ export function configuredMtu(evidence: ClusterEvidence): number | undefined {
 }
 
 /** A Linux kernel release as major.minor (`6.12.0-55.el10.x86_64` → 6.12); undefined when it does not start so. */
-export function kernelLine(release: string | undefined): { major: number; minor: number } | undefined {
+function kernelLine(release: string | undefined): { major: number; minor: number } | undefined {
   const match = release === undefined ? null : /^(\d+)\.(\d+)/.exec(release);
   return match ? { major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+
+/** Whether a kernel release is at least major.minor; undefined when it cannot be read. */
+export function kernelAtLeast(release: string | undefined, major: number, minor: number): boolean | undefined {
+  const line = kernelLine(release);
+  return line === undefined ? undefined : line.major > major || (line.major === major && line.minor >= minor);
 }
 
 export function isWindowsNode(node: Json): boolean {

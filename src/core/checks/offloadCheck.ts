@@ -1,22 +1,14 @@
 import { checksumOffloadOverride, RKE2_FEATURE_DETECT_OVERRIDE } from '../knowledge/dataplaneSupport';
 import { CALICO_11435, CALICO_8746, OFFLOAD_ON_BY_DEFAULT } from '../knowledge/issues/vxlanOffload';
 import { text } from '../kube/objectFields';
-import { compareCalicoVersions, parseCalicoVersion } from '../versions/calicoVersion';
+import { inCalicoRange } from '../knowledge/knownIssueVerdict';
 import { PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { clusterIdentity } from './identityChecks';
-import { encapsulation, isWindowsNode, kernelLine, usesVxlan } from './networkSetup';
+import { encapsulation, isWindowsNode, kernelAtLeast, usesVxlan } from './networkSetup';
 
 export const OFFLOAD_CHECK: CheckDefinition = { id: 'dataplane.vxlan-offload', area: 'Dataplane', title: "VXLAN checksum offload off, as RKE2 sets it (ChecksumOffloadBroken=true)" };
-
-function offloadOnByDefault(calico: string | undefined): boolean | undefined {
-  if (calico === undefined) return undefined;
-  if (OFFLOAD_ON_BY_DEFAULT.except?.includes(calico)) return false;
-  const version = parseCalicoVersion(calico);
-  const floor = parseCalicoVersion(OFFLOAD_ON_BY_DEFAULT.atLeast);
-  return version.ok && floor.ok ? compareCalicoVersions(version.value, floor.value) >= 0 : undefined;
-}
 
 /**
  * FelixConfiguration default spec.featureDetectOverride against the kernels and Calico version: RKE2's chart keeps
@@ -33,10 +25,7 @@ export function checkVxlanOffload(evidence: ClusterEvidence): CheckResult {
   const setting = felix.kind === 'ok' ? checksumOffloadOverride(value) : 'dropped';
   const identity = clusterIdentity(evidence);
   const kernels = evidence.nodes.kind === 'ok' ? [...new Set(evidence.nodes.value.items.filter((node) => !isWindowsNode(node)).map((node) => text(node, 'status', 'nodeInfo', 'kernelVersion') ?? 'unknown'))] : [];
-  const newKernels = kernels.filter((kernel) => {
-    const line = kernelLine(kernel);
-    return line !== undefined && (line.major > 6 || (line.major === 6 && line.minor >= 12));
-  });
+  const newKernels = kernels.filter((kernel) => kernelAtLeast(kernel, 6, 12) === true);
   const lines = [
     felix.kind === 'ok' ? `FelixConfiguration default spec.featureDetectOverride: ${value === '' ? '(unset)' : `"${value}"`}` : 'FelixConfiguration default: not found (Felix uses its own feature detection)',
     `encapsulation: ${modes ? `${modes.modes.join(', ')} (${modes.source})` : 'unknown'}`,
@@ -45,11 +34,8 @@ export function checkVxlanOffload(evidence: ClusterEvidence): CheckResult {
   ];
   const objects = [{ kind: 'FelixConfiguration', name: 'default', path: PATHS.felixConfiguration }];
   if (setting === 'kept') return result(OFFLOAD_CHECK, 'pass', `RKE2's ${RKE2_FEATURE_DETECT_OVERRIDE} is in place`, lines, { objects });
-  if (offloadOnByDefault(identity.calico) === false) return result(OFFLOAD_CHECK, 'pass', `Calico ${identity.calico ?? ''} keeps VXLAN checksum offload off by itself`, lines, { objects });
-  const oldKernelsOnly = kernels.length > 0 && kernels.every((kernel) => {
-    const line = kernelLine(kernel);
-    return line !== undefined && (line.major < 5 || (line.major === 5 && line.minor <= 7));
-  });
+  if (identity.calico !== undefined && !inCalicoRange(OFFLOAD_ON_BY_DEFAULT, identity.calico)) return result(OFFLOAD_CHECK, 'pass', `Calico ${identity.calico} keeps VXLAN checksum offload off by itself`, lines, { objects });
+  const oldKernelsOnly = kernels.length > 0 && kernels.every((kernel) => kernelAtLeast(kernel, 5, 8) === false);
   if (oldKernelsOnly) return result(OFFLOAD_CHECK, 'pass', 'Every kernel is 5.7 or older: Calico keeps VXLAN checksum offload off there', lines, { objects });
   const restore = `Keep ${RKE2_FEATURE_DETECT_OVERRIDE} in felixConfiguration.featureDetectOverride of the rke2-calico HelmChartConfig (add it to any other flags you set there).`;
   if (newKernels.length > 0) {

@@ -2,7 +2,7 @@ import { checksumOffloadOverride } from '../knowledge/dataplaneSupport';
 import type { PreconditionFacts } from '../knowledge/preconditions';
 import { list, name, text } from '../kube/objectFields';
 import type { ClusterEvidence } from './clusterEvidence';
-import { encapsulation, isWindowsNode, kernelLine, linuxDataplane, poolFamilies, usesVxlan, workloadPools } from './networkSetup';
+import { encapsulation, isWindowsNode, kernelAtLeast, linuxDataplane, poolFamilies, usesVxlan, workloadPools } from './networkSetup';
 
 /** Registries that serve the public rancher/mirrored-calico-* images; anything else is a private (air-gap) mirror. */
 const PUBLIC_REGISTRIES = new Set(['', 'docker.io', 'docker.io/', 'index.docker.io', 'registry-1.docker.io']);
@@ -24,9 +24,9 @@ export function preconditionFacts(evidence: ClusterEvidence): PreconditionFacts 
   if (evidence.nodes.kind === 'ok') {
     const nodes = evidence.nodes.value.items;
     facts['windows-node'] = nodes.some(isWindowsNode);
-    const kernels = nodes.filter((node) => !isWindowsNode(node)).map((node) => kernelLine(text(node, 'status', 'nodeInfo', 'kernelVersion')));
-    const newer = kernels.some((line) => line !== undefined && (line.major > 6 || (line.major === 6 && line.minor >= 12)));
-    if (newer || (kernels.length > 0 && kernels.every((line) => line !== undefined))) facts['kernel-6.12-or-later'] = newer;
+    const newKernel = nodes.filter((node) => !isWindowsNode(node)).map((node) => kernelAtLeast(text(node, 'status', 'nodeInfo', 'kernelVersion'), 6, 12));
+    const newer = newKernel.includes(true);
+    if (newer || (newKernel.length > 0 && !newKernel.includes(undefined))) facts['kernel-6.12-or-later'] = newer;
   }
   const pools = workloadPools(evidence.ipPools);
   if (pools && pools.length > 0) {

@@ -40,6 +40,14 @@ export function supportsDataplane(gate: DataplaneGate, rke2: string): boolean | 
 }
 
 /**
+ * A kubernetesServiceEndpoint host on the node itself: fine for calico-node, reported to make calico-kube-controllers
+ * fail constantly; the RKE2 docs now use the control-plane IP (rancher/rke2-docs#567).
+ */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127\.0\.0\.1|::1)$/i.test(host);
+}
+
+/**
  * RKE2's rke2-calico chart keeps VXLAN checksum offload off with this FelixConfiguration override, in every chart
  * from v3.26.300 to v3.32.100 (rancher/rke2-charts values.yaml, "Config required to fix RKE2 issue #1541").
  */

@@ -27,7 +27,8 @@ export function compareSeverity(a: Severity, b: Severity): number {
   return SEVERITY_RANK[a] - SEVERITY_RANK[b];
 }
 
-function inCalicoRange(range: CalicoRange, calico: string | undefined): boolean {
+/** Whether a Calico version lies in a range (false for an unknown version). */
+export function inCalicoRange(range: CalicoRange, calico: string | undefined): boolean {
   if (calico === undefined || range.except?.includes(calico)) return false;
   const version = parseCalicoVersion(calico);
   const floor = parseCalicoVersion(range.atLeast);

@@ -75,6 +75,11 @@ export function hasHostBits(cidr: Cidr): boolean {
   return networkAddress(cidr) !== cidr.address;
 }
 
+/** Whether `inner` lies wholly inside `outer` (same family, no shorter prefix, overlapping). */
+export function cidrContains(outer: Cidr, inner: Cidr): boolean {
+  return outer.family === inner.family && outer.prefixLength <= inner.prefixLength && cidrsOverlap(outer, inner);
+}
+
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   if (a.family !== b.family) return false;
   const shorter = Math.min(a.prefixLength, b.prefixLength);

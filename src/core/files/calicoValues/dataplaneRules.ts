@@ -1,6 +1,6 @@
 import { isScalar, isSeq, type YAMLMap } from 'yaml';
 import type { Finding, RelatedLocation, TextSpan } from '../../findings/finding';
-import { checksumOffloadOverride, DATAPLANE_GATES, RKE2_FEATURE_DETECT_OVERRIDE, supportsDataplane } from '../../knowledge/dataplaneSupport';
+import { checksumOffloadOverride, DATAPLANE_GATES, isLoopbackHost, RKE2_FEATURE_DETECT_OVERRIDE, supportsDataplane } from '../../knowledge/dataplaneSupport';
 import { isTemplatedScalar, mapGet, mapPath, nodeSpan, scalarContentSpan, scalarString, type KeyedPair } from '../../yaml/yamlNodes';
 import type { ContextFact, LintContext } from '../lintContext';
 
@@ -115,7 +115,7 @@ function checkBpf(root: YAMLMap, pair: KeyedPair, context: LintContext): Finding
       span: endpoint ? valueSpan(endpoint) : valueSpan(pair),
       url: EBPF_DOCS,
     });
-  } else if (/^(localhost|127\.0\.0\.1|::1)$/i.test(host) && endpoint) {
+  } else if (isLoopbackHost(host) && endpoint) {
     findings.push({
       code: 'dataplane-incomplete',
       severity: 'info',
