@@ -26,14 +26,17 @@ function tsv(path: string): Record<string, string>[] {
   });
 }
 
-export function readLogCorpus(): LogExcerpt[] {
-  const labels = tsv(join(LOG_CORPUS, 'LABELS.tsv'));
-  return tsv(join(LOG_CORPUS, 'PROVENANCE.tsv')).map((row) => ({
+/** Sealed batches: each labelled and committed before the scanner saw it (test/corpus/logs-sealed/batch-N). */
+export const SEALED_LOG_BATCHES = join(__dirname, '../../../test/corpus/logs-sealed');
+
+export function readLogCorpus(folder = LOG_CORPUS): LogExcerpt[] {
+  const labels = tsv(join(folder, 'LABELS.tsv'));
+  return tsv(join(folder, 'PROVENANCE.tsv')).map((row) => ({
     id: row.id ?? '',
     source: row.source ?? '',
     component: row.component ?? '',
     kind: row.kind === 'healthy' ? 'healthy' : 'problem',
-    path: join(LOG_CORPUS, `${row.id ?? ''}.log`),
+    path: join(folder, `${row.id ?? ''}.log`),
     labels: new Map(labels.filter((label) => label.id === row.id).map((label) => [Number(label.line), label.family ?? ''])),
   }));
 }

@@ -22,4 +22,28 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',
     source: 'Kubernetes API conflict error (409) as controller-runtime logs it',
   },
+  {
+    trigger: 'skip loading plugin',
+    pattern: 'skip loading plugin',
+    reason: 'containerd tries every built-in plugin at start and skips those the host cannot run (the aufs, btrfs, zfs and devmapper snapshotters on most hosts), quoting the probe\'s error, e.g. modprobe\'s "Module aufs not found"',
+    source: 'containerd plugin loader (services/server/server.go, cmd/containerd/server: "skip loading plugin" at info level with the plugin\'s init error)',
+  },
+  {
+    trigger: 'passed as key-value pairs',
+    pattern: 'odd number of arguments passed as key-value pairs for logging',
+    reason: 'a logging call with a mismatched key/value list: go-logr/zapr reports the misuse itself at DPanic level, which production loggers write as an error; it says nothing about the cluster',
+    source: 'go-logr/zapr zapr.go handleFields ("odd number of arguments passed as key-value pairs for logging")',
+  },
+  {
+    trigger: ', requeuing',
+    pattern: 'not found, requeuing',
+    reason: 'a wrangler controller (RKE2/K3s helm-controller, deploy controller) was handed an object that does not exist yet and retries it: the start-up order of objects, not a failure; a persistent failure shows as a failing helm-install Job',
+    source: 'rancher/wrangler pkg/generic/controller.go ("error syncing \'%s\': %s, requeuing")',
+  },
+  {
+    trigger: 'Link not found',
+    pattern: 'error=Link not found',
+    reason: 'Felix looks a tunnel device (vxlan.calico, tunl0, wireguard.cali) up before it creates it; netlink answers "Link not found" the first time, and Felix then creates the device',
+    source: 'projectcalico/calico felix/dataplane/linux/vxlan_mgr.go, ipip_mgr.go, felix/wireguard/wireguard.go (link look-ups that treat netlink.LinkNotFoundError as "not present yet")',
+  },
 ];

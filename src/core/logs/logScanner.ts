@@ -6,6 +6,8 @@ import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
+import { judgeStructure } from './structure/structuralJudge';
+import { startsLikeKlogFailure } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
 export interface LogFinding {
@@ -92,6 +94,8 @@ export class LogScanner {
   private linesBefore = 0;
   private longLine: LongLine | undefined;
   private readonly episodes = new Map<string, number>();
+  /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
+  private calicoSeen = false;
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
 
   constructor(options: LogScanOptions = {}) {
@@ -166,7 +170,9 @@ export class LogScanner {
       const lineText = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
       this.judgeLine(lineText, hits, line, this.carryOffset + lineStart - from);
     };
-    this.matcher.search.search(text, from, to, (trigger, at) => {
+    const onTrigger = (trigger: string, found: number): void => {
+      // A trigger that begins with a line break marks the start of the next line.
+      const at = trigger.charCodeAt(0) === 10 ? found + 1 : found;
       if (at >= lineEnd) {
         if (hits.length > 0) judge();
         lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
@@ -178,7 +184,10 @@ export class LogScanner {
       }
       // Every trigger on this line, so a later, more specific signature is not missed.
       hits.push({ trigger, at: at - lineStart });
-    });
+    };
+    // The first line has no line break before it: its klog severity letter is looked at here.
+    if (from < to && (from === 0 || text.charCodeAt(from - 1) === 10) && startsLikeKlogFailure(text, from)) onTrigger('\nE', from - 1);
+    this.matcher.search.search(text, from, to, onTrigger);
     if (hits.length > 0) judge();
     let lines = 0;
     for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) lines++;
@@ -187,16 +196,18 @@ export class LogScanner {
 
   private judgeLine(lineText: string, hits: readonly TriggerHit[], line: number, offset: number): void {
     const match = this.matcher.match(lineText, hits);
-    if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0) return;
+    if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0 && !match.structural) return;
     if (isBinaryLine(lineText)) {
       this.stats.binaryLinesSkipped++;
       return;
     }
     for (const version of match.versions) this.context.noteVersion(version.component, version.version);
     for (const signature of match.recovers) for (const domain of ['absolute', 'yearless', 'relative']) this.episodes.delete(`${signature.id}|${domain}`);
-    const signature = match.signature;
-    if (!signature) return;
+    if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
     const parsed = parseLogLine(lineText);
+    if (parsed.format === 'calico') this.calicoSeen = true;
+    const signature = match.signature ?? (match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen })?.signature : undefined);
+    if (!signature) return;
     let persistedSeconds: number | undefined;
     if (signature.transient) {
       persistedSeconds = this.persisted(signature.id, signature.transient, lineClock(lineText, parsed.timestamp), eventSpanSeconds(lineText));

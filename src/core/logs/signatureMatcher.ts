@@ -3,6 +3,7 @@ import { LOG_SIGNATURES } from './logSignatures';
 import { BENIGN_LINES, type BenignLine } from './benignLines';
 import { TriggerSearch } from './triggerSearch';
 import { VERSION_PROBES, type VersionProbe } from './versionProbes';
+import { STRUCTURAL_TRIGGERS } from './structure/structuralTriggers';
 
 /** Patterns run only on a window this wide each side of the trigger, so a 1 MB line costs no more than a short one. */
 const WINDOW = 2048;
@@ -12,7 +13,8 @@ type Entry =
   | { readonly kind: 'benign'; readonly order: number; readonly benign: BenignLine; readonly pattern: RegExp; readonly trigger: string }
   | { readonly kind: 'signature'; readonly order: number; readonly signature: LogSignature; readonly pattern: RegExp; readonly trigger: string }
   | { readonly kind: 'recovery'; readonly order: number; readonly signature: LogSignature; readonly pattern: RegExp; readonly trigger: string }
-  | { readonly kind: 'version'; readonly order: number; readonly probe: VersionProbe; readonly pattern: RegExp; readonly trigger: string };
+  | { readonly kind: 'version'; readonly order: number; readonly probe: VersionProbe; readonly pattern: RegExp; readonly trigger: string }
+  | { readonly kind: 'structure'; readonly order: number; readonly trigger: string };
 
 /** What one line is, as far as the catalog knows. */
 export interface LineMatch {
@@ -20,6 +22,8 @@ export interface LineMatch {
   /** Transient signatures whose episode this line ends. */
   readonly recovers: readonly LogSignature[];
   readonly versions: readonly { readonly component: VersionProbe['component']; readonly version: string }[];
+  /** The line holds a failure-level marker of a known format (and no benign wording): the structural tier judges it. */
+  readonly structural: boolean;
 }
 
 export interface TriggerHit {
@@ -28,7 +32,7 @@ export interface TriggerHit {
   readonly at: number;
 }
 
-const NOTHING: LineMatch = { signature: undefined, recovers: [], versions: [] };
+const NOTHING: LineMatch = { signature: undefined, recovers: [], versions: [], structural: false };
 
 /**
  * A compiled catalog: one multi-literal search over every trigger (signatures, recovery lines, version probes, benign
@@ -50,6 +54,7 @@ export class SignatureMatcher {
       for (const match of signature.transient?.recovery ?? []) add(match, (pattern, order) => ({ kind: 'recovery', order, signature, pattern, trigger: match.trigger }));
     }
     for (const probe of probes) add(probe, (pattern, order) => ({ kind: 'version', order, probe, pattern, trigger: probe.trigger }));
+    for (const trigger of STRUCTURAL_TRIGGERS) entries.push({ kind: 'structure', order: entries.length, trigger });
     const literals = [...new Set(entries.map((entry) => entry.trigger))].sort((a, b) => b.length - a.length);
     for (const literal of literals) {
       const own = entries.filter((entry) => literal.includes(entry.trigger));
@@ -77,7 +82,12 @@ export class SignatureMatcher {
     let benign = false;
     let recovers: LogSignature[] | undefined;
     let versions: { component: VersionProbe['component']; version: string }[] | undefined;
+    let structural = false;
     for (const entry of candidates) {
+      if (entry.kind === 'structure') {
+        structural = true;
+        continue;
+      }
       if (entry.kind === 'signature' && (signature !== undefined || benign)) continue;
       const at = hits.find((hit) => hit.trigger.includes(entry.trigger))?.at ?? 0;
       const window = line.length <= WINDOW * 2 ? line : line.slice(Math.max(0, at - WINDOW), at + WINDOW);
@@ -91,8 +101,9 @@ export class SignatureMatcher {
         if (version !== undefined) (versions ??= []).push({ component: entry.probe.component, version });
       }
     }
-    if (signature === undefined && recovers === undefined && versions === undefined) return NOTHING;
-    return { signature, recovers: recovers ?? [], versions: versions ?? [] };
+    structural &&= !benign;
+    if (signature === undefined && recovers === undefined && versions === undefined && !structural) return NOTHING;
+    return { signature, recovers: recovers ?? [], versions: versions ?? [], structural };
   }
 }
 

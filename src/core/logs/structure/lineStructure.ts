@@ -1,0 +1,139 @@
+/**
+ * Reads the structure of one log line before its wording: the wrapper (a /var/log/pods CRI prefix, a journald
+ * prefix), the format, the level, where the line comes from (the Go file Calico and klog print, the operator's
+ * logger, the journald unit) and the message. Formats and their sources:
+ * - Calico: `2025-02-19 14:25:19.914 [ERROR][1] typha/lookup.go 66: msg k=v` (projectcalico/calico
+ *   libcalico-go/lib/logutils/logutils.go, Formatter: the caller's parent folder and file, then the line);
+ * - klog: `E0628 13:36:53.297123    1234 file.go:209] msg` (kubernetes/klog klog.go, severityChar "IWEF");
+ * - logfmt: `time="…" level=error msg="…"` (sirupsen/logrus TextFormatter without a TTY: k3s, RKE2, containerd);
+ * - logrus on a TTY: `ERRO[1700] msg`, the bracket holding seconds since start (k3s/RKE2 in a terminal);
+ * - JSON lines: `{"level":"error","logger":"controller_installation","msg":…}` (tigera/operator, zap);
+ * - Kubernetes events as `kubectl get events` and `kubectl describe` print them, with `(x20 over 10m)`;
+ * - BIRD: `bird: Mesh_10_0_0_1: Socket error: …` (BIRD's stderr as calico-node forwards it);
+ * - Go runtime crashes: `panic: …`, `fatal error: …`.
+ * Only the first few KiB of a line are read, so a long line costs no more than a short one.
+ */
+
+export type LineLevel = 'panic' | 'fatal' | 'error' | 'warning' | 'info' | 'debug';
+
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'plain';
+
+export interface LineEvent {
+  readonly type: 'Warning' | 'Normal';
+  readonly reason: string;
+  /** `(x20 over 10m)`: how often the event was seen. */
+  readonly count: number | undefined;
+}
+
+export interface LineStructure {
+  readonly format: LineFormat;
+  readonly wrapper: 'cri' | 'journald' | 'none';
+  readonly level: LineLevel | undefined;
+  /** The journald unit or process (`rke2`, `kubelet`, `containerd`, `k3s`…), lower case. */
+  readonly unit: string | undefined;
+  /** The Go file as the line prints it: `routetable/route_table.go` (Calico), `pod_workers.go` (klog). */
+  readonly sourceFile: string | undefined;
+  /** The tigera-operator logger or controller (`controller_installation`). */
+  readonly logger: string | undefined;
+  readonly event: LineEvent | undefined;
+  /** The message with its fields, without the prefixes above. */
+  readonly message: string;
+}
+
+const HEAD_CHARS = 4096;
+const CRI = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) [FP] /;
+const JOURNALD = /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
+// The date is optional (pastes often drop it); Calico's Python Felix (before v2.0) wrote `,mmm` and `[pid/thread]`.
+const CALICO = /^(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{3} )?\[(PANIC|FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\]\[[\d/]+\] (?:(\S+) (?:\d+|<nil>): )?/;
+const KLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ ([\w.-]+\.go):\d+\] /;
+const LOGFMT_LEVEL = /(?:^|\s)level=(\w+)/;
+const LOGFMT_MSG = /(?:^|\s)msg="((?:[^"\\]|\\.){0,4000})"/;
+const TTY = /^(INFO|WARN|ERRO|FATA|PANI|DEBU|TRAC)\[[^\]]{1,40}\] /;
+const JSON_LEVEL = /"level":\s?"(\w+)"/;
+const JSON_LOGGER = /"(?:logger|controller)":\s?"([^"]{1,80})"/;
+const EVENT = /^\s*(?:\S+\s+){0,3}?(Warning|Normal)\s+([A-Z][A-Za-z]+)\s+(.*)$/;
+const EVENT_COUNT = /\(x(\d+) over [^)]{1,20}\)/;
+const BIRD = /^bird: /;
+/** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
+const CLI_ERROR = /^Error: /;
+/** A JSON line behind a bare timestamp (a paste of `kubectl logs --timestamps`). */
+const TIMESTAMPED_JSON = /^\d{4}-\d{2}-\d{2}T[\d:.]{8,18}(?:Z|[+-]\d{2}:\d{2}) \{/;
+const GO_CRASH = /^(?:panic: |fatal error: )/;
+
+const LEVEL_WORDS: Readonly<Record<string, LineLevel>> = {
+  panic: 'panic', pani: 'panic', dpanic: 'panic',
+  fatal: 'fatal', fata: 'fatal', f: 'fatal',
+  error: 'error', erro: 'error', err: 'error', e: 'error',
+  warning: 'warning', warn: 'warning', w: 'warning',
+  info: 'info', i: 'info',
+  debug: 'debug', debu: 'debug', trace: 'debug', trac: 'debug',
+};
+
+export function levelOf(word: string): LineLevel | undefined {
+  return LEVEL_WORDS[word.toLowerCase()];
+}
+
+/** Whether a level is one that reports a failure by itself. */
+export function isFailureLevel(level: LineLevel | undefined): boolean {
+  return level === 'error' || level === 'fatal' || level === 'panic';
+}
+
+interface Unwrapped {
+  readonly text: string;
+  readonly wrapper: LineStructure['wrapper'];
+  readonly unit: string | undefined;
+}
+
+function unwrap(line: string): Unwrapped {
+  const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
+  const cri = CRI.exec(head);
+  if (cri) return { text: head.slice(cri[0].length), wrapper: 'cri', unit: undefined };
+  const journald = JOURNALD.exec(head);
+  if (journald) return { text: head.slice(journald[0].length), wrapper: 'journald', unit: journald[1]?.toLowerCase() };
+  return { text: head, wrapper: 'none', unit: undefined };
+}
+
+function structure(base: Unwrapped, format: LineFormat, level: LineLevel | undefined, message: string, extra: Partial<LineStructure> = {}): LineStructure {
+  return { format, wrapper: base.wrapper, unit: base.unit, level, sourceFile: undefined, logger: undefined, event: undefined, message, ...extra };
+}
+
+function fromJson(base: Unwrapped): LineStructure | undefined {
+  const level = JSON_LEVEL.exec(base.text);
+  if (!level) return undefined;
+  const logger = JSON_LOGGER.exec(base.text)?.[1];
+  return structure(base, 'json', levelOf(level[1] ?? ''), base.text, { logger });
+}
+
+function fromEvent(base: Unwrapped): LineStructure | undefined {
+  const event = EVENT.exec(base.text);
+  if (!event) return undefined;
+  const count = EVENT_COUNT.exec(base.text)?.[1];
+  const type = event[1] === 'Warning' ? 'Warning' : 'Normal';
+  return structure(base, 'event', type === 'Warning' ? 'warning' : 'info', event[3] ?? '', {
+    event: { type, reason: event[2] ?? '', count: count === undefined ? undefined : Number(count) },
+  });
+}
+
+export function readLineStructure(line: string): LineStructure {
+  const base = unwrap(line);
+  const { text } = base;
+  const calico = CALICO.exec(text);
+  if (calico) {
+    const file = calico[2];
+    return structure(base, 'calico', levelOf(calico[1] ?? ''), text.slice(calico[0].length), { sourceFile: file === undefined || file.endsWith('<nil>') ? undefined : file });
+  }
+  const klog = KLOG.exec(text);
+  if (klog) return structure(base, 'klog', levelOf(klog[1] ?? ''), text.slice(klog[0].length), { sourceFile: klog[2] });
+  if (text.startsWith('{') || TIMESTAMPED_JSON.test(text)) {
+    const json = fromJson(base);
+    if (json) return json;
+  }
+  const logfmt = LOGFMT_LEVEL.exec(text);
+  if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), LOGFMT_MSG.exec(text)?.[1] ?? text);
+  const tty = TTY.exec(text);
+  if (tty) return structure(base, 'logrus-tty', levelOf(tty[1] ?? ''), text.slice(tty[0].length));
+  if (BIRD.test(text)) return structure(base, 'bird', undefined, text.slice(6));
+  if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
+  if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  return fromEvent(base) ?? structure(base, 'plain', undefined, text);
+}

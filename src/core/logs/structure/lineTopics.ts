@@ -1,0 +1,65 @@
+/**
+ * What a line's message is about, from the vocabulary of the failure (not from any one sentence): the error kinds
+ * Kubernetes clients and Go's net package return, and the names of the networking pieces. Used after the source
+ * file: an access error names its cause whatever file logged it, and a line without a file is placed by its topic.
+ */
+import type { FamilyId } from './failureFamilies';
+
+interface TopicRule {
+  readonly family: FamilyId;
+  readonly pattern: RegExp;
+}
+
+/**
+ * Causes that decide the family whichever file logged the line. Sources: client-go/apimachinery status reasons
+ * (Unauthorized 401, Forbidden 403, `the server could not find the requested resource`), Go net errors
+ * (`connection refused`, `i/o timeout`, `no route to host`) towards the API server (its Service address or port).
+ */
+const CAUSES: readonly TopicRule[] = [
+  { family: 'images', pattern: /ErrImagePull|ImagePullBackOff|[Ff]ailed to pull (and unpack )?image|[Bb]ack-off pulling image|pull access denied|manifest unknown/ },
+  { family: 'datastore-access', pattern: /\bUnauthorized\b|unauthorized|\bis forbidden\b|\bForbidden\b|\b40[13]\b.{0,20}(Unauthorized|Forbidden)|could not find the requested resource|no matches for kind|the server doesn't have a resource type/ },
+  {
+    family: 'api-unreachable',
+    pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)).{0,200}(connection refused|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,
+  },
+  { family: 'rke2-supervisor', pattern: /:9345\b|supervisor|websocket|remotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid/ },
+];
+
+/** Topics, when the source file did not decide the family. */
+const TOPICS: readonly TopicRule[] = [
+  { family: 'probe', pattern: /(Readiness|Liveness|Startup) probe (failed|errored)|probe failed|is not ready: |is not live: / },
+  { family: 'kernel-module', pattern: /modprobe|insmod|kernel module|\/lib\/modules|[Mm]odule [\w-]+ not found/ },
+  { family: 'mtu', pattern: /\bMTU\b|\bmtu\b/ },
+  { family: 'bgp', pattern: /\bBGP\b|\bBIRD\b|\bbird\b|\bconfd\b|Mesh_|\bpeer\b/ },
+  { family: 'ip-autodetection', pattern: /[Aa]utodetect|IP address.{0,40}interface|IPv[46] address/ },
+  { family: 'ipam', pattern: /\bIPAM\b|\bipam\b|[Bb]lock affinit|IP address(es)? available|no IP addresses|[Aa]llocat(e|ion) .{0,30}(IP|address|block)|ipamblocks|blockaffinities|ipamhandles/ },
+  { family: 'typha', pattern: /\bTypha\b|\btypha\b/ },
+  { family: 'dataplane', pattern: /iptables|ip6tables|nftables|\bnft\b|\bipset\b|ip_set|\broute\b|\broutes\b|netlink|vxlan|VXLAN|\bipip\b|IPIP|tunl0|wireguard|WireGuard|\bBPF\b|\bbpf\b|\beBPF\b|conntrack|sysctl/ },
+  { family: 'cni', pattern: /\bCNI\b|\bcni\b|[Ss]andbox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|network for pod|\/etc\/cni|\/opt\/cni/ },
+  { family: 'operator', pattern: /tigera|Tigera|\bInstallation\b|TigeraStatus/ },
+];
+
+function firstMatch(rules: readonly TopicRule[], message: string): FamilyId | undefined {
+  for (const rule of rules) if (rule.pattern.test(message)) return rule.family;
+  return undefined;
+}
+
+/** A cause that names the family whatever file logged the line (access denied, API unreachable, image pull). */
+export function causeFamily(message: string): FamilyId | undefined {
+  return firstMatch(CAUSES, message);
+}
+
+/** The family by what the message talks about. */
+export function topicFamily(message: string): FamilyId | undefined {
+  return firstMatch(TOPICS, message);
+}
+
+/**
+ * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
+ * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
+ */
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|podCIDR|PodCIDR|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy/;
+
+export function isAboutPodNetworking(message: string): boolean {
+  return NETWORK_WORDS.test(message);
+}

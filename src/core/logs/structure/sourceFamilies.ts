@@ -1,0 +1,56 @@
+/**
+ * The family of a Calico line from the Go file it names. Calico's formatter prints `<component>/<file>.go`
+ * (libcalico-go/lib/logutils/logutils.go; the component is set per binary and, in calico-node, per sub-command in
+ * node/cmd/calico-node/main.go: felix, startup, confd, init, status-reporter, tunnel-ip-allocator…). The file name
+ * leads to its package through the generated table (scripts/upstream/calicoSourceFamilies.mjs, Calico v3.21–v3.31);
+ * where one name lives in several source roots, the component says which root. Releases before v3.21 printed the
+ * file alone (`int_dataplane.go 824:`), which the same table covers for the files that kept their names.
+ */
+import { CALICO_FILE_FAMILIES, CALICO_ROOT_FILE_FAMILIES } from './calicoSourceFiles.generated';
+import type { FamilyId } from './failureFamilies';
+
+/** The source roots whose code runs under each printed component (its own tree, then the shared libraries). */
+const ROOTS_OF_COMPONENT: Readonly<Record<string, readonly string[]>> = {
+  felix: ['felix', 'typha', 'libcalico-go'],
+  typha: ['typha', 'libcalico-go'],
+  confd: ['confd', 'typha', 'libcalico-go'],
+  'kube-controllers': ['kube-controllers', 'libcalico-go'],
+  'cni-plugin': ['cni-plugin', 'libcalico-go'],
+  ipam: ['cni-plugin', 'libcalico-go'],
+  'cni-installer': ['cni-plugin', 'libcalico-go'],
+  apiserver: ['apiserver', 'libcalico-go'],
+};
+const NODE_ROOTS = ['node', 'typha', 'libcalico-go'];
+
+/** What a component does when its file does not say more (e.g. a file the table does not know). */
+const COMPONENT_FAMILIES: Readonly<Record<string, FamilyId>> = {
+  confd: 'bgp',
+  typha: 'typha',
+  'cni-plugin': 'cni',
+  'cni-installer': 'cni',
+  ipam: 'ipam',
+  'tunnel-ip-allocator': 'ipam',
+  startup: 'node-startup',
+  init: 'node-startup',
+  'monitor-addresses': 'ip-autodetection',
+};
+
+/**
+ * The family of a Calico source file as printed (`component/file.go` or `file.go`); undefined when neither the file
+ * nor the component is specific (Felix's daemon.go logs every kind of failure): the message's topic decides then.
+ */
+export function familyOfCalicoFile(printed: string): FamilyId | undefined {
+  const slash = printed.indexOf('/');
+  const component = slash === -1 ? undefined : printed.slice(0, slash);
+  const file = printed.slice(printed.lastIndexOf('/') + 1);
+  const byName = CALICO_FILE_FAMILIES[file];
+  if (byName) return byName;
+  if (component !== undefined) {
+    for (const root of ROOTS_OF_COMPONENT[component] ?? NODE_ROOTS) {
+      const byRoot = CALICO_ROOT_FILE_FAMILIES[root]?.[file];
+      if (byRoot) return byRoot;
+    }
+    return COMPONENT_FAMILIES[component];
+  }
+  return undefined;
+}
