@@ -15,11 +15,11 @@
 //   v3.26.5 v3.27.5 v3.28.5 v3.29.7 v3.30.7 v3.31.7), plus v3.29.2, a version shipped by many RKE2 releases.
 // - Calico v3.20.6 predates the monorepo (its tag in projectcalico/calico holds only docs and manifests): it is read
 //   from the split repositories at the code that release shipped, and mapped onto the monorepo's layout
-//   (felix/…, node/…, cni-plugin/…, typha/…, kube-controllers/…, libcalico-go/…, confd/…). felix, node, cni-plugin,
-//   typha and kube-controllers have a v3.20.6 tag; libcalico-go has none, so it is pinned to the commit that node,
-//   cni-plugin and typha v3.20.6 require in go.mod (e9d17133c15c); confd's required commit (9f1707a1ee9e) is not in
-//   the stored snapshot, so it is pinned to the head of its release-v3.20 branch (e1376986, 2021-07-22).
-//   pod2daemon and app-policy v3.20 are not read.
+//   (felix/…, node/…, cni-plugin/…, typha/…, kube-controllers/…, libcalico-go/…, confd/…, pod2daemon/…,
+//   app-policy/…, calicoctl/…, apiserver/…). All but libcalico-go and confd have a v3.20.6 tag; libcalico-go is
+//   pinned to the commit that node, cni-plugin and typha v3.20.6 require in go.mod (e9d17133c15c); confd's required
+//   commit (9f1707a1ee9e) is not in the stored snapshot, so it is pinned to the head of its release-v3.20 branch
+//   (e1376986, 2021-07-22).
 // - tigera/operator: for each Calico version above, the last operator patch whose config/calico_versions.yml ships
 //   it: v1.20.9 (v3.20.6) v1.23.8 (v3.21.6) v1.25.13 (v3.22.5) v1.27.17 (v3.23.5) v1.28.15 (v3.24.6) v1.29.8
 //   (v3.25.2) v1.30.11 (v3.26.5) v1.32.13 (v3.27.5) v1.34.14 (v3.28.5) v1.36.16 (v3.29.7) v1.37.2 (v3.29.2)
@@ -51,6 +51,10 @@ const CALICO_320_SPLIT = [
   { git: 'projectcalico/kube-controllers', ref: 'v3.20.6', prefix: 'kube-controllers/' },
   { git: 'projectcalico/libcalico-go', ref: 'e9d17133c15c79718d832dc8c2cf562bb195016e', prefix: 'libcalico-go/' },
   { git: 'projectcalico/confd', ref: 'e13769861ff234f7d7db7a3ca892553c9e7dc1c0', prefix: 'confd/' },
+  { git: 'projectcalico/pod2daemon', ref: 'v3.20.6', prefix: 'pod2daemon/' },
+  { git: 'projectcalico/app-policy', ref: 'v3.20.6', prefix: 'app-policy/' },
+  { git: 'projectcalico/calicoctl', ref: 'v3.20.6', prefix: 'calicoctl/' },
+  { git: 'projectcalico/apiserver', ref: 'v3.20.6', prefix: 'apiserver/' },
 ];
 const OPERATOR_TAGS = [
   'v1.20.9', 'v1.23.8', 'v1.25.13', 'v1.27.17', 'v1.28.15', 'v1.29.8', 'v1.30.11', 'v1.32.13', 'v1.34.14',
@@ -132,7 +136,7 @@ const NOTES = [
   'first/last are the first and last pinned tag (in the order of `sources[].tags`) that have the file or call; a '
     + 'call may be absent from tags in between.',
   'Calico v3.20.6 is read from the split repositories (felix, node, cni-plugin, typha, kube-controllers, '
-    + 'libcalico-go, confd) and mapped onto the monorepo layout; `package` is the Go import path at the newest pinned '
+    + 'libcalico-go, confd, pod2daemon, app-policy, calicoctl, apiserver) and mapped onto the monorepo layout; `package` is the Go import path at the newest pinned '
     + 'tag that has the file.',
 ];
 
@@ -471,7 +475,8 @@ function analyze(src, logr) {
       if (args.length === 1 && args[0].length === 1 && args[0][0].t === 'str') {
         if (method === 'ConfigureFormatter') {
           components.push(args[0][0].v);
-        } else {
+        } else if (!(tokens[close + 1]?.v === '.' && tokens[close + 2]?.v === 'WithName')) {
+          // Only the whole name of a chain: ctrl.Log.WithName("controllers").WithName("IPPool") → controllers.IPPool.
           const chain = receiverChain(tokens, k - 1);
           const prefix = chain.filter((s) => s.name === 'WithName' && s.call && s.call.length === 1
             && s.call[0].length === 1 && s.call[0][0].t === 'str').map((s) => s.call[0][0].v);
