@@ -8,7 +8,8 @@
 //   node scripts/upstream/extractLogCalls.mjs [--check] [--mirror DIR] [owner/name=GITDIR ...]
 // DIR (or $UPSTREAM_MIRROR) holds one `owner+name/repo` git dir per repository (the layout the fetch tooling
 // writes); `owner/name=GITDIR` overrides one repository. `--check` regenerates in memory and exits 1 if the
-// committed JSON differs. Counts per repository and tag go to stderr. Node >= 20, no dependencies.
+// committed JSON differs (exit 2 when an input is missing). Counts per repository and tag go to stderr.
+// --rejected / --accepted also list the receivers of Warn+ method calls (not) taken for loggers. Node >= 20.
 //
 // Pinned tags, and why:
 // - projectcalico/calico: the last patch of every minor v3.21 … v3.31 (v3.21.6 v3.22.5 v3.23.5 v3.24.6 v3.25.2
@@ -120,7 +121,8 @@ const NOTES = [
     + 'A libcalico-go file is printed with the component of whichever binary runs it.',
   'Syslog output (func FormatForSyslog) prints `LEVEL <file>.go <line>: <message>` with the same base name.',
   '`printed` is null where the logger prints no file: tigera/operator logs JSON through controller-runtime\'s zap '
-    + 'logger in production mode (cmd/main.go: zap.New(zap.UseFlagOptions(&zap.Options{}))), which carries '
+    + 'logger (main.go, cmd/main.go from v1.37: zap.New(zap.WriteTo(os.Stdout), zap.UseFlagOptions(&opts)) with '
+    + 'zap.Options{} bound to flags, so production mode unless --zap-devel is passed), which carries '
     + '`"logger":"…"` (see `loggers`) and no caller; rancher/rke2 and containerd log through logrus\'s text formatter '
     + 'without the caller.',
   'Messages: string literals and + concatenations of them; a non-literal operand becomes `{}`, as does every format '
@@ -727,4 +729,9 @@ function main() {
   writeFileSync(OUTPUT, text);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 2;
+}
