@@ -90,10 +90,8 @@ function build(dir) {
       if (family !== null) unique[name] = family;
       continue;
     }
-    for (const [root, family] of [...roots].sort(([a], [b]) => a.localeCompare(b))) {
-      if (family === null) continue;
-      (perRoot[root] ??= {})[name] = family;
-    }
+    // A root whose file has no specific family is kept as 'none', so a component does not borrow another root's.
+    for (const [root, family] of [...roots].sort(([a], [b]) => a.localeCompare(b))) (perRoot[root] ??= {})[name] = family ?? 'none';
   }
   return { unique, perRoot, counts };
 }
@@ -109,8 +107,8 @@ function render({ unique, perRoot }) {
     ...Object.entries(unique).map(([name, family]) => `  '${name}': '${family}',`),
     '};',
     '',
-    '/** Go file name → family within one source root, for names that live in several roots with different families. */',
-    'export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<string, FamilyId>>>> = {',
+    "/** Go file name → family within one source root, for names that live in several roots with different families ('none': not specific). */",
+    "export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<string, FamilyId | 'none'>>>> = {",
     ...Object.entries(perRoot).flatMap(([root, names]) => [
       `  '${root}': {`,
       ...Object.entries(names).map(([name, family]) => `    '${name}': '${family}',`),

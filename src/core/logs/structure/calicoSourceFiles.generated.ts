@@ -223,8 +223,12 @@ export const CALICO_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
   'xdp_state.go': 'dataplane',
 };
 
-/** Go file name → family within one source root, for names that live in several roots with different families. */
-export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<string, FamilyId>>>> = {
+/** Go file name → family within one source root, for names that live in several roots with different families ('none': not specific). */
+export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<string, FamilyId | 'none'>>>> = {
+  'kube-controllers': {
+    'cache.go': 'none',
+    'syncer.go': 'none',
+  },
   'typha': {
     'cache.go': 'typha',
     'check_licenses.go': 'typha',
@@ -238,6 +242,27 @@ export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<
     'param_types.go': 'typha',
     'validation_filter.go': 'typha',
   },
+  'felix': {
+    'check_licenses.go': 'none',
+    'client.go': 'none',
+    'config_params.go': 'none',
+    'daemon.go': 'none',
+    'env_var_loader.go': 'none',
+    'file_loader.go': 'none',
+    'jittered_ticker.go': 'none',
+    'logutils.go': 'none',
+    'options.go': 'dataplane',
+    'param_types.go': 'none',
+    'policy.go': 'dataplane',
+    'processor.go': 'none',
+    'reporter.go': 'none',
+    'routes.go': 'none',
+    'rules.go': 'dataplane',
+    'syncer.go': 'dataplane',
+    'types.go': 'none',
+    'utils.go': 'dataplane',
+    'validation_filter.go': 'none',
+  },
   'confd': {
     'client.go': 'bgp',
     'config.go': 'bgp',
@@ -245,13 +270,12 @@ export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<
     'resource.go': 'bgp',
     'routes.go': 'bgp',
   },
-  'cni-plugin': {
-    'k8s.go': 'cni',
-    'migrate.go': 'cni',
-    'utils.go': 'cni',
-  },
   'libcalico-go': {
+    'client.go': 'none',
+    'config.go': 'none',
+    'jittered_ticker.go': 'none',
     'k8s.go': 'datastore-access',
+    'logutils.go': 'none',
     'migrate.go': 'datastore-access',
     'policy.go': 'datastore-access',
     'processor.go': 'datastore-access',
@@ -259,12 +283,14 @@ export const CALICO_ROOT_FILE_FAMILIES: Readonly<Record<string, Readonly<Record<
     'rules.go': 'datastore-access',
     'syncer.go': 'datastore-access',
   },
-  'felix': {
-    'options.go': 'dataplane',
-    'policy.go': 'dataplane',
-    'rules.go': 'dataplane',
-    'syncer.go': 'dataplane',
-    'utils.go': 'dataplane',
+  'cni-plugin': {
+    'k8s.go': 'cni',
+    'migrate.go': 'cni',
+    'utils.go': 'cni',
+  },
+  'apiserver': {
+    'options.go': 'none',
+    'resource.go': 'none',
   },
   'node': {
     'reporter.go': 'bgp',

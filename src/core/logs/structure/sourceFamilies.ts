@@ -48,6 +48,7 @@ export function familyOfCalicoFile(printed: string): FamilyId | undefined {
   if (component !== undefined) {
     for (const root of ROOTS_OF_COMPONENT[component] ?? NODE_ROOTS) {
       const byRoot = CALICO_ROOT_FILE_FAMILIES[root]?.[file];
+      if (byRoot === 'none') break;
       if (byRoot) return byRoot;
     }
     return COMPONENT_FAMILIES[component];
