@@ -90,9 +90,13 @@ function matcherWithout(source: string): SignatureMatcher {
   );
 }
 
+/**
+ * What counts as a finding: warnings and errors. An info finding is a start-up line the log gives no time for,
+ * reported as possibly transient; it is a note, not a claim that something failed.
+ */
 function scanWith(matcher: SignatureMatcher | undefined, excerpt: LogExcerpt): FoundLine[] {
   const result = scanText(readFileSync(excerpt.path, 'utf8'), matcher ? { matcher } : {});
-  return result.findings.map((finding) => ({ line: finding.line, code: finding.signature.id }));
+  return result.findings.filter((finding) => finding.signature.severity !== 'info').map((finding) => ({ line: finding.line, code: finding.signature.id }));
 }
 
 /** In-sample: the whole catalog on every excerpt. */

@@ -7,7 +7,7 @@ import { LogSummary } from './logSummary';
 import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
 import { judgeStructure } from './structure/structuralJudge';
-import { startsLikeKlogFailure } from './structure/structuralTriggers';
+import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
 export interface LogFinding {
@@ -22,6 +22,13 @@ export interface LogFinding {
   readonly knownIssue?: IssueSupport;
   /** For a start-up line that persisted: how long, by the log's own timestamps. */
   readonly persistedSeconds?: number;
+  /**
+   * A start-up line the log gives no time for (no timestamp, no event span): whether it persisted cannot be told, so
+   * it is reported at info severity as possibly transient rather than hidden.
+   */
+  readonly possiblyTransient?: true;
+  /** For a start-up line without times that repeated so often that the repeats are the evidence it persists. */
+  readonly repeats?: number;
 }
 
 export interface LogScanStats {
@@ -48,6 +55,27 @@ export const MAX_LINE_CHARS = 1 << 20;
 /** Kept from one window of an over-long line to the next, so a wording cut by the window edge is still seen. */
 const WINDOW_OVERLAP = 8192;
 const FINDING_TEXT_CHARS = 2000;
+/**
+ * A start-up line without any time that repeats this often in one log is taken as persisting: Calico, RKE2 and the
+ * kubelet retry such failures every few seconds, so this many repeats span longer than a normal start.
+ */
+export const REPEATS_AS_PERSISTENCE = 10;
+
+const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
+
+/** The info-severity form of a start-up signature, for a line the log gives no time for. */
+function possiblyTransient(signature: LogSignature): LogSignature {
+  let info = POSSIBLY_TRANSIENT.get(signature.id);
+  if (!info) {
+    info = {
+      ...signature,
+      severity: 'info',
+      meaning: `Possibly a start-up transient: healthy start-ups print this for up to ${Math.round((signature.transient?.graceSeconds ?? 0) / 60)} min, and this log gives no time for the line, so whether it persisted cannot be told. ${signature.meaning}`,
+    };
+    POSSIBLY_TRANSIENT.set(signature.id, info);
+  }
+  return info;
+}
 
 /** Signature id → ids of the known issues its lines can be evidence of (from the knowledge base). */
 const ISSUES_BY_SIGNATURE = new Map<string, string[]>();
@@ -94,6 +122,8 @@ export class LogScanner {
   private linesBefore = 0;
   private longLine: LongLine | undefined;
   private readonly episodes = new Map<string, number>();
+  /** Start-up lines without any time, counted per signature (repeats as evidence of persistence). */
+  private readonly untimed = new Map<string, number>();
   /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
   private calicoSeen = false;
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
@@ -170,9 +200,7 @@ export class LogScanner {
       const lineText = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
       this.judgeLine(lineText, hits, line, this.carryOffset + lineStart - from);
     };
-    const onTrigger = (trigger: string, found: number): void => {
-      // A trigger that begins with a line break marks the start of the next line.
-      const at = trigger.charCodeAt(0) === 10 ? found + 1 : found;
+    const onTrigger = (trigger: string, at: number): void => {
       if (at >= lineEnd) {
         if (hits.length > 0) judge();
         lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
@@ -185,12 +213,24 @@ export class LogScanner {
       // Every trigger on this line, so a later, more specific signature is not missed.
       hits.push({ trigger, at: at - lineStart });
     };
-    // The first line has no line break before it: its klog severity letter is looked at here.
-    if (from < to && (from === 0 || text.charCodeAt(from - 1) === 10) && startsLikeKlogFailure(text, from)) onTrigger('\nE', from - 1);
-    this.matcher.search.search(text, from, to, onTrigger);
-    if (hits.length > 0) judge();
+    // One pass over the line starts counts the lines and finds those whose format marks a failure at the start;
+    // they join the literal search's hits in text order.
+    const lineStarts: number[] = [];
     let lines = 0;
-    for (let index = text.indexOf('\n', from); index !== -1 && index < to; index = text.indexOf('\n', index + 1)) lines++;
+    for (let start = from; start < to;) {
+      if (failureAtLineStart(text, start)) lineStarts.push(start);
+      const next = text.indexOf('\n', start);
+      if (next === -1 || next >= to) break;
+      lines++;
+      start = next + 1;
+    }
+    let pending = 0;
+    this.matcher.search.search(text, from, to, (trigger, at) => {
+      while (pending < lineStarts.length && (lineStarts[pending] ?? to) <= at) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? to);
+      onTrigger(trigger, at);
+    });
+    while (pending < lineStarts.length) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? to);
+    if (hits.length > 0) judge();
     this.linesBefore += lines;
   }
 
@@ -208,15 +248,26 @@ export class LogScanner {
     if (parsed.format === 'calico') this.calicoSeen = true;
     const signature = match.signature ?? (match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen })?.signature : undefined);
     if (!signature) return;
-    let persistedSeconds: number | undefined;
-    if (signature.transient) {
-      persistedSeconds = this.persisted(signature.id, signature.transient, lineClock(lineText, parsed.timestamp), eventSpanSeconds(lineText));
-      if (persistedSeconds === undefined) {
-        this.stats.transientLinesQuiet++;
-        return;
-      }
+    if (!signature.transient) {
+      this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});
+      return;
     }
-    this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persistedSeconds);
+    const clock = lineClock(lineText, parsed.timestamp);
+    const span = eventSpanSeconds(lineText);
+    const persistedSeconds = this.persisted(signature.id, signature.transient, clock, span);
+    if (persistedSeconds !== undefined) {
+      this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, { persistedSeconds });
+      return;
+    }
+    if (clock !== undefined || span !== undefined) {
+      // Placed in time, and still within the start-up grace.
+      this.stats.transientLinesQuiet++;
+      return;
+    }
+    const repeats = (this.untimed.get(signature.id) ?? 0) + 1;
+    this.untimed.set(signature.id, repeats);
+    const persisting = repeats >= REPEATS_AS_PERSISTENCE;
+    this.emit(persisting ? signature : possiblyTransient(signature), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persisting ? { repeats } : { possiblyTransient: true });
   }
 
   /**
@@ -238,7 +289,7 @@ export class LogScanner {
     return seconds >= rule.graceSeconds ? Math.round(seconds) : undefined;
   }
 
-  private emit(signature: LogSignature, line: number, start: number, length: number, text: string, timestamp: string | undefined, persistedSeconds: number | undefined): void {
+  private emit(signature: LogSignature, line: number, start: number, length: number, text: string, timestamp: string | undefined, persistence: Pick<LogFinding, 'persistedSeconds' | 'possiblyTransient' | 'repeats'>): void {
     this.context.noteSignature(signature.id);
     let knownIssue: IssueSupport | undefined;
     for (const id of ISSUES_BY_SIGNATURE.get(signature.id) ?? []) {
@@ -254,7 +305,7 @@ export class LogScanner {
       timestamp,
       text,
       ...(knownIssue ? { knownIssue } : {}),
-      ...(persistedSeconds !== undefined ? { persistedSeconds } : {}),
+      ...persistence,
     });
   }
 
@@ -267,7 +318,7 @@ export class LogScanner {
         for (const version of match.versions) this.context.noteVersion(version.component, version.version);
         if (match.signature && !match.signature.transient && !isBinaryLine(window)) {
           long.reported = true;
-          this.emit(match.signature, this.linesBefore + 1, long.start, long.head.length, long.head, parseLogLine(long.head).timestamp, undefined);
+          this.emit(match.signature, this.linesBefore + 1, long.start, long.head.length, long.head, parseLogLine(long.head).timestamp, {});
         }
       }
     }

@@ -17,9 +17,11 @@ export class LogSummary {
   private readonly bySignature = new Map<string, { -readonly [K in keyof SignatureSummary]: SignatureSummary[K] }>();
 
   add(signature: LogSignature, line: number, timestamp: string | undefined): void {
-    const entry = this.bySignature.get(signature.id);
+    // A signature's possibly-transient (info) lines are counted apart from its persisting ones.
+    const key = `${signature.id}|${signature.severity}`;
+    const entry = this.bySignature.get(key);
     if (!entry) {
-      this.bySignature.set(signature.id, { signature, count: 1, first: timestamp, last: timestamp, firstLine: line, lastLine: line });
+      this.bySignature.set(key, { signature, count: 1, first: timestamp, last: timestamp, firstLine: line, lastLine: line });
       return;
     }
     entry.count++;

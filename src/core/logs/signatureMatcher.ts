@@ -3,7 +3,7 @@ import { LOG_SIGNATURES } from './logSignatures';
 import { BENIGN_LINES, type BenignLine } from './benignLines';
 import { TriggerSearch } from './triggerSearch';
 import { VERSION_PROBES, type VersionProbe } from './versionProbes';
-import { STRUCTURAL_TRIGGERS } from './structure/structuralTriggers';
+import { LINE_START_TRIGGER, STRUCTURAL_TRIGGERS } from './structure/structuralTriggers';
 
 /** Patterns run only on a window this wide each side of the trigger, so a 1 MB line costs no more than a short one. */
 const WINDOW = 2048;
@@ -61,6 +61,8 @@ export class SignatureMatcher {
       this.byTrigger.set(literal, own);
     }
     this.search = new TriggerSearch(literals);
+    // Not searched for: the scanner hands it over for a line whose start marks a failure (structuralTriggers.ts).
+    this.byTrigger.set(LINE_START_TRIGGER, [{ kind: 'structure', order: entries.length, trigger: LINE_START_TRIGGER }]);
   }
 
   /** Every trigger in `text` with where it starts (relative to the text). */

@@ -15,6 +15,10 @@ export interface LogFindingJson {
   timestamp: string | null;
   knownIssue?: string;
   persistedSeconds?: number;
+  /** A start-up line the log gives no time for: reported at info severity, it may be a normal start-up line. */
+  possiblyTransient?: true;
+  /** A start-up line without times that repeated this often (the repeats are the evidence it persists). */
+  repeats?: number;
   text: string;
 }
 
@@ -45,6 +49,8 @@ export function findingToJson(finding: LogFinding): LogFindingJson {
     timestamp: finding.timestamp ?? null,
     ...(finding.knownIssue ? { knownIssue: finding.knownIssue.id } : {}),
     ...(finding.persistedSeconds !== undefined ? { persistedSeconds: finding.persistedSeconds } : {}),
+    ...(finding.possiblyTransient ? { possiblyTransient: true as const } : {}),
+    ...(finding.repeats !== undefined ? { repeats: finding.repeats } : {}),
     text: finding.text,
   };
 }
@@ -113,7 +119,9 @@ function textWriter(source: string, out: Buffered): LogReportWriter {
   return {
     finding(finding) {
       count++;
-      const persisted = finding.persistedSeconds !== undefined ? ` [persisting ${minutes(finding.persistedSeconds)}]` : '';
+      const persisted = finding.persistedSeconds !== undefined
+        ? ` [persisting ${minutes(finding.persistedSeconds)}]`
+        : finding.repeats !== undefined ? ` [repeated ${finding.repeats}×]` : finding.possiblyTransient ? ' [possibly start-up: no time on the line]' : '';
       const issue = finding.knownIssue ? ` (${finding.knownIssue.id})` : '';
       out.add(`${name}:${finding.line}: ${finding.signature.severity} ${finding.signature.id}: ${finding.signature.title}${persisted}${issue}\n`);
     },

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseLogLine } from '../../../src/core/logs/logLine';
-import { LogScanner, MAX_LINE_CHARS, type LogFinding } from '../../../src/core/logs/logScanner';
+import { LogScanner, MAX_LINE_CHARS, REPEATS_AS_PERSISTENCE, type LogFinding } from '../../../src/core/logs/logScanner';
 import { eventSpanSeconds, timestampToMs } from '../../../src/core/logs/logTimestamp';
 import { scanText } from '../../../src/core/logs/scanText';
 import { FAILURE_LINES, HEALTHY_LINES } from '../../fixtures/logLines';
@@ -73,7 +73,11 @@ describe('log scanner', () => {
     assert.deepEqual(slow.findings.map((finding) => [finding.line, finding.signature.id, finding.persistedSeconds]), [[3, 'rke2-supervisor-not-ready', 301], [4, 'rke2-supervisor-not-ready', 765]]);
     const recovered = scanText([at('07:07:15'), 'Feb 23 07:09:00 node rke2[2126]: time="2024-02-23T07:09:00Z" level=info msg="rke2 agent is up and running"', at('07:12:20')].join('\n'));
     assert.deepEqual(recovered.findings, [], 'a recovery line starts a new episode');
-    assert.deepEqual(scanText(`${at('07:07:15').replace(/^Feb 23 \S+ node rke2\[2126\]: time="[^"]+" /, '')}\n`.repeat(50)).findings, [], 'without timestamps it is never reported');
+    const untimed = `${at('07:07:15').replace(/^Feb 23 \S+ node rke2\[2126\]: time="[^"]+" /, '')}\n`;
+    const few = scanText(untimed.repeat(3)).findings;
+    assert.deepEqual(few.map((finding) => [finding.signature.severity, finding.possiblyTransient]), [['info', true], ['info', true], ['info', true]], 'without times: reported as possibly transient, never hidden');
+    const many = scanText(untimed.repeat(REPEATS_AS_PERSISTENCE + 1)).findings;
+    assert.deepEqual(many.slice(-2).map((finding) => [finding.signature.severity, finding.repeats]), [['warning', REPEATS_AS_PERSISTENCE], ['warning', REPEATS_AS_PERSISTENCE + 1]], 'repeats are the evidence it persists');
   });
 
   it('takes a repeated event\'s own span as proof that a start-up condition persisted', () => {

@@ -1,32 +1,60 @@
 /**
  * Literals that every line of a failure level contains in one of the formats lineStructure.ts reads, so the scanner's
- * one multi-literal search also finds the lines the catalog has no wording for. A trigger that begins with a line
- * break stands for "at the start of a line" (klog's severity letter); the scanner places its hit after the break.
+ * one multi-literal search also finds the lines the catalog has no wording for. Each is at least the search's anchor
+ * length (8), so the search still skips most of a log without looking at it.
  */
 export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // Calico: [LEVEL][pid]
-  '[ERROR]', '[FATAL]', '[PANIC]', '[WARNING]',
-  // logrus text and on a terminal
-  'level=error', 'level=fatal', 'level=panic', 'ERRO[', 'FATA[', 'PANI[',
+  '[ERROR][', '[FATAL][', '[PANIC][', '[WARNING][',
+  // logrus text
+  'level=error', 'level=fatal', 'level=panic',
   // zap JSON (tigera-operator)
   '"level":"error"', '"level":"fatal"', '"level":"panic"', '"level":"dpanic"',
-  // klog at the start of a line, bare, behind journald or behind a CRI prefix
-  '\nE', '\nF', ']: E', ']: F', 'stderr F E', 'stderr F F', 'stdout F E', 'stdout F F',
   // Kubernetes events (kubectl get events, kubectl describe)
   'Warning ',
-  // BIRD, and the Go runtime
-  'bird: ', 'panic: ', 'fatal error: ',
-  // a command-line tool's error (helm, kubectl) at the start of a line
-  '\nError: ',
+  'fatal error: ',
 ];
 
-/** Whether a line starts like a klog line of error or fatal severity (for a text's first line, which no break precedes). */
-export function startsLikeKlogFailure(text: string, at: number): boolean {
-  const letter = text.charCodeAt(at);
-  if (letter !== 69 && letter !== 70) return false;
-  for (let index = at + 1; index < at + 5; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 48 || code > 57) return false;
+/**
+ * Formats that mark a failure only at the start of a line (after a CRI or journald prefix): klog's severity letter,
+ * logrus on a terminal, `Error: ` of a command-line tool, BIRD, a Go panic. Their markers are too short for the
+ * literal search to skip text quickly, so the scanner looks at each line's start instead (one pass it makes anyway
+ * to count lines); this is the synthetic trigger it hands the matcher for such a line.
+ */
+export const LINE_START_TRIGGER = '\u0000line-start';
+
+const LINE_START_MARKERS = ['ERRO[', 'FATA[', 'PANI[', 'Error: ', 'bird: ', 'panic: '];
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Where the content of a line starts, past a /var/log/pods CRI prefix or a journald prefix. */
+function contentStart(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (isDigit(first) && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84) {
+    // 2024-03-01T10:00:00.123456789Z stderr F …
+    for (let index = at + 19; index < at + 48; index++) {
+      if (text.charCodeAt(index) === 32 && text.charCodeAt(index + 2) === 32 && text.charCodeAt(index - 1) !== 32) {
+        const stream = text.charCodeAt(index - 6);
+        if (stream === 115) return index + 3;
+      }
+    }
+    return at;
   }
-  return text.charCodeAt(at + 5) === 32;
+  if (first >= 65 && first <= 90 && text.charCodeAt(at + 3) === 32 && text.charCodeAt(at + 9) === 58) {
+    // Mar 01 10:00:00 host unit[pid]: …
+    const colon = text.indexOf(': ', at + 16);
+    if (colon !== -1 && colon - at < 160) return colon + 2;
+  }
+  return at;
+}
+
+/** Whether the line starting at `at` reports a failure in one of the line-start formats. */
+export function failureAtLineStart(text: string, at: number): boolean {
+  const start = contentStart(text, at);
+  const letter = text.charCodeAt(start);
+  if ((letter === 69 || letter === 70) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 4)) && text.charCodeAt(start + 5) === 32) return true;
+  if (letter !== 69 && letter !== 70 && letter !== 80 && letter !== 98 && letter !== 112) return false;
+  return LINE_START_MARKERS.some((marker) => text.startsWith(marker, start));
 }
