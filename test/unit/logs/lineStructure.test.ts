@@ -59,6 +59,10 @@ describe('families from where a line was logged', () => {
     // a Calico warning counts when it states a failure with its error, not when the error is <nil>
     assert.equal(judgeStructure('2024-03-01 10:00:00.123 [WARNING][1] felix/ipsets.go 100: Failed to restore ipset error=exit status 1', NO_CONTEXT)?.family, 'dataplane');
     assert.equal(judgeStructure('2024-03-01 10:00:00.123 [WARNING][1] felix/ipsets.go 100: Failed to restore ipset error=<nil>', NO_CONTEXT), undefined);
+    // the node tools the dataplane runs report in their own format
+    assert.equal(judgeStructure('modprobe: FATAL: Module ip_set not found in directory /lib/modules/6.8.0', NO_CONTEXT)?.family, 'kernel-module');
+    assert.equal(judgeStructure('iptables v1.8.7 (nf_tables): Could not fetch rule set generation id: Invalid argument', NO_CONTEXT)?.family, 'dataplane');
+    assert.equal(judgeStructure('iptables v1.8.7 (legacy): 0 rules', NO_CONTEXT), undefined);
     // a bare Go panic is Calico's only when the log is
     assert.equal(judgeStructure('panic: runtime error: index out of range', NO_CONTEXT), undefined);
     assert.equal(judgeStructure('panic: runtime error: index out of range', { calicoSeen: true })?.family, 'crash');

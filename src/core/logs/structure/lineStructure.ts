@@ -16,7 +16,7 @@
 
 export type LineLevel = 'panic' | 'fatal' | 'error' | 'warning' | 'info' | 'debug';
 
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -54,6 +54,13 @@ const JSON_LOGGER = /"(?:logger|controller)":\s?"([^"]{1,80})"/;
 const EVENT = /^\s*(?:\S+\s+){0,3}?(Warning|Normal)\s+([A-Z][A-Za-z]+)\s+(.*)$/;
 const EVENT_COUNT = /\(x(\d+) over [^)]{1,20}\)/;
 const BIRD = /^bird: /;
+/**
+ * The node tools the dataplane runs print their failures as `<tool>[ version]: <message>`: kmod's modprobe/insmod
+ * (`modprobe: FATAL: Module ip_set not found…`, `modprobe: ERROR: could not insert…`, busybox's `modprobe: can't …`),
+ * iptables/ip6tables/ipset (`iptables v1.8.7 (nf_tables): …`), nft (`nft: …`).
+ */
+const NODE_TOOL = /^(modprobe|insmod|iptables(?:-\w+)?|ip6tables(?:-\w+)?|ipset|nft)(?: v[\d.]+(?: \([\w-]+\))?)?: (.*)$/;
+const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror)/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
 /** A JSON line behind a bare timestamp (a paste of `kubectl logs --timestamps`). */
@@ -135,5 +142,7 @@ export function readLineStructure(line: string): LineStructure {
   if (BIRD.test(text)) return structure(base, 'bird', undefined, text.slice(6));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  const tool = NODE_TOOL.exec(text);
+  if (tool) return structure(base, 'node-tool', NODE_TOOL_FAILURE.test(tool[2] ?? '') ? 'error' : undefined, text);
   return fromEvent(base) ?? structure(base, 'plain', undefined, text);
 }

@@ -60,7 +60,8 @@ function statesFailure(message: string): boolean {
 }
 
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
-  if (isCalicoLine(structure) || isOperatorLine(structure)) return true;
+  // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
+  if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
   if (structure.format === 'go-crash') return context.calicoSeen || isAboutPodNetworking(structure.message);
   return isAboutPodNetworking(structure.message);
 }
@@ -71,6 +72,7 @@ function familyOf(structure: LineStructure): FamilyId {
   const cause = causeFamily(message);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';
+  if (structure.format === 'node-tool') return /^(modprobe|insmod)/.test(message) ? 'kernel-module' : 'dataplane';
   if (structure.format === 'calico' && structure.sourceFile !== undefined) {
     const byFile = familyOfCalicoFile(structure.sourceFile);
     if (byFile) return byFile;

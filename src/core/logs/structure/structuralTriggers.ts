@@ -23,7 +23,7 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
  */
 export const LINE_START_TRIGGER = '\u0000line-start';
 
-const LINE_START_MARKERS = ['ERRO[', 'FATA[', 'PANI[', 'Error: ', 'bird: ', 'panic: '];
+const LINE_START_MARKERS = ['ERRO[', 'FATA[', 'PANI[', 'Error: ', 'bird: ', 'panic: ', 'modprobe: ', 'insmod: ', 'iptables', 'ip6tables', 'ipset v', 'nft: '];
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -55,6 +55,7 @@ export function failureAtLineStart(text: string, at: number): boolean {
   const start = contentStart(text, at);
   const letter = text.charCodeAt(start);
   if ((letter === 69 || letter === 70) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 4)) && text.charCodeAt(start + 5) === 32) return true;
-  if (letter !== 69 && letter !== 70 && letter !== 80 && letter !== 98 && letter !== 112) return false;
+  // E, F, P, b, p, m, i, n: the first letters of the markers below.
+  if (letter !== 69 && letter !== 70 && letter !== 80 && letter !== 98 && letter !== 112 && letter !== 109 && letter !== 105 && letter !== 110) return false;
   return LINE_START_MARKERS.some((marker) => text.startsWith(marker, start));
 }
