@@ -25,6 +25,11 @@ export class LogLenses implements vscode.CodeLensProvider {
     };
   }
 
+  /**
+   * Follow / Load more and a short count of findings on the first line; each signature's lens on the line where it
+   * first appears (not all on one line, where they run off-screen), saying when it was last seen and whether the log
+   * shows it stopped: a recovery line after its last occurrence, or none in the rest of the log.
+   */
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const top = new vscode.Range(0, 0, 0, 0);
     const lenses: vscode.CodeLens[] = [];
@@ -33,19 +38,30 @@ export class LogLenses implements vscode.CodeLensProvider {
       lenses.push(podLog.following
         ? new vscode.CodeLens(top, { title: '$(debug-stop) Stop following', command: 'rke2Calico.stopFollowLog', arguments: [document.uri] })
         : new vscode.CodeLens(top, { title: '$(play) Follow', command: 'rke2Calico.followLog', arguments: [document.uri] }));
-      if (!podLog.following) lenses.push(new vscode.CodeLens(top, { title: `$(fold-up) Load more (last ${podLog.tail * 4} lines)`, command: 'rke2Calico.loadMoreLog', arguments: [document.uri] }));
+      if (!podLog.following && podLog.mayHaveMore) lenses.push(new vscode.CodeLens(top, { title: `$(fold-up) Load more (last ${podLog.tail * 4} lines)`, command: 'rke2Calico.loadMoreLog', arguments: [document.uri] }));
     }
     const scan = this.logs.scanOf(document.uri);
     if (!scan || scan.summary.length === 0) return lenses;
-    return lenses.concat(scan.summary.slice(0, 8).map((entry) => {
-      const when = entry.first ? ` · ${entry.first}${entry.last && entry.last !== entry.first ? ` → ${entry.last}` : ''}` : '';
+    const count = (severity: string): number => scan.summary.filter((entry) => entry.signature.severity === severity).reduce((sum, entry) => sum + entry.count, 0);
+    const counts = [['error', '$(error)'], ['warning', '$(warning)'], ['info', '$(info)']].map(([severity, icon]) => [count(severity ?? ''), icon] as const).filter(([n]) => n > 0);
+    lenses.push(new vscode.CodeLens(top, { title: counts.map(([n, icon]) => `${icon} ${n}`).join(' '), tooltip: 'Findings of this log (Problems panel)', command: 'workbench.actions.view.problems' }));
+    for (const entry of scan.summary) {
+      const line = Math.min(Math.max(entry.firstLine - 1, 0), document.lineCount - 1);
       const mark = entry.signature.severity === 'error' ? '$(error)' : entry.signature.severity === 'warning' ? '$(warning)' : '$(info)';
-      return new vscode.CodeLens(top, {
-        title: `${mark} ${entry.signature.id} ×${entry.count}${when}`,
-        tooltip: `${entry.signature.title}: ${entry.signature.meaning}`,
+      const last = entry.count > 1 ? ` · last line ${entry.lastLine}${entry.last ? ` (${entry.last})` : ''}` : '';
+      const stopped = entry.recoveredLine !== undefined
+        ? ` · recovered at line ${entry.recoveredLine}`
+        : entry.lastLine < document.lineCount - STOPPED_AFTER_LINES ? ` · not seen in the last ${document.lineCount - entry.lastLine} lines` : '';
+      lenses.push(new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+        title: `${mark} ${entry.signature.title} ×${entry.count}${last}${stopped}`,
+        tooltip: `${entry.signature.id}: ${entry.signature.meaning}`,
         command: 'revealLine',
-        arguments: [{ lineNumber: entry.firstLine - 1, at: 'center' }],
-      });
-    }));
+        arguments: [{ lineNumber: entry.lastLine - 1, at: 'center' }],
+      }));
+    }
+    return lenses;
   }
 }
+
+/** A signature whose last line is this far from the end of the log is said to have stopped. */
+const STOPPED_AFTER_LINES = 50;

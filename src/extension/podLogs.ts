@@ -26,6 +26,7 @@ function header(log: OpenLog): string {
   const { namespace, pod, container, previous } = log.source;
   const what = `# ${namespace}/${pod} container ${container}${previous ? ' (previous, last terminated)' : ''}`;
   if (log.follow) return `${what}: following — ${log.lines.length} lines shown${log.dropped > 0 ? `, ${log.dropped} earlier lines dropped to keep the buffer bounded` : ''}\n`;
+  if (log.lines.length < log.tail) return `${what}: the whole log, ${log.lines.length} lines\n`;
   return `${what}: last ${log.tail} lines at most (setting rke2Calico.logTailLines; "Load more" above for more)\n`;
 }
 
@@ -40,9 +41,10 @@ export class PodLogs implements vscode.Disposable {
 
   constructor(private readonly services: Services) {}
 
-  stateOf(uri: vscode.Uri): { following: boolean; tail: number } | undefined {
+  /** `mayHaveMore`: the tail came back full, so older lines may exist ("Load more" means nothing otherwise). */
+  stateOf(uri: vscode.Uri): { following: boolean; tail: number; mayHaveMore: boolean } | undefined {
     const log = this.open.get(uri.toString());
-    return log ? { following: log.follow !== undefined, tail: log.tail } : undefined;
+    return log ? { following: log.follow !== undefined, tail: log.tail, mayHaveMore: log.lines.length >= log.tail } : undefined;
   }
 
   /** "Open Logs" from a pod or check in the tree: pick pod, container and current/previous, then show the tail. */

@@ -242,7 +242,10 @@ export class LogScanner {
       return;
     }
     for (const version of match.versions) this.context.noteVersion(version.component, version.version);
-    for (const signature of match.recovers) for (const domain of ['absolute', 'yearless', 'relative']) this.episodes.delete(`${signature.id}|${domain}`);
+    for (const signature of match.recovers) {
+      for (const domain of ['absolute', 'yearless', 'relative']) this.episodes.delete(`${signature.id}|${domain}`);
+      this.summary.recover(signature.id, line);
+    }
     if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
     const parsed = parseLogLine(lineText);
     if (parsed.format === 'calico') this.calicoSeen = true;

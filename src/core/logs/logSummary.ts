@@ -8,6 +8,8 @@ export interface SignatureSummary {
   readonly last: string | undefined;
   readonly firstLine: number;
   readonly lastLine: number;
+  /** A line after the last occurrence that says the component recovered (a start-up signature's recovery line). */
+  readonly recoveredLine?: number;
 }
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -27,6 +29,12 @@ export class LogSummary {
     entry.count++;
     if (timestamp !== undefined) entry.last = timestamp;
     entry.lastLine = line;
+    delete entry.recoveredLine;
+  }
+
+  /** A recovery line of this signature: it ends every entry of the signature seen so far. */
+  recover(signatureId: string, line: number): void {
+    for (const entry of this.bySignature.values()) if (entry.signature.id === signatureId && entry.lastLine < line) entry.recoveredLine = line;
   }
 
   /** Replaces the kept timestamps with copies (see LogScanner: they must not pin the chunk they came from). */

@@ -73,6 +73,8 @@ describe('log scanner', () => {
     assert.deepEqual(slow.findings.map((finding) => [finding.line, finding.signature.id, finding.persistedSeconds]), [[3, 'rke2-supervisor-not-ready', 301], [4, 'rke2-supervisor-not-ready', 765]]);
     const recovered = scanText([at('07:07:15'), 'Feb 23 07:09:00 node rke2[2126]: time="2024-02-23T07:09:00Z" level=info msg="rke2 agent is up and running"', at('07:12:20')].join('\n'));
     assert.deepEqual(recovered.findings, [], 'a recovery line starts a new episode');
+    const healed = scanText([at('07:07:15'), at('07:12:16'), 'Feb 23 07:13:00 node rke2[2126]: time="2024-02-23T07:13:00Z" level=info msg="rke2 agent is up and running"'].join('\n'));
+    assert.deepEqual(healed.summary.map((entry) => [entry.signature.id, entry.lastLine, entry.recoveredLine]), [['rke2-supervisor-not-ready', 2, 3]], 'the summary says the log shows it recovered');
     const untimed = `${at('07:07:15').replace(/^Feb 23 \S+ node rke2\[2126\]: time="[^"]+" /, '')}\n`;
     const few = scanText(untimed.repeat(3)).findings;
     assert.deepEqual(few.map((finding) => [finding.signature.severity, finding.possiblyTransient]), [['info', true], ['info', true], ['info', true]], 'without times: reported as possibly transient, never hidden');
