@@ -20,7 +20,7 @@ export const NEXT_STEPS: Readonly<Record<NextStep, NextStepAction>> = {
   selectKubeconfig: { title: 'Select Kubeconfig', command: 'rke2Calico.pickKubeconfig', args: [], icon: 'file' },
   selectContext: { title: 'Select Context', command: 'rke2Calico.selectContext', args: [], icon: 'server-environment' },
   openSettings: { title: 'Open Settings', command: OPEN_SETTINGS_COMMAND, args: [], icon: 'settings-gear' },
-  showLogs: { title: 'Show Logs', command: SHOW_LOGS_COMMAND, args: [], icon: 'output' },
+  showLogs: { title: "Show This Extension's Log", command: SHOW_LOGS_COMMAND, args: [], icon: 'output' },
   runCheck: { title: 'Run Again', command: 'rke2Calico.runCheck', args: [], icon: 'refresh' },
 };
 

@@ -22,6 +22,12 @@ interface OpenLog {
   follow: AbortController | undefined;
 }
 
+function uniquePods(pods: readonly ObjectRef[]): ObjectRef[] {
+  const seen = new Map<string, ObjectRef>();
+  for (const pod of pods) seen.set(`${pod.namespace ?? ''}/${pod.name}`, pod);
+  return [...seen.values()];
+}
+
 function header(log: OpenLog): string {
   const { namespace, pod, container, previous } = log.source;
   const what = `# ${namespace}/${pod} container ${container}${previous ? ' (previous, last terminated)' : ''}`;
@@ -47,10 +53,17 @@ export class PodLogs implements vscode.Disposable {
     return log ? { following: log.follow !== undefined, tail: log.tail, mayHaveMore: log.lines.length >= log.tail } : undefined;
   }
 
-  /** "Open Logs" from a pod or check in the tree: pick pod, container and current/previous, then show the tail. */
+  /**
+   * "Open Pod Logs…" from a pod or check in the tree, or from the palette (the pods of the last readiness run): pick
+   * pod, container and current/previous, then show the tail.
+   */
   async pickAndOpen(node?: TreeNode): Promise<void> {
-    const pods: ObjectRef[] = node?.type === 'object' ? [node.object] : node?.type === 'check' ? (node.check.objects ?? []).filter((object) => object.kind === 'Pod') : [];
-    const { apis, config } = this.services;
+    const { apis, config, session } = this.services;
+    const podsOf = (objects: readonly ObjectRef[]): ObjectRef[] => objects.filter((object) => object.kind === 'Pod');
+    const pods: ObjectRef[] = node?.type === 'object'
+      ? [node.object]
+      : node?.type === 'check' ? podsOf(node.check.objects ?? []) : uniquePods(session.state.results.flatMap((check) => podsOf(check.objects ?? [])));
+    if (pods.length === 0) throw new CommandError('No pods to open yet: run "RKE2 Calico: Run Readiness Check" first; its Calico pods are offered here.');
     const pod = pods.length === 1 ? pods[0] : (await apis.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: entry.namespace ?? '', entry })), { title: 'Pod' }))?.entry;
     if (!pod?.namespace) return;
     const choice = await apis.window.showQuickPick(

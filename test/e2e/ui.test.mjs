@@ -137,7 +137,7 @@ try {
     const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-system/calico-typha-6b9c7d8f4-x7k2p' });
     await podRow.waitFor({ timeout: 15_000 });
     await podRow.hover();
-    await podRow.locator('.action-label[aria-label="Open Logs"]').click();
+    await podRow.locator('.action-label[aria-label="Open Pod Logs…"]').click();
     const current = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'current' }).first();
     await current.waitFor({ timeout: 15_000 });
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'current' }).waitFor({ timeout: 15_000 });

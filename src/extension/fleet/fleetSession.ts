@@ -127,6 +127,13 @@ export class FleetSession implements vscode.Disposable {
     this.running?.abort();
   }
 
+  /** The fleet settings changed: the rows shown are another fleet's, so they go, with a word on what to do. */
+  markStale(): void {
+    this.running?.abort();
+    this.running = undefined;
+    this.update({ running: false, rows: [], source: undefined, finishedAt: undefined, error: 'The fleet settings changed: run "Check Fleet" for the fleet they name now.' });
+  }
+
   dispose(): void {
     this.running?.abort();
     if (this.timer) clearTimeout(this.timer);

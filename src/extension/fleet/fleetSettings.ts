@@ -11,6 +11,9 @@ export interface FleetSettings {
   readonly clusterTimeoutSeconds: number;
 }
 
+/** The settings that say which clusters the fleet is: results taken before one of them changed are another fleet's. */
+export const FLEET_SETTINGS: readonly string[] = ['rke2Calico.rancherUrl', 'rke2Calico.rancherCaFile', 'rke2Calico.fleetContexts'];
+
 /** Settings that point at servers and files: in Restricted Mode only the user's own value counts. */
 const RESTRICTED_FLEET_SETTINGS: ReadonlySet<string> = new Set(['rancherUrl', 'rancherCaFile', 'fleetContexts']);
 

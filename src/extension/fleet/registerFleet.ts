@@ -4,7 +4,7 @@ import type { PrerequisitesView } from '../prerequisitesView';
 import type { Services } from '../services';
 import { FLEET_REPORT_VIEW_TYPE, FleetReportPanel } from './fleetReportPanel';
 import { FleetSession } from './fleetSession';
-import { fleetConfigured, readFleetSettings } from './fleetSettings';
+import { FLEET_SETTINGS, fleetConfigured, readFleetSettings } from './fleetSettings';
 import { FleetView } from './fleetView';
 import { forgetRancherTokenCommand, RancherTokens, setRancherTokenCommand } from './rancherTokens';
 
@@ -29,7 +29,15 @@ export function registerFleet(context: Pick<vscode.ExtensionContext, 'subscripti
   };
   const rancherUrl = (): string | undefined => readFleetSettings(apis.workspace).rancherUrl;
   const commands: Record<string, () => unknown> = {
-    'rke2Calico.checkFleet': () => apis.window.withProgress({ location: { viewId: 'rke2Calico.fleet' }, title: 'Checking the fleet' }, () => session.run()),
+    'rke2Calico.checkFleet': async () => {
+      // With no fleet configured the section is hidden: say so, rather than run nothing where nobody can see it.
+      if (!fleetConfigured(readFleetSettings(apis.workspace))) {
+        const choice = await apis.window.showInformationMessage('No fleet is configured: set rke2Calico.rancherUrl, or two or more contexts in rke2Calico.fleetContexts (["*"] for all).', 'Open Fleet Settings');
+        if (choice) await apis.commands.executeCommand('workbench.action.openSettings', 'rke2Calico.fleet rke2Calico.rancher');
+        return;
+      }
+      await apis.window.withProgress({ location: { viewId: 'rke2Calico.fleet' }, title: 'Checking the fleet' }, () => session.run());
+    },
     'rke2Calico.cancelFleet': () => {
       session.cancel();
     },
@@ -47,7 +55,10 @@ export function registerFleet(context: Pick<vscode.ExtensionContext, 'subscripti
     apis.window.registerWebviewPanelSerializer(FLEET_REPORT_VIEW_TYPE, panel),
     session.onDidChange(updateContextKeys),
     apis.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('rke2Calico')) updateContextKeys();
+      if (!event.affectsConfiguration('rke2Calico')) return;
+      updateContextKeys();
+      // The fleet's results belong to the fleet they were taken from: once it changes they are stale.
+      if (FLEET_SETTINGS.some((name) => event.affectsConfiguration(name)) && session.state.rows.length > 0) session.markStale();
     }),
   );
   updateContextKeys();

@@ -64,7 +64,7 @@ describe('the prerequisites tree', () => {
     assert.deepEqual(actions.map((action) => [action.label, action.command?.command]), [
       ['Select Kubeconfig', 'rke2Calico.pickKubeconfig'],
       ['Open Settings', 'rke2Calico.openSettings'],
-      ['Show Logs', 'rke2Calico.showLogs'],
+      ["Show This Extension's Log", 'rke2Calico.showLogs'],
     ]);
   });
 
