@@ -1,3 +1,4 @@
+import { rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
 import { stripControlCharacters } from '../text/terminalText';
 import { summarize, type CheckResult, type CheckStatus } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -19,6 +20,8 @@ export interface CheckReportJson {
     knownIssue?: { id: string; url: string };
   }[];
   summary: Record<CheckStatus, number>;
+  /** Findings nothing else explains, most explaining first, with the checks they explain (empty when all is well). */
+  rootCauses?: RootCauseJson[];
   /** The overall answer (`check` and the editor; see verdict.ts): pass, warn, fail or could-not-verify. */
   verdict?: Verdict;
   timeline?: TimelineEntry[];
@@ -52,6 +55,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
+    rootCauses: rootCausesOfChecks(results),
     ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),
@@ -82,16 +86,29 @@ export function checkReportToText(report: CheckReportJson): string {
   const lines = [
     `Cluster: ${field(report.cluster.context ?? '?')} (${field(report.cluster.server ?? '?')})`,
     `RKE2 ${field(report.cluster.rke2 ?? 'unknown')} · Calico ${field(report.cluster.calico ?? 'unknown')} · containerd ${field(report.cluster.containerd ?? 'unknown')}`,
-    '',
   ];
+  // The answer first: the verdict, then each root cause with what it explains and the first step.
+  if (report.verdict) lines.push(verdictLine(report.verdict));
+  const titleOf = new Map(report.checks.map((check) => [check.id, check.title]));
+  const explainedBy = new Map<string, string>();
+  for (const cause of report.rootCauses ?? []) {
+    const alternatives = cause.alternatives.map((id) => titleOf.get(id) ?? id);
+    lines.push(`${alternatives.length > 0 ? 'Root cause, one of' : 'Root cause'}: ${field([cause.title, ...alternatives].join(' | '))} — ${field(cause.summary)}`);
+    if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`);
+    if (cause.remediation) lines.push(`  → ${field(cause.remediation)}`);
+    for (const id of cause.explains) if (!explainedBy.has(id)) explainedBy.set(id, cause.title);
+  }
+  lines.push('');
   let area = '';
   for (const check of report.checks) {
     if (check.area !== area) {
       area = check.area;
       lines.push(field(area));
     }
-    lines.push(`  ${MARKS[check.status].padEnd(8)}${field(check.title)}: ${field(check.summary)}`);
-    if (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') {
+    const cause = explainedBy.get(check.id);
+    lines.push(`  ${MARKS[check.status].padEnd(8)}${field(check.title)}: ${field(check.summary)}${cause ? ` (follows from: ${field(cause)})` : ''}`);
+    // A symptom folds under its cause: its evidence stays in --format json and the editor.
+    if (cause === undefined && (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown')) {
       for (const line of check.evidence.slice(0, 8)) lines.push(`          · ${field(line)}`);
       if (check.remediation) lines.push(`          → ${field(check.remediation)}`);
       if (check.knownIssue) lines.push(`          ${field(check.knownIssue.id)}: ${field(check.knownIssue.url)}`);

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { CheckResult, ObjectRef } from '../../../src/core/checks/checkResult';
 import { findingsOfChecks } from '../../../src/core/causes/causeFinding';
 import { analyseCauses } from '../../../src/core/causes/rootCauses';
+import { buildCheckReport, checkReportToText } from '../../../src/core/checks/checkReport';
 
 function check(id: string, status: CheckResult['status'], objects: ObjectRef[] = [], knownIssue?: string): CheckResult {
   return {
@@ -58,5 +59,22 @@ describe('root causes: findings nothing else explains, linked by the evidence', 
     const analysis = analyseCauses(findingsOfChecks([check('rbac.calico', 'fail'), check('crds.calico', 'fail'), check('workloads.calico-kube-controllers', 'fail')]));
     assert.equal(analysis.roots.length, 1);
     assert.equal(analysis.roots[0]?.alternatives.length, 1);
+  });
+});
+
+describe('the check report opens with the answer', () => {
+  it('prints the verdict and the root cause first, and folds the symptoms under it', () => {
+    const results: CheckResult[] = [
+      { ...check('operator.deployment', 'fail'), summary: 'tigera-operator has 0 of 1 pods: PodSecurity admission refused them', remediation: 'Label the namespace privileged.' },
+      { ...check('datastore.clusterinformation', 'fail'), evidence: ['clusterinformations default: not found'] },
+      check('nodes.ready', 'pass'),
+    ];
+    const report = buildCheckReport(results, undefined, undefined, [], { verdict: true });
+    assert.deepEqual(report.rootCauses?.map((cause) => [cause.check, cause.explains]), [['operator.deployment', ['datastore.clusterinformation']]]);
+    const lines = checkReportToText(report).split('\n');
+    assert.match(lines[2] ?? '', /^Verdict: 2 failing/);
+    assert.match(lines[3] ?? '', /^Root cause: operator\.deployment — tigera-operator has 0 of 1 pods: PodSecurity admission refused them/);
+    assert.ok(lines.some((line) => /FAIL {4}datastore\.clusterinformation: .*\(follows from: operator\.deployment\)$/.test(line)));
+    assert.ok(!lines.some((line) => line.includes('clusterinformations default: not found')), 'a symptom\'s evidence stays in JSON');
   });
 });
