@@ -46,4 +46,10 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     reason: 'Felix looks a tunnel device (vxlan.calico, tunl0, wireguard.cali) up before it creates it; netlink answers "Link not found" the first time, and Felix then creates the device',
     source: 'projectcalico/calico felix/dataplane/linux/vxlan_mgr.go, ipip_mgr.go, felix/wireguard/wireguard.go (link look-ups that treat netlink.LinkNotFoundError as "not present yet")',
   },
+  {
+    trigger: 'on the status hook for pod',
+    pattern: 'failed on the status hook for pod .{0,300}Device .{0,4}eth0.{0,4} does not exist',
+    reason: 'the kubelet\'s dockershim asks the network plugin for the address of a pod whose network namespace has no eth0 (a pod on the host network, or one being torn down); the answer is empty and nothing fails',
+    source: 'kubernetes pkg/kubelet/dockershim (GetPodNetworkStatus, "NetworkPlugin cni failed on the status hook for pod")',
+  },
 ];

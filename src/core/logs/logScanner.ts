@@ -126,6 +126,8 @@ export class LogScanner {
   private readonly untimed = new Map<string, number>();
   /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
   private calicoSeen = false;
+  /** A start line (one that states a component's version as it starts) was seen. */
+  private startSeen = false;
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
 
   constructor(options: LogScanOptions = {}) {
@@ -247,11 +249,15 @@ export class LogScanner {
       this.summary.recover(signature.id, line);
     }
     if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
+    if (match.versions.length > 0) this.startSeen = true;
     const parsed = parseLogLine(lineText);
     if (parsed.format === 'calico') this.calicoSeen = true;
-    const signature = match.signature ?? (match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen })?.signature : undefined);
+    const structural = match.signature === undefined && match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen }) : undefined;
+    const signature = match.signature ?? structural?.signature;
     if (!signature) return;
-    if (!signature.transient) {
+    // A log line in a log that shows no start is not known to be a start-up line; an event carries its own span.
+    const notAtStart = signature.transient?.onlyAfterStart === true && !this.startSeen && structural?.structure.format !== 'event';
+    if (!signature.transient || notAtStart) {
       this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});
       return;
     }

@@ -20,6 +20,12 @@ export interface TransientRule {
   readonly graceSeconds: number;
   /** Lines that end the episode (the component became ready), so a later occurrence starts a new one. */
   readonly recovery?: readonly SignatureMatch[];
+  /**
+   * Transient only where the log shows a component starting (a start line with its version: "Starting rke2 v…",
+   * "Typha starting up", "starting containerd"): an error in a log that shows no start is not known to be a start-up
+   * one, and is reported at once.
+   */
+  readonly onlyAfterStart?: boolean;
 }
 
 /**

@@ -72,8 +72,10 @@ describe('families from where a line was logged', () => {
     const unknownWording = '2024-03-01 10:00:00.123 [ERROR][1] felix/vxlan_mgr.go 200: Failed to frobnicate the VXLAN device';
     assert.deepEqual(scanText(unknownWording).findings.map((finding) => finding.signature.id), ['dataplane-error']);
     const probe = (seconds: number): string => `2024-03-01 10:0${seconds}:00.000 [ERROR][1] felix/health.go 100: Health endpoint failed, trying to restart it...`;
-    assert.deepEqual(scanText([probe(0), probe(1)].join('\n')).findings, [], 'a probe failure a minute after start is start-up');
-    assert.equal(scanText([probe(0), probe(6)].join('\n')).findings.length, 1, 'six minutes later it has persisted');
+    const start = '2024-03-01 10:00:00.000 [INFO][1] felix/daemon.go 300: Felix starting up GOMAXPROCS=2 builddate="2024-02-01" version="v3.27.2"';
+    assert.deepEqual(scanText([start, probe(0), probe(1)].join('\n')).findings, [], 'a probe failure a minute after start is start-up');
+    assert.equal(scanText([start, probe(0), probe(6)].join('\n')).findings.length, 1, 'six minutes later it has persisted');
+    assert.equal(scanText([probe(0), probe(1)].join('\n')).findings.length, 2, 'a log that shows no start: not known to be start-up, reported');
     // a benign wording (containerd skipping a snapshotter it cannot use) silences a line the catalog would name
     assert.deepEqual(scanText('time="2024-03-01T10:00:00Z" level=info msg="skip loading plugin \\"io.containerd.snapshotter.v1.aufs\\"..." error="aufs is not supported: modprobe: FATAL: Module aufs not found"').findings, []);
   });

@@ -139,7 +139,7 @@ const STARTUP_GRACE_SECONDS = 300;
 function familySignature(id: FamilyId, severity: LogSignature['severity']): LogSignature {
   const text = FAMILY_TEXT[id];
   return {
-    ...(STARTUP_FAMILIES.has(id) ? { transient: { graceSeconds: STARTUP_GRACE_SECONDS } } : {}),
+    ...(STARTUP_FAMILIES.has(id) ? { transient: { graceSeconds: STARTUP_GRACE_SECONDS, onlyAfterStart: true } } : {}),
     id: severity === 'error' ? `${id}-fatal` : `${id}-error`,
     severity,
     title: severity === 'error' ? `${text.title} (fatal)` : text.title,

@@ -43,6 +43,12 @@ export interface LineStructure {
 const HEAD_CHARS = 4096;
 const CRI = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) [FP] /;
 const JOURNALD = /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
+/** syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`. */
+const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) \S+ \/?([\w.@-]+?)(?:\[\d+\])?: /;
+/** runit's svlogd stamp, as calico-node's runit services wrote it (`2016-06-15_07:13:07.98666 bird: …`). */
+const SVLOGD = /^\d{4}-\d{2}-\d{2}_\d{2}:\d{2}:\d{2}\.\d+ /;
+/** A bare level word before the message (confd and other Go tools without logrus formatting): `ERROR Config check failed`. */
+const LEVEL_WORD = /^(PANIC|FATAL|ERROR|WARNING|WARN|INFO|DEBUG) /;
 // The date is optional (pastes often drop it); Calico's Python Felix (before v2.0) wrote `,mmm` and `[pid/thread]`.
 const CALICO = /^(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{3} )?\[(PANIC|FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\]\[[\d/]+\] (?:(\S+) (?:\d+|<nil>): )?/;
 const KLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ ([\w.-]+\.go):\d+\] /;
@@ -95,8 +101,10 @@ function unwrap(line: string): Unwrapped {
   const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
   const cri = CRI.exec(head);
   if (cri) return { text: head.slice(cri[0].length), wrapper: 'cri', unit: undefined };
-  const journald = JOURNALD.exec(head);
+  const journald = JOURNALD.exec(head) ?? SYSLOG_RFC3339.exec(head);
   if (journald) return { text: head.slice(journald[0].length), wrapper: 'journald', unit: journald[1]?.toLowerCase() };
+  const svlogd = SVLOGD.exec(head);
+  if (svlogd) return { text: head.slice(svlogd[0].length), wrapper: 'none', unit: undefined };
   return { text: head, wrapper: 'none', unit: undefined };
 }
 
@@ -142,6 +150,9 @@ export function readLineStructure(line: string): LineStructure {
   if (BIRD.test(text)) return structure(base, 'bird', undefined, text.slice(6));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  const levelWord = LEVEL_WORD.exec(text);
+  // Only behind a journald or syslog prefix, where the unit says which component wrote it.
+  if (levelWord && base.unit !== undefined) return structure(base, 'plain', levelOf(levelWord[1] ?? ''), text.slice(levelWord[0].length));
   const tool = NODE_TOOL.exec(text);
   if (tool) return structure(base, 'node-tool', NODE_TOOL_FAILURE.test(tool[2] ?? '') ? 'error' : undefined, text);
   return fromEvent(base) ?? structure(base, 'plain', undefined, text);

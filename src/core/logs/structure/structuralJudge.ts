@@ -23,7 +23,7 @@ const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc
  * "iptables save failed error=…"): a warning counts when its message states a failure — it opens with a failure
  * verb, or reports that something failed with the error attached — and the error is not `<nil>`.
  */
-const FAILURE_STATEMENT = /^(Failed|Unable|Error|Cannot|Could not|Couldn't)\b|\bfailed\.? error=|\bfailed: /;
+const FAILURE_STATEMENT = /^(Failed|Unable|Error|Cannot|Could not|Couldn't|Problem|Retrying)\b|\b[Ff]ailed\b.{0,120} error=|\bfailed: /;
 const NIL_ERROR = /\berror=<nil>/;
 
 /** What the scanner knows of the log so far, which the structure of one line may need. */
@@ -50,6 +50,7 @@ function isOperatorLine(structure: LineStructure): boolean {
 function reportsFailure(structure: LineStructure): boolean {
   if (structure.format === 'bird') return BIRD_FAILURE.test(structure.message);
   if (structure.format === 'event') return structure.event?.type === 'Warning';
+  if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
   return isFailureLevel(structure.level);
 }
@@ -59,7 +60,15 @@ function statesFailure(message: string): boolean {
   return FAILURE_STATEMENT.test(message) || (causeFamily(message) === 'datastore-access' && message.includes('error='));
 }
 
+/**
+ * Event reasons that are about a pod's network, its probes, restarts or images whatever the message says (a
+ * `kubectl describe pod` Events table names the pod only in its header): kubelet's event reasons
+ * (pkg/kubelet/events/event.go).
+ */
+const POD_FAILURE_REASONS: ReadonlySet<string> = new Set(['FailedCreatePodSandBox', 'FailedKillPod', 'NetworkNotReady', 'Unhealthy', 'BackOff', 'Failed', 'ErrImagePull', 'ImagePullBackOff', 'InspectFailed', 'ErrImageNeverPull']);
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
+  if (structure.format === 'event' && POD_FAILURE_REASONS.has(structure.event?.reason ?? '')) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
   if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
   if (structure.format === 'go-crash') return context.calicoSeen || isAboutPodNetworking(structure.message);

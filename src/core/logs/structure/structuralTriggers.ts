@@ -23,7 +23,7 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
  */
 export const LINE_START_TRIGGER = '\u0000line-start';
 
-const LINE_START_MARKERS = ['ERRO[', 'FATA[', 'PANI[', 'Error: ', 'bird: ', 'panic: ', 'modprobe: ', 'insmod: ', 'iptables', 'ip6tables', 'ipset v', 'nft: '];
+const LINE_START_MARKERS = ['ERRO[', 'FATA[', 'PANI[', 'Error: ', 'ERROR ', 'FATAL ', 'PANIC ', 'bird: ', 'panic: ', 'modprobe: ', 'insmod: ', 'iptables', 'ip6tables', 'ipset v', 'nft: '];
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
@@ -32,6 +32,11 @@ function isDigit(code: number): boolean {
 /** Where the content of a line starts, past a /var/log/pods CRI prefix or a journald prefix. */
 function contentStart(text: string, at: number): number {
   const first = text.charCodeAt(at);
+  if (isDigit(first) && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 95) {
+    // runit's svlogd stamp: 2016-06-15_07:13:07.98666 …
+    const space = text.indexOf(' ', at + 19);
+    return space !== -1 && space - at < 32 ? space + 1 : at;
+  }
   if (isDigit(first) && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 84) {
     // 2024-03-01T10:00:00.123456789Z stderr F …
     for (let index = at + 19; index < at + 48; index++) {
@@ -40,6 +45,9 @@ function contentStart(text: string, at: number): number {
         if (stream === 115) return index + 3;
       }
     }
+    // 2018-04-27T08:49:12Z host unit[pid]: … (syslog with an RFC 3339 time)
+    const colon = text.indexOf(': ', at + 20);
+    if (colon !== -1 && colon - at < 160 && text.charCodeAt(colon - 1) === 93) return colon + 2;
     return at;
   }
   if (first >= 65 && first <= 90 && text.charCodeAt(at + 3) === 32 && text.charCodeAt(at + 9) === 58) {
