@@ -255,7 +255,8 @@ export class LogScanner {
     const structural = match.signature === undefined && match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen }) : undefined;
     const signature = match.signature ?? structural?.signature;
     if (!signature) return;
-    // A log line in a log that shows no start is not known to be a start-up line; an event carries its own span.
+    // A family finding in a log that shows no start is not known to be a start-up one; an event carries its own span.
+    // (The catalog's start-up wordings keep their grace: healthy starts print them with the start line out of view.)
     const notAtStart = signature.transient?.onlyAfterStart === true && !this.startSeen && structural?.structure.format !== 'event';
     if (!signature.transient || notAtStart) {
       this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});

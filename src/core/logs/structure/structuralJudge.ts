@@ -14,16 +14,17 @@ import type { LogSignature } from '../logSignature';
 /**
  * BIRD prints no level: these words are how its failures read — a BGP notification sent (`Error: …`) or received
  * (`Received: …`, e.g. Bad peer AS, Hold timer expired) by proto/bgp/bgp.c bgp_log_error, socket errors of
- * sysdep/unix/io.c, configuration errors.
+ * sysdep/unix/io.c, a connection from an address no peer is configured for (`Unexpected connect from unknown address`,
+ * bgp.c), configuration errors (`<file>, line N: …`, conf/cf-lex.l cf_error).
  */
-const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc]ouldn't |failed/;
+const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc]ouldn't |failed|Unexpected connect from unknown address|\.cfg, line \d+: /;
 
 /**
  * Calico logs many recoverable failures at WARNING ("Failed to connect to typha endpoint … Will try another",
  * "iptables save failed error=…"): a warning counts when its message states a failure — it opens with a failure
  * verb, or reports that something failed with the error attached — and the error is not `<nil>`.
  */
-const FAILURE_STATEMENT = /^(Failed|Unable|Error|Cannot|Could not|Couldn't|Problem|Retrying)\b|\b[Ff]ailed\b.{0,120} error=|\bfailed: /;
+const FAILURE_STATEMENT = /^([Ff]ailed|[Uu]nable|[Ee]rror|[Cc]annot|[Cc]ould not|[Cc]ouldn't|Problem|Retrying)\b|\b[Ff]ailed\b.{0,120} error=|\bfailed: /;
 const NIL_ERROR = /\berror=<nil>/;
 
 /** What the scanner knows of the log so far, which the structure of one line may need. */
@@ -67,8 +68,12 @@ function statesFailure(message: string): boolean {
  */
 const POD_FAILURE_REASONS: ReadonlySet<string> = new Set(['FailedCreatePodSandBox', 'FailedKillPod', 'NetworkNotReady', 'Unhealthy', 'BackOff', 'Failed', 'ErrImagePull', 'ImagePullBackOff', 'InspectFailed', 'ErrImageNeverPull']);
 
+/** journald or syslog units that are Calico's or Canal's own processes. */
+const NETWORKING_UNITS = /^(confd|felix|bird6?|calico[\w-]*|typha|calico-typha|tigera[\w-]*|flanneld|kube-flannel)$/;
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
   if (structure.format === 'event' && POD_FAILURE_REASONS.has(structure.event?.reason ?? '')) return true;
+  if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
   if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
   if (structure.format === 'go-crash') return context.calicoSeen || isAboutPodNetworking(structure.message);
