@@ -29,6 +29,19 @@ export interface ExecCredentialOptions {
   /** Folder of the kubeconfig, against which a relative command with a path separator is resolved (as kubectl does). */
   readonly baseDirectory?: string;
   readonly now?: () => number;
+  /** How messages name the helper; default `the exec credential plugin "<command>"`. */
+  readonly label?: string;
+  /** Reads the helper's stdout; default: an ExecCredential (client.authentication.k8s.io). */
+  readonly parse?: (stdout: string, who: string) => CredentialOutcome;
+  /** A credential already known (an auth-provider's cached access-token): used until it expires. */
+  readonly initial?: ExecCredential;
+}
+
+/** What the gateway asks for a credential: an exec plugin, an auth-provider's helper, a token file. */
+export interface CredentialSource {
+  get(): Promise<CredentialOutcome>;
+  /** The API server answered 401 to a request made with `credential`. */
+  rejected(credential: ExecCredential): void;
 }
 
 /** A failure is remembered this long, so the reads of one check do not each wait for a broken plugin again. */
@@ -70,7 +83,7 @@ export function execSecrets(exec: ExecConfig): string[] {
  * The plugin is bounded by the request timeout: past it, its whole process group is killed. Its stdin is closed
  * (`interactive: false` in KUBERNETES_EXEC_INFO), so a plugin that would prompt fails instead of hanging.
  */
-export class ExecCredentialSource {
+export class ExecCredentialSource implements CredentialSource {
   private cached: ExecCredential | undefined;
   private failure: { readonly message: string; readonly at: number } | undefined;
   private pending: Promise<CredentialOutcome> | undefined;
@@ -84,6 +97,7 @@ export class ExecCredentialSource {
     private readonly options: ExecCredentialOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.cached = options.initial;
   }
 
   /** The credential the plugin gave, while still valid; otherwise runs the plugin (once for all who ask meanwhile). */
@@ -119,7 +133,7 @@ export class ExecCredentialSource {
   }
 
   private describe(): string {
-    return `the exec credential plugin "${this.exec.command}"`;
+    return this.options.label ?? `the exec credential plugin "${this.exec.command}"`;
   }
 
   private command(): string {
@@ -196,7 +210,7 @@ export class ExecCredentialSource {
           settle({ ok: false, message: `${this.describe()} failed (${exitSignal ? `killed by ${exitSignal}` : `exit code ${String(exitCode)}`})${said ? `: ${said}` : ''}` });
           return;
         }
-        settle(parseCredential(Buffer.concat(stdout).toString('utf8'), this.describe()));
+        settle((this.options.parse ?? parseCredential)(Buffer.concat(stdout).toString('utf8'), this.describe()));
       };
       child.on('exit', (code, signal) => {
         exitCode = code;

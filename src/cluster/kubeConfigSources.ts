@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { readBoundedFile } from './boundedFile';
+import { keepKubeconfigProblems } from './kubeconfigFile';
 
 /**
  * KubeConfigs built in memory for the fleet sources. Nothing here is written to disk: a Rancher token stays in this
@@ -17,6 +19,7 @@ export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccoun
 export function contextKubeConfig(base: KubeConfig, context: string): KubeConfig {
   const config = new KubeConfig();
   config.loadFromOptions({ clusters: base.clusters, contexts: base.contexts, users: base.users, currentContext: context });
+  keepKubeconfigProblems(base, config);
   return config;
 }
 
@@ -46,8 +49,11 @@ export function inClusterKubeConfig(options: InClusterOptions): { ok: true; conf
   const [user] = config.users;
   if (!cluster || !user) return { ok: false, error: '--in-cluster: client-node built no in-cluster configuration' };
   const server = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Read here, bounded, once: client-node would read the CA file again, whole, for every request.
+  const ca = readBoundedFile(join(folder, 'ca.crt'), 4 * 1024 * 1024);
+  if (!ca.ok) return { ok: false, error: `--in-cluster: cannot read ${join(folder, 'ca.crt')}: ${ca.error}` };
   config.loadFromOptions({
-    clusters: [{ ...cluster, server, caFile: join(folder, 'ca.crt') }],
+    clusters: [{ ...cluster, server, caFile: undefined, caData: ca.data.toString('base64') }],
     users: [{ ...user, authProvider: { name: 'tokenFile', config: { tokenFile: join(folder, 'token') } } }],
     contexts: config.contexts,
     currentContext: config.currentContext,
