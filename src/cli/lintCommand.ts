@@ -7,6 +7,7 @@ import { lintTiming } from '../core/log/timings';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
 import { findingsToText } from '../core/report/findingsText';
+import { terminalJson, terminalLine } from '../core/text/terminalText';
 import { EXIT_FINDINGS, EXIT_OK, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { collectYamlFiles } from './walkFiles';
@@ -60,7 +61,7 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   if (args.positionals.length === 0) return usageError(io, SPEC, 'give at least one file or folder');
   const forced = args.repeated.get('config') ?? [];
   const { files: found, missing, unreadable } = collectYamlFiles([...args.positionals, ...forced]);
-  if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.join(', ')}`);
+  if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.map(terminalLine).join(', ')}`);
   const workspace: WorkspaceFile[] = [];
   const results: FileFindings[] = unreadable.map((folder) => ({ file: folder.path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the folder cannot be read (${folder.reason}).`, span: { start: 0, end: 0 } }] }));
   for (const { path, root } of found) {
@@ -80,8 +81,8 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));
   io.log.info(lintTiming(`${workspace.length} file(s)`, results.reduce((sum, result) => sum + result.findings.length, 0), elapsedMs(lintStarted)));
   results.sort((a, b) => a.file.localeCompare(b.file));
-  if (format.value === 'json') io.stdout(JSON.stringify(findingsToJson(results), null, 2) + '\n');
-  else if (format.value === 'sarif') io.stdout(JSON.stringify(findingsToSarif(results, productVersion), null, 2) + '\n');
+  if (format.value === 'json') io.stdout(terminalJson(findingsToJson(results)) + '\n');
+  else if (format.value === 'sarif') io.stdout(terminalJson(findingsToSarif(results, productVersion)) + '\n');
   else io.stdout(findingsToText(results) + '\n');
   const all = results.flatMap((result) => result.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;
