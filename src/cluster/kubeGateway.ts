@@ -130,6 +130,7 @@ interface Prepared {
 class KubeReader implements GatewayReader {
   readonly identity: { readonly context: string; readonly server: string };
   private readonly budget: ByteBudget;
+  private readonly listBudget: ByteBudget;
   private received = 0;
   /** Credentials this reader sends or was given: never quoted in anything it returns. */
   private readonly secrets: Set<string>;
@@ -144,6 +145,7 @@ class KubeReader implements GatewayReader {
   ) {
     this.identity = { context: config.getCurrentContext(), server: server.origin };
     this.budget = byteBudget(tuning.maxBytesInFlight);
+    this.listBudget = byteBudget(2 * tuning.maxBytes);
     this.secrets = new Set(secrets);
   }
 
@@ -241,29 +243,45 @@ class KubeReader implements GatewayReader {
     }
   }
 
-  /** Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. */
+  /**
+   * Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. A list stops with an
+   * error past MAX_LIST_PAGES, MAX_LIST_ITEMS or twice the per-answer byte limit, or at a token it was given before.
+   */
   async list(path: string, query: ListQuery = {}, options?: ReadOptions): Promise<ApiResult<ListResult>> {
     const maxItems = query.maxItems ?? Number.POSITIVE_INFINITY;
+    const maxBytes = 2 * this.tuning.maxBytes;
     let restarted = false;
     let items: unknown[] = [];
     let token: string | undefined;
     const seenTokens = new Set<string>();
-    const startedBytes = this.received;
+    let bytes = 0;
+    // The pages of every list being read at once share one budget, so eight endless lists cannot each fill theirs.
+    let held = 0;
+    try {
     for (let pages = 0; ; pages++) {
-      const bytes = this.received - startedBytes;
-      if (pages >= MAX_LIST_PAGES || items.length > MAX_LIST_ITEMS || bytes > 2 * this.tuning.maxBytes) {
-        return { kind: 'malformed', message: `the API kept answering ${path} with further pages (${pages} pages, ${items.length} items, ${bytes} bytes); stopped at the limit of ${MAX_LIST_PAGES} pages, ${MAX_LIST_ITEMS} items or ${2 * this.tuning.maxBytes} bytes per list` };
+      if (pages >= MAX_LIST_PAGES || items.length > MAX_LIST_ITEMS || bytes > maxBytes) {
+        return { kind: 'malformed', message: `the API kept answering ${path} with further pages (${pages} pages, ${items.length} items, ${bytes} bytes); stopped at the limit of ${MAX_LIST_PAGES} pages, ${MAX_LIST_ITEMS} items or ${maxBytes} bytes per list` };
       }
-      const page = await this.get(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
-      if (page.kind === 'http-error' && page.status === GONE && token !== undefined && !restarted) {
+      const pagePath = withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token });
+      const raw = await this.raw(pagePath, options);
+      if (raw.kind === 'http-error' && raw.status === GONE && token !== undefined && !restarted) {
         restarted = true;
         items = [];
         token = undefined;
+        bytes = 0;
         seenTokens.clear();
         continue;
       }
-      if (page.kind !== 'ok') return page;
-      const body = page.value as { items?: unknown; metadata?: { continue?: unknown } } | null;
+      if (raw.kind !== 'ok') return raw;
+      bytes += raw.value.length;
+      if (!this.listBudget.take(raw.value.length)) return { kind: 'malformed', message: `the lists being read together exceed the ${this.listBudget.limit}-byte budget of list pages (${path} had reached ${bytes} bytes in ${pages + 1} pages)` };
+      held += raw.value.length;
+      let body: { items?: unknown; metadata?: { continue?: unknown } } | null;
+      try {
+        body = JSON.parse(raw.value) as typeof body;
+      } catch {
+        return { kind: 'malformed', message: `the API answered ${pagePath} with a body that is not JSON` };
+      }
       if (body === null || typeof body !== 'object' || !Array.isArray(body.items)) return { kind: 'malformed', message: `the API answered ${path} without an items list` };
       items.push(...(body.items as unknown[]));
       const next = body.metadata?.continue;
@@ -275,6 +293,9 @@ class KubeReader implements GatewayReader {
       }
       if (items.length >= maxItems) return { kind: 'ok', value: { items: items.slice(0, maxItems), truncated: token !== undefined || items.length > maxItems } };
       if (token === undefined) return { kind: 'ok', value: { items, truncated: false } };
+    }
+    } finally {
+      this.listBudget.give(held);
     }
   }
 
