@@ -51,6 +51,28 @@ const MAX_STDERR_BYTES = 16 * 1024;
 /** After the plugin exits, how long to wait for its output streams to close (a daemon it started may hold them). */
 const EXIT_GRACE_MS = 250;
 
+/**
+ * Process groups of plugins still running: killed when this process exits (a signal, a deadline), so a plugin that
+ * hangs does not outlive the CLI that started it.
+ */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+function trackGroup(pid: number): void {
+  running.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const group of running) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+}
+
 /** Reads an `exec` stanza from the loosely typed kubeconfig user; undefined when there is none or it has no command. */
 export function execConfigOf(value: unknown): ExecConfig | undefined {
   if (value === null || typeof value !== 'object') return undefined;
@@ -175,9 +197,15 @@ export class ExecCredentialSource implements CredentialSource {
           // Already gone.
         }
       };
+      if (ownGroup && child.pid !== undefined) trackGroup(child.pid);
+      // The plugin never keeps this process alive by itself (its timeout timer does, while a read waits for it):
+      // once the command is done or interrupted, the process ends and the exit hook kills the plugin's group.
+      child.unref();
+      for (const stream of [child.stdout, child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
       const settle = (outcome: CredentialOutcome): void => {
         if (settled) return;
         settled = true;
+        if (child.pid !== undefined) running.delete(child.pid);
         clearTimeout(timer);
         clearTimeout(graceTimer);
         child.stdout.destroy();

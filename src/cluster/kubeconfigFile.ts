@@ -82,7 +82,9 @@ function inlineFiles(document: Json, listKey: 'clusters' | 'users', entryKey: 'c
       const full = isAbsolute(path) ? path : join(folder, path);
       const read = readBoundedFile(full, MAX_REFERENCED_FILE_BYTES);
       if (!read.ok) {
-        found.set((entryKey === 'cluster' ? clusterKey : userKey)(name), `the ${fileField} "${full}" of ${entryKey} "${name}" cannot be read: ${read.error}`);
+        const key = (entryKey === 'cluster' ? clusterKey : userKey)(name);
+        // The first file that cannot be read is the one named.
+        if (!found.has(key)) found.set(key, `the ${fileField} "${full}" of ${entryKey} "${name}" cannot be read: ${read.error}`);
         continue;
       }
       entry[dataField] = dataField === 'token' ? read.data.toString('utf8').trim() : read.data.toString('base64');
