@@ -47,7 +47,7 @@ describe('lint: terminal-safe text output', () => {
 });
 
 describe('Markdown exports: cluster text stays in its cell', () => {
-  const hostile = `prod\rinjected | row | ![x](https://evil.example/p.png) <img src=x>${'\u2028'}next`;
+  const hostile = `prod\rinjected | row | ![x](https://evil.example/p.png) <img src=x>\u2028next`;
   const report: CheckReportJson = {
     cluster: { context: hostile, server: 'https://10.0.0.1:6443', rke2: 'v1.32.4+rke2r1`oops', calico: null, containerd: null },
     checks: [{ id: 'operator.tigerastatus', area: 'Operator', title: 'TigeraStatus', status: 'fail', summary: hostile, evidence: [hostile], remediation: hostile }],
