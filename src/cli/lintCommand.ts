@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_LINT_BYTES } from '../core/files/lintFile';
 import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
@@ -27,11 +27,14 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad
 
 const SPEC: CommandSpec<'text' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'json', 'sarif'] };
 
-/** Reads a regular file of at most MAX_LINT_BYTES; its size is checked on the open handle before reading. */
+/**
+ * Reads a regular file of at most MAX_LINT_BYTES; its kind and size are checked on the open handle before reading,
+ * and the open does not wait for a FIFO's writer (O_NONBLOCK).
+ */
 function readText(path: string): { text: string } | { skipped: string } | { error: string } {
   let handle: number | undefined;
   try {
-    handle = openSync(path, 'r');
+    handle = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(handle);
     if (!stats.isFile()) return { skipped: 'not a regular file' };
     if (stats.size > MAX_LINT_BYTES) return { skipped: `larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB (${stats.size} bytes); RKE2 and Calico files are small` };
