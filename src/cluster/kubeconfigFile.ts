@@ -46,6 +46,7 @@ function isObject(value: unknown): value is Json {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
   return `a ${typeof value}`;
 }
 
