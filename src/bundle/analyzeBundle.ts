@@ -8,6 +8,7 @@ import type { FileFindings } from '../core/findings/locatedFinding';
 import type { LogFinding } from '../core/logs/logScanner';
 import type { SignatureSummary } from '../core/logs/logSummary';
 import { lookUpVersion } from '../core/versionLookup';
+import { bundleDate } from './bundleDate';
 import { bundleEvidence } from './bundleEvidence';
 import { filesBelow, readFirst, type BundleFiles } from './bundleFiles';
 import { bundleHostChecks } from './bundleHostChecks';
@@ -24,6 +25,8 @@ export interface BundleAnalysis {
   readonly logFindings: readonly BundleLogScan[];
   /** `rke2 --version` as the bundle recorded it. */
   readonly rke2Version: string | undefined;
+  /** The folder name carries a real collection time (else `evidence.collectedAt` is the time of reading). */
+  readonly dated: boolean;
   /** Files not read or read in part, and why: links, FIFOs, devices, oversized files, cut walks. */
   readonly notes: readonly string[];
 }
@@ -77,8 +80,9 @@ function logChecks(logs: readonly BundleLogScan[]): CheckResult[] {
  * the kubectl dumps, the node's prerequisites, the recorded RKE2 version, config.yaml lint, and log signatures.
  */
 export function analyzeBundle(files: BundleFiles, name = basename(files.root)): BundleAnalysis {
-  const dateMatch = /(\d{4}-\d{2}-\d{2})_(\d{2})_(\d{2})_(\d{2})/.exec(name);
-  const collectedAt = dateMatch ? `${dateMatch[1] ?? ''}T${dateMatch[2] ?? ''}:${dateMatch[3] ?? ''}:${dateMatch[4] ?? ''}Z` : new Date().toISOString();
+  const date = bundleDate(name);
+  // Undated, the checks judge ages from now, as for a live cluster; `dated` keeps such a bundle from winning "newest".
+  const collectedAt = date.dated ? date.at : new Date().toISOString();
   const evidence = bundleEvidence(files, collectedAt);
   const versionText = readFirst(files, ['/rke2/version'])?.text;
   const rke2Version = versionText ? /v\d+\.\d+\.\d+(?:-rc\d+)?\+rke2r\d+/.exec(versionText)?.[0] : undefined;
@@ -97,5 +101,5 @@ export function analyzeBundle(files: BundleFiles, name = basename(files.root)): 
   const logPaths = [...LOG_FOLDERS.flatMap((folder) => filesBelow(files, folder)), ...LOG_FILES.filter((path) => files.kind(path) !== undefined)];
   const logFindings = logPaths.map((path) => scanBundleLog(files, path)).filter((entry) => entry.findings.length > 0);
   const checks = [versionCheck(rke2Version), ...runClusterChecks(evidence), ...bundleHostChecks(files), configCheck, ...logChecks(logFindings)];
-  return { name, evidence, checks, configFindings, logFindings, rke2Version, notes: files.notes() };
+  return { name, evidence, checks, configFindings, logFindings, rke2Version, dated: date.dated, notes: [...(!date.dated && date.why !== undefined ? [date.why] : []), ...files.notes()] };
 }

@@ -45,7 +45,14 @@ export async function openBundle(path: string, options: OpenBundleOptions = {}):
     const analysis = analyzeBundle(bundleFiles(root));
     return { ok: true, bundle: { analysis, root, skipped: analysis.notes, dispose: () => undefined } };
   }
-  const destination = mkdtempSync(join(tmpdir(), EXTRACTION_PREFIX));
+  let destination: string;
+  try {
+    destination = mkdtempSync(join(tmpdir(), EXTRACTION_PREFIX));
+  } catch (error) {
+    // A missing or read-only TMPDIR is the user's environment, not a bug: say which folder and why.
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { ok: false, error: `cannot extract ${basename(path)}: no private temporary folder can be made in ${tmpdir()} (${code}); set TMPDIR to a writable folder` };
+  }
   const dispose = (): void => rmSync(destination, { recursive: true, force: true });
   try {
     const extracted = await extractTarGz(path, destination, undefined, options.signal);

@@ -9,17 +9,28 @@ export interface NodeBundleSet {
   readonly unreadable: readonly { readonly bundle: string; readonly error: string }[];
   /** The versions of the newest bundle that holds the node list. */
   readonly identity: ClusterIdentity | undefined;
-  /** `rke2 --version` per bundle. */
+  /** `rke2 --version` per bundle, by its source (NodeBundle.source). */
   readonly versions: ReadonlyMap<string, string | undefined>;
   /** Reading stopped early (the signal was aborted). */
   readonly stopped: boolean;
 }
 
-/** Names each node by its hostname, or by its bundle when two bundles come from the same host. */
+/**
+ * Names each node by its hostname; by its bundle when two bundles come from the same host; by the file it was read
+ * from when two bundles even share their folder name (two tarballs of `server-1-<same date>`).
+ */
 function distinctNodes(nodes: readonly NodeBundle[]): NodeBundle[] {
-  const counts = new Map<string, number>();
-  for (const node of nodes) counts.set(node.node, (counts.get(node.node) ?? 0) + 1);
-  return nodes.map((node) => ((counts.get(node.node) ?? 0) > 1 ? { ...node, node: node.bundle } : node));
+  const count = (key: (node: NodeBundle) => string): Map<string, number> => {
+    const counts = new Map<string, number>();
+    for (const node of nodes) counts.set(key(node), (counts.get(key(node)) ?? 0) + 1);
+    return counts;
+  };
+  const hosts = count((node) => node.node);
+  const bundles = count((node) => node.bundle);
+  return nodes.map((node) => {
+    if ((hosts.get(node.node) ?? 0) <= 1) return node;
+    return { ...node, node: (bundles.get(node.bundle) ?? 0) > 1 ? `${node.bundle} (${basename(node.source)})` : node.bundle };
+  });
 }
 
 /**
@@ -31,7 +42,7 @@ export async function readNodeBundles(paths: readonly string[], signal?: AbortSi
   const nodes: NodeBundle[] = [];
   const unreadable: { bundle: string; error: string }[] = [];
   const versions = new Map<string, string | undefined>();
-  let identity: { at: string; value: ClusterIdentity } | undefined;
+  let identity: { at: string; dated: boolean; value: ClusterIdentity } | undefined;
   for (const path of paths) {
     if (signal?.aborted) break;
     const opened = await openBundle(path, signal ? { signal } : {});
@@ -43,9 +54,11 @@ export async function readNodeBundles(paths: readonly string[], signal?: AbortSi
       const { analysis, skipped } = opened.bundle;
       const collectedAt = analysis.evidence.collectedAt;
       const node = nodeOfBundle(analysis.name);
-      nodes.push({ node, bundle: analysis.name, collectedAt, checks: analysis.checks, logs: analysis.logFindings, skipped: skipped.map((entry) => `${node}: ${entry}`) });
-      versions.set(analysis.name, analysis.rke2Version);
-      if (analysis.evidence.nodes.kind === 'ok' && (!identity || identity.at < collectedAt)) identity = { at: collectedAt, value: clusterIdentity(analysis.evidence) };
+      nodes.push({ node, bundle: analysis.name, source: path, collectedAt, dated: analysis.dated, checks: analysis.checks, logs: analysis.logFindings, skipped: skipped.map((entry) => `${node}: ${entry}`) });
+      // By the bundle's own source: two tarballs holding the same folder name are two bundles.
+      versions.set(path, analysis.rke2Version);
+      const newer = !identity || (analysis.dated && (!identity.dated || identity.at < collectedAt));
+      if (analysis.evidence.nodes.kind === 'ok' && newer) identity = { at: collectedAt, dated: analysis.dated, value: clusterIdentity(analysis.evidence) };
     } finally {
       opened.bundle.dispose();
     }

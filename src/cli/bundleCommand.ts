@@ -8,6 +8,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, SIGNAL_EXIT_CODES, type CliSignal, 
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { bundleSet } from '../bundle/bundleSet';
 import { analyseNodeBundles, NODE_BUNDLES_USAGE } from './nodeBundlesCommand';
+import { terminalJson } from '../core/text/terminalText';
 
 export const BUNDLE_USAGE = `Usage: rke2-calico-diag bundle <file.tar.gz|folder>... [--format text|json]
 
@@ -87,7 +88,7 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CommandI
         files: findingsToJson(analysis.configFindings).findings,
         skipped: [...skipped],
       };
-      io.stdout(JSON.stringify(json, null, 2) + '\n');
+      io.stdout(terminalJson(json) + '\n');
     } else {
       io.stdout(checkReportToText(report) + '\n');
       if (skipped.length > 0) io.stdout(`Not extracted or not read: ${skipped.map(terminalField).join('; ')}\n`);

@@ -19,6 +19,7 @@ import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { checksToOpenMetrics } from '../core/report/openMetrics';
 import { inClusterUsageError, openInCluster } from './inClusterSource';
 import { FLEET_USAGE, fleetOnlyOption, isFleetRun, refusedTokenArgument, runFleetCheck } from './fleetCheck';
+import { terminalJson } from '../core/text/terminalText';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
                              [--format text|json|openmetrics] [--timeout SECONDS] [--in-cluster] [--cluster-name N]
@@ -30,8 +31,9 @@ Runs the Calico readiness checks against a cluster (read-only: GET requests only
 --in-cluster reads the pod's own cluster with its service account (--service-account-dir DIR, or
 RKE2_CALICO_SERVICE_ACCOUNT_DIR, moves the token and CA folder). --format openmetrics prints one gauge per check and
 per known issue for the node_exporter textfile collector or a Pushgateway, labelled with --cluster-name (default:
-the context). --timeout is the time budget of each read (default 15): retries and Retry-After waits happen within it, and an exec
-credential plugin that has not answered within it is stopped.
+the context). --timeout (default 15 s) bounds each read and the whole run (after --watch): retries and
+Retry-After waits happen within it, an exec plugin or auth-provider helper that has not answered within it is
+stopped, and reads not done when it runs out are reported unknown (exit 2).
 
 Exit codes:
   0  every check passes or warns (verdict "ready" or warnings; a few unknowns allowed, see 3)
@@ -54,6 +56,12 @@ const SPEC: CommandSpec<'text' | 'json' | 'openmetrics'> = { name: 'check', usag
 function safe(text: string): string {
   return terminalField(redactSecrets(text));
 }
+
+/**
+ * The whole run may take --timeout (after --watch) and this much more: a read or an exec plugin stopped at its own
+ * --timeout budget says why itself before the run's deadline cuts everything short.
+ */
+const RUN_DEADLINE_MARGIN_MS = 1000;
 
 /** Reads that mean the cluster itself could not be reached or would not talk to us. */
 const UNREACHABLE = new Set(['unreachable', 'timeout', 'unauthorized', 'malformed', 'cancelled']);
@@ -94,6 +102,12 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
   const watch = abortOnSignal(io.signals);
   const controller = watch.controller;
   const checkStarted = performance.now();
+  // The whole run, not only each read: a server that keeps answering (endless pages, slow drips) cannot hold it.
+  const run = { outOfTime: false };
+  const deadline = setTimeout(() => {
+    run.outOfTime = true;
+    controller.abort();
+  }, (watchSeconds + timeoutSeconds) * 1000 + RUN_DEADLINE_MARGIN_MS);
   try {
     const results: CheckResult[] = [];
     let evidence: ClusterEvidence | undefined;
@@ -148,11 +162,15 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     const report = redactDeep(buildCheckReport(results, evidence, target, timeline, { verdict: true }));
     const metricsCluster = optionText('cluster-name') ?? target?.context ?? 'local';
     const verdictStatus = unreachable ? 'unreachable' : (report.verdict?.status ?? 'could-not-verify');
-    io.stdout(format.value === 'json' ? JSON.stringify(report, null, 2) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
+    io.stdout(format.value === 'json' ? terminalJson(report) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
     const interrupted = watch.interrupted();
     if (interrupted !== undefined) {
       io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; the requests in flight were cancelled\n`);
       return SIGNAL_EXIT_CODES[interrupted];
+    }
+    if (run.outOfTime) {
+      io.stderr(`rke2-calico-diag check: the check did not finish within --timeout ${timeoutSeconds} s${watchSeconds > 0 ? ` after --watch ${watchSeconds} s` : ''}; the reads not done by then are unknown\n`);
+      return EXIT_USAGE;
     }
     if (unreachable && evidence) {
       io.stderr(`rke2-calico-diag check: could not read the cluster: ${evidence.nodes.kind === 'ok' ? '' : safe(evidence.nodes.message)}\n`);
@@ -166,6 +184,7 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     }
     return EXIT_OK;
   } finally {
+    clearTimeout(deadline);
     watch.stop();
   }
 }

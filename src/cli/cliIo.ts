@@ -1,4 +1,5 @@
 import type { Logger } from '../core/log/logger';
+import { outputFailure } from './outputFailure';
 
 /** Where the CLI writes and what interrupts it; injected so tests read output and interrupt without a process. */
 export interface CliIo {
@@ -39,8 +40,34 @@ export const SIGNAL_EXIT_CODES: Readonly<Record<CliSignal, number>> = { SIGINT: 
 /** Nothing to listen to: tests that never interrupt. */
 export const NO_SIGNALS: CliSignals = { listen: () => () => undefined, resend: () => undefined };
 
+/**
+ * A write that fails (a closed pipe, a full disk) is reported on the stream as an 'error' event; unheard, Node
+ * prints an "Unhandled 'error' event" stack. Heard here: the process ends at once with outputFailure's code.
+ */
+function endOnWriteFailure(): void {
+  let ended = false;
+  const listen = (stream: NodeJS.WriteStream, name: 'stdout' | 'stderr'): void => {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (ended) return;
+      ended = true;
+      const failure = outputFailure(error, name);
+      if (failure.message !== undefined) {
+        try {
+          process.stderr.write(failure.message);
+        } catch {
+          // stderr is gone too: the exit code says it.
+        }
+      }
+      process.exit(failure.code);
+    });
+  };
+  listen(process.stdout, 'stdout');
+  listen(process.stderr, 'stderr');
+}
+
 /** The process's own stdout, stderr and signals, for the entry point. */
 export function processIo(): CliIo {
+  endOnWriteFailure();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

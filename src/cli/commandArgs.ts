@@ -1,5 +1,6 @@
 import { choiceOption, parseArgv, type ParsedArgs } from './argv';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { terminalLine } from '../core/text/terminalText';
 
 export interface CommandSpec<F extends string> {
   readonly name: string;
@@ -16,7 +17,7 @@ export type CommandStart<F extends string> = { readonly ok: true; readonly args:
 
 /** Prints the command's error and usage on stderr; bad usage always exits 2. */
 export function usageError(io: CliIo, spec: Pick<CommandSpec<string>, 'name' | 'usage'>, message: string): number {
-  io.stderr(`rke2-calico-diag ${spec.name}: ${message}\n\n${spec.usage}\n`);
+  io.stderr(`rke2-calico-diag ${spec.name}: ${terminalLine(message)}\n\n${spec.usage}\n`);
   return EXIT_USAGE;
 }
 

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { FleetEntry } from '../core/fleet/fleetOutcome';
-import { buildFleetReport, fleetReportToText, type FleetReportJson } from '../core/fleet/fleetReport';
-import { checksToOpenMetrics } from '../core/report/openMetrics';
+import { buildFleetReport, fleetReportToText } from '../core/fleet/fleetReport';
+import { fleetToOpenMetrics } from '../core/fleet/fleetMetrics';
 import { runFleet } from '../core/fleet/runFleet';
 import { terminalField } from '../core/checks/checkReport';
 import { removeSecrets, withoutSecrets } from '../core/report/withoutSecrets';
+import { readBoundedFile } from '../cluster/boundedFile';
 import { checkMember, fleetMembers, fleetTuning, type FleetMember, type FleetMembers } from '../cluster/fleetTargets';
 import type { GatewayTuning } from '../cluster/kubeGateway';
 import { discoverKubeconfig } from '../cluster/kubeconfigDiscovery';
@@ -12,6 +12,7 @@ import { abortOnSignal } from './abortOnSignal';
 import type { ParsedArgs } from './argv';
 import { describeRequest } from '../core/kube/requestEvent';
 import { EXIT_USAGE, SIGNAL_EXIT_CODES, type CommandIo } from './cliIo';
+import { terminalJson } from '../core/text/terminalText';
 
 export const FLEET_USAGE = `
 Several clusters (each with its own time budget; one that fails, hangs or refuses does not stop the others):
@@ -72,11 +73,9 @@ function rancherToken(args: ParsedArgs, environment: NodeJS.ProcessEnv): Parsed<
   const file = text(args, 'rancher-token-file');
   let token: string;
   if (file !== undefined) {
-    try {
-      token = readFileSync(file, 'utf8').trim();
-    } catch (error) {
-      return { ok: false, error: `cannot read --rancher-token-file ${file}: ${error instanceof Error ? error.message : String(error)}` };
-    }
+    const read = readBoundedFile(file, 64 * 1024);
+    if (!read.ok) return { ok: false, error: `cannot read --rancher-token-file ${file}: ${read.error}` };
+    token = read.data.toString('utf8').trim();
     if (token === '') return { ok: false, error: `--rancher-token-file ${file} is empty` };
   } else {
     token = (environment.RANCHER_TOKEN ?? '').trim();
@@ -100,11 +99,6 @@ async function members(args: ParsedArgs, environment: NodeJS.ProcessEnv, tuning:
   const names = named === undefined ? 'all' : named.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names !== 'all' && names.length === 0) return { ok: false, error: '--contexts needs at least one context name' };
   return fleetMembers({ kind: 'contexts', choice, names }, environment, tuning, signal);
-}
-
-/** The fleet as metrics: every cluster labelled with its name (Rancher's display name or the context). */
-function fleetMetrics(report: FleetReportJson): string {
-  return checksToOpenMetrics(report.clusters.map((cluster) => ({ cluster: cluster.name, status: cluster.status, ...(cluster.report ? { report: cluster.report } : {}) })));
 }
 
 /** Usage problems of a fleet run, before anything is read. */
@@ -150,7 +144,7 @@ export async function runFleetCheck(args: ParsedArgs, format: string, io: Comman
     });
     const entries: FleetEntry[] = listed.members.map((member, index) => ({ target: member.target, outcome: outcomes[index] ?? { kind: 'cancelled', reason: 'not started' } }));
     const report = withoutSecrets(buildFleetReport(listed.source, entries), secrets);
-    io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'openmetrics' ? fleetMetrics(report) : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
+    io.stdout(format === 'json' ? `${terminalJson(report)}\n` : format === 'openmetrics' ? fleetToOpenMetrics(report) : `${fleetReportToText(report, { details: args.options.has('details') })}\n`);
     const interrupted = watch.interrupted();
     if (interrupted !== undefined) {
       io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; clusters not finished are reported as cancelled\n`);

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_LINT_BYTES } from '../core/files/lintFile';
 import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
@@ -7,6 +7,7 @@ import { lintTiming } from '../core/log/timings';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
 import { findingsToText } from '../core/report/findingsText';
+import { terminalJson, terminalLine } from '../core/text/terminalText';
 import { EXIT_FINDINGS, EXIT_OK, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { collectYamlFiles } from './walkFiles';
@@ -26,11 +27,14 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad
 
 const SPEC: CommandSpec<'text' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'json', 'sarif'] };
 
-/** Reads a regular file of at most MAX_LINT_BYTES; its size is checked on the open handle before reading. */
+/**
+ * Reads a regular file of at most MAX_LINT_BYTES; its kind and size are checked on the open handle before reading,
+ * and the open does not wait for a FIFO's writer (O_NONBLOCK).
+ */
 function readText(path: string): { text: string } | { skipped: string } | { error: string } {
   let handle: number | undefined;
   try {
-    handle = openSync(path, 'r');
+    handle = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stats = fstatSync(handle);
     if (!stats.isFile()) return { skipped: 'not a regular file' };
     if (stats.size > MAX_LINT_BYTES) return { skipped: `larger than ${MAX_LINT_BYTES / 1024 / 1024} MiB (${stats.size} bytes); RKE2 and Calico files are small` };
@@ -60,7 +64,7 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   if (args.positionals.length === 0) return usageError(io, SPEC, 'give at least one file or folder');
   const forced = args.repeated.get('config') ?? [];
   const { files: found, missing, unreadable } = collectYamlFiles([...args.positionals, ...forced]);
-  if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.join(', ')}`);
+  if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.map(terminalLine).join(', ')}`);
   const workspace: WorkspaceFile[] = [];
   const results: FileFindings[] = unreadable.map((folder) => ({ file: folder.path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the folder cannot be read (${folder.reason}).`, span: { start: 0, end: 0 } }] }));
   for (const { path, root } of found) {
@@ -80,8 +84,8 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));
   io.log.info(lintTiming(`${workspace.length} file(s)`, results.reduce((sum, result) => sum + result.findings.length, 0), elapsedMs(lintStarted)));
   results.sort((a, b) => a.file.localeCompare(b.file));
-  if (format.value === 'json') io.stdout(JSON.stringify(findingsToJson(results), null, 2) + '\n');
-  else if (format.value === 'sarif') io.stdout(JSON.stringify(findingsToSarif(results, productVersion), null, 2) + '\n');
+  if (format.value === 'json') io.stdout(terminalJson(findingsToJson(results)) + '\n');
+  else if (format.value === 'sarif') io.stdout(terminalJson(findingsToSarif(results, productVersion)) + '\n');
   else io.stdout(findingsToText(results) + '\n');
   const all = results.flatMap((result) => result.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;

@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { elapsedMs } from '../core/log/logger';
 import { logScanTiming } from '../core/log/timings';
@@ -8,10 +8,26 @@ import { LogScanner, type LogFinding } from '../core/logs/logScanner';
 import { knownIssuesOf } from '../core/logs/scanText';
 import { logReportWriter, type LogOutputFormat } from '../core/report/logFindingsReport';
 import { BinarySniffer } from '../core/text/binaryContent';
+import { terminalLine } from '../core/text/terminalText';
 import { formatCalicoVersion, parseCalicoVersion } from '../core/versions/calicoVersion';
 import { formatRke2Version, parseRke2Version } from '../core/versions/rke2Version';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+
+/**
+ * A log is a regular file or a pipe (`logs <(kubectl logs …)`, a FIFO): both end. A device (/dev/zero) or a folder
+ * is refused by its kind, before reading: /dev/zero is NUL bytes without end, never a log.
+ */
+function notALogSource(path: string): string | undefined {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    return undefined; // The read says why (no such file, permission denied).
+  }
+  if (stats.isFile() || stats.isFIFO() || stats.isSocket()) return undefined;
+  return stats.isDirectory() ? 'a folder, not a log file' : 'a device, not a log file';
+}
 
 export const LOGS_USAGE = `Usage: rke2-calico-diag logs <file|-> [--format text|json|jsonl] [--rke2-version V] [--calico-version V]
 
@@ -94,6 +110,11 @@ export async function runLogsCommand(argv: readonly string[], io: CommandIo, _ve
   if (!facts.ok) return usageError(io, SPEC, facts.error);
   const source = args.positionals[0] ?? '-';
   const name = source === '-' ? '<stdin>' : source;
+  const refused = source === '-' ? undefined : notALogSource(source);
+  if (refused !== undefined) {
+    io.stderr(`rke2-calico-diag logs: ${terminalLine(name)}: ${refused}\n`);
+    return EXIT_USAGE;
+  }
   const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: CHUNK_BYTES });
   const sniffer = new BinarySniffer();
   const writer = logReportWriter(format, name, io.stdout);
@@ -126,11 +147,11 @@ export async function runLogsCommand(argv: readonly string[], io: CommandIo, _ve
   try {
     outcome = await scanStream(stream, scanner, sniffer, io.drained ?? (() => Promise.resolve()));
   } catch (error) {
-    io.stderr(`rke2-calico-diag logs: cannot read ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`rke2-calico-diag logs: cannot read ${terminalLine(name)}: ${terminalLine(error instanceof Error ? error.message : String(error))}\n`);
     return EXIT_USAGE;
   }
   if (outcome === 'binary') {
-    io.stderr(`rke2-calico-diag logs: ${name} looks like binary data, not a text log; nothing was scanned.\n`);
+    io.stderr(`rke2-calico-diag logs: ${terminalLine(name)} looks like binary data, not a text log; nothing was scanned.\n`);
     return EXIT_USAGE;
   }
   release();

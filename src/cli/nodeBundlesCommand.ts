@@ -2,6 +2,7 @@ import { readNodeBundles } from '../bundle/readNodeBundles';
 import { mergeNodeBundles, type MergedBundles, type TimelineFinding } from '../core/bundles/nodeBundles';
 import { buildCheckReport, checkReportToText, terminalField, type CheckReportJson } from '../core/checks/checkReport';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { terminalJson } from '../core/text/terminalText';
 
 export const NODE_BUNDLES_USAGE = `
 Several bundles (one per node of the same cluster, or a folder holding them) are analysed together, one at a time,
@@ -58,13 +59,13 @@ export async function analyseNodeBundles(paths: readonly string[], format: 'text
   const report: NodeBundlesReportJson = {
     ...base,
     cluster: { ...base.cluster, rke2: identity?.rke2.join(', ') || null, calico: identity?.calico ?? null, containerd: identity?.containerd.join(', ') || null },
-    nodes: named.map((node) => ({ node: node.node, bundle: node.bundle, collectedAt: node.collectedAt, rke2Version: versions.get(node.bundle) ?? null, checks: buildCheckReport(node.checks, undefined, undefined).checks })),
+    nodes: named.map((node) => ({ node: node.node, bundle: node.bundle, collectedAt: node.collectedAt, rke2Version: versions.get(node.source) ?? null, checks: buildCheckReport(node.checks, undefined, undefined).checks })),
     logTimeline: [...merged.timeline],
     firstFailure: merged.firstFailure ?? null,
     unreadable: [...unreadable],
     skipped: named.flatMap((node) => node.skipped),
   };
-  io.stdout(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${toText(report, merged)}\n`);
+  io.stdout(format === 'json' ? `${terminalJson(report)}\n` : `${toText(report, merged)}\n`);
   if (merged.checks.some((check) => check.status === 'fail')) return EXIT_FINDINGS;
   return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
 }

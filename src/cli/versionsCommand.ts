@@ -4,6 +4,7 @@ import { lookUpVersion, VERSION_KINDS, type VersionKind } from '../core/versionL
 import { choiceOption } from './argv';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+import { terminalJson } from '../core/text/terminalText';
 
 export const VERSIONS_USAGE = `Usage: rke2-calico-diag versions <version> [--kind rke2|calico|chart|operator] [--format text|json]
 
@@ -35,7 +36,7 @@ export function runVersionsCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_USAGE;
   }
   const report = outcome.report;
-  io.stdout(format.value === 'json' ? JSON.stringify(versionReportToJson(report), null, 2) + '\n' : versionReportToText(report) + '\n');
+  io.stdout(format.value === 'json' ? terminalJson(versionReportToJson(report)) + '\n' : versionReportToText(report) + '\n');
   return report.knownIssues.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

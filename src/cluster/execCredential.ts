@@ -29,6 +29,19 @@ export interface ExecCredentialOptions {
   /** Folder of the kubeconfig, against which a relative command with a path separator is resolved (as kubectl does). */
   readonly baseDirectory?: string;
   readonly now?: () => number;
+  /** How messages name the helper; default `the exec credential plugin "<command>"`. */
+  readonly label?: string;
+  /** Reads the helper's stdout; default: an ExecCredential (client.authentication.k8s.io). */
+  readonly parse?: (stdout: string, who: string) => CredentialOutcome;
+  /** A credential already known (an auth-provider's cached access-token): used until it expires. */
+  readonly initial?: ExecCredential;
+}
+
+/** What the gateway asks for a credential: an exec plugin, an auth-provider's helper, a token file. */
+export interface CredentialSource {
+  get(): Promise<CredentialOutcome>;
+  /** The API server answered 401 to a request made with `credential`. */
+  rejected(credential: ExecCredential): void;
 }
 
 /** A failure is remembered this long, so the reads of one check do not each wait for a broken plugin again. */
@@ -37,6 +50,28 @@ const MAX_STDOUT_BYTES = 1024 * 1024;
 const MAX_STDERR_BYTES = 16 * 1024;
 /** After the plugin exits, how long to wait for its output streams to close (a daemon it started may hold them). */
 const EXIT_GRACE_MS = 250;
+
+/**
+ * Process groups of plugins still running: killed when this process exits (a signal, a deadline), so a plugin that
+ * hangs does not outlive the CLI that started it.
+ */
+const running = new Set<number>();
+let exitHookInstalled = false;
+
+function trackGroup(pid: number): void {
+  running.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.on('exit', () => {
+    for (const group of running) {
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+}
 
 /** Reads an `exec` stanza from the loosely typed kubeconfig user; undefined when there is none or it has no command. */
 export function execConfigOf(value: unknown): ExecConfig | undefined {
@@ -70,7 +105,7 @@ export function execSecrets(exec: ExecConfig): string[] {
  * The plugin is bounded by the request timeout: past it, its whole process group is killed. Its stdin is closed
  * (`interactive: false` in KUBERNETES_EXEC_INFO), so a plugin that would prompt fails instead of hanging.
  */
-export class ExecCredentialSource {
+export class ExecCredentialSource implements CredentialSource {
   private cached: ExecCredential | undefined;
   private failure: { readonly message: string; readonly at: number } | undefined;
   private pending: Promise<CredentialOutcome> | undefined;
@@ -84,6 +119,7 @@ export class ExecCredentialSource {
     private readonly options: ExecCredentialOptions,
   ) {
     this.now = options.now ?? Date.now;
+    this.cached = options.initial;
   }
 
   /** The credential the plugin gave, while still valid; otherwise runs the plugin (once for all who ask meanwhile). */
@@ -119,7 +155,7 @@ export class ExecCredentialSource {
   }
 
   private describe(): string {
-    return `the exec credential plugin "${this.exec.command}"`;
+    return this.options.label ?? `the exec credential plugin "${this.exec.command}"`;
   }
 
   private command(): string {
@@ -161,9 +197,15 @@ export class ExecCredentialSource {
           // Already gone.
         }
       };
+      if (ownGroup && child.pid !== undefined) trackGroup(child.pid);
+      // The plugin never keeps this process alive by itself (its timeout timer does, while a read waits for it):
+      // once the command is done or interrupted, the process ends and the exit hook kills the plugin's group.
+      child.unref();
+      for (const stream of [child.stdout, child.stderr] as unknown as { unref?: () => void }[]) stream.unref?.();
       const settle = (outcome: CredentialOutcome): void => {
         if (settled) return;
         settled = true;
+        if (child.pid !== undefined) running.delete(child.pid);
         clearTimeout(timer);
         clearTimeout(graceTimer);
         child.stdout.destroy();
@@ -196,7 +238,7 @@ export class ExecCredentialSource {
           settle({ ok: false, message: `${this.describe()} failed (${exitSignal ? `killed by ${exitSignal}` : `exit code ${String(exitCode)}`})${said ? `: ${said}` : ''}` });
           return;
         }
-        settle(parseCredential(Buffer.concat(stdout).toString('utf8'), this.describe()));
+        settle((this.options.parse ?? parseCredential)(Buffer.concat(stdout).toString('utf8'), this.describe()));
       };
       child.on('exit', (code, signal) => {
         exitCode = code;

@@ -1,14 +1,14 @@
 import { dirname } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { checkClusterReader } from '../core/fleet/checkClusterReader';
-import { rancherIdOfServer, skipReason } from '../core/fleet/rancherClusters';
+import { isRancherClusterId, rancherIdOfServer, skipReason } from '../core/fleet/rancherClusters';
 import type { ClusterOutcome, FleetTarget } from '../core/fleet/fleetOutcome';
-import { redactSecrets } from '../core/report/redactSecrets';
 import type { GatewayTuning, OpenResult } from './kubeGateway';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
 import { loadGateway } from './loadGateway';
 import { listRancherClusters, type RancherConnection } from './rancherApi';
 import { rancherTrust } from './rancherTrust';
+import { rancherServerUrl } from './rancherUrl';
 
 /** A cluster of the fleet and how to open it; a cluster that is not checked carries why instead. */
 export interface FleetMember {
@@ -27,12 +27,9 @@ export type FleetMembers = { readonly ok: true; readonly source: string; readonl
 export async function contextMembers(choice: KubeconfigChoice, names: readonly string[] | 'all', tuning: GatewayTuning): Promise<FleetMembers> {
   const gateway = await loadGateway();
   const label = `kubeconfig ${choice.paths.join(', ')}`;
-  let config: KubeConfig;
-  try {
-    config = gateway.loadKubeConfig(choice);
-  } catch (error) {
-    return { ok: false, error: `cannot load ${label}: ${redactSecrets(error instanceof Error ? error.message : String(error)).slice(0, 1000)}` };
-  }
+  const loaded = gateway.loadKubeConfig(choice);
+  if (!loaded.ok) return { ok: false, error: loaded.error };
+  const config: KubeConfig = loaded.config;
   const available = config.getContexts().map((context) => context.name);
   if (available.length === 0) return { ok: false, error: `${label} has no contexts` };
   const wanted = names === 'all' ? available : [...new Set(names)];
@@ -61,6 +58,7 @@ export async function rancherMembers(connection: RancherConnection, tuning: Gate
   const gateway = await loadGateway();
   const members = listing.clusters.map((cluster): FleetMember => {
     const target: FleetTarget = { name: cluster.name, source: 'rancher', rancherId: cluster.id, ...(cluster.distribution !== undefined ? { distribution: cluster.distribution } : {}) };
+    if (!isRancherClusterId(cluster.id)) return { target, skipped: `Rancher listed it with the id "${cluster.id.slice(0, 100)}", which is not a cluster id (letters, digits and dashes); not read` };
     if (!cluster.rke2) return { target, skipped: skipReason(cluster) };
     const config = gateway.rancherProxyKubeConfig({ rancherUrl: connection.url, clusterId: cluster.id, token: connection.token, ...(connection.caPem !== undefined ? { caPem: connection.caPem } : {}) });
     return { target, open: () => gateway.openKubeConfig(config, { label: `Rancher cluster ${cluster.id}` }, cluster.id, tuning) };
@@ -84,12 +82,9 @@ export type FleetSource =
 /** The members of a fleet, from either source; every failure is a message, never an exception. */
 export async function fleetMembers(source: FleetSource, environment: NodeJS.ProcessEnv, tuning: GatewayTuning, signal: AbortSignal): Promise<FleetMembers> {
   if (source.kind === 'contexts') return contextMembers(source.choice, source.names, tuning);
-  let url: URL;
-  try {
-    url = new URL(source.url);
-  } catch {
-    return { ok: false, error: `the Rancher URL ${source.url} is not a URL (https://rancher.example.com)` };
-  }
+  const parsed = rancherServerUrl(source.url);
+  if (!parsed.ok) return parsed;
+  const url = parsed.url;
   const trust = rancherTrust(source.caFile, environment);
   if (!trust.ok) return trust;
   return rancherMembers({ url, token: source.token, caPem: trust.caPem, timeoutMs: tuning.timeoutMs, signal }, tuning);

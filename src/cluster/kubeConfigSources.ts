@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
+import { readBoundedFile } from './boundedFile';
+import { keepKubeconfigProblems } from './kubeconfigFile';
 
 /**
  * KubeConfigs built in memory for the fleet sources. Nothing here is written to disk: a Rancher token stays in this
@@ -17,6 +19,7 @@ export const SERVICE_ACCOUNT_DIR = '/var/run/secrets/kubernetes.io/serviceaccoun
 export function contextKubeConfig(base: KubeConfig, context: string): KubeConfig {
   const config = new KubeConfig();
   config.loadFromOptions({ clusters: base.clusters, contexts: base.contexts, users: base.users, currentContext: context });
+  keepKubeconfigProblems(base, config);
   return config;
 }
 
@@ -40,17 +43,17 @@ export function inClusterKubeConfig(options: InClusterOptions): { ok: true; conf
   for (const file of ['token', 'ca.crt']) {
     if (!existsSync(join(folder, file))) return { ok: false, error: `--in-cluster: ${join(folder, file)} does not exist; is a service account token mounted (automountServiceAccountToken)?` };
   }
-  const config = new KubeConfig();
-  config.loadFromCluster();
-  const [cluster] = config.clusters;
-  const [user] = config.users;
-  if (!cluster || !user) return { ok: false, error: '--in-cluster: client-node built no in-cluster configuration' };
   const server = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  // Built here rather than by client-node's loadFromCluster, which reads the namespace file whole and blocking; the
+  // CA is read once, bounded (client-node would read it again for every request), the token by the gateway.
+  const ca = readBoundedFile(join(folder, 'ca.crt'), 4 * 1024 * 1024);
+  if (!ca.ok) return { ok: false, error: `--in-cluster: cannot read ${join(folder, 'ca.crt')}: ${ca.error}` };
+  const config = new KubeConfig();
   config.loadFromOptions({
-    clusters: [{ ...cluster, server, caFile: join(folder, 'ca.crt') }],
-    users: [{ ...user, authProvider: { name: 'tokenFile', config: { tokenFile: join(folder, 'token') } } }],
-    contexts: config.contexts,
-    currentContext: config.currentContext,
+    clusters: [{ name: 'inCluster', server, caData: ca.data.toString('base64'), skipTLSVerify: false }],
+    users: [{ name: 'inClusterUser', authProvider: { name: 'tokenFile', config: { tokenFile: join(folder, 'token') } } }],
+    contexts: [{ name: 'inClusterContext', cluster: 'inCluster', user: 'inClusterUser' }],
+    currentContext: 'inClusterContext',
   });
   return { ok: true, config };
 }

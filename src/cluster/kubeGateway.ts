@@ -5,7 +5,9 @@ import type { ConnectionFacts } from '../core/checks/clusterEvidence';
 import type { ApiResult } from '../core/kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult, LogQuery, ReadOptions } from '../core/kube/clusterReader';
 import { redactKnownSecrets, redactSecrets } from '../core/report/redactSecrets';
-import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type ExecCredential } from './execCredential';
+import { authProviderSource } from './authProviders';
+import { execConfigOf, ExecCredentialSource, execSecrets, type CredentialOutcome, type CredentialSource, type ExecCredential } from './execCredential';
+import { kubeconfigProblem, loadKubeconfigFiles, type LoadedKubeconfig } from './kubeconfigFile';
 import { reuseConnections } from './connectionReuse';
 import { byteBudget, httpGet, httpGetStream, type ByteBudget, type GatewayTuning, type ReadContext } from './httpGet';
 import type { KubeconfigChoice } from './kubeconfigDiscovery';
@@ -38,15 +40,24 @@ export type OpenResult =
 /** The answer to a `continue` token that expired: the list starts again. */
 const GONE = 410;
 
+/**
+ * A list is read in at most this many pages, this many items and twice the per-answer byte limit: a server that
+ * always answers with a new `continue` token would otherwise be paged without end (thousands of GETs a second,
+ * memory without bound). 200 pages of 500 are 100,000 objects, above any list a check makes.
+ */
+const MAX_LIST_PAGES = 200;
+const MAX_LIST_ITEMS = 100_000;
+/** A real continue token is a few hundred characters; a longer one would be sent back in every request's URL. */
+const MAX_CONTINUE_TOKEN_CHARS = 16 * 1024;
+
 /** Messages quoted from outside (a server's Status, an exec plugin's stderr) are cut to this length. */
 const MAX_MESSAGE_CHARS = 1000;
 
-export function loadKubeConfig(choice: KubeconfigChoice): KubeConfig {
-  const config = new KubeConfig();
-  // Several KUBECONFIG files are merged the way kubectl merges them; client-node does that from the environment.
-  if (choice.origin === 'KUBECONFIG' && choice.paths.length > 1) config.loadFromDefault();
-  else config.loadFromFile(choice.paths[0] ?? '');
-  return config;
+/** The kubeconfig of a choice: one file, or KUBECONFIG's files merged the way kubectl merges them. */
+export function loadKubeConfig(choice: KubeconfigChoice): LoadedKubeconfig {
+  const loaded = loadKubeconfigFiles(choice.origin === 'KUBECONFIG' ? choice.paths : choice.paths.slice(0, 1));
+  // A message may quote a value of the file: redacted like everything from outside.
+  return loaded.ok ? loaded : { ok: false, error: shorten(redactSecrets(loaded.error)) };
 }
 
 /**
@@ -54,14 +65,9 @@ export function loadKubeConfig(choice: KubeconfigChoice): KubeConfig {
  * client certificates, exec plugins and proxies); nothing is written back.
  */
 export function openCluster(choice: KubeconfigChoice, context: string | undefined, tuning: GatewayTuning = DEFAULT_TUNING): OpenResult {
-  let config: KubeConfig;
-  try {
-    config = loadKubeConfig(choice);
-  } catch (error) {
-    // A YAML error quotes the lines around it, which may hold a token: redacted like everything from outside.
-    return { ok: false, kind: 'unreadable', error: `cannot load kubeconfig ${choice.paths.join(', ')}: ${shorten(redactSecrets(error instanceof Error ? error.message : String(error)))}` };
-  }
-  return openKubeConfig(config, { label: `kubeconfig ${choice.paths.join(', ')}`, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}) }, context, tuning);
+  const loaded = loadKubeConfig(choice);
+  if (!loaded.ok) return { ok: false, kind: 'unreadable', error: loaded.error };
+  return openKubeConfig(loaded.config, { label: `kubeconfig ${choice.paths.join(', ')}`, ...(choice.paths.length === 1 && choice.paths[0] ? { baseDirectory: dirname(choice.paths[0]) } : {}) }, context, tuning);
 }
 
 /**
@@ -75,6 +81,8 @@ export function openKubeConfig(config: KubeConfig, source: { readonly label: str
     if (!contexts.includes(context)) return { ok: false, kind: 'unknown-context', error: `context "${context}" is not in the kubeconfig (it has: ${contexts.join(', ')})` };
     config.setCurrentContext(context);
   }
+  const problem = kubeconfigProblem(config);
+  if (problem !== undefined) return { ok: false, kind: 'unreadable', error: problem };
   const cluster = config.getCurrentCluster();
   if (!cluster) return { ok: false, kind: 'bad-cluster', error: `context "${config.getCurrentContext()}" names no cluster` };
   let server: URL;
@@ -87,14 +95,18 @@ export function openKubeConfig(config: KubeConfig, source: { readonly label: str
   const connection: ConnectionFacts = { insecureSkipTlsVerify: cluster.skipTLSVerify, certificateAuthority: Boolean(cluster.caData ?? cluster.caFile) };
   const user = config.getCurrentUser();
   const exec = execConfigOf(user?.exec);
-  let credentials: ExecCredentialSource | undefined;
-  if (user && exec) {
-    // The plugin is run by this gateway (cached, bounded by the timeout), not by client-node once per request.
-    const withoutExec: User = { ...user, exec: undefined };
-    config.loadFromOptions({ clusters: config.clusters, contexts: config.contexts, users: config.users.map((entry) => (entry === user ? withoutExec : entry)), currentContext: config.currentContext });
-    credentials = new ExecCredentialSource(exec, { timeoutMs: tuning.timeoutMs, ...(source.baseDirectory !== undefined ? { baseDirectory: source.baseDirectory } : {}), ...(tuning.now ? { now: tuning.now } : {}) });
+  const helperOptions = { timeoutMs: tuning.timeoutMs, ...(source.baseDirectory !== undefined ? { baseDirectory: source.baseDirectory } : {}), ...(tuning.now ? { now: tuning.now } : {}) };
+  const provider = exec ? undefined : authProviderSource(user?.authProvider, helperOptions);
+  if (provider && !provider.ok) return { ok: false, kind: 'unreadable', error: `user "${user?.name ?? ''}": ${provider.message}` };
+  let credentials: CredentialSource | undefined;
+  if (user && (exec || provider)) {
+    // Plugins and auth-provider helpers are run by this gateway (cached, bounded by the timeout), never by
+    // client-node, which runs them once per request and, for gcp and azure, synchronously.
+    const withoutHelper: User = { ...user, exec: undefined, authProvider: undefined };
+    config.loadFromOptions({ clusters: config.clusters, contexts: config.contexts, users: config.users.map((entry) => (entry === user ? withoutHelper : entry)), currentContext: config.currentContext });
+    credentials = exec ? new ExecCredentialSource(exec, helperOptions) : provider?.source;
   }
-  const secrets = [user?.token, user?.password, user?.keyData, ...(exec ? execSecrets(exec) : [])].filter((value): value is string => typeof value === 'string' && value !== '');
+  const secrets = [user?.token, user?.password, user?.keyData, ...(exec ? execSecrets(exec) : []), ...(provider?.ok ? provider.secrets : [])].filter((value): value is string => typeof value === 'string' && value !== '');
   return { ok: true, reader: new KubeReader(config, server, tuning, connection, credentials, secrets), contexts, context: config.getCurrentContext() };
 }
 
@@ -118,6 +130,7 @@ interface Prepared {
 class KubeReader implements GatewayReader {
   readonly identity: { readonly context: string; readonly server: string };
   private readonly budget: ByteBudget;
+  private readonly listBudget: ByteBudget;
   private received = 0;
   /** Credentials this reader sends or was given: never quoted in anything it returns. */
   private readonly secrets: Set<string>;
@@ -127,11 +140,12 @@ class KubeReader implements GatewayReader {
     private readonly server: URL,
     private readonly tuning: GatewayTuning,
     readonly connection: ConnectionFacts,
-    private readonly credentials: ExecCredentialSource | undefined,
+    private readonly credentials: CredentialSource | undefined,
     secrets: readonly string[],
   ) {
     this.identity = { context: config.getCurrentContext(), server: server.origin };
     this.budget = byteBudget(tuning.maxBytesInFlight);
+    this.listBudget = byteBudget(2 * tuning.maxBytes);
     this.secrets = new Set(secrets);
   }
 
@@ -156,7 +170,7 @@ class KubeReader implements GatewayReader {
   }
 
   /** The exec credential, unless the read is cancelled first (the plugin itself is bounded by the timeout). */
-  private credential(source: ExecCredentialSource, signal: AbortSignal | undefined): Promise<CredentialOutcome | undefined> {
+  private credential(source: CredentialSource, signal: AbortSignal | undefined): Promise<CredentialOutcome | undefined> {
     if (!signal) return source.get();
     if (signal.aborted) return Promise.resolve(undefined);
     return new Promise((resolve) => {
@@ -229,28 +243,59 @@ class KubeReader implements GatewayReader {
     }
   }
 
-  /** Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. */
+  /**
+   * Follows `continue` tokens; a 410 (expired token) restarts the list once from the beginning. A list stops with an
+   * error past MAX_LIST_PAGES, MAX_LIST_ITEMS or twice the per-answer byte limit, or at a token it was given before.
+   */
   async list(path: string, query: ListQuery = {}, options?: ReadOptions): Promise<ApiResult<ListResult>> {
     const maxItems = query.maxItems ?? Number.POSITIVE_INFINITY;
+    const maxBytes = 2 * this.tuning.maxBytes;
     let restarted = false;
     let items: unknown[] = [];
     let token: string | undefined;
-    for (;;) {
-      const page = await this.get(withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token }), options);
-      if (page.kind === 'http-error' && page.status === GONE && token !== undefined && !restarted) {
+    const seenTokens = new Set<string>();
+    let bytes = 0;
+    // The pages of every list being read at once share one budget, so eight endless lists cannot each fill theirs.
+    let held = 0;
+    try {
+    for (let pages = 0; ; pages++) {
+      if (pages >= MAX_LIST_PAGES || items.length > MAX_LIST_ITEMS || bytes > maxBytes) {
+        return { kind: 'malformed', message: `the API kept answering ${path} with further pages (${pages} pages, ${items.length} items, ${bytes} bytes); stopped at the limit of ${MAX_LIST_PAGES} pages, ${MAX_LIST_ITEMS} items or ${maxBytes} bytes per list` };
+      }
+      const pagePath = withQuery(path, { labelSelector: query.labelSelector, fieldSelector: query.fieldSelector, limit: query.limit ?? 500, continue: token });
+      const raw = await this.raw(pagePath, options);
+      if (raw.kind === 'http-error' && raw.status === GONE && token !== undefined && !restarted) {
         restarted = true;
         items = [];
         token = undefined;
+        bytes = 0;
+        seenTokens.clear();
         continue;
       }
-      if (page.kind !== 'ok') return page;
-      const body = page.value as { items?: unknown; metadata?: { continue?: unknown } } | null;
+      if (raw.kind !== 'ok') return raw;
+      bytes += raw.value.length;
+      if (!this.listBudget.take(raw.value.length)) return { kind: 'malformed', message: `the lists being read together exceed the ${this.listBudget.limit}-byte budget of list pages (${path} had reached ${bytes} bytes in ${pages + 1} pages)` };
+      held += raw.value.length;
+      let body: { items?: unknown; metadata?: { continue?: unknown } } | null;
+      try {
+        body = JSON.parse(raw.value) as typeof body;
+      } catch {
+        return { kind: 'malformed', message: `the API answered ${pagePath} with a body that is not JSON` };
+      }
       if (body === null || typeof body !== 'object' || !Array.isArray(body.items)) return { kind: 'malformed', message: `the API answered ${path} without an items list` };
       items.push(...(body.items as unknown[]));
       const next = body.metadata?.continue;
       token = typeof next === 'string' && next !== '' ? next : undefined;
+      if (token !== undefined) {
+        if (token.length > MAX_CONTINUE_TOKEN_CHARS) return { kind: 'malformed', message: `the API answered ${path} with a continue token of ${token.length} characters; not sent back` };
+        if (seenTokens.has(token)) return { kind: 'malformed', message: `the API answered ${path} with a continue token it had already given: the list would never end; stopped` };
+        seenTokens.add(token);
+      }
       if (items.length >= maxItems) return { kind: 'ok', value: { items: items.slice(0, maxItems), truncated: token !== undefined || items.length > maxItems } };
       if (token === undefined) return { kind: 'ok', value: { items, truncated: false } };
+    }
+    } finally {
+      this.listBudget.give(held);
     }
   }
 

@@ -87,6 +87,7 @@ async function listWith(connection: RancherConnection, api: 'v1' | 'v3'): Promis
   const prefix = base.pathname.replace(/\/+$/, '');
   let url: URL | undefined = new URL(`${prefix}${API_PATHS[api]}?limit=${PAGE_SIZE}`, base.origin);
   const clusters: RancherCluster[] = [];
+  const ids = new Set<string>();
   const seen = new Set<string>();
   for (let pages = 0; url !== undefined; pages++) {
     if (pages >= MAX_PAGES || seen.has(url.href)) return { ok: false, error: `Rancher kept answering with further pages of clusters (${pages} read); stopped` };
@@ -96,7 +97,11 @@ async function listWith(connection: RancherConnection, api: 'v1' | 'v3'): Promis
     if (!Array.isArray(field(page.body, 'data'))) return { ok: false, error: `${url.origin}${url.pathname} answered JSON without a "data" list: not Rancher's API` };
     for (const item of list(page.body, 'data')) {
       const cluster = rancherCluster(item);
-      if (cluster) clusters.push(cluster);
+      // One entry per id: a listing that repeats an id would check (and report) one cluster twice.
+      if (cluster && !ids.has(cluster.id)) {
+        ids.add(cluster.id);
+        clusters.push(cluster);
+      }
     }
     const next = nextPage(page.body, url, base);
     if (typeof next === 'string') return { ok: false, error: next };

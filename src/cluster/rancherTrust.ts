@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readBoundedFile } from './boundedFile';
+
+/** A bundle of a few hundred CAs stays well under this. */
+const MAX_CA_BYTES = 4 * 1024 * 1024;
 
 const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
@@ -11,12 +14,9 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE
 export function rancherTrust(caFile: string | undefined, environment: NodeJS.ProcessEnv): { ok: true; caPem: string | undefined } | { ok: false; error: string } {
   if (caFile === undefined) return { ok: true, caPem: undefined };
   const read = (path: string, what: string): string[] | string => {
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      return `cannot read ${what} ${path}: ${error instanceof Error ? error.message : String(error)}`;
-    }
+    const file = readBoundedFile(path, MAX_CA_BYTES);
+    if (!file.ok) return `cannot read ${what} ${path}: ${file.error}`;
+    const text = file.data.toString('utf8');
     const certificates = text.match(PEM_CERTIFICATE) ?? [];
     return certificates.length > 0 ? certificates : `${what} ${path} holds no PEM certificate (-----BEGIN CERTIFICATE-----)`;
   };

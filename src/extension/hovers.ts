@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownCell } from '../core/report/markdownText';
 import { isRke2ConfigPath } from '../core/files/fileKinds';
 import { findRke2ConfigKey } from '../core/files/rke2Config/rke2ConfigKeys';
 import { findKnownIssue } from '../core/knowledge/knownIssueVerdict';
@@ -17,7 +18,7 @@ export class Hovers implements vscode.HoverProvider {
     const finding = this.diagnostics.findingsFor(document.uri).find((candidate) => candidate.knownIssue !== undefined && candidate.span.start <= offset && offset <= candidate.span.end);
     const issue = finding?.knownIssue === undefined ? undefined : findKnownIssue(finding.knownIssue);
     if (finding && issue) {
-      const markdown = new vscode.MarkdownString(`**${finding.severity === 'error' ? 'Error' : 'Warning'}:** ${finding.message}\n\n---\n\n${knownIssueToMarkdown(issue)}`);
+      const markdown = new vscode.MarkdownString(`**${finding.severity === 'error' ? 'Error' : 'Warning'}:** ${markdownCell(finding.message)}\n\n---\n\n${knownIssueToMarkdown(issue)}`);
       return new vscode.Hover(markdown, new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end)));
     }
     if (!isRke2ConfigPath(document.uri.path)) return undefined;

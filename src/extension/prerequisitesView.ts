@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownCell } from '../core/report/markdownText';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import type { ClusterSession, SessionState } from './clusterSession';
@@ -30,10 +31,14 @@ export type TreeNode =
   | { readonly type: 'timeline-entry'; readonly entry: TimelineEntry }
   | { readonly type: 'message'; readonly label: string; readonly icon: string };
 
+/**
+ * Summary, evidence and remediation quote the cluster (a TigeraStatus message, a node condition): escaped, so they
+ * render as text, never as a link, an image or HTML.
+ */
 function tooltip(check: CheckResult): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString(`**${check.title}** — ${check.status}\n\n${check.summary}\n\n`);
-  if (check.evidence.length > 0) markdown.appendMarkdown(`**Evidence**\n\n${check.evidence.map((line) => `- ${line.replace(/[\\`*_[\]<>]/g, '\\$&')}`).join('\n')}\n\n`);
-  if (check.remediation) markdown.appendMarkdown(`**What to do**\n\n${check.remediation}\n\n`);
+  const markdown = new vscode.MarkdownString(`**${markdownCell(check.title)}** — ${check.status}\n\n${markdownCell(check.summary)}\n\n`);
+  if (check.evidence.length > 0) markdown.appendMarkdown(`**Evidence**\n\n${check.evidence.map((line) => `- ${markdownCell(line)}`).join('\n')}\n\n`);
+  if (check.remediation) markdown.appendMarkdown(`**What to do**\n\n${markdownCell(check.remediation)}\n\n`);
   if (check.knownIssue) markdown.appendMarkdown(`[${check.knownIssue.id}](${check.knownIssue.url})`);
   return markdown;
 }

@@ -4,7 +4,8 @@
  * child process and asserts the exit code, the findings and a peak-RSS bound (the issue's goal: 200 MB at any size).
  */
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
@@ -106,5 +107,24 @@ describe('logs: hostile and huge input, bounded memory', () => {
     assert.deepEqual(json.findings.map((finding) => [finding.line, finding.code]), [[1, 'typha-unauthorized']]);
     assert.equal(json.stats.overlongLines, 1);
     assert.ok(outcome.peakRssMiB < RSS_GOAL_MIB, `peak RSS ${outcome.peakRssMiB} MiB`);
+  });
+});
+
+describe('logs: a device is not a log', () => {
+  it('`logs /dev/zero` is refused by its kind at once (before, it read NUL bytes without end); a FIFO is still read', async () => {
+    const { folder, tmp } = caseFolders(scratch, 'device');
+    const zero = await runCli(['logs', '/dev/zero'], { tmp, timeoutMs: 20_000 });
+    recordMeasurement('logs: /dev/zero', zero);
+    assert.equal(zero.killedBy, undefined);
+    assert.equal(zero.code, 2);
+    assert.equal(zero.stderr, 'rke2-calico-diag logs: /dev/zero: a device, not a log file\n');
+    assert.ok(zero.ms < 5000, `${zero.ms} ms`);
+    const fifo = join(folder, 'typha.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const started = runCli(['logs', fifo], { tmp, timeoutMs: 20_000 });
+    const writer = createWriteStream(fifo);
+    writer.end('2025-02-19 14:25:19.914 [ERROR][1] typha/lookup.go 66: Failed to get Typha endpoint from Kubernetes error=Unauthorized\n');
+    const piped = await started;
+    assert.equal(piped.code, 1, piped.stderr);
   });
 });

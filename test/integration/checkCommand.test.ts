@@ -53,7 +53,7 @@ describe('rke2-calico-diag check', () => {
       assert.match(unknownContext.stderr, /context "nope" is not in the kubeconfig \(it has: sim, sim-expired, sim-wrong-ca, sim-unreachable\)/);
       const missing = await runInProcess(['check', '--kubeconfig', '/no/such/kubeconfig']);
       assert.equal(missing.code, 2);
-      assert.match(missing.stderr, /cannot load kubeconfig/);
+      assert.match(missing.stderr, /error loading config file "\/no\/such\/kubeconfig": no such file\n$/);
     } finally {
       await sim.stop();
     }

@@ -107,12 +107,11 @@ describe('faults end in a clear status, with no unhandled rejection', () => {
       }, 50);
       const evidence = await pending;
       assert.equal(evidence.nodes.kind, 'cancelled');
-      // A request sent just before the abort may reach the simulator a moment later on a loaded machine.
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const afterAbort = sim.requests.length;
+      // A request written just before the abort may reach the (busy, same-process) server a little later: what
+      // matters is that no read starts after it. Without cancellation, the reads after the first 8 (each delayed
+      // 200 ms) would have arrived within these 300 ms.
       await new Promise((resolve) => setTimeout(resolve, 300));
-      assert.equal(sim.requests.length, afterAbort);
-      assert.ok(afterAbort <= 8, `${afterAbort} requests were started (at most the 8 in flight)`);
+      assert.ok(sim.requests.length <= 8, `${sim.requests.length} requests arrived (at most the 8 in flight at the abort)`);
     } finally {
       await sim.stop();
     }

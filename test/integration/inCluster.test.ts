@@ -26,10 +26,10 @@ describe('check --in-cluster (the pod\'s service account, through client-node\'s
       const lines = run.stdout.trimEnd().split('\n');
       assert.equal(lines.at(-1), '# EOF');
       assert.ok(lines.includes('# TYPE rke2_calico_check_status gauge'));
-      assert.ok(lines.includes('rke2_calico_check_status{cluster="prod \\"eu\\"\\\\1",area="Identity",id="identity.known-issues",status="fail"} 1'), 'label values escaped');
-      assert.ok(lines.includes('rke2_calico_known_issue{cluster="prod \\"eu\\"\\\\1",issue="rancher/rke2#7808",status="fail"} 1'));
-      assert.ok(lines.includes('rke2_calico_cluster_verdict{cluster="prod \\"eu\\"\\\\1",verdict="fail"} 1'));
-      assert.ok(lines.includes('rke2_calico_cluster_reachable{cluster="prod \\"eu\\"\\\\1"} 1'));
+      assert.ok(lines.includes('rke2_calico_check_status{cluster="prod \\"eu\\"\\\\1",cluster_name="prod \\"eu\\"\\\\1",area="Identity",id="identity.known-issues",status="fail"} 1'), 'label values escaped');
+      assert.ok(lines.includes('rke2_calico_known_issue{cluster="prod \\"eu\\"\\\\1",cluster_name="prod \\"eu\\"\\\\1",issue="rancher/rke2#7808",status="fail"} 1'));
+      assert.ok(lines.includes('rke2_calico_cluster_verdict{cluster="prod \\"eu\\"\\\\1",cluster_name="prod \\"eu\\"\\\\1",verdict="fail"} 1'));
+      assert.ok(lines.includes('rke2_calico_cluster_reachable{cluster="prod \\"eu\\"\\\\1",cluster_name="prod \\"eu\\"\\\\1"} 1'));
       for (const line of lines.filter((entry) => !entry.startsWith('#'))) assert.match(line, /^[a-z][a-z0-9_]*\{([a-z_]+="(?:[^"\\]|\\.)*",?)+\} [\d.]+$/, line);
       assert.ok(!run.stdout.includes(sim.token));
       assertReadOnly(sim);
@@ -69,9 +69,9 @@ describe('--format openmetrics over a fleet', () => {
     try {
       const run = await runCheck(['--contexts', 'sim,sim-unreachable', '--kubeconfig', sim.kubeconfigPath, '--format', 'openmetrics', '--timeout', '2']);
       assert.equal(run.code, 2);
-      assert.match(run.stdout, /^rke2_calico_cluster_reachable\{cluster="sim-unreachable"\} 0$/m);
-      assert.match(run.stdout, /^rke2_calico_cluster_verdict\{cluster="sim",verdict="pass"\} 1$/m);
-      assert.ok(!/rke2_calico_check_status\{cluster="sim-unreachable"/.test(run.stdout));
+      assert.match(run.stdout, /^rke2_calico_cluster_reachable\{cluster="sim-unreachable",cluster_name="sim-unreachable"\} 0$/m);
+      assert.match(run.stdout, /^rke2_calico_cluster_verdict\{cluster="sim",cluster_name="sim",verdict="pass"\} 1$/m);
+      assert.ok(!/rke2_calico_check_status\{cluster="sim-unreachable",/.test(run.stdout));
     } finally {
       await sim.stop();
     }

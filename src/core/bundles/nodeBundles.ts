@@ -7,9 +7,14 @@ import { timestampToClock } from '../logs/logTimestamp';
 export interface NodeBundle {
   /** The node's hostname, from the bundle's `<hostname>-<date>` folder. */
   readonly node: string;
+  /** The bundle's folder name (`<hostname>-<date>`): what the collector named it, which two bundles may share. */
   readonly bundle: string;
+  /** What this bundle was read from (the archive or folder given): unique among the bundles of one run. */
+  readonly source: string;
   /** ISO time of collection (from the folder name). */
   readonly collectedAt: string;
+  /** Whether `collectedAt` is a real time from the folder name; an undated bundle never counts as the newest. */
+  readonly dated: boolean;
   readonly checks: readonly CheckResult[];
   /** Per log file: a sample of findings (at most 10 per signature) and the full counts. */
   readonly logs: readonly { readonly file: string; readonly findings: readonly LogFinding[]; readonly summary: readonly SignatureSummary[] }[];
@@ -61,13 +66,13 @@ function ordered<T extends string>(values: Iterable<T>): T[] {
 function mergeClusterCheck(entries: readonly { node: NodeBundle; check: CheckResult }[]): CheckResult {
   const known = entries.filter((entry) => !notInBundle(entry.check));
   if (known.length === 0) return entries[0]?.check ?? result({ id: 'unknown', area: 'Identity', title: 'unknown' }, 'unknown', 'unknown: not in bundle', []);
-  const newest = [...known].sort((a, b) => (a.node.collectedAt < b.node.collectedAt ? 1 : a.node.collectedAt > b.node.collectedAt ? -1 : 0))[0] ?? known[0];
+  const newest = [...known].sort((a, b) => Number(b.node.dated) - Number(a.node.dated) || (a.node.collectedAt < b.node.collectedAt ? 1 : a.node.collectedAt > b.node.collectedAt ? -1 : 0))[0] ?? known[0];
   if (!newest) return entries[0]?.check as CheckResult;
   const others = known.filter((entry) => entry !== newest && (entry.check.status !== newest.check.status || entry.check.summary !== newest.check.summary));
   return {
     ...newest.check,
     evidence: [
-      `from the dumps in ${newest.node.node}'s bundle (collected ${newest.node.collectedAt})`,
+      `from the dumps in ${newest.node.node}'s bundle (collected ${newest.node.dated ? newest.node.collectedAt : 'at an unknown time'})`,
       ...newest.check.evidence,
       ...others.map((entry) => `${entry.node.node}'s dumps (collected ${entry.node.collectedAt}) said ${entry.check.status}: ${entry.check.summary}`),
     ],

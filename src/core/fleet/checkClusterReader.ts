@@ -3,6 +3,7 @@ import { collectClusterEvidence, type EvidenceSource } from '../checks/clusterEv
 import { runClusterChecks } from '../checks/runClusterChecks';
 import { describeFailure, type ApiResult } from '../kube/apiResult';
 import { PATHS } from '../checks/calicoObjects';
+import { text } from '../kube/objectFields';
 import { redactDeep } from '../report/redactSecrets';
 import type { ClusterOutcome } from './fleetOutcome';
 
@@ -24,6 +25,20 @@ export async function checkClusterReader(reader: EvidenceSource, signal: AbortSi
   // One node first: a cluster that cannot be read at all (disconnected, deleted, credentials refused) is told in
   // one request, instead of every read of the checks failing one by one, each with its retries.
   const stopped = (): boolean => signal.aborted;
+  if (behindRancher) {
+    // Whatever answers at Rancher's proxy path must be a Kubernetes API server before its answers are trusted as
+    // the cluster's (a misrouted path would otherwise have Rancher's own pages read as each cluster's objects).
+    const version = await reader.get(PATHS.version, { signal });
+    if (stopped()) return cancelled;
+    const dead = unreachable(version);
+    if (dead) return dead;
+    const gitVersion = version.kind === 'ok' ? text(version.value, 'gitVersion') : undefined;
+    // A refusal is an API server's answer too: the checks then say what they could not read.
+    const refused = version.kind === 'forbidden' || version.kind === 'unauthorized';
+    if (!refused && (gitVersion === undefined || !/^v\d+\.\d+/.test(gitVersion))) {
+      return { kind: 'unreachable', reason: `Rancher's cluster proxy did not answer as a Kubernetes API server (GET ${PATHS.version}: ${version.kind === 'ok' ? 'no gitVersion in the answer' : describeFailure(version)}); its answers were not used` };
+    }
+  }
   const probe = await reader.list(PATHS.nodes, { limit: 1, maxItems: 1 }, { signal });
   if (stopped()) return cancelled;
   const dead = unreachable(probe);

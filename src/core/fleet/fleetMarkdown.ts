@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../report/knownIssueMarkdown';
+import { markdownCell } from '../report/markdownText';
 import type { FleetReportJson } from './fleetReport';
 import type { FleetStatus } from './fleetVerdict';
 
@@ -6,7 +6,7 @@ const MARK: Record<FleetStatus, string> = { fail: '❌ fail', unreachable: '⛔ 
 
 /** The fleet page as Markdown (export and copy): the table, why clusters were not checked, and each cluster's problems. */
 export function fleetReportToMarkdown(report: FleetReportJson): string {
-  const cell = (text: string): string => escapeMarkdown(text).replace(/\n/g, ' ');
+  const cell = markdownCell;
   const counts = report.fleet.counts;
   const lines = [
     '# Calico fleet report',

@@ -54,3 +54,14 @@ export function rancherIdOfServer(server: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A Rancher cluster id as Rancher makes them (`local`, `c-m-abc12345`, `c-7x2kq`): a DNS label. Anything else
+ * (`.`, `..`, a slash, a percent sign) could name another path than `/k8s/clusters/<id>/` on the Rancher server, so
+ * it is never put into a URL.
+ */
+const RANCHER_CLUSTER_ID = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+export function isRancherClusterId(id: string): boolean {
+  return RANCHER_CLUSTER_ID.test(id);
+}

@@ -1,10 +1,9 @@
 import type { KnownIssue } from '../knowledge/knownIssue';
 import { describePreconditions } from '../knowledge/preconditions';
 
-/** Escapes characters that Markdown would read as markup inside running text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|]/g, (character) => `\\${character}`);
-}
+import { escapeMarkdown } from './markdownText';
+
+export { escapeMarkdown } from './markdownText';
 
 /** The full explanation of a known issue: symptoms, root cause, releases to move to, mitigations and sources. */
 export function knownIssueToMarkdown(issue: KnownIssue): string {

@@ -2,9 +2,15 @@ import type { CheckReportJson } from '../checks/checkReport';
 import type { CheckStatus } from '../checks/checkResult';
 import type { FleetStatus } from '../fleet/fleetVerdict';
 
-/** One cluster as the metrics describe it: its label, its state and (when it could be checked) its report. */
+/** One cluster as the metrics describe it: its labels, its state and (when it could be checked) its report. */
 export interface MetricsCluster {
+  /**
+   * The `cluster` label, which must be unique in one output (a Pushgateway refuses a whole push with a duplicate
+   * series): Rancher's cluster id, the kubeconfig context, or --cluster-name.
+   */
   readonly cluster: string;
+  /** The `cluster_name` label: what people call it (Rancher's display name, which two clusters may share). */
+  readonly name?: string;
   readonly status: FleetStatus;
   readonly report?: CheckReportJson;
 }
@@ -32,6 +38,12 @@ function sample(name: string, labels: Readonly<Record<string, string>>, value: n
   return `${name}{${body}} ${value}`;
 }
 
+/** The checks of a report, each id once (a series per check and cluster). */
+function uniqueChecks(report: CheckReportJson | undefined): CheckReportJson['checks'] {
+  const ids = new Set<string>();
+  return (report?.checks ?? []).filter((check) => !ids.has(check.id) && Boolean(ids.add(check.id)));
+}
+
 const ISSUE_RANK: Partial<Record<CheckStatus, number>> = { fail: 3, warn: 2, unknown: 1, pass: 0 };
 
 /** The known issues of one report, each once, with the worst status of the checks naming it. */
@@ -50,19 +62,22 @@ function knownIssues(report: CheckReportJson): Map<string, CheckStatus> {
  * Prometheus text parsers of the node_exporter textfile collector and the Pushgateway read too (`# EOF` is a
  * comment there). Families are written whole, one after the other, as both formats require.
  */
-export function checksToOpenMetrics(clusters: readonly MetricsCluster[]): string {
+export function checksToOpenMetrics(all: readonly MetricsCluster[]): string {
   const lines: string[] = [];
+  // A cluster label seen twice would make duplicate series: the first one is kept.
+  const seen = new Set<string>();
+  const clusters = all.filter((entry) => !seen.has(entry.cluster) && Boolean(seen.add(entry.cluster))).map((entry) => ({ ...entry, labels: { cluster: entry.cluster, cluster_name: entry.name ?? entry.cluster } }));
   const family = (which: keyof typeof FAMILIES, samples: readonly string[]): void => {
     const { name, help } = FAMILIES[which];
     lines.push(`# TYPE ${name} gauge`, `# HELP ${name} ${help}`, ...samples);
   };
-  family('check', clusters.flatMap(({ cluster, report }) => (report?.checks ?? []).map((check) => sample(FAMILIES.check.name, { cluster, area: check.area, id: check.id, status: check.status }, 1))));
-  family('issue', clusters.flatMap(({ cluster, report }) => [...(report ? knownIssues(report) : new Map<string, CheckStatus>())].map(([issue, status]) => sample(FAMILIES.issue.name, { cluster, issue, status }, 1))));
-  family('verdict', clusters.map(({ cluster, status }) => sample(FAMILIES.verdict.name, { cluster, verdict: status }, 1)));
-  family('reachable', clusters.filter(({ status }) => status !== 'skipped').map(({ cluster, status }) => sample(FAMILIES.reachable.name, { cluster }, status === 'unreachable' ? 0 : 1)));
-  family('timestamp', clusters.flatMap(({ cluster, report }) => {
+  family('check', clusters.flatMap(({ labels, report }) => uniqueChecks(report).map((check) => sample(FAMILIES.check.name, { ...labels, area: check.area, id: check.id, status: check.status }, 1))));
+  family('issue', clusters.flatMap(({ labels, report }) => [...(report ? knownIssues(report) : new Map<string, CheckStatus>())].map(([issue, status]) => sample(FAMILIES.issue.name, { ...labels, issue, status }, 1))));
+  family('verdict', clusters.map(({ labels, status }) => sample(FAMILIES.verdict.name, { ...labels, verdict: status }, 1)));
+  family('reachable', clusters.filter(({ status }) => status !== 'skipped').map(({ labels, status }) => sample(FAMILIES.reachable.name, labels, status === 'unreachable' ? 0 : 1)));
+  family('timestamp', clusters.flatMap(({ labels, report }) => {
     const at = report ? Date.parse(report.generatedAt) : Number.NaN;
-    return Number.isNaN(at) ? [] : [sample(FAMILIES.timestamp.name, { cluster }, at / 1000)];
+    return Number.isNaN(at) ? [] : [sample(FAMILIES.timestamp.name, labels, at / 1000)];
   }));
   lines.push('# EOF');
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@ import type { FileFindings } from '../findings/locatedFinding';
 import type { SignatureSummary } from '../logs/logSummary';
 import { findingsToJson, type FindingsJson } from './findingsJson';
 import { findingsToSarif } from './findingsSarif';
-import { escapeMarkdown } from './knownIssueMarkdown';
+import { markdownCell } from './markdownText';
 import { summaryToJson, type LogSummaryJson } from './logFindingsReport';
 import { redactDeep } from './redactSecrets';
 
@@ -24,18 +24,18 @@ export function buildReadinessReport(checks: CheckReportJson, files: readonly Fi
 const MARK: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unknown: '❔ unknown', skipped: '⏭ skipped' };
 
 export function readinessReportToMarkdown(report: ReadinessReport): string {
-  const cell = (text: string): string => escapeMarkdown(text).replace(/\n/g, ' ');
+  const cell = markdownCell;
   const lines = [
     '# Calico readiness report',
     '',
-    `Cluster **${cell(report.cluster.context ?? 'unknown')}** (${cell(report.cluster.server ?? 'unknown')}) — RKE2 \`${report.cluster.rke2 ?? 'unknown'}\`, Calico \`${report.cluster.calico ?? 'unknown'}\`, containerd \`${report.cluster.containerd ?? 'unknown'}\`. Generated ${report.generatedAt}.`,
+    `Cluster **${cell(report.cluster.context ?? 'unknown')}** (${cell(report.cluster.server ?? 'unknown')}) — RKE2 ${cell(report.cluster.rke2 ?? 'unknown')}, Calico ${cell(report.cluster.calico ?? 'unknown')}, containerd ${cell(report.cluster.containerd ?? 'unknown')}. Generated ${report.generatedAt}.`,
     '',
     `**${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail, ${report.summary.unknown} unknown, ${report.summary.skipped} skipped.**`,
     '',
     ...(report.verdict ? [`**Verdict: ${cell(report.verdict.label)}** — ${cell(report.verdict.reason)}`, ''] : []),
     '| area | check | status | summary |',
     '|---|---|---|---|',
-    ...report.checks.map((check) => `| ${check.area} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),
+    ...report.checks.map((check) => `| ${cell(check.area)} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),
   ];
   for (const check of report.checks.filter((entry) => entry.status === 'fail' || entry.status === 'warn' || entry.status === 'unknown')) {
     lines.push('', `## ${cell(check.title)} — ${check.status}`, '', cell(check.summary), '');

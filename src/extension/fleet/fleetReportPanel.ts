@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { fleetReportToMarkdown } from '../../core/fleet/fleetMarkdown';
 import type { FleetReportJson } from '../../core/fleet/fleetReport';
-import { checksToOpenMetrics } from '../../core/report/openMetrics';
+import { fleetToOpenMetrics } from '../../core/fleet/fleetMetrics';
 import { redactSecrets } from '../../core/report/redactSecrets';
 import { isFromFleetWebview, type FleetExportFormat, type FromFleetWebview, type ToFleetWebview } from '../../webview/fleetProtocol';
 import type { EditorApis } from '../editorApis';
@@ -17,7 +17,7 @@ const EXTENSIONS: Record<FleetExportFormat, string> = { markdown: 'md', json: 'j
 export function renderFleetReport(format: FleetExportFormat, report: FleetReportJson): string {
   if (format === 'markdown') return fleetReportToMarkdown(report);
   if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  return checksToOpenMetrics(report.clusters.map((cluster) => ({ cluster: cluster.name, status: cluster.status, ...(cluster.report ? { report: cluster.report } : {}) })));
+  return fleetToOpenMetrics(report);
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { markdownCell } from '../../core/report/markdownText';
 import { CHECK_AREAS, type CheckArea, type CheckResult } from '../../core/checks/checkResult';
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
 import { clusterStatus, worstFirst, worstKnownIssue, type FleetStatus } from '../../core/fleet/fleetVerdict';
@@ -78,7 +79,8 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
       const { summary, cluster } = outcome.report;
       const issue = worstKnownIssue(outcome.report);
       item.description = `${WORDS[status]} · ${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown${issue ? ` · ${issue.id}` : ''}`;
-      item.tooltip = new vscode.MarkdownString(`**${row.target.name}** — ${WORDS[status]}\n\nRKE2 ${cluster.rke2 ?? 'unknown'} · Calico ${cluster.calico ?? 'unknown'}${row.target.rancherId ? `\n\nRancher cluster \`${row.target.rancherId}\`` : ''}${outcome.report.verdict ? `\n\n${outcome.report.verdict.reason}` : ''}`);
+      // Names, versions and the verdict's reason come from Rancher or the cluster: escaped, rendered as text.
+      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]}\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
     } else {
       item.description = `${outcome.kind === 'skipped' ? `skipped (${row.target.distribution ?? 'not RKE2'})` : outcome.kind} — ${outcome.reason}`;
       item.tooltip = outcome.reason;

@@ -55,7 +55,8 @@ describe('activation', () => {
     const problem = api?.connectionProblem();
     assert.deepEqual([problem?.kind, problem?.steps], ['unreadable', ['selectKubeconfig', 'openSettings', 'showLogs']]);
     const message = editor.treeViews[0]?.message ?? '';
-    assert.ok(message.startsWith(`Cannot load the kubeconfig: cannot load kubeconfig ${BROKEN_KUBECONFIG}: `), message);
+    assert.ok(message.startsWith(`Cannot load the kubeconfig: error loading config file "${BROKEN_KUBECONFIG}": not valid YAML: `), message);
+    assert.ok(!message.includes('\n'), 'one line, no parser excerpt');
     assert.match(message, /Check that the file is a kubeconfig/);
     assert.equal(editor.statusBarItems[0]?.text, '$(error) Calico: no cluster');
     assert.deepEqual(editor.messages, [], 'a tree problem, not a notification');
@@ -71,7 +72,7 @@ describe('activation', () => {
     await settle();
     assert.equal(editor.messages.length, 1);
     assert.deepEqual(editor.messages[0]?.actions, ['Select Kubeconfig', 'Open Settings', OPEN_LOGS]);
-    assert.match(editor.messages[0].message, /^RKE2 Calico: Cannot load the kubeconfig: cannot load kubeconfig /);
+    assert.match(editor.messages[0].message, /^RKE2 Calico: Cannot load the kubeconfig: error loading config file "/);
     assert.equal(log.shown, 1);
   });
 
