@@ -125,7 +125,7 @@ export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettin
   const merged = [...nodes.entries()].map(([key, inputs]) => {
     const result = mergeNode(inputs, { acrossFilesOnly: true });
     for (const [path, found] of result.findings) add(path, found);
-    return { key, values: result.values };
+    return { key, values: result.values, declared: inputs.every((input) => byPath.get(input.path)?.forceRke2Config === true) };
   });
   for (const [path, found] of disagreements(merged, byPath)) add(path, found);
   const configPaths = [...nodes.keys()];
