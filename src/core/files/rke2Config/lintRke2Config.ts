@@ -28,14 +28,20 @@ export function lintRke2ConfigDocument(document: Document, context: LintContext)
  * Lints a mapping of RKE2 flags: a config file's, or one Rancher puts in a provisioning Cluster
  * (machineGlobalConfig, machineSelectorConfig[].config), which Rancher writes into the nodes' config.yaml.d.
  */
-export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: { readonly judgeCalicoVersion?: boolean } = {}): Finding[] {
+export interface ConfigMapOptions {
+  readonly judgeCalicoVersion?: boolean;
+  /** The map is a Rancher Cluster's machineGlobalConfig or machineSelectorConfig[].config, not a file RKE2 reads. */
+  readonly writtenByRancher?: boolean;
+}
+
+export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: ConfigMapOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const pairs = mapPairs(root);
   const slices = new Map<string, SliceItem[]>();
   for (const pair of pairs) {
     const appendKey = pair.key.endsWith('+');
     const name = appendKey ? pair.key.slice(0, -1) : pair.key;
-    findings.push(...checkKey(pair, name, context));
+    findings.push(...checkKey(pair, name, context, options.writtenByRancher === true));
     const definition = findRke2ConfigKey(name);
     if (definition?.type === 'stringSlice' && !slices.has(name)) slices.set(name, sliceItems(pair.value));
   }
@@ -66,7 +72,7 @@ export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?
   return findings;
 }
 
-function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[] {
+function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenByRancher: boolean): Finding[] {
   const keySpan = nodeSpan(pair.keyNode, { start: 0, end: 0 });
   const skipped = skippedRke2Key(name);
   if (skipped) {
@@ -90,8 +96,15 @@ function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[
   }
   // A value a template fills in is judged once it renders.
   if (isTemplatedScalar(pair.value)) return [];
-  // k3s's config reader turns an empty value into `--name=`: an empty string, never what was meant.
-  if (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+  const isNull = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+  // Rancher's planner drops a null before it writes the node's config (rancher/rancher v2.13.8
+  // pkg/capr/planner/filter.go filterField: `if v == nil { return nil, false }`, called by addUserConfig in
+  // config.go): the key never reaches RKE2, so there is nothing to say. An empty string is kept and written.
+  if (isNull && writtenByRancher) return [];
+  // k3s's config reader turns a null or empty value into `--name=` (k3s-io/k3s pkg/configfilearg/parser.go
+  // readConfigFile: `prefix+k+"="+convert.ToString(v)`, and wrangler's convert.ToString(nil) is ""), as vendored by
+  // rancher/rke2 v1.36.3+rke2r1 (go.mod k3s v1.36.3-0.20260720191027-4ca29faac89e): an empty string, never what was meant.
+  if (isNull || (isScalar(pair.value) && pair.value.value === '')) {
     return [{ code: 'invalid-value', severity: 'warning', message: `${name} has no value: RKE2 passes it on as --${name}= (empty). Give it a value or remove it.`, span: nodeSpan(pair.value, keySpan) }];
   }
   if (name === 'write-kubeconfig-mode') {
