@@ -5,6 +5,7 @@ import { describeNode, isTemplatedScalar, mapPairs, nodeSpan, type KeyedPair } f
 import { checkCalicoSelection } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
 import { checkNetworkCidrs } from './cidrRules';
+import { checkK3sDisableItems } from './disableRules';
 import { checkCniSelection, selectsCalico } from './cniRules';
 import { findRke2ConfigKey, rke2ConfigKeyNames, skippedRke2Key } from './rke2ConfigKeys';
 import { sliceItems, type SliceItem } from './sliceValues';
@@ -42,6 +43,7 @@ export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?
     const appendKey = pair.key.endsWith('+');
     const name = appendKey ? pair.key.slice(0, -1) : pair.key;
     findings.push(...checkKey(pair, name, context, options.writtenByRancher === true));
+    if (name === 'disable' && !isTemplatedScalar(pair.value)) findings.push(...checkK3sDisableItems(sliceItems(pair.value)));
     const definition = findRke2ConfigKey(name);
     if (definition?.type === 'stringSlice' && !slices.has(name)) slices.set(name, sliceItems(pair.value));
   }
