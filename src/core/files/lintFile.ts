@@ -13,6 +13,7 @@ import { lintImageTags, mentionsCalicoImage } from './manifests/imageTags';
 import { lintRancherCluster } from './manifests/lintRancherCluster';
 import { lintUpgradePlan } from './manifests/lintUpgradePlan';
 import { lintCloudInit } from './manifests/lintCloudInit';
+import { lintWrittenConfigBlocks } from './manifests/writtenConfigBlocks';
 import { lintRke2ConfigDocument } from './rke2Config/lintRke2Config';
 
 /** Files above this size (in bytes) are not parsed: the editor must stay responsive and RKE2 files are small. */
@@ -65,6 +66,8 @@ function capSyntaxFindings(findings: readonly Finding[]): Finding[] {
 }
 
 function lintText(text: string, kind: Exclude<FileKind, 'unrelated'>, context: LintContext): Finding[] {
+  // Of other YAML that writes an RKE2 config, only the config it writes is judged (the rest is another tool's).
+  if (kind === 'config-writer') return lintWrittenConfigBlocks(text, { start: 0, end: text.length }, context).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const parsed = parseYaml(text);
   const findings: Finding[] = capSyntaxFindings(parsed.findings);
   const scanImages = kind === 'manifests' && mentionsCalicoImage(text);
@@ -74,6 +77,8 @@ function lintText(text: string, kind: Exclude<FileKind, 'unrelated'>, context: L
     else findings.push(...lintManifest(text, document, context, scanImages));
   }
   if (kind === 'rke2-config') findings.push(...ignoredDocuments(parsed.documents));
+  // user-data the template leaves unreadable as YAML: the config blocks it writes are still read line by line.
+  if (kind === 'cloud-init') for (const range of parsed.unchecked) findings.push(...lintWrittenConfigBlocks(text, range, context));
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return findings;
 }

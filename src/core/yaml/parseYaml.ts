@@ -5,6 +5,8 @@ import { holdsPlaceholder, isMaskedTemplate, VARIABLE } from './templateMask';
 export interface ParsedYaml {
   readonly documents: readonly Document[];
   readonly findings: readonly Finding[];
+  /** The spans of template documents that are not YAML until rendered (each reported as template-not-checked). */
+  readonly unchecked: readonly { readonly start: number; readonly end: number }[];
 }
 
 /**
@@ -21,6 +23,7 @@ export function parseYaml(text: string): ParsedYaml {
   const all: Document[] = Array.isArray(parsed) ? parsed : [];
   const documents: Document[] = [];
   const findings: Finding[] = [];
+  const unchecked: { start: number; end: number }[] = [];
   for (const document of all) {
     const problems = [...document.errors, ...(templated ? [] : document.warnings)];
     if (templated) {
@@ -33,6 +36,7 @@ export function parseYaml(text: string): ParsedYaml {
           message: `Not checked: this part of the template is not YAML until it is rendered (${firstLine(first.message)}).`,
           span: { start, end: Math.max(end, start + 1) },
         });
+        unchecked.push({ start: document.range?.[0] ?? start, end: document.range?.[2] ?? text.length });
         continue;
       }
       dropTemplatedKeys(document);
@@ -51,7 +55,7 @@ export function parseYaml(text: string): ParsedYaml {
       });
     }
   }
-  return { documents, findings };
+  return { documents, findings, unchecked };
 }
 
 /** A key decided at render time names nothing that can be checked. */
