@@ -1,4 +1,5 @@
-import { isPair, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { appendAll } from '../findings/appendAll';
 import type { Finding } from '../findings/finding';
 import { holdsPlaceholder, isMaskedTemplate, VARIABLE } from './templateMask';
 
@@ -19,7 +20,8 @@ export interface ParsedYaml {
  */
 export function parseYaml(text: string): ParsedYaml {
   const templated = isMaskedTemplate(text);
-  const parsed = parseAllDocuments(text, { prettyErrors: false, strict: !templated, uniqueKeys: !templated });
+  // The parser's own unique-key check compares each key with every earlier one (quadratic); duplicateKeys is linear.
+  const parsed = parseAllDocuments(text, { prettyErrors: false, strict: !templated, uniqueKeys: false });
   const all: Document[] = Array.isArray(parsed) ? parsed : [];
   const documents: Document[] = [];
   const findings: Finding[] = [];
@@ -45,6 +47,7 @@ export function parseYaml(text: string): ParsedYaml {
     }
     if (text.includes(VARIABLE)) dropTemplatedKeys(document);
     documents.push(document);
+    appendAll(findings, duplicateKeys(document));
     for (const problem of problems) {
       const [start, end] = problem.pos;
       findings.push({
@@ -56,6 +59,29 @@ export function parseYaml(text: string): ParsedYaml {
     }
   }
   return { documents, findings, unchecked };
+}
+
+/**
+ * Keys that repeat in one mapping, reported as the parser would (`uniqueKeys`: scalar keys of equal value) at each
+ * repeat, but with one set per mapping instead of a comparison with every earlier key.
+ */
+function duplicateKeys(document: Document): Finding[] {
+  const findings: Finding[] = [];
+  visit(document, {
+    Map: (_key, map) => {
+      if (!isMap(map)) return;
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const start = pair.key.range?.[0] ?? 0;
+          findings.push({ code: 'yaml-syntax', severity: 'error', message: 'Map keys must be unique', span: { start, end: start + 1 } });
+        }
+        seen.add(pair.key.value);
+      }
+    },
+  });
+  return findings;
 }
 
 /** A key decided at render time names nothing that can be checked. */

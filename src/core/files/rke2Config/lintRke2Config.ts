@@ -1,4 +1,5 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { appendAll } from '../../findings/appendAll';
 import type { Finding } from '../../findings/finding';
 import { didYouMean } from '../../text/didYouMean';
 import { describeNode, isTemplatedScalar, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
@@ -14,6 +15,8 @@ import { checkNodeLabels, checkNodeTaints, checkOctalMode, checkProfile } from '
 import { mergeNode } from '../workspace/configMerge';
 
 const CALICO_CHARTS = ['rke2-calico', 'rke2-calico-crd'];
+/** Past this many unknown keys in one mapping it is not a config with typos: the rest get no "did you mean". */
+const MAX_SUGGESTIONS = 100;
 
 /** Lints one document of an RKE2 `config.yaml` or `config.yaml.d/*.yaml`. */
 export function lintRke2ConfigDocument(document: Document, context: LintContext): Finding[] {
@@ -25,34 +28,36 @@ export function lintRke2ConfigDocument(document: Document, context: LintContext)
   return lintRke2ConfigMap(root, context, document);
 }
 
-/**
- * Lints a mapping of RKE2 flags: a config file's, or one Rancher puts in a provisioning Cluster
- * (machineGlobalConfig, machineSelectorConfig[].config), which Rancher writes into the nodes' config.yaml.d.
- */
 export interface ConfigMapOptions {
   readonly judgeCalicoVersion?: boolean;
   /** The map is a Rancher Cluster's machineGlobalConfig or machineSelectorConfig[].config, not a file RKE2 reads. */
   readonly writtenByRancher?: boolean;
 }
 
+/**
+ * Lints a mapping of RKE2 flags: a config file's, or one Rancher puts in a provisioning Cluster
+ * (machineGlobalConfig, machineSelectorConfig[].config), which Rancher writes into the nodes' config.yaml.d.
+ */
 export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: ConfigMapOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const pairs = mapPairs(root);
   const slices = new Map<string, SliceItem[]>();
+  const suggestions = { left: MAX_SUGGESTIONS };
   for (const pair of pairs) {
     const appendKey = pair.key.endsWith('+');
     const name = appendKey ? pair.key.slice(0, -1) : pair.key;
-    findings.push(...checkKey(pair, name, context, options.writtenByRancher === true));
-    if (name === 'disable' && !isTemplatedScalar(pair.value)) findings.push(...checkK3sDisableItems(sliceItems(pair.value)));
+    appendAll(findings, checkKey(pair, name, context, options.writtenByRancher === true, suggestions));
+    if (name === 'disable' && !isTemplatedScalar(pair.value)) appendAll(findings, checkK3sDisableItems(sliceItems(pair.value)));
     const definition = findRke2ConfigKey(name);
     if (definition?.type === 'stringSlice' && !slices.has(name)) slices.set(name, sliceItems(pair.value));
   }
   // The same merge RKE2 runs over config.yaml and config.yaml.d, here within this one document.
-  if (document) for (const found of mergeNode([{ path: '', label: '', text: '', documents: [document] }]).findings.values()) findings.push(...found);
-  findings.push(...checkNodeLabels(slices.get('node-label') ?? []), ...checkNodeTaints(slices.get('node-taint') ?? []));
+  if (document) for (const found of mergeNode([{ path: '', label: '', text: '', documents: [document] }]).findings.values()) appendAll(findings, found);
+  appendAll(findings, checkNodeLabels(slices.get('node-label') ?? []));
+  appendAll(findings, checkNodeTaints(slices.get('node-taint') ?? []));
   const cni = slices.get('cni');
-  if (cni) findings.push(...checkCniSelection(cni));
-  findings.push(...checkNetworkCidrs(slices.get('cluster-cidr'), slices.get('service-cidr')));
+  if (cni) appendAll(findings, checkCniSelection(cni));
+  appendAll(findings, checkNetworkCidrs(slices.get('cluster-cidr'), slices.get('service-cidr')));
   const calico = cni ? selectsCalico(cni) : undefined;
   if (calico) {
     for (const item of slices.get('disable') ?? []) {
@@ -74,7 +79,7 @@ export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?
   return findings;
 }
 
-function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenByRancher: boolean): Finding[] {
+function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenByRancher: boolean, suggestions: { left: number }): Finding[] {
   const keySpan = nodeSpan(pair.keyNode, { start: 0, end: 0 });
   const skipped = skippedRke2Key(name);
   if (skipped) {
@@ -86,7 +91,7 @@ function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenBy
   }
   const definition = findRke2ConfigKey(name);
   if (!definition) {
-    const suggestion = didYouMean(name, rke2ConfigKeyNames());
+    const suggestion = suggestions.left-- > 0 ? didYouMean(name, rke2ConfigKeyNames()) : undefined;
     const suffix = pair.key.endsWith('+') ? '+' : '';
     return [{
       code: 'unknown-key',
