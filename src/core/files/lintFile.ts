@@ -81,11 +81,19 @@ export function notCheckedInEditor(chars: number): Finding {
 /** Findings beyond this many in one file are a file that is not what it seems, not information. */
 const MAX_FINDINGS = 1000;
 
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
+
+/** Past the cap, errors are kept before warnings and warnings before infos; what is kept stays in file order. */
 function capFindings(findings: Finding[]): Finding[] {
   if (findings.length <= MAX_FINDINGS) return findings;
-  const kept = findings.slice(0, MAX_FINDINGS);
+  const kept = findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
+    .slice(0, MAX_FINDINGS)
+    .sort((a, b) => a.index - b.index)
+    .map((entry) => entry.finding);
   const last = kept[kept.length - 1];
-  return [...kept, { code: 'file-skipped', severity: 'info', message: `${findings.length - MAX_FINDINGS} more findings are not shown; fix the first ones first.`, span: last ? last.span : { start: 0, end: 0 } }];
+  return [...kept, { code: 'file-skipped', severity: 'info', message: `${findings.length - MAX_FINDINGS} more findings are not shown (errors are shown first); fix these first.`, span: last ? last.span : { start: 0, end: 0 } }];
 }
 
 /** Syntax findings beyond this many add noise, not information: one summary finding stands for the rest. */
