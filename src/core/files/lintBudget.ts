@@ -18,19 +18,23 @@ export interface TextShape {
   /** Line breaks, flow separators and collection openers: an upper bound on the nodes a parse creates, roughly. */
   readonly structure: number;
   readonly aliases: number;
+  /** Document markers (`---`, `...` at a line start): each document costs the parser a fixed setup. */
+  readonly documents: number;
 }
 
 export function measureText(text: string): TextShape {
   let structure = 0;
   let aliases = 0;
+  let documents = 1;
   let previous = '\n';
   for (let index = 0; index < text.length; index++) {
     const char = text[index] ?? '';
     if (char === '\n' || char === ',' || char === '[' || char === '{') structure++;
     else if (char === '*' && NODE_START.has(previous)) aliases++;
+    else if ((char === '-' || char === '.') && previous === '\n' && text[index + 1] === char && text[index + 2] === char) documents++;
     previous = char;
   }
-  return { chars: text.length, structure, aliases };
+  return { chars: text.length, structure, aliases, documents };
 }
 
 /** Why a text is not parsed at all, if it is too complex for any caller (the CLI included). */
@@ -41,14 +45,30 @@ export function tooComplexToLint(text: string, shape: TextShape = measureText(te
 }
 
 /**
- * The milliseconds a lint of the text is expected to take at most, measured on the worst inputs of
- * test/hardening/lintInputs.test.ts (bench/editorBlockingBench.ts): a few microseconds per node, a few
- * nanoseconds per character. Used by the editor, which must not block for more than its budget.
+ * The milliseconds a lint of the text is expected to take at most, from the worst inputs of bench/editorBlockingBench.ts
+ * (the complexity bombs of test/hardening/lintInputs.test.ts at every size): up to 60 µs per line or flow item (with its
+ * finding and diagnostic) on a parser that is not yet warm, 200 µs per document, 40 ns per character. Used by the editor, which must not block
+ * for more than its budget.
  */
 export function estimatedLintMs(shape: TextShape): number {
-  return shape.structure * NODE_MS + shape.chars * CHAR_MS + shape.aliases * NODE_MS;
+  return shape.structure * NODE_MS + shape.chars * CHAR_MS + shape.aliases * NODE_MS + shape.documents * DOCUMENT_MS;
 }
 
+/**
+ * The editor's budget for one lint: the extension host must not be blocked for more than 50 ms, and reading the
+ * document's text and turning findings into diagnostics come on top of the lint itself.
+ */
+export const EDITOR_LINT_BUDGET_MS = 30;
+
+/** The longest text that can be linted within a budget whatever its shape (its characters alone cost that much). */
+export function maxCharsWithin(budgetMs: number): number {
+  return Math.floor(budgetMs / CHAR_MS);
+}
+
+/** How much of a text too large for the budget is read to tell whether it is an RKE2 or Calico file at all. */
+export const HEAD_CHARS = 64 * 1024;
+
 /** Per node and per character, from the worst of the measured inputs (bench/results/editor-blocking.md). */
-const NODE_MS = 0.008;
-const CHAR_MS = 0.00008;
+const NODE_MS = 0.06;
+const CHAR_MS = 0.00004;
+const DOCUMENT_MS = 0.2;

@@ -7,7 +7,7 @@ import { documentRoot, manifestType, mapGet, nodeSpan, scalarString } from '../y
 import { looksBinary } from '../text/binaryContent';
 import { maskTemplates } from '../yaml/templateMask';
 import { classifyFile, type FileKind } from './fileKinds';
-import { estimatedLintMs, measureText, tooComplexToLint } from './lintBudget';
+import { estimatedLintMs, HEAD_CHARS, measureText, tooComplexToLint } from './lintBudget';
 import { EMPTY_CONTEXT, type LintContext } from './lintContext';
 import { lintHelmChart } from './manifests/lintHelmChart';
 import { lintHelmChartConfig } from './manifests/lintHelmChartConfig';
@@ -48,6 +48,8 @@ export function lintFile(path: string, text: string, options: LintOptions = {}):
     const kind = classifyFile(path, '', options.forceRke2Config).kind;
     return kind === 'unrelated' ? { kind, findings: [] } : { kind, findings: [{ code: 'file-skipped', severity: 'warning', message: 'Not linted: the file holds binary data, not YAML text.', span: { start: 0, end: 0 } }] };
   }
+  // The editor's budget is judged on the raw text, before masking: masking a huge template costs time too.
+  if (options.maxLintMs !== undefined && estimatedLintMs(measureText(text)) > options.maxLintMs) return notCheckedInEditorFor(path, text.slice(0, HEAD_CHARS), text.length, options.forceRke2Config);
   // Template syntax is masked with offsets kept: placeholders are never judged, the literal rest is.
   const masked = maskTemplates(text).text;
   const { kind, why } = classifyFile(path, masked, options.forceRke2Config);
@@ -55,9 +57,6 @@ export function lintFile(path: string, text: string, options: LintOptions = {}):
   const shape = measureText(masked);
   const tooComplex = tooComplexToLint(masked, shape);
   if (tooComplex !== undefined) return { kind, findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: ${tooComplex}.`, span: { start: 0, end: 0 } }] };
-  if (options.maxLintMs !== undefined && estimatedLintMs(shape) > options.maxLintMs) {
-    return { kind, findings: [notCheckedInEditor(shape.chars)] };
-  }
   try {
     const findings = capFindings(lintText(masked, kind, options.context ?? EMPTY_CONTEXT));
     return { kind, findings: why === undefined ? findings : findings.map((finding) => ({ ...finding, message: `${finding.message} (${why})` })) };
@@ -68,8 +67,17 @@ export function lintFile(path: string, text: string, options: LintOptions = {}):
   }
 }
 
+/**
+ * A file too large or complex to lint within the editor's budget, judged by its head (the first HEAD_CHARS): one
+ * info if it is an RKE2 or Calico file, nothing if it is not.
+ */
+export function notCheckedInEditorFor(path: string, head: string, chars: number, forceRke2Config = false): FileLintResult {
+  const { kind } = classifyFile(path, maskTemplates(head).text, forceRke2Config);
+  return kind === 'unrelated' ? { kind, findings: [] } : { kind, findings: [notCheckedInEditor(chars)] };
+}
+
 /** The one finding of a file too large or complex to lint within the editor's budget. */
-export function notCheckedInEditor(chars: number): Finding {
+function notCheckedInEditor(chars: number): Finding {
   return {
     code: 'file-skipped',
     severity: 'info',

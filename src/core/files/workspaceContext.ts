@@ -12,7 +12,7 @@ import { rancherClusterCni } from './manifests/lintRancherCluster';
 import { mergeNode, nodeKey, rangeOf, type ConfigInput, type MergedValue } from './workspace/configMerge';
 import { disagreements } from './workspace/configAgreement';
 import { ancestors } from './workspace/scopes';
-import { tooComplexToLint } from './lintBudget';
+import { estimatedLintMs, measureText, tooComplexToLint } from './lintBudget';
 
 export interface WorkspaceFile {
   readonly path: string;
@@ -129,8 +129,12 @@ export class WorkspaceFactsCollector {
 
   constructor(private readonly fromSettings: LintContext = {}) {}
 
-  /** Reads what one file states; its cost is that of parsing the file. */
-  add(file: WorkspaceFile): void {
+  /**
+   * Reads what one file states; its cost is that of parsing the file. With `maxLintMs` (the editor), a file whose
+   * parse is expected to take longer states nothing.
+   */
+  add(file: WorkspaceFile, maxLintMs?: number): void {
+    if (maxLintMs !== undefined && estimatedLintMs(measureText(file.text)) > maxLintMs) return;
     this.byPath.set(file.path, file);
     const masked = maskTemplates(file.text).text;
     const { kind } = classifyFile(file.path, masked, file.forceRke2Config);
