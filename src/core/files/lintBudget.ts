@@ -22,18 +22,29 @@ export interface TextShape {
   readonly documents: number;
 }
 
-export function measureText(text: string): TextShape {
-  let structure = 0;
-  let aliases = 0;
-  let documents = 1;
-  let previous = '\n';
-  for (let index = 0; index < text.length; index++) {
-    const char = text[index] ?? '';
-    if (char === '\n' || char === ',' || char === '[' || char === '{') structure++;
-    else if (char === '*' && NODE_START.has(previous)) aliases++;
-    else if ((char === '-' || char === '.') && previous === '\n' && text[index + 1] === char && text[index + 2] === char) documents++;
-    previous = char;
+/** How often a character occurs; indexOf scans far faster than a loop over the characters. */
+function occurrences(text: string, char: string, each?: (index: number) => void): number {
+  let count = 0;
+  for (let index = text.indexOf(char); index !== -1; index = text.indexOf(char, index + 1)) {
+    count++;
+    each?.(index);
   }
+  return count;
+}
+
+export function measureText(text: string): TextShape {
+  let documents = 1;
+  let aliases = 0;
+  const lines = occurrences(text, '\n', (index) => {
+    const next = text.charCodeAt(index + 1);
+    // `---` or `...` at a line start: a document marker.
+    if ((next === 45 || next === 46) && text.charCodeAt(index + 2) === next && text.charCodeAt(index + 3) === next) documents++;
+  });
+  if (text.startsWith('---') || text.startsWith('...')) documents++;
+  occurrences(text, '*', (index) => {
+    if (index === 0 || NODE_START.has(text.charAt(index - 1))) aliases++;
+  });
+  const structure = lines + occurrences(text, ',') + occurrences(text, '[') + occurrences(text, '{');
   return { chars: text.length, structure, aliases, documents };
 }
 

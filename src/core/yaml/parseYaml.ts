@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, parseAllDocuments, visit, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, visit, type Document } from 'yaml';
 import { appendAll } from '../findings/appendAll';
 import type { Finding } from '../findings/finding';
 import { holdsPlaceholder, isMaskedTemplate, VARIABLE } from './templateMask';
@@ -67,21 +67,29 @@ export function parseYaml(text: string): ParsedYaml {
  */
 function duplicateKeys(document: Document): Finding[] {
   const findings: Finding[] = [];
-  visit(document, {
-    Map: (_key, map) => {
-      if (!isMap(map)) return;
+  // A plain stack walk: yaml's visit() builds a frozen path for every node, which costs a tenth of the parse.
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
       const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        if (seen.has(pair.key.value)) {
-          const start = pair.key.range?.[0] ?? 0;
-          findings.push({ code: 'yaml-syntax', severity: 'error', message: 'Map keys must be unique', span: { start, end: start + 1 } });
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) {
+            const start = pair.key.range?.[0] ?? 0;
+            findings.push({ code: 'yaml-syntax', severity: 'error', message: 'Map keys must be unique', span: { start, end: start + 1 } });
+          }
+          seen.add(pair.key.value);
+        } else {
+          stack.push(pair.key);
         }
-        seen.add(pair.key.value);
+        stack.push(pair.value);
       }
-    },
-  });
-  return findings;
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start);
 }
 
 /** A key decided at render time names nothing that can be checked. */
