@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { MAX_LINT_BYTES } from '../core/files/lintFile';
 import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContext';
 import type { FileFindings } from '../core/findings/locatedFinding';
@@ -53,6 +54,16 @@ function readText(path: string): { text: string } | { skipped: string } | { erro
   }
 }
 
+/** Files are linted under absolute paths (so facts scope alike however a path is spelled) and shown as the user spelled them. */
+function asSpelled(result: FileFindings, labels: ReadonlyMap<string, string>): FileFindings {
+  const spelled = (path: string): string => labels.get(path) ?? path;
+  return {
+    ...result,
+    file: spelled(result.file),
+    findings: result.findings.map((finding) => (finding.related ? { ...finding, related: finding.related.map((location) => (location.file === undefined ? location : { ...location, file: spelled(location.file) })) } : finding)),
+  };
+}
+
 export function runLintCommand(argv: readonly string[], io: CommandIo, productVersion: string): number {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
@@ -67,21 +78,23 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   if (missing.length > 0) return usageError(io, SPEC, `no such file or folder: ${missing.map(terminalLine).join(', ')}`);
   const workspace: WorkspaceFile[] = [];
   const results: FileFindings[] = unreadable.map((folder) => ({ file: folder.path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the folder cannot be read (${folder.reason}).`, span: { start: 0, end: 0 } }] }));
-  for (const { path, root } of found) {
+  const forcedPaths = new Set(forced.map((path) => resolve(path)));
+  const labels = new Map(found.map((file) => [file.path, file.label]));
+  for (const { path, root, label } of found) {
     const read = readText(path);
     if ('error' in read) {
-      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the file cannot be read (${read.error}).`, span: { start: 0, end: 0 } }] });
+      results.push({ file: label, text: '', findings: [{ code: 'file-skipped', severity: 'warning', message: `Not linted: the file cannot be read (${read.error}).`, span: { start: 0, end: 0 } }] });
       continue;
     }
     if ('skipped' in read) {
-      results.push({ file: path, text: '', findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: ${read.skipped}.`, span: { start: 0, end: 0 } }] });
+      results.push({ file: label, text: '', findings: [{ code: 'file-skipped', severity: 'info', message: `Not linted: ${read.skipped}.`, span: { start: 0, end: 0 } }] });
       continue;
     }
-    workspace.push({ path, root, text: read.text, forceRke2Config: forced.includes(path) });
+    workspace.push({ path, root, label, text: read.text, forceRke2Config: forcedPaths.has(path) });
   }
   const version = args.options.get('rke2-version');
   const lintStarted = performance.now();
-  results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}));
+  results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}).map((result) => asSpelled(result, labels)));
   io.log.info(lintTiming(`${workspace.length} file(s)`, results.reduce((sum, result) => sum + result.findings.length, 0), elapsedMs(lintStarted)));
   results.sort((a, b) => a.file.localeCompare(b.file));
   if (format.value === 'json') io.stdout(terminalJson(findingsToJson(results)) + '\n');

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
 
 /** Folders never worth walking into when looking for cluster configuration. */
@@ -8,10 +8,14 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 
 const MAX_DEPTH = 32;
 const MAX_ENTRIES = 200_000;
 
-/** A file to lint and the root it was found under (facts of one root never apply to another). */
+/**
+ * A file to lint and the root it was found under (facts of one root never apply to another). `path` and `root` are
+ * absolute, so `.`, `./`, `../x` and `/abs/x` scope facts alike; `label` is the path as the user spelled it.
+ */
 export interface FoundFile {
   readonly path: string;
   readonly root: string;
+  readonly label: string;
 }
 
 export interface CollectedFiles {
@@ -36,9 +40,9 @@ export function collectYamlFiles(paths: readonly string[], hooks: WalkHooks = {}
   const missing: string[] = [];
   const unreadable: { path: string; reason: string }[] = [];
   let entries = 0;
-  const walk = (folder: string, root: string, depth: number): void => {
+  const walk = (folder: string, spelled: string, root: string, depth: number): void => {
     if (depth > MAX_DEPTH) {
-      unreadable.push({ path: folder, reason: `deeper than ${MAX_DEPTH} folders; not walked` });
+      unreadable.push({ path: spelled, reason: `deeper than ${MAX_DEPTH} folders; not walked` });
       return;
     }
     let listing;
@@ -46,17 +50,18 @@ export function collectYamlFiles(paths: readonly string[], hooks: WalkHooks = {}
       hooks.readdir?.(folder);
       listing = readdirSync(folder, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: folder, reason: error instanceof Error ? error.message : String(error) });
+      unreadable.push({ path: spelled, reason: error instanceof Error ? error.message : String(error) });
       return;
     }
     for (const entry of listing) {
       if (++entries > MAX_ENTRIES) {
-        if (entries === MAX_ENTRIES + 1) unreadable.push({ path: folder, reason: `more than ${MAX_ENTRIES} entries; the rest was not walked` });
+        if (entries === MAX_ENTRIES + 1) unreadable.push({ path: spelled, reason: `more than ${MAX_ENTRIES} entries; the rest was not walked` });
         return;
       }
       const path = join(folder, entry.name);
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(path, root, depth + 1);
-      else if (entry.isFile() && (isYamlPath(path) || isRke2ConfigPath(path))) files.set(path, { path, root });
+      const label = join(spelled, entry.name);
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) walk(path, label, root, depth + 1);
+      else if (entry.isFile() && (isYamlPath(path) || isRke2ConfigPath(path)) && !files.has(path)) files.set(path, { path, root, label });
     }
   };
   for (const path of paths) {
@@ -67,8 +72,9 @@ export function collectYamlFiles(paths: readonly string[], hooks: WalkHooks = {}
       missing.push(path);
       continue;
     }
-    if (stats.isDirectory()) walk(path, path, 0);
-    else if (!files.has(path)) files.set(path, { path, root: dirname(path) });
+    const absolute = resolve(path);
+    if (stats.isDirectory()) walk(absolute, path, absolute, 0);
+    else if (!files.has(absolute)) files.set(absolute, { path: absolute, root: dirname(absolute), label: path });
   }
   return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), missing, unreadable };
 }

@@ -121,7 +121,13 @@ export class FileDiagnostics implements vscode.Disposable {
     const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
-    const result = loadLintEngine().lintFile(document.uri.path, document.getText(), { context, forceRke2Config: this.facts.isForcedConfig(document.uri) });
+    const engine = loadLintEngine();
+    const forceRke2Config = this.facts.isForcedConfig(document.uri);
+    // Lint runs on the extension host's thread: a document it cannot lint within the budget is not even read whole.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    const result = length > engine.maxCharsWithin(engine.EDITOR_LINT_BUDGET_MS)
+      ? engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config)
+      : engine.lintFile(document.uri.path, document.getText(), { context, forceRke2Config, maxLintMs: engine.EDITOR_LINT_BUDGET_MS });
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
     const findings = [...result.findings, ...cross];
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));

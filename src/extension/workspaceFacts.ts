@@ -44,7 +44,7 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
   /** The facts that apply to one file (its folder's configs, Clusters and Plans), with the setting and cluster overlaid. */
   async context(uri?: vscode.Uri): Promise<LintContext> {
     // The files are parsed once per snapshot (until a YAML file changes), not on every keystroke's lint.
-    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceFacts(files));
+    this.fromFiles ??= this.gather();
     const gathered = uri ? (await this.fromFiles).contextFor(uri.path) : {};
     const settings = this.config.settings;
     const fromCluster = this.clusterVersion();
@@ -57,7 +57,7 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
 
   /** Findings about this file that need other files (merge order, configs that disagree). */
   async crossFileFindings(uri: vscode.Uri): Promise<readonly Finding[]> {
-    this.fromFiles ??= this.collect().then((files) => loadLintEngine().gatherWorkspaceFacts(files));
+    this.fromFiles ??= this.gather();
     return (await this.fromFiles).crossFileFindings.get(uri.path) ?? [];
   }
 
@@ -92,10 +92,16 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
     }, 500);
   }
 
-  private async collect(): Promise<WorkspaceFile[]> {
-    if (!this.config.mayReadWorkspaceFiles) return [];
+  /**
+   * Reads the candidate files one by one and gathers their facts as they come: each file is parsed in its own turn
+   * of the event loop (between reads), and one whose parse would exceed the editor's budget states nothing, so the
+   * extension host is never blocked for long.
+   */
+  private async gather(): Promise<GatheredFacts> {
+    const engine = loadLintEngine();
+    const collector = new engine.WorkspaceFactsCollector();
+    if (!this.config.mayReadWorkspaceFiles) return collector.finish();
     const uris = await this.workspace.findFiles(CANDIDATE_GLOB, EXCLUDE_GLOB, MAX_FILES);
-    const files: WorkspaceFile[] = [];
     for (const uri of uris) {
       try {
         const stat = await this.workspace.stat(uri);
@@ -104,13 +110,16 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
         const forced = this.isForcedConfig(uri);
         if (isRke2ConfigPath(uri.path) || FACT_MARKERS.test(text) || forced) {
           const root = this.workspace.getWorkspaceFolder(uri)?.uri.path;
-          files.push({ path: uri.path, text, forceRke2Config: forced, label: this.workspace.asRelativePath(uri), ...(root ? { root } : {}) });
+          const file: WorkspaceFile = { path: uri.path, text, forceRke2Config: forced, label: this.workspace.asRelativePath(uri), ...(root ? { root } : {}) };
+          collector.add(file, engine.EDITOR_LINT_BUDGET_MS);
+          // Reads may come from a cache without a turn of the event loop: the host gets one after each parse.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } catch {
         // A file that vanished or cannot be read states nothing.
       }
     }
-    return files;
+    return collector.finish();
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -85,5 +85,32 @@ describe('rke2-calico-diag lint', () => {
     assert.equal(run.code, 1);
     assert.match(run.stdout, /rke2-calico-config\.yaml:20:16: warning calico-affected-version/);
     assert.match(run.stdout, /5 file\(s\) checked: \d+ error\(s\)/);
+  });
+
+  it('gives the same findings however the folder is spelled: ., ./, an absolute path, ../x', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'rke2-lint-spelling-'));
+    const demo = join(scratch, 'demo');
+    cpSync(WORKSPACE, demo, { recursive: true });
+    mkdirSync(join(scratch, 'elsewhere'));
+    const lintFrom = async (cwd: string, spelled: string): Promise<string[]> => {
+      const before = process.cwd();
+      process.chdir(cwd);
+      try {
+        const json = JSON.parse((await runInProcess(['lint', spelled, '--format', 'json'])).stdout) as FindingsJson;
+        // The same finding names its file (and files it cites) with the spelling's prefix; strip it to compare.
+        const prefix = spelled.replace(/\/?$/, '/').replace(/^\.\/$/, '');
+        const unspell = (text: string): string => (prefix === '' ? text : text.split(prefix).join(''));
+        return json.findings.map((finding) => `${unspell(finding.file)}:${finding.line}:${finding.column} ${finding.severity} ${finding.code} ${unspell(finding.message)}`).sort();
+      } finally {
+        process.chdir(before);
+      }
+    };
+    const dot = await lintFrom(demo, '.');
+    assert.ok(dot.some((line) => line.includes('ippool-cidr-mismatch')), 'the IP pool is judged against config.yaml\'s cluster-cidr');
+    assert.ok(dot.some((line) => line.startsWith('etc/rancher/rke2/config.yaml:') && line.includes('calico-affected-version')), 'config.yaml is judged with the Rancher Cluster\'s version');
+    assert.deepEqual(await lintFrom(demo, './'), dot);
+    assert.deepEqual(await lintFrom(scratch, demo), dot);
+    assert.deepEqual(await lintFrom(join(scratch, 'elsewhere'), '../demo'), dot);
+    assert.deepEqual(await lintFrom(scratch, 'demo/'), dot);
   });
 });

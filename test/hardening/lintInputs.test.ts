@@ -1,7 +1,9 @@
 /**
- * Hostile input for `rke2-calico-diag lint`: a huge sparse file, one line of 30 MB, an unreadable folder. The file
- * must be judged by its size before it is read, the lint must stay small for any single file, and one folder that
- * cannot be read must not end the walk.
+ * Hostile input for `rke2-calico-diag lint`: a huge sparse file, one line of 30 MB, an unreadable folder, and the
+ * complexity bombs (many appends, a long template line, many keys, many drop-ins, many aliases). The file must be
+ * judged by its size before it is read, the lint must stay small for any single file, one folder that cannot be read
+ * must not end the walk, and every bomb must stay linear or be refused with a finding. Time bounds are about ten
+ * times the measured figures (docs/reliability/inputs.md): far below what the quadratic versions took.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { collectYamlFiles } from '../../src/cli/walkFiles';
 import { scratchFolder } from './bundleFixtures';
-import { caseFolders, recordMeasurement, runCli } from './bundleRun';
+import { caseFolders, recordMeasurement, runCli, type CliOutcome } from './bundleRun';
 
 const scratch = scratchFolder('lint');
 const RSS_GOAL_MIB = 300;
@@ -55,5 +57,76 @@ describe('lint: hostile and huge input', () => {
     const outcome = await runCli(['lint', join(folder, 'repo'), '--format', 'json'], { tmp });
     assert.equal(outcome.code, 0, outcome.stderr);
     assert.match(outcome.stdout, /"code": "unknown-key"/);
+  });
+
+  /** Runs lint on `path` (as RKE2 config) and checks the time and memory bounds of a bomb. */
+  async function lintBomb(name: string, path: string, bounds: { readonly seconds: number; readonly rssMiB: number }, args: readonly string[] = ['--config', path]): Promise<CliOutcome> {
+    const tmp = join(path, '..', 'tmp');
+    mkdirSync(tmp, { recursive: true });
+    const outcome = await runCli(['lint', path, ...args, '--format', 'json'], { tmp, timeoutMs: bounds.seconds * 1000, killAboveMiB: bounds.rssMiB * 2 });
+    recordMeasurement(`lint: ${name}`, outcome);
+    assert.equal(outcome.killedBy, undefined, `${name}: killed by the watchdog (${outcome.killedBy ?? ''}) after ${outcome.ms} ms`);
+    assert.ok(outcome.ms < bounds.seconds * 1000, `${name}: ${outcome.ms} ms`);
+    assert.ok(outcome.peakRssMiB < bounds.rssMiB, `${name}: peak RSS ${outcome.peakRssMiB} MiB`);
+    return outcome;
+  }
+
+  it('40,000 node-label+ documents in one config: merged in place (81 s when each append copied the list)', async () => {
+    const { folder } = caseFolders(scratch, 'appends');
+    const path = join(folder, 'config.yaml');
+    writeFileSync(path, Array.from({ length: 40_000 }, (_, index) => `node-label+:\n  - k${index}=v\n`).join('---\n'));
+    const outcome = await lintBomb('40,000 node-label+ documents', path, { seconds: 40, rssMiB: 400 });
+    assert.match(outcome.stdout, /"code": "ignored-document"/);
+    assert.match(outcome.stdout, /more findings are not shown/);
+  });
+
+  it('a 600 KB template line of 85,000 expressions: masked in one pass (16 s when each token rescanned its line)', async () => {
+    const { folder } = caseFolders(scratch, 'template-line');
+    const path = join(folder, 'config.yaml.j2');
+    writeFileSync(path, `tls-san: ${'{{ a }}'.repeat(85_000)}\ncni: calico\n`);
+    await lintBomb('600 KB template line', path, { seconds: 5, rssMiB: 300 });
+  });
+
+  it('a 600 KB template line of unclosed openers: each closer searched once, not once per opener', async () => {
+    const { folder } = caseFolders(scratch, 'template-openers');
+    const path = join(folder, 'config.yaml.tpl');
+    writeFileSync(path, `tls-san: "${'{{ {% {# ${ %{ '.repeat(40_000)}"\ncni: calico\n`);
+    await lintBomb('600 KB of unclosed template openers', path, { seconds: 5, rssMiB: 300 });
+  });
+
+  it('a mapping of 40,000 keys: duplicate keys found with one set (67 s with the parser\'s pairwise check)', async () => {
+    const { folder } = caseFolders(scratch, 'keys');
+    const path = join(folder, 'config.yaml');
+    writeFileSync(path, `cni: calico\n${Array.from({ length: 40_000 }, (_, index) => `kubelet-arg${index}: v\n`).join('')}cni: canal\n`);
+    const outcome = await lintBomb('40,000-key mapping', path, { seconds: 30, rssMiB: 400 });
+    assert.match(outcome.stdout, /Map keys must be unique/);
+  });
+
+  it('a config.yaml.d of 20,000 drop-ins: facts indexed by folder (did not finish in 90 s)', async () => {
+    const { folder } = caseFolders(scratch, 'drop-ins');
+    const dropIns = join(folder, 'etc/rancher/rke2/config.yaml.d');
+    mkdirSync(dropIns, { recursive: true });
+    writeFileSync(join(folder, 'etc/rancher/rke2/config.yaml'), 'cni: calico\nnode-label: [base=1]\n');
+    for (let index = 0; index < 20_000; index++) writeFileSync(join(dropIns, `${String(index).padStart(5, '0')}.yaml`), `node-label+: [k${index}=v]\n`);
+    writeFileSync(join(dropIns, '99999-last.yaml'), 'node-label: [replaced=1]\n');
+    const outcome = await lintBomb('config.yaml.d with 20,000 drop-ins', join(folder, 'etc'), { seconds: 60, rssMiB: 600 }, []);
+    // The last drop-in replaces what the 20,000 appended: reported once, against the last append.
+    assert.equal(outcome.stdout.match(/"code": "conflicting-append"/g)?.length, 1);
+  });
+
+  it('a 3 MB file of 1,000,000 aliases is refused with a finding (1.75 GiB when parsed)', async () => {
+    const { folder } = caseFolders(scratch, 'aliases');
+    const path = join(folder, 'config.yaml');
+    writeFileSync(path, `cni: &a calico\nnode-label: [${'*a,'.repeat(1_000_000)}*a]\n`);
+    const outcome = await lintBomb('1,000,000 aliases', path, { seconds: 10, rssMiB: 150 });
+    assert.match(outcome.stdout, /Not linted: it holds 1000001 YAML aliases/);
+  });
+
+  it('a 3 MB flow list of 1,000,000 items is refused with a finding (1 GiB and a stack overflow when parsed)', async () => {
+    const { folder } = caseFolders(scratch, 'flow-items');
+    const path = join(folder, 'config.yaml');
+    writeFileSync(path, `cni: calico\nnode-label: [${'a,'.repeat(1_000_000)}a]\n`);
+    const outcome = await lintBomb('1,000,000 flow items', path, { seconds: 10, rssMiB: 150 });
+    assert.match(outcome.stdout, /Not linted: it holds \d+ lines and flow items/);
   });
 });

@@ -1,7 +1,11 @@
 import { findRke2ConfigKey, skippedRke2Key } from './rke2Config/rke2ConfigKeys';
 
-/** What a YAML file is to this product, decided by its path and then by its content. */
-export type FileKind = 'rke2-config' | 'manifests' | 'cloud-init' | 'unrelated';
+/**
+ * What a YAML file is to this product, decided by its path and then by its content. A `config-writer` is other YAML
+ * (Ansible tasks) that writes an RKE2 config from a literal block (`dest: /etc/rancher/rke2/config.yaml`,
+ * `content: |`): only that block is this product's business.
+ */
+export type FileKind = 'rke2-config' | 'manifests' | 'cloud-init' | 'config-writer' | 'unrelated';
 
 export interface Classification {
   readonly kind: FileKind;
@@ -12,6 +16,9 @@ export interface Classification {
 const RKE2_CONFIG_PATH = /(?:^|[\\/])rancher[\\/]rke2[\\/]config\.yaml$|(?:^|[\\/])rke2[\\/]config\.yaml\.d[\\/][^\\/]+\.ya?ml$/;
 /** The support-bundle copies of the same files (logs collector `rke2/config.yaml`, `rke2/config.yaml.d`). */
 const BUNDLE_CONFIG_PATH = /(?:^|[\\/])rke2[\\/]config\.yaml$/;
+/** A `dest:`/`path:` naming an RKE2 config path, and a literal `content: |` block somewhere in the same file. */
+const WRITES_RKE2_CONFIG = /^[ \t]*(?:-[ \t]+)?(?:dest|path)[ \t]*:[ \t]*["']?\/etc\/rancher\/rke2\/config\.yaml/m;
+const LITERAL_CONTENT = /^[ \t]*(?:-[ \t]+)?content[ \t]*:[ \t]*\|/m;
 const MANIFEST_MARKERS = /\b(?:helm\.cattle\.io|provisioning\.cattle\.io|upgrade\.cattle\.io)\/v1\b|^kind:[ \t]*HelmChart(?:Config)?[ \t]*$|mirrored-calico-|calico\/(?:node|typha|cni|kube-controllers)|tigera\/operator/m;
 /** The extensions templating tools put after `.yaml` (Ansible, Terraform, Helm, gomplate, envsubst conventions). */
 const TEMPLATE_EXTENSION = /\.(?:j2|jinja2?|tpl|tftpl|tmpl|template|gotmpl|envsubst)$/i;
@@ -62,6 +69,7 @@ export function rke2ConfigByContent(path: string, text: string): string | undefi
 export function classifyFile(path: string, text: string, forceRke2Config = false): Classification {
   if (forceRke2Config || isRke2ConfigPath(path)) return { kind: 'rke2-config' };
   if (/^#cloud-config\b/.test(text) || /^write_files[ \t]*:/m.test(text)) return { kind: 'cloud-init' };
+  if (WRITES_RKE2_CONFIG.test(text) && LITERAL_CONTENT.test(text)) return { kind: 'config-writer' };
   if (MANIFEST_MARKERS.test(text)) return { kind: 'manifests' };
   const why = rke2ConfigByContent(path, text);
   return why ? { kind: 'rke2-config', why } : { kind: 'unrelated' };

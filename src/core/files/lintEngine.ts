@@ -3,8 +3,9 @@
  * one module: the editor loads it on first use (dist/lint.js, required lazily), so the YAML parser costs nothing at
  * activation.
  */
-export { lintFile } from './lintFile';
-export { gatherWorkspaceFacts } from './workspaceContext';
+export { lintFile, notCheckedInEditorFor } from './lintFile';
+export { EDITOR_LINT_BUDGET_MS, HEAD_CHARS, maxCharsWithin } from './lintBudget';
+export { gatherWorkspaceFacts, WorkspaceFactsCollector } from './workspaceContext';
 export { stringify as stringifyYaml } from 'yaml';
 export { openBundle } from '../../bundle/openBundle';
 export { bundleSet } from '../../bundle/bundleSet';

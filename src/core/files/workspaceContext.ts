@@ -11,7 +11,8 @@ import { lintFile } from './lintFile';
 import { rancherClusterCni } from './manifests/lintRancherCluster';
 import { mergeNode, nodeKey, rangeOf, type ConfigInput, type MergedValue } from './workspace/configMerge';
 import { disagreements } from './workspace/configAgreement';
-import { deepestScope } from './workspace/scopes';
+import { ancestors } from './workspace/scopes';
+import { estimatedLintMs, measureText, tooComplexToLint } from './lintBudget';
 
 export interface WorkspaceFile {
   readonly path: string;
@@ -95,58 +96,113 @@ function cidrFact(value: MergedValue | undefined, files: ReadonlyMap<string, Wor
   return { value: value.items.map((item) => item.value), ...located(file, value.span) };
 }
 
+/** The sources of facts under each folder: every source is listed under each of its ancestors (depth × sources). */
+function indexByFolder<T>(sources: readonly T[], pathOf: (source: T) => string): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const source of sources) {
+    for (const folder of ancestors(pathOf(source))) {
+      const list = index.get(folder);
+      if (list) list.push(source);
+      else index.set(folder, [source]);
+    }
+  }
+  return index;
+}
+
+/** The deepest folder above `path` (within `root`) that holds a source of facts. */
+function deepestScope(path: string, index: ReadonlyMap<string, unknown>, root?: string): string | undefined {
+  return ancestors(path, root).find((folder) => index.has(folder));
+}
+
 /**
- * Gathers the facts files state and where they apply. A config's `cluster-cidr` (after RKE2's merge of config.yaml
- * and config.yaml.d) and a Rancher Cluster's or Plan's RKE2 version apply to the files of the nearest enclosing
- * folder that holds a config (or a Cluster/Plan), so `lint repoA repoB` never compares repoA's pool with repoB's
- * cidr. A stated setting (`fromSettings`) takes precedence over files everywhere.
+ * Gathers the facts files state and where they apply, one file at a time (`add`: so the editor can yield between
+ * files), then all at once (`finish`). A config's `cluster-cidr` (after RKE2's merge of config.yaml and
+ * config.yaml.d) and a Rancher Cluster's or Plan's RKE2 version apply to the files of the nearest enclosing folder
+ * that holds a config (or a Cluster/Plan), so `lint repoA repoB` never compares repoA's pool with repoB's cidr. A
+ * stated setting (`fromSettings`) takes precedence over files everywhere. Every step is linear in the files (times
+ * their folder depth): a config.yaml.d of 20,000 drop-ins is no worse than 20,000 files.
  */
-export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): WorkspaceFacts {
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  const nodes = new Map<string, ConfigInput[]>();
-  const versions: VersionSource[] = [];
-  for (const file of files) {
+export class WorkspaceFactsCollector {
+  private readonly byPath = new Map<string, WorkspaceFile>();
+  private readonly nodes = new Map<string, ConfigInput[]>();
+  private readonly versions: VersionSource[] = [];
+
+  constructor(private readonly fromSettings: LintContext = {}) {}
+
+  /**
+   * Reads what one file states; its cost is that of parsing the file. With `maxLintMs` (the editor), a file whose
+   * parse is expected to take longer states nothing.
+   */
+  add(file: WorkspaceFile, maxLintMs?: number): void {
+    if (maxLintMs !== undefined && estimatedLintMs(measureText(file.text)) > maxLintMs) return;
+    this.byPath.set(file.path, file);
     const masked = maskTemplates(file.text).text;
     const { kind } = classifyFile(file.path, masked, file.forceRke2Config);
     // Only config files, Rancher Clusters and Plans state facts; other manifests are not parsed twice.
-    if (kind === 'unrelated' || looksBinary(file.text, 'binary') || (kind === 'manifests' && !FACT_SOURCES.test(masked))) continue;
+    if (kind === 'unrelated' || kind === 'config-writer' || looksBinary(file.text, 'binary') || (kind === 'manifests' && !FACT_SOURCES.test(masked))) return;
+    if (tooComplexToLint(masked) !== undefined) return;
     const documents = parseYaml(masked).documents;
     if (kind === 'rke2-config') {
       const key = nodeKey(file.path);
-      nodes.set(key, [...(nodes.get(key) ?? []), { path: file.path, label: file.label ?? file.path, text: file.text, documents }]);
+      const input = { path: file.path, label: file.label ?? file.path, text: file.text, documents };
+      const inputs = this.nodes.get(key);
+      if (inputs) inputs.push(input);
+      else this.nodes.set(key, [input]);
     } else {
-      versions.push(...versionSources(file, documents));
+      this.versions.push(...versionSources(file, documents));
     }
   }
-  const crossFileFindings = new Map<string, Finding[]>();
-  const add = (path: string, found: readonly Finding[]): void => {
-    if (found.length > 0) crossFileFindings.set(path, [...(crossFileFindings.get(path) ?? []), ...found]);
-  };
-  const merged = [...nodes.entries()].map(([key, inputs]) => {
-    const result = mergeNode(inputs, { acrossFilesOnly: true });
-    for (const [path, found] of result.findings) add(path, found);
-    return { key, values: result.values };
-  });
-  for (const [path, found] of disagreements(merged, byPath)) add(path, found);
-  const configPaths = [...nodes.keys()];
-  const versionPaths = versions.map((source) => source.path);
-  return {
-    crossFileFindings,
-    contextFor(path: string): LintContext {
-      const root = byPath.get(path)?.root;
-      const configScope = deepestScope(path, configPaths, root);
-      const cidrs = configScope === undefined ? [] : merged.filter((node) => node.key.startsWith(`${configScope}/`)).map((node) => cidrFact(node.values.get('cluster-cidr'), byPath)).filter((fact) => fact !== undefined);
+
+  finish(): WorkspaceFacts {
+    const { byPath, nodes, versions, fromSettings } = this;
+    const crossFileFindings = new Map<string, Finding[]>();
+    const add = (path: string, found: readonly Finding[]): void => {
+      if (found.length > 0) crossFileFindings.set(path, [...(crossFileFindings.get(path) ?? []), ...found]);
+    };
+    const merged = [...nodes.entries()].map(([key, inputs]) => {
+      const result = mergeNode(inputs, { acrossFilesOnly: true });
+      for (const [path, found] of result.findings) add(path, found);
+      return { key, values: result.values, declared: inputs.every((input) => byPath.get(input.path)?.forceRke2Config === true), inputs };
+    });
+    for (const [path, found] of disagreements(merged, byPath)) add(path, found);
+    const configsUnder = indexByFolder(merged, (node) => node.key);
+    const versionsUnder = indexByFolder(versions, (source) => source.path);
+    const configFacts = new Map<string, Pick<LintContext, 'clusterCidr' | 'kubeProxyDisabled'>>();
+    const factsOfConfigs = (scope: string): Pick<LintContext, 'clusterCidr' | 'kubeProxyDisabled'> => {
+      const known = configFacts.get(scope);
+      if (known) return known;
+      const inScope = configsUnder.get(scope) ?? [];
+      const cidrs = inScope.map((node) => cidrFact(node.values.get('cluster-cidr'), byPath)).filter((fact) => fact !== undefined);
       // Configs of one folder that disagree say nothing for certain; their disagreement is reported on them instead.
       const distinct = new Set(cidrs.map((fact) => fact.value.join(',')));
-      const clusterCidr = fromSettings.clusterCidr ?? (distinct.size === 1 ? cidrs[cidrs.length - 1] : undefined);
-      const versionScope = deepestScope(path, versionPaths, root);
-      const inScope = versionScope === undefined ? [] : versions.filter((source) => source.path.startsWith(`${versionScope}/`));
-      const rke2Version = fromSettings.rke2Version ?? inScope.find((source) => source.kind === 'cluster')?.fact ?? inScope.find((source) => source.kind === 'plan')?.fact;
-      const configsInScope = configScope === undefined ? [] : [...nodes.entries()].filter(([key]) => key.startsWith(`${configScope}/`)).flatMap(([, inputs]) => inputs);
-      const kubeProxyDisabled = fromSettings.kubeProxyDisabled ?? kubeProxyFact(configsInScope, byPath);
-      return { ...(rke2Version ? { rke2Version } : {}), ...(clusterCidr ? { clusterCidr } : {}), ...(kubeProxyDisabled ? { kubeProxyDisabled } : {}) };
-    },
-  };
+      const clusterCidr = distinct.size === 1 ? cidrs[cidrs.length - 1] : undefined;
+      const kubeProxyDisabled = kubeProxyFact(inScope.flatMap((node) => node.inputs), byPath);
+      const facts = { ...(clusterCidr ? { clusterCidr } : {}), ...(kubeProxyDisabled ? { kubeProxyDisabled } : {}) };
+      configFacts.set(scope, facts);
+      return facts;
+    };
+    return {
+      crossFileFindings,
+      contextFor(path: string): LintContext {
+        const root = byPath.get(path)?.root;
+        const configScope = deepestScope(path, configsUnder, root);
+        const fromConfigs = configScope === undefined ? {} : factsOfConfigs(configScope);
+        const clusterCidr = fromSettings.clusterCidr ?? fromConfigs.clusterCidr;
+        const versionScope = deepestScope(path, versionsUnder, root);
+        const inScope = versionScope === undefined ? [] : (versionsUnder.get(versionScope) ?? []);
+        const rke2Version = fromSettings.rke2Version ?? inScope.find((source) => source.kind === 'cluster')?.fact ?? inScope.find((source) => source.kind === 'plan')?.fact;
+        const kubeProxyDisabled = fromSettings.kubeProxyDisabled ?? fromConfigs.kubeProxyDisabled;
+        return { ...(rke2Version ? { rke2Version } : {}), ...(clusterCidr ? { clusterCidr } : {}), ...(kubeProxyDisabled ? { kubeProxyDisabled } : {}) };
+      },
+    };
+  }
+}
+
+/** Gathers the facts of a set of files at once (the CLI; the editor adds files one by one with yields between). */
+export function gatherWorkspaceFacts(files: readonly WorkspaceFile[], fromSettings: LintContext = {}): WorkspaceFacts {
+  const collector = new WorkspaceFactsCollector(fromSettings);
+  for (const file of files) collector.add(file);
+  return collector.finish();
 }
 
 /** Lints a set of files together: facts are gathered across them first, then each file is linted with its own. */

@@ -54,7 +54,7 @@ export const FINDING_CODES = {
   'template-not-checked': 'Part of a template is not YAML until it is rendered, so it was not checked.',
   'ippool-cidr-mismatch': 'A Calico IP pool CIDR that is not the cluster-cidr RKE2 is configured with.',
   'version-unknown': 'A version that cannot be checked because it is not pinned or not in the release matrix.',
-  'file-skipped': 'A file that was not linted (binary, too large or unreadable).',
+  'file-skipped': 'A file that was not linted (binary, too large, too complex or unreadable), or findings past a cap.',
   'checksum-offload-enabled': "A featureDetectOverride that drops RKE2's ChecksumOffloadBroken=true, turning VXLAN checksum offload back on (projectcalico/calico#8746, #11435).",
   'dataplane-unsupported': 'A Calico dataplane (eBPF, nftables) the RKE2 release does not support yet.',
   'dataplane-incomplete': 'A Calico dataplane setting that is missing what RKE2 documents it needs (eBPF without disable-kube-proxy or the API server endpoint; nftables hostPorts without iptables).',

@@ -24,20 +24,72 @@ export interface MaskedText {
   readonly syntaxes: ReadonlySet<TemplateSyntax>;
 }
 
-/** Each alternative is bounded, so no template construct costs more than a few KiB of scanning. */
-const TEMPLATE_TOKEN = new RegExp(
-  [
-    '\\{#[\\s\\S]{0,4000}?#\\}', // Jinja comment
-    '\\{\\{-?\\s*/\\*[\\s\\S]{0,4000}?\\*/\\s*-?\\}\\}', // Go template comment
-    '\\{%[\\s\\S]{0,4000}?%\\}', // Jinja statement
-    '\\{\\{[\\s\\S]{0,4000}?\\}\\}', // Jinja or Go expression / action
-    '%\\{[^}\\n]{0,400}\\}', // Terraform directive
-    '\\$\\{[^}\\n]{1,400}\\}', // Terraform interpolation, envsubst ${VAR}
-    '\\$[A-Za-z_][A-Za-z0-9_]{0,100}', // envsubst $VAR
-    '%[A-Za-z_][A-Za-z0-9_]{0,100}%', // %VAR%
-  ].join('|'),
-  'g',
-);
+/** How far a construct may reach from its opener to its closer (Jinja and Go: 4000 characters; Terraform: 400). */
+const MAX_BLOCK = 4000;
+const MAX_INTERPOLATION = 400;
+/** Where a construct may start; which one it is, and where it ends, is decided by `tokenAt`. */
+const OPENER = /\{\{|\{%|\{#|%\{|\$\{|\$[A-Za-z_]|%[A-Za-z_]/g;
+const GO_COMMENT_OPEN = /\{\{-?\s*\/\*/y;
+const GO_COMMENT_CLOSE = /\s*-?\}\}/y;
+const ENV_VARIABLE = /\$[A-Za-z_][A-Za-z0-9_]{0,100}/y;
+const PERCENT_VARIABLE = /%[A-Za-z_][A-Za-z0-9_]{0,100}%/y;
+
+/**
+ * The next occurrence of each closer at or after a position. Openers are met in order, so each answer is reused until
+ * the scan passes it: a text full of openers without closers costs one pass per closer, not one per opener.
+ */
+class NextCloser {
+  private readonly found = new Map<string, { from: number; at: number }>();
+
+  constructor(private readonly text: string) {}
+
+  after(closer: string, from: number): number {
+    const known = this.found.get(closer);
+    if (known && from >= known.from && (known.at === -1 || from <= known.at)) return known.at;
+    const at = this.text.indexOf(closer, from);
+    this.found.set(closer, { from, at });
+    return at;
+  }
+}
+
+function sticky(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
+
+/** The end of the template construct that starts at `at`, if one does (the same constructs, in the same order of preference, as the list above). */
+function tokenEnd(text: string, at: number, closers: NextCloser): number | undefined {
+  const within = (close: number, limit: number): boolean => close !== -1 && close - at <= limit;
+  const two = text.slice(at, at + 2);
+  if (two === '{#') {
+    const close = closers.after('#}', at + 2);
+    return within(close, MAX_BLOCK + 2) ? close + 2 : undefined;
+  }
+  if (two === '{{') {
+    const open = sticky(GO_COMMENT_OPEN, text, at);
+    if (open) {
+      const close = closers.after('*/', at + open[0].length);
+      const tail = within(close, MAX_BLOCK + open[0].length) ? sticky(GO_COMMENT_CLOSE, text, close + 2) : null;
+      if (tail) return close + 2 + tail[0].length;
+    }
+    const close = closers.after('}}', at + 2);
+    return within(close, MAX_BLOCK + 2) ? close + 2 : undefined;
+  }
+  if (two === '{%') {
+    const close = closers.after('%}', at + 2);
+    return within(close, MAX_BLOCK + 2) ? close + 2 : undefined;
+  }
+  if (two === '%{' || two === '${') {
+    // Terraform and envsubst: one line, no brace inside, at least one character for ${}.
+    const close = closers.after('}', at + 2);
+    const newline = closers.after('\n', at + 2);
+    const ok = within(close, MAX_INTERPOLATION + 2) && (newline === -1 || close < newline) && (two === '%{' || close > at + 2);
+    return ok ? close + 1 : undefined;
+  }
+  const variable = sticky(text[at] === '$' ? ENV_VARIABLE : PERCENT_VARIABLE, text, at);
+  return variable ? at + variable[0].length : undefined;
+}
+
 /** Quick test before the scan: most files hold none of these. */
 const MAYBE_TEMPLATE = /\{\{|\{%|\{#|%\{|\$\{|\$[A-Za-z_]|%[A-Za-z_][A-Za-z0-9_]*%/;
 
@@ -75,21 +127,71 @@ function replacement(token: string, alone: boolean, fill: string): string {
   return out;
 }
 
+/**
+ * Whether the text before and after a span of its line is blank. The bounds of the last line asked about are kept,
+ * and tokens come in order, so a line with thousands of tokens is scanned once, not once per token.
+ */
+class LineBlanks {
+  private start = 0;
+  private end = -1;
+  /** Offsets of the first and last character of the line that is neither a space nor a tab (nor a closing \r). */
+  private firstFilled = 0;
+  private lastFilled = -1;
+
+  constructor(private readonly text: string) {}
+
+  private lineOf(offset: number): void {
+    if (offset >= this.start && offset <= this.end) return;
+    this.start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const newline = this.text.indexOf('\n', offset);
+    this.end = newline === -1 ? this.text.length : newline;
+    let first = this.start;
+    while (first < this.end && (this.text[first] === ' ' || this.text[first] === '\t')) first++;
+    let last = this.end - 1;
+    while (last >= first && (this.text[last] === ' ' || this.text[last] === '\t' || this.text[last] === '\r')) last--;
+    this.firstFilled = first;
+    this.lastFilled = last;
+  }
+
+  blankBefore(offset: number): boolean {
+    this.lineOf(offset);
+    return offset <= this.firstFilled;
+  }
+
+  blankAfter(end: number): boolean {
+    this.lineOf(end);
+    return end > this.lastFilled;
+  }
+}
+
 export function maskTemplates(text: string): MaskedText {
   const syntaxes = new Set<TemplateSyntax>();
   if (!MAYBE_TEMPLATE.test(text)) return { text, syntaxes };
-  const masked = text.replace(TEMPLATE_TOKEN, (token: string, offset: number) => {
+  const lines = new LineBlanks(text);
+  const closers = new NextCloser(text);
+  const parts: string[] = [];
+  let copied = 0;
+  OPENER.lastIndex = 0;
+  for (let match = OPENER.exec(text); match !== null; match = OPENER.exec(text)) {
+    const offset = match.index;
+    const end = tokenEnd(text, offset, closers);
+    if (end === undefined) {
+      OPENER.lastIndex = offset + 1;
+      continue;
+    }
+    OPENER.lastIndex = end;
+    const token = text.slice(offset, end);
     // `$$` and `%%` are the escapes of Terraform and Windows: a literal dollar or percent, not a template.
-    if ((token.startsWith('$') || token.startsWith('%')) && text.charAt(offset - 1) === token.charAt(0)) return token;
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const lineEnd = text.indexOf('\n', offset + token.length);
-    const before = text.slice(lineStart, offset);
-    const after = text.slice(offset + token.length, lineEnd === -1 ? text.length : lineEnd);
+    if ((token.startsWith('$') || token.startsWith('%')) && text.charAt(offset - 1) === token.charAt(0)) continue;
     const syntax = syntaxOf(token);
     syntaxes.add(syntax);
     const substitution = token.startsWith('$') || syntax === 'percent';
-    return replacement(token, !substitution && /^[ \t]*$/.test(before) && /^[ \t]*\r?$/.test(after), substitution ? VARIABLE : PLACEHOLDER);
-  });
+    const alone = !substitution && lines.blankBefore(offset) && lines.blankAfter(end);
+    parts.push(text.slice(copied, offset), replacement(token, alone, substitution ? VARIABLE : PLACEHOLDER));
+    copied = end;
+  }
+  parts.push(text.slice(copied));
+  const masked = parts.join('');
   return { text: masked, syntaxes };
 }
 

@@ -116,6 +116,16 @@ describe('HelmChart, Rancher Cluster, Plan and image tags', () => {
     assert.equal(only(lint(cluster('      disable-kube-proxy: false\n'), '/w/cluster.yaml'), 'calico-affected-version').severity, 'info');
   });
 
+  it('says nothing of a null in machineGlobalConfig (Rancher drops it), but flags an empty string (Rancher writes it)', () => {
+    const cluster = (value: string): string => `apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata:\n  name: c\nspec:\n  kubernetesVersion: v1.32.4+rke2r1\n  rkeConfig:\n    machineGlobalConfig:\n      cni: canal\n      profile: ${value}\n    machineSelectorConfig:\n      - config:\n          protect-kernel-defaults: ${value}\n`;
+    assert.deepEqual(lint(cluster('null'), '/w/cluster.yaml'), []);
+    assert.deepEqual(lint(cluster('~'), '/w/cluster.yaml'), []);
+    const empty = lint(cluster('""'), '/w/cluster.yaml');
+    assert.deepEqual(empty.map((finding) => finding.message.split(':')[0]), ['profile has no value', 'protect-kernel-defaults has no value']);
+    // The same null in a file RKE2 reads itself becomes --profile= (k3s configfilearg).
+    assert.match(only(lint('profile: null\n'), 'invalid-value').message, /--profile= \(empty\)/);
+  });
+
   it('checks a Plan version and says a channel cannot be checked', () => {
     const pinned = 'apiVersion: upgrade.cattle.io/v1\nkind: Plan\nmetadata:\n  name: p\nspec:\n  version: v1.31.6-rc2+rke2r1\n';
     assert.equal(only(lint(pinned, '/w/plan.yaml'), 'calico-affected-version').severity, 'error');

@@ -136,3 +136,29 @@ describe('RKE2 config.yaml: affected versions', () => {
     assert.deepEqual(lint('cni: canal\n', undefined, { rke2Version: { value: 'v1.31.7+rke2r1', source: 's' } }), []);
   });
 });
+
+describe('RKE2 config.yaml: K3s component names in disable', () => {
+  it('warns on each K3s name, names what RKE2 has, and fixes the one-to-one names', () => {
+    const text = 'disable:\n  - coredns\n  - traefik\n  - rke2-ingress-nginx\ndisable+: servicelb, local-storage,metrics-server\n';
+    const findings = withCode(lint(text), 'invalid-value');
+    assert.deepEqual(findings.map((finding) => [at(text, finding).text, at(text, finding).where, finding.severity, finding.fix?.title]), [
+      ['coredns', '2:5', 'warning', 'Change to rke2-coredns'],
+      ['traefik', '3:5', 'warning', undefined],
+      ['servicelb', '5:11', 'warning', undefined],
+      ['local-storage', '5:22', 'warning', undefined],
+      ['metrics-server', '5:36', 'warning', 'Change to rke2-metrics-server'],
+    ]);
+    assert.equal(applyFix(text, findings[0]?.fix), text.replace('- coredns', '- rke2-coredns'));
+    assert.match(findings[1]?.message ?? '', /rke2-traefik .* or rke2-ingress-nginx .*ingress-controller/);
+    assert.match(findings[2]?.message ?? '', /enable-servicelb/);
+  });
+
+  it('leaves RKE2 names alone, and K3s files and K3s Rancher Clusters too', () => {
+    assert.deepEqual(lint('disable: [rke2-coredns, rke2-metrics-server, rke2-ingress-nginx, rke2-traefik]\n'), []);
+    assert.deepEqual(lint('disable:\n  - traefik\n  - servicelb\n', '/etc/rancher/k3s/config.yaml'), []);
+    const k3sCluster = 'apiVersion: provisioning.cattle.io/v1\nkind: Cluster\nmetadata:\n  name: c\nspec:\n  kubernetesVersion: v1.30.4+k3s1\n  rkeConfig:\n    machineGlobalConfig:\n      disable:\n        - traefik\n';
+    assert.deepEqual(lint(k3sCluster, '/w/cluster.yaml'), []);
+    const rke2Cluster = k3sCluster.replace('v1.30.4+k3s1', 'v1.32.4+rke2r1').replace('- traefik', '- coredns');
+    assert.equal(only(lint(rke2Cluster, '/w/cluster.yaml'), 'invalid-value').fix?.title, 'Change to rke2-coredns');
+  });
+});

@@ -64,7 +64,31 @@ describe('workspace facts across files and folders', () => {
       { path: '/r/other/config.yaml', text: 'cni: cilium\ntls-san: [b]\n' },
     ]);
     assert.deepEqual(codes(results, '/r/etc/server/config.yaml'), ['config-disagreement']);
+    // Folders named for roles only suggest one cluster: an info that names the assumption, not a warning.
+    const finding = results.find((result) => result.file === '/r/etc/server/config.yaml')?.findings[0];
+    assert.equal(finding?.severity, 'info');
+    assert.match(finding.message, /only assumed from their names/);
     assert.deepEqual(codes(results, '/r/other/config.yaml'), []);
+  });
+
+  it('does not compare configs that sit side by side as alternatives (examples, fixtures of several clusters)', () => {
+    const results = lintWorkspace([
+      { path: '/repo/examples/one/calico.yaml', text: 'cni: calico\ncluster-cidr: 10.42.0.0/16\nwrite-kubeconfig-mode: "0644"\n' },
+      { path: '/repo/examples/one/cilium.yaml', text: 'cni: cilium\ncluster-cidr: 10.52.0.0/16\nwrite-kubeconfig-mode: "0644"\n' },
+      { path: '/repo/test/fixtures/cluster-a.yaml', text: 'cni: canal\ntls-san: [a]\ndisable-kube-proxy: true\n' },
+      { path: '/repo/test/fixtures/cluster-b.yaml', text: 'cni: calico\ntls-san: [b]\ndisable-kube-proxy: true\n' },
+    ]);
+    assert.deepEqual(results.flatMap((result) => result.findings.filter((found) => found.code === 'config-disagreement')), []);
+  });
+
+  it('warns where the user declared the files one cluster (rke2Calico.configFiles, --config)', () => {
+    const results = lintWorkspace([
+      { path: '/repo/nodes/a.yaml', text: 'cni: calico\ntls-san: [a]\n', forceRke2Config: true },
+      { path: '/repo/nodes/b.yaml', text: 'cni: canal\ntls-san: [b]\n', forceRke2Config: true },
+    ]);
+    const found = results.flatMap((result) => result.findings.filter((finding) => finding.code === 'config-disagreement'));
+    assert.deepEqual(found.map((finding) => finding.severity), ['warning', 'warning']);
+    assert.match(found[0]?.message ?? '', /RKE2 requires cni to be the same on all servers of a cluster\.$/);
   });
 });
 

@@ -37,7 +37,7 @@ function lintMachineConfigs(document: Document, version: Scalar, context: LintCo
     ? { value: version.value, source: 'spec.kubernetesVersion' }
     : context.rke2Version;
   const clusterContext: LintContext = { ...context, ...(own ? { rke2Version: own } : {}) };
-  return maps.flatMap((map) => (isMap(map) ? lintRke2ConfigMap(map, clusterContext, undefined, { judgeCalicoVersion: false }) : []));
+  return maps.flatMap((map) => (isMap(map) ? lintRke2ConfigMap(map, clusterContext, undefined, { judgeCalicoVersion: false, writtenByRancher: true }) : []));
 }
 
 function lintVersion(document: Document, version: Scalar): Finding[] {

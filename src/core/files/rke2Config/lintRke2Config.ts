@@ -1,10 +1,12 @@
 import { isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { appendAll } from '../../findings/appendAll';
 import type { Finding } from '../../findings/finding';
 import { didYouMean } from '../../text/didYouMean';
 import { describeNode, isTemplatedScalar, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
 import { checkCalicoSelection } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
 import { checkNetworkCidrs } from './cidrRules';
+import { checkK3sDisableItems } from './disableRules';
 import { checkCniSelection, selectsCalico } from './cniRules';
 import { findRke2ConfigKey, rke2ConfigKeyNames, skippedRke2Key } from './rke2ConfigKeys';
 import { sliceItems, type SliceItem } from './sliceValues';
@@ -13,6 +15,8 @@ import { checkNodeLabels, checkNodeTaints, checkOctalMode, checkProfile } from '
 import { mergeNode } from '../workspace/configMerge';
 
 const CALICO_CHARTS = ['rke2-calico', 'rke2-calico-crd'];
+/** Past this many unknown keys in one mapping it is not a config with typos: the rest get no "did you mean". */
+const MAX_SUGGESTIONS = 100;
 
 /** Lints one document of an RKE2 `config.yaml` or `config.yaml.d/*.yaml`. */
 export function lintRke2ConfigDocument(document: Document, context: LintContext): Finding[] {
@@ -24,27 +28,36 @@ export function lintRke2ConfigDocument(document: Document, context: LintContext)
   return lintRke2ConfigMap(root, context, document);
 }
 
+export interface ConfigMapOptions {
+  readonly judgeCalicoVersion?: boolean;
+  /** The map is a Rancher Cluster's machineGlobalConfig or machineSelectorConfig[].config, not a file RKE2 reads. */
+  readonly writtenByRancher?: boolean;
+}
+
 /**
  * Lints a mapping of RKE2 flags: a config file's, or one Rancher puts in a provisioning Cluster
  * (machineGlobalConfig, machineSelectorConfig[].config), which Rancher writes into the nodes' config.yaml.d.
  */
-export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: { readonly judgeCalicoVersion?: boolean } = {}): Finding[] {
+export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?: Document, options: ConfigMapOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const pairs = mapPairs(root);
   const slices = new Map<string, SliceItem[]>();
+  const suggestions = { left: MAX_SUGGESTIONS };
   for (const pair of pairs) {
     const appendKey = pair.key.endsWith('+');
     const name = appendKey ? pair.key.slice(0, -1) : pair.key;
-    findings.push(...checkKey(pair, name, context));
+    appendAll(findings, checkKey(pair, name, context, options.writtenByRancher === true, suggestions));
+    if (name === 'disable' && !isTemplatedScalar(pair.value)) appendAll(findings, checkK3sDisableItems(sliceItems(pair.value)));
     const definition = findRke2ConfigKey(name);
     if (definition?.type === 'stringSlice' && !slices.has(name)) slices.set(name, sliceItems(pair.value));
   }
   // The same merge RKE2 runs over config.yaml and config.yaml.d, here within this one document.
-  if (document) for (const found of mergeNode([{ path: '', label: '', text: '', documents: [document] }]).findings.values()) findings.push(...found);
-  findings.push(...checkNodeLabels(slices.get('node-label') ?? []), ...checkNodeTaints(slices.get('node-taint') ?? []));
+  if (document) for (const found of mergeNode([{ path: '', label: '', text: '', documents: [document] }]).findings.values()) appendAll(findings, found);
+  appendAll(findings, checkNodeLabels(slices.get('node-label') ?? []));
+  appendAll(findings, checkNodeTaints(slices.get('node-taint') ?? []));
   const cni = slices.get('cni');
-  if (cni) findings.push(...checkCniSelection(cni));
-  findings.push(...checkNetworkCidrs(slices.get('cluster-cidr'), slices.get('service-cidr')));
+  if (cni) appendAll(findings, checkCniSelection(cni));
+  appendAll(findings, checkNetworkCidrs(slices.get('cluster-cidr'), slices.get('service-cidr')));
   const calico = cni ? selectsCalico(cni) : undefined;
   if (calico) {
     for (const item of slices.get('disable') ?? []) {
@@ -66,7 +79,7 @@ export function lintRke2ConfigMap(root: YAMLMap, context: LintContext, document?
   return findings;
 }
 
-function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[] {
+function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenByRancher: boolean, suggestions: { left: number }): Finding[] {
   const keySpan = nodeSpan(pair.keyNode, { start: 0, end: 0 });
   const skipped = skippedRke2Key(name);
   if (skipped) {
@@ -78,7 +91,7 @@ function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[
   }
   const definition = findRke2ConfigKey(name);
   if (!definition) {
-    const suggestion = didYouMean(name, rke2ConfigKeyNames());
+    const suggestion = suggestions.left-- > 0 ? didYouMean(name, rke2ConfigKeyNames()) : undefined;
     const suffix = pair.key.endsWith('+') ? '+' : '';
     return [{
       code: 'unknown-key',
@@ -90,8 +103,15 @@ function checkKey(pair: KeyedPair, name: string, context: LintContext): Finding[
   }
   // A value a template fills in is judged once it renders.
   if (isTemplatedScalar(pair.value)) return [];
-  // k3s's config reader turns an empty value into `--name=`: an empty string, never what was meant.
-  if (pair.value === null || (isScalar(pair.value) && (pair.value.value === null || pair.value.value === ''))) {
+  const isNull = pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+  // Rancher's planner drops a null before it writes the node's config (rancher/rancher v2.13.8
+  // pkg/capr/planner/filter.go filterField: `if v == nil { return nil, false }`, called by addUserConfig in
+  // config.go): the key never reaches RKE2, so there is nothing to say. An empty string is kept and written.
+  if (isNull && writtenByRancher) return [];
+  // k3s's config reader turns a null or empty value into `--name=` (k3s-io/k3s pkg/configfilearg/parser.go
+  // readConfigFile: `prefix+k+"="+convert.ToString(v)`, and wrangler's convert.ToString(nil) is ""), as vendored by
+  // rancher/rke2 v1.36.3+rke2r1 (go.mod k3s v1.36.3-0.20260720191027-4ca29faac89e): an empty string, never what was meant.
+  if (isNull || (isScalar(pair.value) && pair.value.value === '')) {
     return [{ code: 'invalid-value', severity: 'warning', message: `${name} has no value: RKE2 passes it on as --${name}= (empty). Give it a value or remove it.`, span: nodeSpan(pair.value, keySpan) }];
   }
   if (name === 'write-kubeconfig-mode') {

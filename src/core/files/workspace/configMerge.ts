@@ -44,11 +44,12 @@ export function mergeOrder(inputs: readonly ConfigInput[]): ConfigInput[] {
  * that is the one case warned about (a drop-in overriding config.yaml is what drop-ins are for).
  */
 export function mergeNode(inputs: readonly ConfigInput[], options: { readonly acrossFilesOnly?: boolean } = {}): { values: Map<string, MergedValue>; findings: Map<string, Finding[]> } {
-  const values = new Map<string, MergedValue>();
+  const values = new Map<string, MergedValue & { items: SliceItem[] }>();
   const appended = new Map<string, { label: string; path: string; text: string; span: { start: number; end: number } }>();
   const findings = new Map<string, Finding[]>();
   for (const input of mergeOrder(inputs)) {
-    for (const document of input.documents) {
+    // k3s decodes a config file with a single-document YAML reader: only the first document takes part.
+    for (const document of input.documents.slice(0, 1)) {
       for (const pair of mapPairs(documentRoot(document))) {
         const append = pair.key.endsWith('+');
         const name = append ? pair.key.slice(0, -1) : pair.key;
@@ -56,7 +57,10 @@ export function mergeNode(inputs: readonly ConfigInput[], options: { readonly ac
         const items = sliceItems(pair.value);
         const previous = values.get(name);
         if (append) {
-          values.set(name, { items: [...(previous?.items ?? []), ...items], path: input.path, label: input.label, span: keySpan });
+          // Appended in place: copying the list on every `key+` made a node of many drop-ins quadratic.
+          const list = previous?.items ?? [];
+          for (const item of items) list.push(item);
+          values.set(name, { items: list, path: input.path, label: input.label, span: keySpan });
           appended.set(name, { label: input.label, path: input.path, text: input.text, span: keySpan });
           continue;
         }

@@ -16,11 +16,3 @@ export function ancestors(path: string, root?: string): string[] {
   }
   return folders;
 }
-
-/** The deepest folder above `path` (within `root`) that holds one of `sources`, if any. */
-export function deepestScope(path: string, sources: readonly string[], root?: string): string | undefined {
-  for (const folder of ancestors(path, root)) {
-    if (sources.some((source) => source.startsWith(`${folder}/`) || source.startsWith(`${folder}\\`))) return folder;
-  }
-  return undefined;
-}
