@@ -2,7 +2,8 @@
  * Terminal escape sequences in untrusted text: node conditions and events served by the simulated cluster
  * (`check`), log lines and a file name in a support bundle (`bundle`). Text output must carry no C0/C1 control
  * character besides tab and line feed (they become U+FFFD); JSON output keeps them, escaped by JSON.stringify.
- * Cluster text that looks like a credential (a JWT, "Bearer …") is redacted in both.
+ * Cluster text that looks like a credential (a JWT, "Bearer …") is redacted in both. calico-node stays ready, so the
+ * NotReady nodes are a root cause of their own and the text output prints their evidence in full.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -25,7 +26,7 @@ function assertNoControl(text: string, where: string): void {
 }
 
 describe('escape sequences in cluster text (check)', () => {
-  const scenario = scenarioWith('healthy', { nodesReady: 3, calicoNodeReady: 3, notReadyMessage: `kubelet stopped posting node status ${ATTACK} token ${JWT}` }, {
+  const scenario = scenarioWith('healthy', { nodesReady: 3, calicoNodeReady: 5, notReadyMessage: `kubelet stopped posting node status ${ATTACK} token ${JWT}` }, {
     events: [{ at: 0, namespace: 'kube-system', pod: `evil${ATTACK}`, count: 3, message: `failed (add): error getting ClusterInformation: ${ATTACK} Authorization: Bearer abcdefgh12345678` }],
   });
 

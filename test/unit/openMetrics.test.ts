@@ -15,7 +15,7 @@ describe('OpenMetrics output', () => {
     const lines = text.trimEnd().split('\n');
     assert.equal(lines.at(-1), '# EOF');
     const families = lines.filter((line) => line.startsWith('# TYPE')).map((line) => line.split(' ')[2]);
-    assert.deepEqual(families, ['rke2_calico_check_status', 'rke2_calico_known_issue', 'rke2_calico_cluster_verdict', 'rke2_calico_cluster_reachable', 'rke2_calico_check_run_timestamp_seconds']);
+    assert.deepEqual(families, ['rke2_calico_check_status', 'rke2_calico_known_issue', 'rke2_calico_root_cause', 'rke2_calico_cluster_verdict', 'rke2_calico_cluster_reachable', 'rke2_calico_check_run_timestamp_seconds']);
     assert.ok(lines.includes('rke2_calico_check_status{cluster="a",cluster_name="a",area="Nodes",id="x.y",status="warn"} 1'));
     assert.ok(lines.includes('rke2_calico_known_issue{cluster="a",cluster_name="a",issue="rancher/rke2#7808",status="warn"} 1'));
     assert.ok(lines.includes('rke2_calico_check_run_timestamp_seconds{cluster="a",cluster_name="a"} 1739975400'));

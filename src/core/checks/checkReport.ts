@@ -107,8 +107,11 @@ export function checkReportToText(report: CheckReportJson): string {
     }
     const cause = explainedBy.get(check.id);
     lines.push(`  ${MARKS[check.status].padEnd(8)}${field(check.title)}: ${field(check.summary)}${cause ? ` (follows from: ${field(cause)})` : ''}`);
-    // A symptom folds under its cause: its evidence stays in --format json and the editor.
-    if (cause === undefined && (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown')) {
+    // A symptom folds under its cause: one line of its evidence; the rest stays in --format json and the editor.
+    if (cause !== undefined) {
+      const first = check.evidence[0];
+      if (first !== undefined) lines.push(`          · ${field(first)}${check.evidence.length > 1 ? ` (+${check.evidence.length - 1} more)` : ''}`);
+    } else if (check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') {
       for (const line of check.evidence.slice(0, 8)) lines.push(`          · ${field(line)}`);
       if (check.remediation) lines.push(`          → ${field(check.remediation)}`);
       if (check.knownIssue) lines.push(`          ${field(check.knownIssue.id)}: ${field(check.knownIssue.url)}`);

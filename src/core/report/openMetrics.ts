@@ -23,6 +23,7 @@ export interface MetricsCluster {
 const FAMILIES = {
   check: { name: 'rke2_calico_check_status', help: 'Readiness check of Calico on RKE2: 1 for the status the check has (pass, warn, fail, unknown, skipped).' },
   issue: { name: 'rke2_calico_known_issue', help: 'A known Calico/RKE2 issue a check names for the cluster: 1, with the worst status of the checks that name it.' },
+  cause: { name: 'rke2_calico_root_cause', help: 'A root cause of the cluster: 1 per check that nothing else explains, with its rank (1 first) and how many findings it explains.' },
   verdict: { name: 'rke2_calico_cluster_verdict', help: 'Overall verdict of the cluster: 1 for pass, warn, fail, could-not-verify, unreachable or skipped.' },
   reachable: { name: 'rke2_calico_cluster_reachable', help: 'Whether the cluster API could be read (1) or not (0).' },
   timestamp: { name: 'rke2_calico_check_run_timestamp_seconds', help: 'When the checks of the cluster ran, in seconds since the Unix epoch.' },
@@ -73,6 +74,8 @@ export function checksToOpenMetrics(all: readonly MetricsCluster[]): string {
   };
   family('check', clusters.flatMap(({ labels, report }) => uniqueChecks(report).map((check) => sample(FAMILIES.check.name, { ...labels, area: check.area, id: check.id, status: check.status }, 1))));
   family('issue', clusters.flatMap(({ labels, report }) => [...(report ? knownIssues(report) : new Map<string, CheckStatus>())].map(([issue, status]) => sample(FAMILIES.issue.name, { ...labels, issue, status }, 1))));
+  family('cause', clusters.flatMap(({ labels, report }) => (report?.rootCauses ?? []).map((cause, index) =>
+    sample(FAMILIES.cause.name, { ...labels, id: cause.check, rank: String(index + 1), explains: String(cause.explains.length) }, 1))));
   family('verdict', clusters.map(({ labels, status }) => sample(FAMILIES.verdict.name, { ...labels, verdict: status }, 1)));
   family('reachable', clusters.filter(({ status }) => status !== 'skipped').map(({ labels, status }) => sample(FAMILIES.reachable.name, labels, status === 'unreachable' ? 0 : 1)));
   family('timestamp', clusters.flatMap(({ labels, report }) => {

@@ -66,7 +66,7 @@ describe('the check report opens with the answer', () => {
   it('prints the verdict and the root cause first, and folds the symptoms under it', () => {
     const results: CheckResult[] = [
       { ...check('operator.deployment', 'fail'), summary: 'tigera-operator has 0 of 1 pods: PodSecurity admission refused them', remediation: 'Label the namespace privileged.' },
-      { ...check('datastore.clusterinformation', 'fail'), evidence: ['clusterinformations default: not found'] },
+      { ...check('datastore.clusterinformation', 'fail'), evidence: ['clusterinformations default: not found'], remediation: 'Wait for calico-node.' },
       check('nodes.ready', 'pass'),
     ];
     const report = buildCheckReport(results, undefined, undefined, [], { verdict: true });
@@ -75,6 +75,7 @@ describe('the check report opens with the answer', () => {
     assert.match(lines[2] ?? '', /^Verdict: 2 failing/);
     assert.match(lines[3] ?? '', /^Root cause: operator\.deployment — tigera-operator has 0 of 1 pods: PodSecurity admission refused them/);
     assert.ok(lines.some((line) => /FAIL {4}datastore\.clusterinformation: .*\(follows from: operator\.deployment\)$/.test(line)));
-    assert.ok(!lines.some((line) => line.includes('clusterinformations default: not found')), 'a symptom\'s evidence stays in JSON');
+    assert.ok(lines.some((line) => line.includes('· clusterinformations default: not found')), 'a symptom keeps one line of evidence');
+    assert.ok(!lines.some((line) => line.includes('Wait for calico-node.')), 'and no remediation of its own: the cause\'s is the step');
   });
 });
