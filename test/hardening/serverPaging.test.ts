@@ -48,7 +48,8 @@ describe('check: a server that always answers with a new continue token', () => 
       assertExit(run, EXIT.unreachable);
       // Which comes first depends on the machine: a list's limits, the shared budget of list pages, or the run's deadline.
       assert.match(run.stderr, /could not read the cluster: (the API kept answering \/api\/v1\/nodes with further pages|the lists being read together exceed)|the check did not finish within --timeout 5 s; the reads not done by then are unknown/);
-      assert.ok(run.ms < 10_000, `${run.ms} ms`);
+      // --timeout 5 plus start and the one-second grace; the bound leaves room for a loaded machine.
+      assert.ok(run.ms < 20_000, `${run.ms} ms`);
       assert.ok(run.peakRssMiB < 700, `peak RSS ${run.peakRssMiB} MiB`);
     });
   });
