@@ -8,7 +8,7 @@ import { runInProcess } from './cliHarness';
 
 /**
  * Floors the scanner must keep on the real-world corpus (the corpus is a floor, not a target). Recall was 90 % before
- * training batch A (66 excerpts chosen for shapes the scanner missed) joined; with it and the rules it taught, 90.8 %.
+ * training batches A and B (119 excerpts chosen for shapes the scanner missed) joined; with them and the rules they taught, 85.6 %.
  */
 const MIN_RECALL = 0.85;
 const MIN_PRECISION = 0.95;

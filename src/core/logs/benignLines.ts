@@ -52,4 +52,10 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     reason: 'the kubelet\'s dockershim asks the network plugin for the address of a pod whose network namespace has no eth0 (a pod on the host network, or one being torn down); the answer is empty and nothing fails',
     source: 'kubernetes pkg/kubelet/dockershim (GetPodNetworkStatus, "NetworkPlugin cni failed on the status hook for pod")',
   },
+  {
+    trigger: 'neighbor FDB entry',
+    pattern: 'Failed to delete neighbor FDB entry',
+    reason: 'Felix removes FDB and neighbour entries on vxlan.calico that it did not program (e.g. ones a host network manager added); when the kernel refuses, the entry stays and pod traffic is unaffected, since Felix\'s own entries are programmed separately',
+    source: 'projectcalico/calico felix/vxlanfdb (stale entry cleanup); canonical/microk8s#4480 (the warning on a working node)',
+  },
 ];

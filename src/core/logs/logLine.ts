@@ -13,7 +13,8 @@ export interface ParsedLogLine {
 }
 
 const CRI = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) [FP] /;
-const JOURNALD = /^([A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}) \S+ [\w.@-]+(?:\[\d+\])?: /;
+/** journald's short format; the month is in the locale's words (`Mar`, `mai`, `мая`). */
+const JOURNALD = /^([^\s\d]{2,6}\.? [ \d]\d \d{2}:\d{2}:\d{2}) \S+ [\w.@-]+(?:\[\d+\])?: /;
 const CALICO = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) \[(\w+)\]\[\d+\] /;
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}:\d{2}:\d{2}\.\d{6})\s+\d+ \S+:\d+\] /;
 const LOGRUS = /\btime="([^"]{1,64})"\s+level=(\w+)/;

@@ -6,7 +6,7 @@ import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
-import { judgeStructure } from './structure/structuralJudge';
+import { judgeStructure, RETRY_SUCCEEDED } from './structure/structuralJudge';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
@@ -60,6 +60,8 @@ const FINDING_TEXT_CHARS = 2000;
  * kubelet retry such failures every few seconds, so this many repeats span longer than a normal start.
  */
 export const REPEATS_AS_PERSISTENCE = 10;
+/** Retry warnings held at most, waiting for a success line; more are reported (a retry storm is a failure). */
+const MAX_HELD_RETRIES = 256;
 
 const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
 
@@ -128,6 +130,8 @@ export class LogScanner {
   private calicoSeen = false;
   /** A start line (one that states a component's version as it starts) was seen. */
   private startSeen = false;
+  /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
+  private retries: Parameters<LogScanner['emit']>[] = [];
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
 
   constructor(options: LogScanOptions = {}) {
@@ -178,6 +182,12 @@ export class LogScanner {
 
   /** Scans what is left after the last line break (the final line without one). */
   end(): void {
+    this.endLines();
+    // Retries the log never saw succeed are failures.
+    this.flushRetries();
+  }
+
+  private endLines(): void {
     if (this.longLine) {
       this.finishLongLine(this.longLine, 0);
       return;
@@ -252,9 +262,19 @@ export class LogScanner {
     if (match.versions.length > 0) this.startSeen = true;
     const parsed = parseLogLine(lineText);
     if (parsed.format === 'calico') this.calicoSeen = true;
+    if (match.structural && lineText.includes(RETRY_SUCCEEDED)) {
+      // The retries before this line went through: they were not failures.
+      this.retries = [];
+      return;
+    }
     const structural = match.signature === undefined && match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen }) : undefined;
     const signature = match.signature ?? structural?.signature;
     if (!signature) return;
+    if (structural?.retrying === true) {
+      this.retries.push([signature, line, offset, lineText.length, detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', detached(parsed.timestamp), {}]);
+      if (this.retries.length > MAX_HELD_RETRIES) this.flushRetries();
+      return;
+    }
     // A family finding in a log that shows no start is not known to be a start-up one; an event carries its own span.
     // (The catalog's start-up wordings keep their grace: healthy starts print them with the start line out of view.)
     const notAtStart = signature.transient?.onlyAfterStart === true && !this.startSeen && structural?.structure.format !== 'event';
@@ -287,6 +307,8 @@ export class LogScanner {
   private persisted(id: string, rule: TransientRule, clock: LogClock | undefined, eventSpan: number | undefined): number | undefined {
     if (eventSpan !== undefined && eventSpan >= rule.graceSeconds) return eventSpan;
     if (clock === undefined) return undefined;
+    // A relative clock (`ERRO[1700]`) counts seconds since the process started: past the grace, it is no start-up.
+    if (clock.domain === 'relative' && clock.ms / 1000 >= rule.graceSeconds) return Math.round(clock.ms / 1000);
     // Episodes are kept per clock: a year-less klog time and a dated JSON time in one log cannot be subtracted.
     const key = `${id}|${clock.domain}`;
     const first = this.episodes.get(key);
@@ -299,7 +321,19 @@ export class LogScanner {
     return seconds >= rule.graceSeconds ? Math.round(seconds) : undefined;
   }
 
+  /** Reports the held retry warnings (no success followed them), in line order before anything later. */
+  private flushRetries(): void {
+    const held = this.retries;
+    this.retries = [];
+    for (const args of held) this.report(...args);
+  }
+
   private emit(signature: LogSignature, line: number, start: number, length: number, text: string, timestamp: string | undefined, persistence: Pick<LogFinding, 'persistedSeconds' | 'possiblyTransient' | 'repeats'>): void {
+    if (this.retries.length > 0) this.flushRetries();
+    this.report(signature, line, start, length, text, timestamp, persistence);
+  }
+
+  private report(signature: LogSignature, line: number, start: number, length: number, text: string, timestamp: string | undefined, persistence: Pick<LogFinding, 'persistedSeconds' | 'possiblyTransient' | 'repeats'>): void {
     this.context.noteSignature(signature.id);
     let knownIssue: IssueSupport | undefined;
     for (const id of ISSUES_BY_SIGNATURE.get(signature.id) ?? []) {

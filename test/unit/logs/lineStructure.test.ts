@@ -76,6 +76,11 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(scanText([start, probe(0), probe(1)].join('\n')).findings, [], 'a probe failure a minute after start is start-up');
     assert.equal(scanText([start, probe(0), probe(6)].join('\n')).findings.length, 1, 'six minutes later it has persisted');
     assert.equal(scanText([probe(0), probe(1)].join('\n')).findings.length, 2, 'a log that shows no start: not known to be start-up, reported');
+    // a retry warning counts unless the log shows the retry went through
+    const retry = '2024-03-01 10:00:00.000 [WARNING][1] felix/table.go 1082: Failed to program iptables, will retry error=exit status 1';
+    const succeeded = '2024-03-01 10:00:00.100 [WARNING][1] felix/table.go 1101: Succeeded after retry. ipVersion=0x4 table="filter"';
+    assert.deepEqual(scanText([retry, succeeded].join('\n')).findings, []);
+    assert.deepEqual(scanText([retry, retry].join('\n')).findings.map((finding) => finding.line), [1, 2]);
     // a benign wording (containerd skipping a snapshotter it cannot use) silences a line the catalog would name
     assert.deepEqual(scanText('time="2024-03-01T10:00:00Z" level=info msg="skip loading plugin \\"io.containerd.snapshotter.v1.aufs\\"..." error="aufs is not supported: modprobe: FATAL: Module aufs not found"').findings, []);
   });

@@ -3,6 +3,18 @@ import type { LogSignature } from '../logSignature';
 
 export const OPERATOR_SIGNATURES: readonly LogSignature[] = [
   {
+    id: 'pod-admission-refused',
+    severity: 'error',
+    title: 'Pods refused by admission (PodSecurity or PodSecurityPolicy)',
+    meaning: 'A ReplicaSet or DaemonSet could not create its pods: PodSecurity admission (the namespace\'s enforce level) or a PodSecurityPolicy refused them. For tigera-operator or calico-node this means Calico is never installed or never runs on the nodes, and everything after it — the Installation, ClusterInformation, the CNI — follows.',
+    remediation: 'Label the namespace (tigera-operator, calico-system) pod-security.kubernetes.io/enforce=privileged, or on PodSecurityPolicy clusters bind a privileged policy to the service account; then the controller creates the pods on its next try.',
+    matches: [
+      { trigger: 'Error creating: pods', pattern: 'Error creating: pods .{0,200}is forbidden: .{0,40}(PodSecurityPolicy|violates PodSecurity|pod security)' },
+      { trigger: 'violates PodSecurity', pattern: 'violates PodSecurity "(restricted|baseline)' },
+    ],
+    source: 'Kubernetes ReplicaSet/DaemonSet controllers (FailedCreate "Error creating: %v"), PodSecurity admission (staging/src/k8s.io/pod-security-admission: "violates PodSecurity %q"), PodSecurityPolicy admission ("unable to admit pod")',
+  },
+  {
     id: 'operator-kind-missing',
     severity: 'error',
     title: 'Calico or operator CRD missing',

@@ -42,7 +42,8 @@ export interface LineStructure {
 
 const HEAD_CHARS = 4096;
 const CRI = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) [FP] /;
-const JOURNALD = /^[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
+/** journald's short format; the month is in the locale's words (`Mar`, `mai`, `мая`). */
+const JOURNALD = /^[^\s\d]{2,6}\.? [ \d]\d \d{2}:\d{2}:\d{2} \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
 /** syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`. */
 const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) \S+ \/?([\w.@-]+?)(?:\[\d+\])?: /;
 /** runit's svlogd stamp, as calico-node's runit services wrote it (`2016-06-15_07:13:07.98666 bird: …`). */

@@ -27,7 +27,7 @@ const CAUSES: readonly TopicRule[] = [
 
 /** Topics, when the source file did not decide the family. */
 const TOPICS: readonly TopicRule[] = [
-  { family: 'probe', pattern: /(Readiness|Liveness|Startup) probe (failed|errored)|probe failed|is not ready: |is not live: / },
+  { family: 'probe', pattern: /(Readiness|Liveness|Startup) probe (failed|errored)|probe failed|(calico\/node|felix|BIRD|bird|[Tt]ypha) is not (ready|live)\b/ },
   { family: 'kernel-module', pattern: /modprobe|insmod|kernel module|\/lib\/modules|[Mm]odule [\w-]+ not found|br_netfilter|bridge-nf-call/ },
   { family: 'mtu', pattern: /\bMTU\b|\bmtu\b/ },
   { family: 'bgp', pattern: /\bBGP\b|\bBIRD\b|\bbird\b|\bconfd\b|Mesh_|\bpeer\b/ },
@@ -58,7 +58,7 @@ export function topicFamily(message: string): FamilyId | undefined {
  * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
  * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
  */
-const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|podCIDR|PodCIDR|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy/;
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|podCIDR|PodCIDR|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy|tunnel endpoints/;
 
 export function isAboutPodNetworking(message: string): boolean {
   return NETWORK_WORDS.test(message);

@@ -37,7 +37,21 @@ export interface StructuralVerdict {
   readonly signature: LogSignature;
   readonly structure: LineStructure;
   readonly family: FamilyId;
+  /**
+   * A warning that says the component will retry ("Failed to program iptables, will retry", "Retrying..."): it counts
+   * unless a later line says the retry succeeded (RETRY_SUCCEEDED).
+   */
+  readonly retrying: boolean;
 }
+
+/** A warning about an attempt that will be made again. */
+const RETRYING = /\bwill retry\b|^Retrying\b/;
+
+/**
+ * The line that ends a retry episode: Felix's iptables/nftables table logs it when an update that failed and was
+ * retried went through (felix/iptables/table.go: "Succeeded after retry."; after the last retry it panics instead).
+ */
+export const RETRY_SUCCEEDED = 'Succeeded after retry';
 
 function isCalicoLine(structure: LineStructure): boolean {
   return structure.format === 'calico' || structure.format === 'bird';
@@ -104,5 +118,6 @@ export function judgeStructure(line: string, context: StructuralContext): Struct
   if (!reportsFailure(structure) || !belongsToPodNetworking(structure, context)) return undefined;
   const family = familyOf(structure);
   const fatal = structure.level === 'fatal' || structure.level === 'panic';
-  return { signature: familyFinding(family, fatal), structure, family };
+  const retrying = structure.level === 'warning' && RETRYING.test(structure.message);
+  return { signature: familyFinding(family, fatal), structure, family, retrying };
 }

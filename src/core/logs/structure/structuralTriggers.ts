@@ -50,10 +50,13 @@ function contentStart(text: string, at: number): number {
     if (colon !== -1 && colon - at < 160 && text.charCodeAt(colon - 1) === 93) return colon + 2;
     return at;
   }
-  if (first >= 65 && first <= 90 && text.charCodeAt(at + 3) === 32 && text.charCodeAt(at + 9) === 58) {
-    // Mar 01 10:00:00 host unit[pid]: …
-    const colon = text.indexOf(': ', at + 16);
-    if (colon !== -1 && colon - at < 160) return colon + 2;
+  if (!isDigit(first) && first !== 32) {
+    // Mar 01 10:00:00 host unit[pid]: … (the month in the locale's words: 2 to 6 letters, maybe a dot)
+    const space = text.indexOf(' ', at + 2);
+    if (space !== -1 && space - at <= 7 && text.charCodeAt(space + 6) === 58 && text.charCodeAt(space + 9) === 58) {
+      const colon = text.indexOf(': ', space + 12);
+      if (colon !== -1 && colon - at < 160) return colon + 2;
+    }
   }
   return at;
 }
