@@ -10,6 +10,7 @@ import { checkStuckDeletion, STUCK_CHECK } from './stuckObjects';
 import { checkUpgrade, UPGRADE_CHECK } from './upgradeChecks';
 import { checkWindowsNodes, WINDOWS_CHECK } from './windowsChecks';
 import { checkConnection } from './connectionCheck';
+import { notApplicable } from './applicability';
 import type { ClusterEvidence } from './clusterEvidence';
 import { checkCrds, CRDS_CHECK } from './crdChecks';
 import { checkDatastore, DATASTORE_CHECK } from './datastoreCheck';
@@ -68,10 +69,13 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
 export function runClusterChecks(evidence: ClusterEvidence): CheckResult[] {
   const verdict = cniVerdict(evidence);
   const connection = checkConnection(evidence);
+  const skip = notApplicable(evidence);
   return [
     ...(connection ? [connection] : []),
-    ...CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) =>
-      calicoOnly && verdict.calico === false ? skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`) : run(evidence),
-    ),
+    ...CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) => {
+      if (calicoOnly && verdict.calico === false) return skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`);
+      const reason = skip.get(definition.id);
+      return reason === undefined ? run(evidence) : { ...skipped(definition, reason), summary: reason };
+    }),
   ];
 }

@@ -30,7 +30,8 @@ describe('identity.versions', () => {
 
   it('is unknown when nodes cannot be read, or no node states an RKE2 version; it never fails', () => {
     assertResult(checkIdentity(healthyEvidence({ nodes: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read nodes$/, evidence: [/^nodes: forbidden: /], remediation: GRANT });
-    assertResult(checkIdentity(healthyEvidence({ nodes: listed([node({ name: 'a', rke2: 'v1.32.4+k3s1' })]) })), { status: 'unknown', summary: /^RKE2 unknown, containerd v2\.0\.4-k3s2/, evidence: [/v1\.32\.4\+k3s1 on 1 node/], remediation: null });
+    // A K3s cluster is said to be one (it used to read as "RKE2 unknown"), and judged on its own versions.
+    assertResult(checkIdentity(healthyEvidence({ nodes: listed([node({ name: 'a', rke2: 'v1.32.4+k3s1' })]) })), { status: 'pass', summary: /^K3s \(not RKE2\) Kubernetes v1\.32\.4\+k3s1, containerd v2\.0\.4-k3s2/, evidence: [/v1\.32\.4\+k3s1 on 1 node/], remediation: null });
   });
 
   it('is not skipped when Calico is not the CNI: the versions still matter', () => {
