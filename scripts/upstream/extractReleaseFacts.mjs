@@ -17,7 +17,9 @@
  * - per tigera/operator tag (v1.20.0 – v1.43.x): the Calico release it deploys (the calico/node image of
  *   pkg/components/calico.go), whether it writes Installation status conditions (core_controller.go assigns
  *   instance.Status.Conditions), the IPAM-config resources its calico-kube-controllers ClusterRole grants
- *   (pkg/render/…/kube-controllers.go), and the images it deploys (pkg/components/calico.go Image/Version).
+ *   (pkg/render/…/kube-controllers.go), the calico-system ClusterRoles it renders (pkg/render/node.go names
+ *   calico-cni-plugin or not), and the images it deploys (pkg/components/calico.go Image/Version);
+ * - per Calico tag, the ClusterRoles of its manifest install (manifests/calico.yaml).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -80,13 +82,29 @@ function crdsIn(dir, tag, folders, keep) {
 const isCalicoCrd = (name) => name.endsWith('.crd.projectcalico.org') || name.endsWith('.policy.networking.k8s.io');
 const isOperatorCrd = (name) => name.endsWith('.operator.tigera.io');
 
+/** The ClusterRoles and their ServiceAccounts' namespace in Calico's manifest install (manifests/calico.yaml). */
+function manifestRoles(tag) {
+  for (const path of ['manifests/calico.yaml', 'calico/manifests/calico.yaml']) {
+    const text = show(CALICO_DIR, tag, path);
+    if (text === undefined) continue;
+    const roles = new Set();
+    for (const document of text.split(/^---\s*$/m)) {
+      if (!/^kind: ClusterRole\s*$/m.test(document)) continue;
+      const name = /^metadata:\n(?:\s+#.*\n)*\s+name: ([\w.-]+)/m.exec(document)?.[1];
+      if (name) roles.add(name);
+    }
+    return { path, roles: [...roles].sort() };
+  }
+  return undefined;
+}
+
 // ---- Calico releases ----
 const calicoRows = [];
 for (const tag of tags(CALICO_DIR, /^v3\.(2\d|3[01])\.\d+$/)) {
   const calico = crdsIn(CALICO_DIR, tag, ['libcalico-go/config/crd', 'calico/_includes/charts/calico/crds/kdd', '_includes/charts/calico/crds/kdd'], isCalicoCrd);
   const operator = crdsIn(CALICO_DIR, tag, ['charts/tigera-operator/crds', 'calico/_includes/charts/tigera-operator/crds', '_includes/charts/tigera-operator/crds'], isOperatorCrd);
   if (!calico) continue;
-  calicoRows.push({ tag, calico, operator });
+  calicoRows.push({ tag, calico, operator, manifest: manifestRoles(tag) });
 }
 
 // ---- tigera/operator releases ----
@@ -116,6 +134,13 @@ function components(tag) {
   return { path, release, images: [...images].sort() };
 }
 
+/** The calico-system ClusterRoles the operator renders: each name read in the pkg/render file that renders it. */
+function operatorRoles(tag) {
+  const files = { 'calico-node': ['pkg/render/node.go'], 'calico-cni-plugin': ['pkg/render/node.go'], 'calico-typha': ['pkg/render/typha.go'], 'calico-kube-controllers': ['pkg/render/kubecontrollers/kube-controllers.go', 'pkg/render/kube-controllers.go'] };
+  const roles = Object.entries(files).filter(([role, paths]) => paths.some((path) => show(OPERATOR_DIR, tag, path)?.includes(`"${role}"`))).map(([role]) => role);
+  return roles.length === 0 ? undefined : { path: 'pkg/render/node.go, typha.go, kube-controllers.go', roles: roles.sort() };
+}
+
 function writesConditions(tag) {
   const path = 'pkg/controller/installation/core_controller.go';
   const source = show(OPERATOR_DIR, tag, path);
@@ -127,7 +152,7 @@ const operatorRows = [];
 for (const tag of tags(OPERATOR_DIR, /^v1\.(2\d|3\d|4[0-3])\.\d+$/)) {
   const parts = components(tag);
   if (!parts?.release) continue;
-  operatorRows.push({ tag, parts, conditions: writesConditions(tag), role: kubeControllersIpam(tag) });
+  operatorRows.push({ tag, parts, conditions: writesConditions(tag), role: kubeControllersIpam(tag), roles: operatorRoles(tag) });
 }
 
 // ---- Output, with shared lists deduplicated ----
@@ -142,10 +167,10 @@ const shared = (values) => {
   return listIndex.get(key);
 };
 const q = (text) => JSON.stringify(text);
-const calicoLines = calicoRows.map(({ tag, calico, operator }) =>
-  `  { calico: ${q(tag)}, calicoCrds: ${shared(calico.names)}, calicoCrdsPath: ${q(calico.folder)}, operatorCrds: ${operator ? shared(operator.names) : 'undefined'}, operatorCrdsPath: ${operator ? q(operator.folder) : 'undefined'} },`);
-const operatorLines = operatorRows.map(({ tag, parts, conditions, role }) =>
-  `  { operator: ${q(tag)}, calico: ${q(parts.release)}, images: ${shared(parts.images)}, writesInstallationConditions: ${conditions ? String(conditions.writes) : 'undefined'}, kubeControllersIpamResources: ${role ? shared(role.resources) : 'undefined'}, kubeControllersRolePath: ${role ? q(role.path) : 'undefined'} },`);
+const calicoLines = calicoRows.map(({ tag, calico, operator, manifest }) =>
+  `  { calico: ${q(tag)}, calicoCrds: ${shared(calico.names)}, calicoCrdsPath: ${q(calico.folder)}, operatorCrds: ${operator ? shared(operator.names) : 'undefined'}, operatorCrdsPath: ${operator ? q(operator.folder) : 'undefined'}, manifestClusterRoles: ${manifest ? shared(manifest.roles) : 'undefined'}, manifestPath: ${manifest ? q(manifest.path) : 'undefined'} },`);
+const operatorLines = operatorRows.map(({ tag, parts, conditions, role, roles }) =>
+  `  { operator: ${q(tag)}, calico: ${q(parts.release)}, images: ${shared(parts.images)}, writesInstallationConditions: ${conditions ? String(conditions.writes) : 'undefined'}, kubeControllersIpamResources: ${role ? shared(role.resources) : 'undefined'}, kubeControllersRolePath: ${role ? q(role.path) : 'undefined'}, clusterRoles: ${roles ? shared(roles.roles) : 'undefined'} },`);
 const head = (dir) => git(dir, 'rev-parse', 'HEAD').trim();
 
 const output = `// Generated by scripts/upstream/extractReleaseFacts.mjs — do not edit by hand; re-run the script instead.
@@ -167,6 +192,9 @@ export interface CalicoReleaseFact {
   /** operator.tigera.io CRDs of the release's tigera-operator chart, read at operatorCrdsPath. */
   readonly operatorCrds: number | undefined;
   readonly operatorCrdsPath: string | undefined;
+  /** ClusterRoles of Calico's manifest install (calico.yaml), read at manifestPath. */
+  readonly manifestClusterRoles: number | undefined;
+  readonly manifestPath: string | undefined;
 }
 
 /** One tigera/operator release (tag). */
@@ -181,11 +209,13 @@ export interface OperatorReleaseFact {
   /** The ipamconfig* resources the calico-kube-controllers ClusterRole grants (index into FACT_LISTS). */
   readonly kubeControllersIpamResources: number | undefined;
   readonly kubeControllersRolePath: string | undefined;
+  /** The calico-system ClusterRoles it renders (OPERATOR_FACT_PATHS.clusterRoles). */
+  readonly clusterRoles: number | undefined;
 }
 
 export const CALICO_FACTS_REPO = 'projectcalico/calico';
 export const OPERATOR_FACTS_REPO = 'tigera/operator';
-export const OPERATOR_FACT_PATHS = { images: 'pkg/components/calico.go', installationConditions: 'pkg/controller/installation/core_controller.go' } as const;
+export const OPERATOR_FACT_PATHS = { images: 'pkg/components/calico.go', installationConditions: 'pkg/controller/installation/core_controller.go', clusterRoles: 'pkg/render/node.go, pkg/render/typha.go, pkg/render/kubecontrollers/kube-controllers.go' } as const;
 
 export const CALICO_RELEASE_FACTS: readonly CalicoReleaseFact[] = [
 ${calicoLines.join('\n')}

@@ -54,3 +54,18 @@ export function operatorImages(operator: string | undefined): ReleaseFact<readon
 export function calicoOfOperator(operator: string | undefined): string | undefined {
   return operatorRelease(operator)?.calico;
 }
+
+/**
+ * The Calico ClusterRoles an install renders: the operator's (by its version, else by the operator that deploys
+ * this Calico release) or those of the release's manifest (calico.yaml).
+ */
+export function expectedClusterRoles(method: InstallMethod, operator: string | undefined, calico: string | undefined): ReleaseFact<readonly string[]> {
+  if (method === 'manifest') {
+    const row = CALICO_RELEASE_FACTS.find((entry) => entry.calico === calico);
+    if (row?.manifestClusterRoles === undefined || row.manifestPath === undefined) return notKnown(`the ClusterRoles of Calico ${calico ?? '(unknown)'}'s manifest`, calico);
+    return { known: true, value: listAt(row.manifestClusterRoles), source: `${CALICO_FACTS_REPO} ${row.calico} ${row.manifestPath}` };
+  }
+  const row = operatorRelease(operator) ?? OPERATOR_RELEASE_FACTS.find((entry) => entry.calico === calico);
+  if (row?.clusterRoles === undefined) return notKnown('the ClusterRoles the operator renders', operator ?? calico);
+  return { known: true, value: listAt(row.clusterRoles), source: `${OPERATOR_FACTS_REPO} ${row.operator} ${OPERATOR_FACT_PATHS.clusterRoles}` };
+}
