@@ -2,6 +2,7 @@ import { checkAccessDenials, DENIALS_CHECK } from './accessDenials';
 import { ADDRESS_CHECK, checkCalicoAddresses } from './addressChecks';
 import { skipped, type CheckDefinition, type CheckResult } from './checkResult';
 import { checkDataplane, DATAPLANE_CHECK } from './dataplaneChecks';
+import { checkFelixEncapsulation, ENCAPSULATION_CHECK } from './encapsulationCheck';
 import { checkImages, IMAGES_CHECK } from './imageChecks';
 import { checkIpamBlocks, IPAM_CHECK } from './ipamChecks';
 import { checkMtu, MTU_CHECK } from './mtuCheck';
@@ -57,6 +58,7 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
   { definition: IPPOOL_CHECK, run: checkIpPools, calicoOnly: true },
   { definition: IPAM_CHECK, run: checkIpamBlocks, calicoOnly: true },
   { definition: DATAPLANE_CHECK, run: checkDataplane, calicoOnly: true },
+  { definition: ENCAPSULATION_CHECK, run: checkFelixEncapsulation, calicoOnly: true },
   { definition: OFFLOAD_CHECK, run: checkVxlanOffload, calicoOnly: true },
   { definition: MTU_CHECK, run: checkMtu, calicoOnly: true },
 ];
