@@ -1,6 +1,6 @@
 import { scanText } from '../logs/scanText';
 import { list, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, PATHS } from './calicoObjects';
+import { PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { operatorVersion } from './identityChecks';
@@ -36,7 +36,7 @@ export function checkAccessDenials(evidence: ClusterEvidence): CheckResult {
   const denials: { pod: string; signature: string; line: string }[] = [];
   let logsRead = 0;
   for (const log of evidence.podLogs.filter((entry) => entry.purpose === 'kube-controllers' || entry.purpose === 'typha')) {
-    objects.push({ kind: 'Pod', namespace: CALICO_NAMESPACE, name: log.pod, path: PATHS.pod(CALICO_NAMESPACE, log.pod), containers: [log.container] });
+    objects.push({ kind: 'Pod', namespace: log.namespace, name: log.pod, path: PATHS.pod(log.namespace, log.pod), containers: [log.container] });
     if (log.text.kind !== 'ok') {
       lines.push(`${log.pod}: log not read (${log.text.kind})`);
       continue;

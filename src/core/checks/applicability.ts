@@ -15,7 +15,10 @@ const CHART_CHECKS = ['install.helm-jobs', 'install.upgrade'];
 export function notApplicable(evidence: ClusterEvidence): ReadonlyMap<string, string> {
   const skip = new Map<string, string>();
   const install = installKind(evidence);
-  if (install === 'manifest') for (const id of OPERATOR_CHECKS) skip.set(id, `not applicable: ${MANIFEST_INSTALL}`);
+  if (install === 'manifest') {
+    for (const id of OPERATOR_CHECKS) skip.set(id, `not applicable: ${MANIFEST_INSTALL}`);
+    skip.set('dataplane.mtu', `not applicable: ${MANIFEST_INSTALL} sets the MTU in ConfigMap kube-system/calico-config (veth_mtu), which the checks do not read`);
+  }
   const { distribution } = clusterDistribution(evidence);
   const charts = evidence.helmCharts.kind === 'ok' ? evidence.helmCharts.value.items.map(name) : undefined;
   const fromCharts = charts?.includes('rke2-calico') ?? false;

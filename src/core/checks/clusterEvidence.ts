@@ -217,12 +217,13 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     into(listsRead, 'kubeProxyPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxyDaemonSet, limit: 1, maxItems: 1 }));
   }
   const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment', ApiResult<unknown>>> = {};
-  const manifestLists: Partial<Record<'calicoNodePods', ApiResult<ListResult>>> = {};
+  const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods', ApiResult<ListResult>>> = {};
   const readManifest = object('calicoNodeDaemonSet').kind === 'not-found';
   if (readManifest) {
     into(manifest, 'calicoNodeDaemonSet', get(PATHS.daemonSet(HELM_NAMESPACE, 'calico-node')));
     into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));
     into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }));
+    into(manifestLists, 'controlPlanePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
   }
   const rollout: Partial<Record<'replicaSets' | 'pods' | 'events', ApiResult<ListResult>>> = {};
   const readRollout = operatorNotRunning(object('operatorDeployment'));
@@ -231,8 +232,14 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     into(rollout, 'pods', list(PATHS.pods(OPERATOR_NAMESPACE), { labelSelector: POD_LABELS.operator, limit: 50 }));
     into(rollout, 'events', list(PATHS.namespacedEvents(OPERATOR_NAMESPACE), { fieldSelector: 'type=Warning', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
   }
+  await limited(8, reads);
+  reads.length = 0;
+  // Third round: the few pod logs worth reading, now that a manifest install's pods are known too.
   const podLogs: PodLogEvidence[] = [];
-  for (const wanted of podLogsToRead(listed('controlPlanePods'), listed('helmPods'))) {
+  const operatorControlPlane = listed('controlPlanePods');
+  const emptyInCalicoSystem = operatorControlPlane.kind === 'ok' ? operatorControlPlane.value.items.length === 0 : true;
+  const controlPlane = readManifest && emptyInCalicoSystem && manifestLists.controlPlanePods ? manifestLists.controlPlanePods : operatorControlPlane;
+  for (const wanted of podLogsToRead(controlPlane, listed('helmPods'))) {
     reads.push(async () => {
       const text = overBudget() ? notKept : await reader.podLog(wanted.namespace, wanted.pod, { container: wanted.container, tailLines: wanted.tailLines, limitBytes: POD_LOG_BYTES, ...(wanted.previous ? { previous: true } : {}) }, options);
       podLogs.push({ ...wanted, text });

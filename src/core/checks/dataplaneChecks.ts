@@ -72,14 +72,18 @@ function checkNftables(evidence: ClusterEvidence, lines: string[]): CheckResult 
  * kube-proxy is seen through its static pods (at most one is read).
  */
 export function checkDataplane(evidence: ClusterEvidence): CheckResult {
-  if (evidence.installation.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, 'Installation default', evidence.installation);
-  const dataplane = linuxDataplane(evidence) ?? 'Iptables';
+  const dataplane = linuxDataplane(evidence);
+  if (dataplane === undefined) {
+    if (evidence.installation.kind === 'ok') return result(DATAPLANE_CHECK, 'unknown', 'unknown: the dataplane could not be read', []);
+    if (evidence.installation.kind !== 'not-found' || evidence.felixConfiguration.kind === 'ok') return unknownFrom(DATAPLANE_CHECK, 'Installation default', evidence.installation);
+    return unknownFrom(DATAPLANE_CHECK, 'FelixConfiguration default', evidence.felixConfiguration);
+  }
   const kubeProxy = evidence.kubeProxyPods;
   const running = kubeProxy.kind === 'ok' ? kubeProxy.value.items.length > 0 : undefined;
-  const lines = [
-    `Installation default spec.calicoNetwork.linuxDataplane: ${dataplane}${text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ? '' : ' (unset: iptables)'}`,
-    `kube-proxy pods in ${HELM_NAMESPACE} (label component=kube-proxy): ${running === undefined ? `not read (${kubeProxy.kind})` : running ? 'running' : 'none'}`,
-  ];
+  const source = evidence.installation.kind === 'ok'
+    ? `Installation default spec.calicoNetwork.linuxDataplane: ${dataplane}${text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ? '' : ' (unset: iptables)'}`
+    : `FelixConfiguration default (a manifest install): ${dataplane}`;
+  const lines = [source, `kube-proxy pods in ${HELM_NAMESPACE} (label ${evidence.kubeProxySelector ?? 'component=kube-proxy'}): ${running === undefined ? `not read (${kubeProxy.kind})` : running ? 'running' : 'none'}`];
   if (dataplane === 'BPF') return checkEbpf(evidence, lines, running);
   if (kubeProxy.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, `kube-proxy pods in ${HELM_NAMESPACE}`, kubeProxy);
   if (!running) {

@@ -13,6 +13,13 @@ import { imageTag } from './networkSetup';
 import { preconditionFacts } from './preconditionFacts';
 import { clusterDistribution, nodeDistribution, type Distribution } from './clusterKind';
 import { isWindowsNode } from './networkSetup';
+import { calicoOfOperator } from '../knowledge/releaseFacts';
+import { RKE2_7808 } from '../knowledge/issues/initRace';
+import { RACE_ISSUE, raceVerdict } from './initRaceConditions';
+
+function matchesRaceVersions(calico: string | undefined): boolean {
+  return calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
+}
 
 export const IDENTITY: CheckDefinition = { id: 'identity.versions', area: 'Identity', title: 'RKE2, containerd and Calico versions' };
 export const KNOWN_ISSUES_CHECK: CheckDefinition = { id: 'identity.known-issues', area: 'Identity', title: 'Known Calico issues for these versions' };
@@ -59,8 +66,11 @@ export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const daemonSet = evidence.calicoNodeDaemonSet.kind === 'ok' ? evidence.calicoNodeDaemonSet.value : undefined;
   const nodeImage = list(daemonSet, 'spec', 'template', 'spec', 'containers').map((container) => text(container, 'image')).find((image) => image?.includes('calico') ?? false);
   const fromImage = canonicalCalico(imageTag(nodeImage));
-  const calico = fromClusterInformation ?? fromInstallation ?? fromImage;
-  const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;
+  // Last: the release the running tigera-operator deploys (per-release data), when nothing of Calico exists yet.
+  const operator = operatorVersion(evidence);
+  const fromOperator = calicoOfOperator(operator);
+  const calico = fromClusterInformation ?? fromInstallation ?? fromImage ?? fromOperator;
+  const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : fromOperator ? `the release tigera-operator ${operator ?? ''} deploys (tigera/operator pkg/components/calico.go)` : undefined;
   return { rke2: [...countBy(rke2).keys()], distribution, kubernetes: [...countBy(kubernetes).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
 }
 
@@ -136,6 +146,7 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   const chart = chartVersion(evidence);
   const matches: { match: KnownIssueMatch; facts: string }[] = [];
   const rke2Cluster = identity.distribution === 'RKE2' || identity.distribution === undefined;
+  const race = raceVerdict(evidence);
   const conditional = new Map<string, KnownIssueMatch>();
   const evidenceLines: string[] = [];
   const combinations = new Set(evidence.nodes.value.items.map((node) => `${rke2Release(node) ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
@@ -150,10 +161,13 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
     const verdict = evaluateKnownIssues(facts, preconditions);
     // Issues of RKE2's own Calico install (its chart, its containerd) say nothing about another distribution.
     const fits = (match: KnownIssueMatch): boolean => rke2Cluster || match.issue.appliesTo !== 'rke2-calico' || match.issue.id.startsWith('tigera/');
-    for (const match of verdict.applies.filter(fits)) matches.push({ match, facts: description });
+    // rancher/rke2#7808 needs more than its versions: an operator that ran and an Installation (initRaceConditions.ts).
+    const racePreconditions = (match: KnownIssueMatch): boolean => match.issue.id !== RACE_ISSUE.id || race.applies;
+    for (const match of verdict.applies.filter(fits).filter(racePreconditions)) matches.push({ match, facts: description });
     for (const match of verdict.conditional.filter(fits)) conditional.set(match.issue.id, match);
   }
   evidenceLines.push(`tigera-operator ${operator ?? 'unknown'} (Deployment image), rke2-calico chart ${chart ?? 'unknown'} (HelmChart chart-url)`);
+  if (!race.applies && matchesRaceVersions(identity.calico)) evidenceLines.push(`rancher/rke2#7808 not named: ${race.reason}`);
   if (!rke2Cluster) evidenceLines.push(`${identity.distribution} cluster: issues of RKE2's own Calico install are left out`);
   for (const match of conditional.values()) {
     evidenceLines.push(`may apply: ${match.issue.id} (${match.issue.title}) — only if ${describePreconditions(match.openPreconditions)}, which the cluster's objects do not tell`);

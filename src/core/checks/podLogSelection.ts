@@ -48,8 +48,10 @@ export function podLogsToRead(controlPlane: ApiResult<ListResult> | undefined, h
   };
   if (controlPlane?.kind === 'ok') {
     const byApp = (app: string): Json[] => controlPlane.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === app);
-    add('kube-controllers', CALICO_NAMESPACE, newest(byApp('calico-kube-controllers')), 'calico-kube-controllers');
-    add('typha', CALICO_NAMESPACE, newest(byApp('calico-typha')), 'calico-typha');
+    // calico-system for an operator install, kube-system for a manifest install: the pod says.
+    const inItsNamespace = (purpose: PodLogPurpose, pod: Json, container: string): void => add(purpose, text(pod, 'metadata', 'namespace') ?? CALICO_NAMESPACE, pod, container);
+    inItsNamespace('kube-controllers', newest(byApp('calico-kube-controllers')), 'calico-kube-controllers');
+    inItsNamespace('typha', newest(byApp('calico-typha')), 'calico-typha');
   }
   if (helmPods?.kind === 'ok') {
     for (const chart of CALICO_CHARTS) {
