@@ -15,7 +15,7 @@ import { clusterDistribution, nodeDistribution, type Distribution } from './clus
 import { isWindowsNode } from './networkSetup';
 import { calicoOfOperator } from '../knowledge/releaseFacts';
 import { RKE2_7808 } from '../knowledge/issues/initRace';
-import { RACE_ISSUE, raceVerdict } from './initRaceConditions';
+import { RACE_ISSUE, raceBlocker } from './initRaceConditions';
 
 function matchesRaceVersions(calico: string | undefined): boolean {
   return calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
@@ -66,11 +66,8 @@ export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const daemonSet = evidence.calicoNodeDaemonSet.kind === 'ok' ? evidence.calicoNodeDaemonSet.value : undefined;
   const nodeImage = list(daemonSet, 'spec', 'template', 'spec', 'containers').map((container) => text(container, 'image')).find((image) => image?.includes('calico') ?? false);
   const fromImage = canonicalCalico(imageTag(nodeImage));
-  // Last: the release the running tigera-operator deploys (per-release data), when nothing of Calico exists yet.
-  const operator = operatorVersion(evidence);
-  const fromOperator = calicoOfOperator(operator);
-  const calico = fromClusterInformation ?? fromInstallation ?? fromImage ?? fromOperator;
-  const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : fromOperator ? `the release tigera-operator ${operator ?? ''} deploys (tigera/operator pkg/components/calico.go)` : undefined;
+  const calico = fromClusterInformation ?? fromInstallation ?? fromImage;
+  const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;
   return { rke2: [...countBy(rke2).keys()], distribution, kubernetes: [...countBy(kubernetes).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
 }
 
@@ -146,7 +143,7 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   const chart = chartVersion(evidence);
   const matches: { match: KnownIssueMatch; facts: string }[] = [];
   const rke2Cluster = identity.distribution === 'RKE2' || identity.distribution === undefined;
-  const race = raceVerdict(evidence);
+  const raceBlocked = raceBlocker(evidence);
   const conditional = new Map<string, KnownIssueMatch>();
   const evidenceLines: string[] = [];
   const combinations = new Set(evidence.nodes.value.items.map((node) => `${rke2Release(node) ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
@@ -154,26 +151,29 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
     const [release = '', runtime = ''] = combination.split('|');
     const containerd = parseContainerdVersion(runtime);
     const rke2Text = release === '' ? undefined : release;
-    const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined);
+    // RKE2's chart pins Calico's images, so its matrix comes before the release an operator deploys upstream.
+    const fromOperator = calicoOfOperator(operator);
+    const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined) ?? fromOperator;
     const facts = { rke2: rke2Text, calico, containerd: containerd.ok ? formatContainerdVersion(containerd.value) : undefined, operator, chart };
-    const description = `RKE2 ${facts.rke2 ?? 'unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${identity.calico ? '' : calico ? ' (from the release matrix)' : ''}`;
+    const derived = calico === undefined || identity.calico ? '' : calico === fromOperator && !(rke2Text && calicoFromMatrix(rke2Text)) ? ` (the release tigera-operator ${operator ?? ''} deploys)` : ' (from the release matrix)';
+    const description = `${rke2Text || !rke2Cluster ? `RKE2 ${facts.rke2 ?? 'unknown'}` : 'RKE2 unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${derived}`;
     evidenceLines.push(description);
     const verdict = evaluateKnownIssues(facts, preconditions);
     // Issues of RKE2's own Calico install (its chart, its containerd) say nothing about another distribution.
     const fits = (match: KnownIssueMatch): boolean => rke2Cluster || match.issue.appliesTo !== 'rke2-calico' || match.issue.id.startsWith('tigera/');
     // rancher/rke2#7808 needs more than its versions: an operator that ran and an Installation (initRaceConditions.ts).
-    const racePreconditions = (match: KnownIssueMatch): boolean => match.issue.id !== RACE_ISSUE.id || race.applies;
+    const racePreconditions = (match: KnownIssueMatch): boolean => match.issue.id !== RACE_ISSUE.id || raceBlocked === undefined;
     for (const match of verdict.applies.filter(fits).filter(racePreconditions)) matches.push({ match, facts: description });
     for (const match of verdict.conditional.filter(fits)) conditional.set(match.issue.id, match);
   }
   evidenceLines.push(`tigera-operator ${operator ?? 'unknown'} (Deployment image), rke2-calico chart ${chart ?? 'unknown'} (HelmChart chart-url)`);
-  if (!race.applies && matchesRaceVersions(identity.calico)) evidenceLines.push(`rancher/rke2#7808 not named: ${race.reason}`);
+  if (raceBlocked && matchesRaceVersions(identity.calico)) evidenceLines.push(`rancher/rke2#7808 not named: ${raceBlocked.reason}`);
   if (!rke2Cluster) evidenceLines.push(`${identity.distribution} cluster: issues of RKE2's own Calico install are left out`);
   for (const match of conditional.values()) {
     evidenceLines.push(`may apply: ${match.issue.id} (${match.issue.title}) — only if ${describePreconditions(match.openPreconditions)}, which the cluster's objects do not tell`);
   }
   if (matches.length === 0) {
-    const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined);
+    const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined) || calicoOfOperator(operator) !== undefined;
     return result(KNOWN_ISSUES_CHECK, known ? 'pass' : 'unknown', known ? 'No known Calico issue applies to these versions and this setup' : 'unknown: the Calico version could not be read and the RKE2 version is not in the matrix', evidenceLines);
   }
   matches.sort((a, b) => (a.match.severity === 'error' ? -1 : 0) - (b.match.severity === 'error' ? -1 : 0));

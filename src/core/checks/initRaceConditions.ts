@@ -35,6 +35,20 @@ function symptomPair(evidence: ClusterEvidence): boolean {
  * the reason ClusterInformation is missing, and the race is not named.
  */
 export function raceVerdict(evidence: ClusterEvidence): RaceVerdict {
+  const blocked = raceBlocker(evidence);
+  if (blocked) return blocked;
+  const calico = clusterIdentity(evidence).calico;
+  const affected = calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
+  if (affected) return { applies: true, reason: `Calico ${calico} is the release rancher/rke2#7808 was reported against` };
+  if (symptomPair(evidence)) return { applies: true, reason: 'the rancher/rke2#7808 pair of symptoms is seen: sandboxes refused for ClusterInformation while calico-typha gets 401 Unauthorized' };
+  return { applies: false, reason: `calico-node has not created it yet (Calico ${calico ?? 'version unknown'} is not a release rancher/rke2#7808 was reported against, and its pair of symptoms is not seen)` };
+}
+
+/**
+ * What rules the race out whatever the versions: a manifest install, an operator that never ran, no Installation,
+ * a calico-node that cannot start. undefined when none of them holds (the versions then decide).
+ */
+export function raceBlocker(evidence: ClusterEvidence): RaceVerdict | undefined {
   const install = installKind(evidence);
   if (install === 'manifest') return { applies: false, reason: `${MANIFEST_INSTALL}: calico-node in kube-system creates ClusterInformation when it first starts` };
   const operator = diagnoseOperator(evidence);
@@ -43,9 +57,5 @@ export function raceVerdict(evidence: ClusterEvidence): RaceVerdict {
   const stuck = evidence.calicoNodePods.kind === 'ok' ? evidence.calicoNodePods.value.items.map((pod) => ({ pod, state: stuckContainer(pod) })).find((entry) => entry.state !== undefined) : undefined;
   if (stuck?.state) return { applies: false, reason: `calico-node cannot start (${text(stuck.pod, 'metadata', 'name') ?? ''}: ${describeWaiting(stuck.state)}${stuck.state.message ? ` — ${stuck.state.message.slice(0, 200)}` : ''})` };
   if (operator.running === undefined && evidence.installation.kind !== 'ok') return { applies: false, reason: 'whether the operator ran and created Installation default could not be read' };
-  const calico = clusterIdentity(evidence).calico;
-  const affected = calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
-  if (affected) return { applies: true, reason: `Calico ${calico} is the release rancher/rke2#7808 was reported against` };
-  if (symptomPair(evidence)) return { applies: true, reason: 'the rancher/rke2#7808 pair of symptoms is seen: sandboxes refused for ClusterInformation while calico-typha gets 401 Unauthorized' };
-  return { applies: false, reason: `calico-node has not created it yet (Calico ${calico ?? 'version unknown'} is not a release rancher/rke2#7808 was reported against, and its pair of symptoms is not seen)` };
+  return undefined;
 }
