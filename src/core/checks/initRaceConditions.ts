@@ -56,6 +56,6 @@ export function raceBlocker(evidence: ClusterEvidence): RaceVerdict | undefined 
   if (evidence.installation.kind === 'not-found') return { applies: false, reason: 'Installation default does not exist, so the operator deploys no calico-node to create it' };
   const stuck = evidence.calicoNodePods.kind === 'ok' ? evidence.calicoNodePods.value.items.map((pod) => ({ pod, state: stuckContainer(pod) })).find((entry) => entry.state !== undefined) : undefined;
   if (stuck?.state) return { applies: false, reason: `calico-node cannot start (${text(stuck.pod, 'metadata', 'name') ?? ''}: ${describeWaiting(stuck.state)}${stuck.state.message ? ` — ${stuck.state.message.slice(0, 200)}` : ''})` };
-  if (operator.running === undefined && evidence.installation.kind !== 'ok') return { applies: false, reason: 'whether the operator ran and created Installation default could not be read' };
+  // Not knowing whether the operator ran does not rule the race out: the versions then decide.
   return undefined;
 }

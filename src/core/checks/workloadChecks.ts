@@ -32,6 +32,9 @@ function calicoNodeSource(evidence: ClusterEvidence): { daemonSet: ClusterEviden
 export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   const source = calicoNodeSource(evidence);
   const found = source.daemonSet;
+  const manifestRead = evidence.manifestInstall?.calicoNodeDaemonSet;
+  // Not in calico-system, and kube-system could not be looked at: a manifest install cannot be ruled out.
+  if (found.kind === 'not-found' && manifestRead !== undefined && manifestRead.kind !== 'ok' && manifestRead.kind !== 'not-found') return unknownFrom(CALICO_NODE_CHECK, 'DaemonSet kube-system/calico-node (calico-system has none)', manifestRead);
   if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', `DaemonSet calico-system/calico-node not found${evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'not-found' ? ', nor kube-system/calico-node (a manifest install)' : ''}`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/calico-node`, found);
   const desired = num(found.value, 'status', 'desiredNumberScheduled') ?? 0;
