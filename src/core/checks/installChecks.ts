@@ -4,6 +4,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult, type Objec
 import type { ClusterEvidence } from './clusterEvidence';
 import { clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
 import { podRestarts } from './podLogSelection';
+import { raceBlocker } from './initRaceConditions';
 import { podState } from './podProblems';
 
 export const CNI_CHECK: CheckDefinition = { id: 'install.cni', area: 'Install', title: 'Calico is the CNI (HelmCharts rke2-calico, rke2-calico-crd)' };
@@ -164,6 +165,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       ? undefined
       : worst === 'unknown'
         ? 'kubectl -n kube-system get helmchart,job: helm-controller (in the RKE2 server) creates a helm-install Job for every HelmChart. If the chart is deployed (its CRDs, the tigera-operator), the Job was deleted; otherwise read the rke2-server log.'
-        : 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.';
+        : raceBlocker(evidence) === undefined
+          ? 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.'
+          : 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" clear once calico-node creates ClusterInformation default (the datastore check says why it does not exist yet).';
   return result(HELM_JOBS_CHECK, worst, summary, evidenceLines, { ...(remediation ? { remediation } : {}), objects });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { checkDataplane } from '../../../src/core/checks/dataplaneChecks';
 import { checkIdentity } from '../../../src/core/checks/identityChecks';
 import { checkImages } from '../../../src/core/checks/imageChecks';
 import { checkHelmJobs } from '../../../src/core/checks/installChecks';
@@ -45,6 +46,17 @@ describe('distribution and install method', () => {
   it('says a kubeadm cluster is one, never "RKE2 v1.24.1"', () => {
     const result = checkIdentity(healthyEvidence({ nodes: listed([node({ name: 'cp-1', rke2: 'v1.24.1' })]) }));
     assertResult(result, { status: 'pass', summary: /^kubeadm or other \(not RKE2\) Kubernetes v1\.24\.1,/, evidence: [/^Kubernetes \(node status/], remediation: null });
+  });
+
+  it('K3s runs kube-proxy in-process: no kube-proxy pod is not "no kube-proxy" unless --disable-kube-proxy', () => {
+    const k3s = (args: string): Record<string, unknown> => {
+      const built = node({ name: 'k3s-1', rke2: 'v1.29.6+k3s2' });
+      return { ...built, metadata: { ...(built.metadata as Record<string, unknown>), annotations: { 'k3s.io/node-args': args } } };
+    };
+    const embedded = checkDataplane(healthyEvidence({ nodes: listed([k3s('["server","--flannel-backend","none"]')]), kubeProxyPods: listed([]) }));
+    assertResult(embedded, { status: 'pass', summary: /^Iptables dataplane with kube-proxy running$/, evidence: [/linuxDataplane/, /running$/, /^K3s runs kube-proxy inside its own process/], remediation: null });
+    const disabled = checkDataplane(healthyEvidence({ nodes: listed([k3s('["server","--disable-kube-proxy"]')]), kubeProxyPods: listed([]) }));
+    assert.equal(disabled.status, 'fail');
   });
 
   it('skips the operator checks on a manifest install and judges its kube-system workloads', () => {
