@@ -28,8 +28,18 @@ export interface ClusterDistribution {
   readonly evidence: string;
 }
 
-/** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority. */
+/** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority; read once per evidence. */
+const distributions = new WeakMap<ClusterEvidence, ClusterDistribution>();
+
 export function clusterDistribution(evidence: ClusterEvidence): ClusterDistribution {
+  const known = distributions.get(evidence);
+  if (known) return known;
+  const found = readDistribution(evidence);
+  distributions.set(evidence, found);
+  return found;
+}
+
+function readDistribution(evidence: ClusterEvidence): ClusterDistribution {
   if (evidence.nodes.kind !== 'ok') return { distribution: undefined, evidence: `nodes not read (${evidence.nodes.kind})` };
   const nodes = evidence.nodes.value.items;
   const linux = nodes.filter((node) => !isWindowsNode(node));

@@ -49,7 +49,18 @@ function canonicalCalico(value: string | undefined): string | undefined {
 }
 
 /** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
+/** Checks ask for the identity many times per run; the evidence never changes, so it is read once. */
+const identities = new WeakMap<ClusterEvidence, ClusterIdentity>();
+
 export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
+  const known = identities.get(evidence);
+  if (known) return known;
+  const identity = readIdentity(evidence);
+  identities.set(evidence, identity);
+  return identity;
+}
+
+function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const nodes = evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : [];
   const { distribution } = clusterDistribution(evidence);
   const rke2 = nodes.flatMap((node) => {
