@@ -65,7 +65,8 @@ describe('support bundles', () => {
 
   it('never claims CRDs are Established from a name list', () => {
     const root = writeBundleFolder(scratch(), loadScenario('healthy'), { second: 100 });
-    assert.match(statuses(analyzeBundle(bundleFiles(root)).checks)['crds.calico'] ?? '', /^unknown: unknown: all 24 CRDs present/);
+    // A bundle carries no Calico version, so the release's CRD list is not known (it used to assume v3.29's 24).
+    assert.match(statuses(analyzeBundle(bundleFiles(root)).checks)['crds.calico'] ?? '', /^unknown: unknown: (all \d+ CRDs present|the CRD list is not known for this release)/);
   });
 
   it('read host facts: loose rp_filter, NetworkManager managing cali*, firewalld running, modules not loaded', () => {

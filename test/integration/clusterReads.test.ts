@@ -8,7 +8,9 @@ import type { CheckResult } from '../../src/core/checks/checkResult';
 import { CLUSTER_READS, readsAllow, type ClusterRead, type ReadRequest } from '../../src/core/checks/clusterReads';
 import { checkClusterReader } from '../../src/core/fleet/checkClusterReader';
 import { runInProcess } from '../cli/cliHarness';
-import { loadScenario, parseRoute, startSimulatedCluster, type RunningSim } from '../sim/simServer';
+import { readCase } from '../corpus/clusterCase';
+import { loadRawCluster } from '../sim/rawCluster';
+import { loadScenario, parseRoute, startRawCluster, startSimulatedCluster, type RunningSim } from '../sim/simServer';
 
 /**
  * The least-privilege role is exactly what the checks need, proven against the simulated API server enforcing it.
@@ -29,9 +31,22 @@ interface Enforced {
   rules: readonly ClusterRead[];
 }
 
+/** The synthetic fixtures of the corpus harness: a manifest install and an operator that never ran need reads no scenario does. */
+const FIXTURES = join(__dirname, '../../../test/corpus/clusters/_fixtures');
+const RAW_TARGETS = ['synthetic-healthy-kubeadm-calico-3.26-manifest', 'synthetic-k3s-operator-refused-by-podsecurity', 'synthetic-healthy-rke2-calico-3.23-operator'].map((name) => `raw:${name}`);
+
+/** A scenario by name, or a fixture of the corpus harness (`raw:<folder>`), served by the simulated API server. */
+async function start(target: string, startAt: number, authorize?: (request: ReadRequest) => boolean): Promise<RunningSim> {
+  if (target.startsWith('raw:')) {
+    const folder = join(FIXTURES, target.slice('raw:'.length));
+    return startRawCluster(loadRawCluster(folder, readCase(folder).shown), authorize ? { authorize } : {});
+  }
+  return startSimulatedCluster(loadScenario(target), { manualClock: true, startAt, ...(authorize ? { authorize } : {}) });
+}
+
 async function enforcing(scenario: string, startAt = 0): Promise<Enforced> {
   const state: { rules: readonly ClusterRead[] } = { rules: CLUSTER_READS };
-  const sim = await startSimulatedCluster(loadScenario(scenario), { manualClock: true, startAt, authorize: (request) => readsAllow(state.rules, request) });
+  const sim = await start(scenario, startAt, (request) => readsAllow(state.rules, request));
   return Object.defineProperties({ sim } as Enforced, { rules: { get: () => state.rules, set: (rules: readonly ClusterRead[]) => (state.rules = rules), enumerable: true } });
 }
 
@@ -60,8 +75,8 @@ function narrower(reads: readonly ClusterRead[]): { readonly what: string; reado
 
 describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the least-privilege role', () => {
   it('declare every read a check makes: each request of a full check is allowed by them', async () => {
-    for (const [scenario, startAt] of [['healthy', 0], ['race-3.29.2', 20], ['rbac-missing', 0], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0]] as const) {
-      const sim = await startSimulatedCluster(loadScenario(scenario), { manualClock: true, startAt });
+    for (const [scenario, startAt] of [['healthy', 0], ['race-3.29.2', 20], ['rbac-missing', 0], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ...RAW_TARGETS.map((target) => [target, 0] as const)] as const) {
+      const sim = await start(scenario, startAt);
       try {
         await checks(sim);
         assert.ok((await runInProcess(['check', '--kubeconfig', sim.kubeconfigPath, '--host-root', '/nonexistent'])).code <= 3);
@@ -95,7 +110,7 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
 
   it('are minimal: taking away any rule, verb, name or namespace makes some check unknown, or says what it could not read', async () => {
     // Reads some checks make only in some states (logs of failing pods…): each scenario gets its chance to need them.
-    const scenarios = [['healthy', 0], ['race-3.29.2', 20], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0]] as const;
+    const scenarios = [['healthy', 0], ['race-3.29.2', 20], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ...RAW_TARGETS.slice(0, 2).map((target) => [target, 0] as const)] as const;
     const needed = new Set<string>();
     const variants = narrower(CLUSTER_READS);
     assert.ok(variants.length >= CLUSTER_READS.length);

@@ -11,6 +11,7 @@ import { simKubeconfig } from './kubeconfig';
 import type { ReadRequest } from '../../src/core/checks/clusterReads';
 import type { Fault, Scenario } from './scenarioTypes';
 import { compileSelector, selectableFields } from './selectors';
+import { rawStore, servesResource, type RawCluster } from './rawCluster';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -34,6 +35,8 @@ export interface SimOptions {
   readonly authorize?: (request: ReadRequest) => boolean;
   /** Reuse these instead of making new ones (a Rancher simulation starts hundreds of clusters). */
   readonly certificates?: ServerCertificates;
+  /** Serve exactly these objects instead of the scenario's model (a real cluster state; see rawCluster.ts). */
+  readonly raw?: RawCluster;
 }
 
 export interface RunningSim {
@@ -89,7 +92,7 @@ export function parseRoute(path: string): Route | undefined {
 /** Resources served per group version, for discovery (kubectl maps "nodes,pods" through it). */
 const RESOURCES: Readonly<Record<string, readonly [string, string][]>> = {
   v1: [['nodes', 'Node'], ['namespaces', 'Namespace'], ['pods', 'Pod'], ['events', 'Event'], ['endpoints', 'Endpoints'], ['services', 'Service'], ['configmaps', 'ConfigMap']],
-  'apps/v1': [['daemonsets', 'DaemonSet'], ['deployments', 'Deployment']],
+  'apps/v1': [['daemonsets', 'DaemonSet'], ['deployments', 'Deployment'], ['replicasets', 'ReplicaSet']],
   'batch/v1': [['jobs', 'Job']],
   'rbac.authorization.k8s.io/v1': [['clusterroles', 'ClusterRole'], ['clusterrolebindings', 'ClusterRoleBinding']],
   'apiextensions.k8s.io/v1': [['customresourcedefinitions', 'CustomResourceDefinition']],
@@ -127,7 +130,10 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
   const scale = options.timeScale ?? 1;
   const now = (): number => (options.manualClock ? manualSecond : (options.startAt ?? 0) + ((Date.now() - realStart) / 1000) * scale);
   let cached: { second: number; store: ObjectStore } | undefined;
+  const raw = options.raw;
+  const rawObjects = raw ? rawStore(raw) : undefined;
   const storeNow = (): ObjectStore => {
+    if (rawObjects) return rawObjects;
     const second = Math.floor(now());
     if (cached?.second !== second) cached = { second, store: materialize(scenario, second, t0) };
     return cached.store;
@@ -181,7 +187,8 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
       }
     }
     if (url.pathname === '/version') {
-      const rke2 = stateAt(scenario, now()).rke2;
+      const firstNode = rawObjects?.resources.get('/nodes')?.[0] as { status?: { nodeInfo?: { kubeletVersion?: string } } } | undefined;
+      const rke2 = raw ? (firstNode?.status?.nodeInfo?.kubeletVersion ?? 'v1.0.0') : stateAt(scenario, now()).rke2;
       return send(response, 200, { major: '1', minor: rke2.split('.')[1] ?? '', gitVersion: rke2, platform: 'linux/amd64' }, record);
     }
     if (url.pathname === '/api') return send(response, 200, { kind: 'APIVersions', versions: ['v1'] }, record);
@@ -190,8 +197,11 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     if (resourceList) return send(response, 200, resourceList, record);
     const route = parseRoute(url.pathname);
     if (!route) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
-    const forbidden = stateAt(scenario, now()).forbidden ?? [];
-    if (forbidden.includes(route.resource)) {
+    const forbidden = raw ? [] : (stateAt(scenario, now()).forbidden ?? []);
+    const resourcePath = route.subresource ? `${route.resource}/${route.subresource}` : route.resource;
+    // A raw case serves what its source showed; a pod log is shown when the case has it.
+    const hidden = raw?.shown !== undefined && !raw.shown.includes(resourcePath) && !(resourcePath === 'pods/log' && [...raw.logs.keys()].some((key) => key.startsWith(`${route.namespace ?? ''}/${route.name ?? ''}/`)));
+    if (forbidden.includes(route.resource) || hidden) {
       const verb = route.name === undefined ? 'list' : 'get';
       return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''} is forbidden: User "sim-admin" cannot ${verb} resource "${route.resource}" in API group "${route.group}" ${route.namespace ? `in the namespace "${route.namespace}"` : 'at the cluster scope'}`), record);
     }
@@ -199,10 +209,11 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     if (options.authorize && !options.authorize({ verb, apiGroup: route.group, resource: route.subresource ? `${route.resource}/${route.subresource}` : route.resource, namespace: route.namespace, name: route.name })) {
       return send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''}${route.name ? ` "${route.name}"` : ''} is forbidden: the role may not ${verb} it${route.namespace ? ` in the namespace "${route.namespace}"` : ' at the cluster scope'}`), record);
     }
-    if (route.subresource === 'log' && route.resource === 'pods') return serveLog(route, url, response, record);
+    if (raw && !servesResource(raw, route.group, route.resource)) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
+    if (route.subresource === 'log' && route.resource === 'pods') return raw ? serveRawLog(raw, route, url, response, record) : serveLog(route, url, response, record);
     const store = storeNow();
     const key = `${route.group}/${route.resource}`;
-    const all = store.resources.get(key);
+    const all = store.resources.get(key) ?? (raw ? [] : undefined);
     if (!all) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
     const inScope = (object: KubeObject): boolean => route.namespace === undefined || object.metadata.namespace === route.namespace;
     if (route.name !== undefined) {
@@ -270,6 +281,23 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
       }
     }
     if (!response.destroyed) response.end(closed ? '"}' : 'aa');
+    return true;
+  };
+
+  /** A raw case's pod log: its logs/ file (tailLines applied), else 404 for no such pod, else an empty log. */
+  const serveRawLog = (cluster: RawCluster, route: Route, url: URL, response: ServerResponse, record: RecordedRequest): true => {
+    const container = url.searchParams.get('container');
+    const prefix = `${route.namespace ?? ''}/${route.name ?? ''}/`;
+    const key = [...cluster.logs.keys()].find((entry) => entry.startsWith(prefix) && (container === null || entry === `${prefix}${container}`));
+    const pod = storeNow().resources.get('/pods')?.find((object) => object.metadata.name === route.name && object.metadata.namespace === route.namespace);
+    if (key === undefined && !pod) return send(response, 404, status(404, 'NotFound', `pods "${route.name ?? ''}" not found`), record);
+    let lines = (key === undefined ? '' : (cluster.logs.get(key) ?? '')).split('\n');
+    if (lines.at(-1) === '') lines.pop();
+    const tail = url.searchParams.get('tailLines');
+    if (tail !== null) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
+    (record as { status: number }).status = 200;
+    response.writeHead(200, { 'Content-Type': 'text/plain' });
+    response.end(lines.map((line) => `${line}\n`).join(''));
     return true;
   };
 
@@ -362,4 +390,10 @@ async function freePort(): Promise<number> {
 export function loadScenario(nameOrPath: string): Scenario {
   const path = nameOrPath.endsWith('.json') ? nameOrPath : join(process.env.SIM_SCENARIOS ?? join(__dirname, '../../../test/sim/scenarios'), `${nameOrPath}.json`);
   return JSON.parse(readFileSync(path, 'utf8')) as Scenario;
+}
+
+/** Serves a raw cluster state (rawCluster.ts): exactly its objects, its logs, and 403 for what its source did not show. */
+export async function startRawCluster(raw: RawCluster, options: Omit<SimOptions, 'raw'> = {}): Promise<RunningSim> {
+  const placeholder = loadScenario('healthy');
+  return startSimulatedCluster({ ...placeholder, name: 'raw', description: 'raw objects' }, { manualClock: true, ...options, raw });
 }

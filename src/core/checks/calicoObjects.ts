@@ -40,6 +40,7 @@ export const PATHS = {
   pod: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/pods/${name}`,
   clusterRole: (name: string) => `/apis/rbac.authorization.k8s.io/v1/clusterroles/${name}`,
   clusterRoleBinding: (name: string) => `/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/${name}`,
+  replicaSets: (namespace: string) => `/apis/apps/v1/namespaces/${namespace}/replicasets`,
   deployment: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`,
   daemonSet: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}`,
   endpoints: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/endpoints/${name}`,
@@ -61,6 +62,10 @@ export const POD_LABELS = {
   controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
   /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */
   kubeProxy: 'component=kube-proxy',
+  /** kubeadm's kube-proxy DaemonSet (kubernetes cmd/kubeadm addons) and most distributions that copy it. */
+  kubeProxyDaemonSet: 'k8s-app=kube-proxy',
+  /** The tigera-operator Deployment's pods and ReplicaSets (tigera/operator deploy manifests: name=tigera-operator). */
+  operator: 'name=tigera-operator',
 } as const;
 
 /** ConfigMap the operator reads the API server address from when kube-proxy is replaced (eBPF); the RKE2 chart renders it from kubernetesServiceEndpoint. */

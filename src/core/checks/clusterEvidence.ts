@@ -1,6 +1,6 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
-import { text } from '../kube/objectFields';
+import { num, text } from '../kube/objectFields';
 import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { podLogsToRead, type PodLogEvidence } from './podLogSelection';
 
@@ -55,12 +55,34 @@ export interface ClusterEvidence {
   readonly blockAffinities: ApiResult<ListResult>;
   /** Warning events with reason Failed (image pulls among them), by namespace: calico-system and tigera-operator. */
   readonly failedEvents: Readonly<Record<string, ApiResult<ListResult>>>;
-  /** At most one kube-proxy pod: whether RKE2 still runs kube-proxy. */
+  /** At most one kube-proxy pod: whether kube-proxy runs (RKE2's component=kube-proxy, else k8s-app=kube-proxy). */
   readonly kubeProxyPods: ApiResult<ListResult>;
+  /** The label selector that found kubeProxyPods (the last one tried when none did). */
+  readonly kubeProxySelector?: string;
+  /**
+   * A Calico manifest install (no operator): calico-node and calico-kube-controllers in kube-system. Read only when
+   * calico-system has no calico-node DaemonSet.
+   */
+  readonly manifestInstall?: ManifestInstallEvidence;
+  /** Why the tigera-operator is not running: read only when its Deployment is not available. */
+  readonly operatorRollout?: OperatorRolloutEvidence;
   /** ConfigMap tigera-operator/kubernetes-services-endpoint; read only when the eBPF dataplane needs it. */
   readonly servicesEndpoint?: ApiResult<unknown>;
   /** The tails of the pod logs the checks scan (kube-controllers, failed helm-install pods). */
   readonly podLogs: readonly PodLogEvidence[];
+}
+
+export interface ManifestInstallEvidence {
+  readonly calicoNodeDaemonSet: ApiResult<unknown>;
+  readonly calicoNodePods: ApiResult<ListResult>;
+  readonly kubeControllersDeployment: ApiResult<unknown>;
+}
+
+export interface OperatorRolloutEvidence {
+  readonly replicaSets: ApiResult<ListResult>;
+  readonly pods: ApiResult<ListResult>;
+  /** Warning events in tigera-operator (FailedCreate of the ReplicaSet, FailedScheduling, pulls), newest page. */
+  readonly events: ApiResult<ListResult>;
 }
 
 /**
@@ -77,6 +99,12 @@ const FAILED_EVENT_LIMIT = 200;
 
 /** The most of one pod log the checks keep: its tail is what explains a failure. */
 const POD_LOG_BYTES = 512 * 1024;
+
+/** A tigera-operator Deployment that exists but has no ready replica: then why is worth reading. */
+function operatorNotRunning(deployment: ApiResult<unknown>): boolean {
+  if (deployment.kind !== 'ok') return false;
+  return (num(deployment.value, 'status', 'readyReplicas') ?? 0) === 0 && (num(deployment.value, 'spec', 'replicas') ?? 1) > 0;
+}
 
 /** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
 function usesEbpf(installation: ApiResult<unknown> | undefined): boolean {
@@ -181,10 +209,39 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   const listed = (key: ListRead): ApiResult<ListResult> => listsRead[key] ?? notRead;
   // Second round: what the first answers showed is worth reading.
   if (usesEbpf(object('installation'))) into(objects, 'servicesEndpoint', get(PATHS.configMap(OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP)));
+  const kubeProxy = listed('kubeProxyPods');
+  let kubeProxySelector: string = POD_LABELS.kubeProxy;
+  if (kubeProxy.kind === 'ok' && kubeProxy.value.items.length === 0) {
+    // kubeadm and most others run kube-proxy as a DaemonSet labelled k8s-app=kube-proxy; RKE2's static pods carry component=.
+    kubeProxySelector = POD_LABELS.kubeProxyDaemonSet;
+    into(listsRead, 'kubeProxyPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxyDaemonSet, limit: 1, maxItems: 1 }));
+  }
+  const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment', ApiResult<unknown>>> = {};
+  const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods', ApiResult<ListResult>>> = {};
+  const readManifest = object('calicoNodeDaemonSet').kind === 'not-found';
+  if (readManifest) {
+    into(manifest, 'calicoNodeDaemonSet', get(PATHS.daemonSet(HELM_NAMESPACE, 'calico-node')));
+    into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));
+    into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }));
+    into(manifestLists, 'controlPlanePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
+  }
+  const rollout: Partial<Record<'replicaSets' | 'pods' | 'events', ApiResult<ListResult>>> = {};
+  const readRollout = operatorNotRunning(object('operatorDeployment'));
+  if (readRollout) {
+    into(rollout, 'replicaSets', list(PATHS.replicaSets(OPERATOR_NAMESPACE), { labelSelector: POD_LABELS.operator, limit: 50 }));
+    into(rollout, 'pods', list(PATHS.pods(OPERATOR_NAMESPACE), { labelSelector: POD_LABELS.operator, limit: 50 }));
+    into(rollout, 'events', list(PATHS.namespacedEvents(OPERATOR_NAMESPACE), { fieldSelector: 'type=Warning', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
+  }
+  await limited(8, reads);
+  reads.length = 0;
+  // Third round: the few pod logs worth reading, now that a manifest install's pods are known too.
   const podLogs: PodLogEvidence[] = [];
-  for (const wanted of podLogsToRead(listed('controlPlanePods'), listed('helmPods'))) {
+  const operatorControlPlane = listed('controlPlanePods');
+  const emptyInCalicoSystem = operatorControlPlane.kind === 'ok' ? operatorControlPlane.value.items.length === 0 : true;
+  const controlPlane = readManifest && emptyInCalicoSystem && manifestLists.controlPlanePods ? manifestLists.controlPlanePods : operatorControlPlane;
+  for (const wanted of podLogsToRead(controlPlane, listed('helmPods'))) {
     reads.push(async () => {
-      const text = overBudget() ? notKept : await reader.podLog(wanted.namespace, wanted.pod, { container: wanted.container, tailLines: wanted.tailLines, limitBytes: POD_LOG_BYTES }, options);
+      const text = overBudget() ? notKept : await reader.podLog(wanted.namespace, wanted.pod, { container: wanted.container, tailLines: wanted.tailLines, limitBytes: POD_LOG_BYTES, ...(wanted.previous ? { previous: true } : {}) }, options);
       podLogs.push({ ...wanted, text });
     });
   }
@@ -217,6 +274,9 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     blockAffinities: listed('blockAffinities'),
     failedEvents,
     kubeProxyPods: listed('kubeProxyPods'),
+    kubeProxySelector,
+    ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead } } : {}),
+    ...(readRollout ? { operatorRollout: { replicaSets: rollout.replicaSets ?? notRead, pods: rollout.pods ?? notRead, events: rollout.events ?? notRead } } : {}),
     ...(objects.servicesEndpoint ? { servicesEndpoint: objects.servicesEndpoint } : {}),
     podLogs,
   };

@@ -28,7 +28,7 @@ export interface ClusterRead {
  */
 export const CLUSTER_READS: readonly ClusterRead[] = [
   { apiGroup: '', resource: 'nodes', verbs: ['list'], usedBy: 'identity, known issues, nodes, join burst, IP pools (paged, 1,000 a page)' },
-  { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: 'init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator (field selectors on reason)' },
+  { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: 'init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator; operator: Warning events in tigera-operator when it is not running (field selectors)' },
   { apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['list'], usedBy: 'CRDs present and Established' },
   { apiGroup: 'crd.projectcalico.org', resource: 'clusterinformations', verbs: ['get'], names: ['default'], usedBy: 'datastore, identity, init race' },
   { apiGroup: 'crd.projectcalico.org', resource: 'ippools', verbs: ['list'], usedBy: 'IP pools' },
@@ -40,13 +40,14 @@ export const CLUSTER_READS: readonly ClusterRead[] = [
   { apiGroup: 'crd.projectcalico.org', resource: 'ipamconfigs', verbs: ['get'], names: ['default'], usedBy: 'IPAM (strictAffinity, maxBlocksPerHost), Windows nodes' },
   { apiGroup: 'crd.projectcalico.org', resource: 'ipamblocks', verbs: ['list'], usedBy: 'IPAM blocks (paged, 2,500 a page)' },
   { apiGroup: 'crd.projectcalico.org', resource: 'blockaffinities', verbs: ['list'], usedBy: 'IPAM: blocks held by deleted nodes' },
-  { apiGroup: '', resource: 'pods/log', verbs: ['get'], namespaces: [HELM_NAMESPACE, CALICO_NAMESPACE], usedBy: 'upgrade: failed helm-install pods; denials: calico-kube-controllers and calico-typha (tails only)' },
+  { apiGroup: '', resource: 'pods/log', verbs: ['get'], namespaces: [HELM_NAMESPACE, CALICO_NAMESPACE], usedBy: 'upgrade: failed or restarting helm-install pods; denials: calico-kube-controllers and calico-typha (tails only)' },
   { apiGroup: '', resource: 'configmaps', verbs: ['get'], names: [SERVICES_ENDPOINT_CONFIGMAP], namespaces: [OPERATOR_NAMESPACE], usedBy: 'dataplane: the eBPF API server endpoint (read only with the eBPF dataplane)' },
   { apiGroup: 'helm.cattle.io', resource: 'helmcharts', verbs: ['list'], namespaces: [HELM_NAMESPACE], usedBy: 'Calico is the CNI; helm-install jobs' },
   { apiGroup: 'batch', resource: 'jobs', verbs: ['get'], names: CALICO_CHARTS.map((chart) => `helm-install-${chart}`), namespaces: [HELM_NAMESPACE], usedBy: 'helm-install jobs' },
-  { apiGroup: '', resource: 'pods', verbs: ['list'], namespaces: [HELM_NAMESPACE, CALICO_NAMESPACE], usedBy: 'helm-install and kube-proxy pods; calico-node, typha and kube-controllers pods (label selectors, never every pod)' },
-  { apiGroup: 'apps', resource: 'deployments', verbs: ['get'], names: ['tigera-operator', 'calico-typha', 'calico-kube-controllers'], namespaces: [OPERATOR_NAMESPACE, CALICO_NAMESPACE], usedBy: 'operator, typha, kube-controllers' },
-  { apiGroup: 'apps', resource: 'daemonsets', verbs: ['get'], names: ['calico-node'], namespaces: [CALICO_NAMESPACE], usedBy: 'calico-node, identity' },
+  { apiGroup: '', resource: 'pods', verbs: ['list'], namespaces: [HELM_NAMESPACE, CALICO_NAMESPACE, OPERATOR_NAMESPACE], usedBy: 'helm-install and kube-proxy pods; calico-node, typha and kube-controllers pods; a manifest install\'s calico-node pods in kube-system; the tigera-operator pods when it is not running (label selectors, never every pod)' },
+  { apiGroup: 'apps', resource: 'deployments', verbs: ['get'], names: ['tigera-operator', 'calico-typha', 'calico-kube-controllers'], namespaces: [OPERATOR_NAMESPACE, CALICO_NAMESPACE, HELM_NAMESPACE], usedBy: 'operator, typha, kube-controllers (kube-system: a manifest install)' },
+  { apiGroup: 'apps', resource: 'daemonsets', verbs: ['get'], names: ['calico-node'], namespaces: [CALICO_NAMESPACE, HELM_NAMESPACE], usedBy: 'calico-node, identity (kube-system: a manifest install, read only when calico-system has none)' },
+  { apiGroup: 'apps', resource: 'replicasets', verbs: ['list'], namespaces: [OPERATOR_NAMESPACE], usedBy: 'operator: why tigera-operator has no ready pod (ReplicaSet conditions; read only then)' },
   { apiGroup: '', resource: 'endpoints', verbs: ['get'], names: ['calico-typha'], namespaces: [CALICO_NAMESPACE], usedBy: 'typha endpoints' },
 ];
 

@@ -4,6 +4,7 @@ import { text } from '../kube/objectFields';
 import { HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { clusterDistribution } from './clusterKind';
 import { clusterIdentity } from './identityChecks';
 import { linuxDataplane } from './networkSetup';
 
@@ -65,6 +66,12 @@ function checkNftables(evidence: ClusterEvidence, lines: string[]): CheckResult 
   return result(DATAPLANE_CHECK, 'pass', 'nftables dataplane on an RKE2 release that supports it', lines, { knownIssue: { id: 'rancher/rke2-docs#594', url: 'https://github.com/rancher/rke2-docs/pull/594' } });
 }
 
+/** K3s runs kube-proxy in-process unless a server was started with --disable-kube-proxy (its node-args annotation says). */
+function k3sEmbeddedKubeProxy(evidence: ClusterEvidence): boolean {
+  if (clusterDistribution(evidence).distribution !== 'K3s' || evidence.nodes.kind !== 'ok') return false;
+  return !evidence.nodes.value.items.some((node) => /disable-kube-proxy/.test(text(node, 'metadata', 'annotations', 'k3s.io/node-args') ?? ''));
+}
+
 /**
  * Installation spec.calicoNetwork.linuxDataplane against kube-proxy: the eBPF dataplane replaces kube-proxy and
  * needs the API server's address (ConfigMap kubernetes-services-endpoint); the iptables and nftables dataplanes
@@ -72,14 +79,20 @@ function checkNftables(evidence: ClusterEvidence, lines: string[]): CheckResult 
  * kube-proxy is seen through its static pods (at most one is read).
  */
 export function checkDataplane(evidence: ClusterEvidence): CheckResult {
-  if (evidence.installation.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, 'Installation default', evidence.installation);
-  const dataplane = linuxDataplane(evidence) ?? 'Iptables';
+  const dataplane = linuxDataplane(evidence);
+  if (dataplane === undefined) {
+    if (evidence.installation.kind === 'ok') return result(DATAPLANE_CHECK, 'unknown', 'unknown: the dataplane could not be read', []);
+    if (evidence.installation.kind !== 'not-found' || evidence.felixConfiguration.kind === 'ok') return unknownFrom(DATAPLANE_CHECK, 'Installation default', evidence.installation);
+    return unknownFrom(DATAPLANE_CHECK, 'FelixConfiguration default', evidence.felixConfiguration);
+  }
   const kubeProxy = evidence.kubeProxyPods;
-  const running = kubeProxy.kind === 'ok' ? kubeProxy.value.items.length > 0 : undefined;
-  const lines = [
-    `Installation default spec.calicoNetwork.linuxDataplane: ${dataplane}${text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ? '' : ' (unset: iptables)'}`,
-    `kube-proxy pods in ${HELM_NAMESPACE} (label component=kube-proxy): ${running === undefined ? `not read (${kubeProxy.kind})` : running ? 'running' : 'none'}`,
-  ];
+  const embedded = k3sEmbeddedKubeProxy(evidence);
+  const running = kubeProxy.kind === 'ok' ? kubeProxy.value.items.length > 0 || embedded : undefined;
+  const source = evidence.installation.kind === 'ok'
+    ? `Installation default spec.calicoNetwork.linuxDataplane: ${dataplane}${text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ? '' : ' (unset: iptables)'}`
+    : `FelixConfiguration default (a manifest install): ${dataplane}`;
+  const lines = [source, `kube-proxy pods in ${HELM_NAMESPACE} (label ${evidence.kubeProxySelector ?? 'component=kube-proxy'}): ${running === undefined ? `not read (${kubeProxy.kind})` : running ? 'running' : 'none'}`];
+  if (embedded) lines.push('K3s runs kube-proxy inside its own process (no pod); no node\'s k3s.io/node-args disables it');
   if (dataplane === 'BPF') return checkEbpf(evidence, lines, running);
   if (kubeProxy.kind !== 'ok') return unknownFrom(DATAPLANE_CHECK, `kube-proxy pods in ${HELM_NAMESPACE}`, kubeProxy);
   if (!running) {

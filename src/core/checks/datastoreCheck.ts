@@ -3,10 +3,11 @@ import { PATHS } from './calicoObjects';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { hasClusterInformationCrd } from './crdChecks';
+import { RACE_ISSUE, raceVerdict } from './initRaceConditions';
+import { remediationFor } from './operatorChecks';
 
 export const DATASTORE_CHECK: CheckDefinition = { id: 'datastore.clusterinformation', area: 'Datastore', title: 'ClusterInformation default exists and datastoreReady' };
 
-const ISSUE = { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' };
 
 /**
  * ClusterInformation "default" is created by the first calico-node; until it exists (and says datastoreReady) the
@@ -18,9 +19,16 @@ export function checkDatastore(evidence: ClusterEvidence): CheckResult {
   const object = { kind: 'ClusterInformation', name: 'default', path: PATHS.clusterInformation };
   const found = evidence.clusterInformation;
   if (found.kind === 'not-found') {
-    return result(DATASTORE_CHECK, 'fail', 'ClusterInformation default does not exist yet', ['GET clusterinformations.crd.projectcalico.org/default: not found'], {
-      remediation: 'calico-node creates it when it first starts. Until then the CNI fails every sandbox with "error getting ClusterInformation". Wait for calico-node before joining more nodes; check calico-node and tigera-operator logs if it does not appear.',
-      knownIssue: ISSUE,
+    const race = raceVerdict(evidence);
+    const lines = ['GET clusterinformations.crd.projectcalico.org/default: not found', `why: ${race.reason}`, ...(race.operator?.lines ?? [])];
+    if (race.applies) {
+      return result(DATASTORE_CHECK, 'fail', 'ClusterInformation default does not exist yet', lines, {
+        remediation: 'calico-node creates it when it first starts. Until then the CNI fails every sandbox with "error getting ClusterInformation". Wait for calico-node before joining more nodes; check calico-node and tigera-operator logs if it does not appear.',
+        knownIssue: RACE_ISSUE,
+      });
+    }
+    return result(DATASTORE_CHECK, 'fail', `ClusterInformation default does not exist: ${race.reason}`, lines, {
+      remediation: race.operator ? remediationFor(race.operator) : 'calico-node creates it when it first starts: get calico-node running (its pod status and logs say what stops it); until then the CNI fails every sandbox with "error getting ClusterInformation".',
     });
   }
   if (found.kind !== 'ok') return unknownFrom(DATASTORE_CHECK, 'ClusterInformation default', found);
@@ -32,9 +40,10 @@ export function checkDatastore(evidence: ClusterEvidence): CheckResult {
     `metadata.creationTimestamp: ${text(found.value, 'metadata', 'creationTimestamp') ?? '?'}`,
   ];
   if (ready !== true) {
+    const race = raceVerdict(evidence);
     return result(DATASTORE_CHECK, 'fail', 'ClusterInformation default exists but datastoreReady is not true', lines, {
       remediation: 'The CNI answers "Calico is currently not ready to process requests" until the flag is set; an upgrade may be in progress. Check calico-node logs.',
-      knownIssue: ISSUE,
+      ...(race.applies ? { knownIssue: RACE_ISSUE } : {}),
       objects: [object],
     });
   }

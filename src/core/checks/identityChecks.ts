@@ -11,13 +11,26 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { imageTag } from './networkSetup';
 import { preconditionFacts } from './preconditionFacts';
+import { clusterDistribution, nodeDistribution, type Distribution } from './clusterKind';
+import { isWindowsNode } from './networkSetup';
+import { calicoOfOperator } from '../knowledge/releaseFacts';
+import { RKE2_7808 } from '../knowledge/issues/initRace';
+import { RACE_ISSUE, raceBlocker } from './initRaceConditions';
+
+function matchesRaceVersions(calico: string | undefined): boolean {
+  return calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
+}
 
 export const IDENTITY: CheckDefinition = { id: 'identity.versions', area: 'Identity', title: 'RKE2, containerd and Calico versions' };
 export const KNOWN_ISSUES_CHECK: CheckDefinition = { id: 'identity.known-issues', area: 'Identity', title: 'Known Calico issues for these versions' };
 
 /** The versions a cluster runs, each with where it was read. */
 export interface ClusterIdentity {
+  /** RKE2 versions of the Linux RKE2 nodes (Windows kubelets report the upstream version without +rke2rN). */
   readonly rke2: readonly string[];
+  readonly distribution: Distribution | undefined;
+  /** Kubelet versions of the Linux nodes, whatever the distribution. */
+  readonly kubernetes: readonly string[];
   readonly containerd: readonly string[];
   readonly calico: string | undefined;
   readonly calicoSource: string | undefined;
@@ -36,12 +49,25 @@ function canonicalCalico(value: string | undefined): string | undefined {
 }
 
 /** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
+/** Checks ask for the identity many times per run; the evidence never changes, so it is read once. */
+const identities = new WeakMap<ClusterEvidence, ClusterIdentity>();
+
 export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
+  const known = identities.get(evidence);
+  if (known) return known;
+  const identity = readIdentity(evidence);
+  identities.set(evidence, identity);
+  return identity;
+}
+
+function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const nodes = evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : [];
+  const { distribution } = clusterDistribution(evidence);
   const rke2 = nodes.flatMap((node) => {
-    const parsed = parseRke2Version(text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? '');
-    return parsed.ok ? [formatRke2Version(parsed.value)] : [];
+    const release = rke2Release(node);
+    return release === undefined ? [] : [release];
   });
+  const kubernetes = nodes.filter((node) => !isWindowsNode(node)).flatMap((node) => text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? []);
   const containerd = nodes.flatMap((node) => {
     const parsed = parseContainerdVersion(text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? '');
     return parsed.ok ? [formatContainerdVersion(parsed.value)] : [];
@@ -53,7 +79,14 @@ export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const fromImage = canonicalCalico(imageTag(nodeImage));
   const calico = fromClusterInformation ?? fromInstallation ?? fromImage;
   const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;
-  return { rke2: [...countBy(rke2).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
+  return { rke2: [...countBy(rke2).keys()], distribution, kubernetes: [...countBy(kubernetes).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
+}
+
+/** The RKE2 release of a Linux RKE2 node; undefined for Windows nodes and other distributions. */
+export function rke2Release(node: Json): string | undefined {
+  if (isWindowsNode(node) || nodeDistribution(node) !== 'RKE2') return undefined;
+  const parsed = parseRke2Version(text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? '');
+  return parsed.ok ? formatRke2Version(parsed.value) : undefined;
 }
 
 function describeCounts(label: string, nodes: readonly Json[], read: (node: Json) => string | undefined): string {
@@ -65,16 +98,24 @@ export function checkIdentity(evidence: ClusterEvidence): CheckResult {
   if (evidence.nodes.kind !== 'ok') return unknownFrom(IDENTITY, 'nodes', evidence.nodes);
   const identity = clusterIdentity(evidence);
   const nodes = evidence.nodes.value.items;
+  const windows = nodes.filter(isWindowsNode);
+  const linux = nodes.filter((node) => !isWindowsNode(node));
+  const distribution = clusterDistribution(evidence);
   const lines = [
-    describeCounts('RKE2 (node status.nodeInfo.kubeletVersion)', nodes, (node) => text(node, 'status', 'nodeInfo', 'kubeletVersion')),
+    describeCounts(distribution.distribution === 'RKE2' ? 'RKE2 (node status.nodeInfo.kubeletVersion)' : 'Kubernetes (node status.nodeInfo.kubeletVersion)', linux, (node) => text(node, 'status', 'nodeInfo', 'kubeletVersion')),
+    ...(windows.length > 0 ? [describeCounts('kubelet (Windows nodes: left out of version consistency, their kubelet reports no +rke2rN suffix)', windows, (node) => text(node, 'status', 'nodeInfo', 'kubeletVersion'))] : []),
     describeCounts('containerd (status.nodeInfo.containerRuntimeVersion)', nodes, (node) => text(node, 'status', 'nodeInfo', 'containerRuntimeVersion')),
     `Calico: ${identity.calico ?? 'unknown'}${identity.calicoSource ? ` (${identity.calicoSource})` : ''}`,
+    `distribution: ${distribution.evidence}`,
   ];
-  const summary = `RKE2 ${identity.rke2.join(', ') || 'unknown'}, containerd ${identity.containerd.join(', ') || 'unknown'}, Calico ${identity.calico ?? 'unknown'}`;
-  if (identity.rke2.length > 1) {
-    return result(IDENTITY, 'warn', `Mixed RKE2 versions: ${summary}`, lines, { remediation: 'Finish the upgrade so every node runs the same RKE2 release.' });
+  const rke2Cluster = identity.distribution === 'RKE2';
+  const platform = rke2Cluster ? `RKE2 ${identity.rke2.join(', ') || 'unknown'}` : `${identity.distribution ?? 'unknown distribution'} (not RKE2) Kubernetes ${identity.kubernetes.join(', ') || 'unknown'}`;
+  const summary = `${platform}, containerd ${identity.containerd.join(', ') || 'unknown'}, Calico ${identity.calico ?? 'unknown'}`;
+  const versions = rke2Cluster ? identity.rke2 : identity.kubernetes;
+  if (versions.length > 1) {
+    return result(IDENTITY, 'warn', `Mixed ${rke2Cluster ? 'RKE2' : 'Kubernetes'} versions: ${summary}`, lines, { remediation: `Finish the upgrade so every node runs the same ${rke2Cluster ? 'RKE2' : 'Kubernetes'} release.` });
   }
-  return result(IDENTITY, identity.rke2.length === 0 ? 'unknown' : 'pass', summary, lines);
+  return result(IDENTITY, versions.length === 0 ? 'unknown' : 'pass', summary, lines);
 }
 
 /** The tigera-operator version, from the image of Deployment tigera-operator/tigera-operator. */
@@ -112,28 +153,38 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   const operator = operatorVersion(evidence);
   const chart = chartVersion(evidence);
   const matches: { match: KnownIssueMatch; facts: string }[] = [];
+  const rke2Cluster = identity.distribution === 'RKE2' || identity.distribution === undefined;
+  const raceBlocked = raceBlocker(evidence);
   const conditional = new Map<string, KnownIssueMatch>();
   const evidenceLines: string[] = [];
-  const combinations = new Set(evidence.nodes.value.items.map((node) => `${text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
+  const combinations = new Set(evidence.nodes.value.items.map((node) => `${rke2Release(node) ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
   for (const combination of combinations) {
-    const [kubelet = '', runtime = ''] = combination.split('|');
-    const rke2 = parseRke2Version(kubelet);
+    const [release = '', runtime = ''] = combination.split('|');
     const containerd = parseContainerdVersion(runtime);
-    const rke2Text = rke2.ok ? formatRke2Version(rke2.value) : undefined;
-    const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined);
+    const rke2Text = release === '' ? undefined : release;
+    // RKE2's chart pins Calico's images, so its matrix comes before the release an operator deploys upstream.
+    const fromOperator = calicoOfOperator(operator);
+    const calico = identity.calico ?? (rke2Text ? calicoFromMatrix(rke2Text) : undefined) ?? fromOperator;
     const facts = { rke2: rke2Text, calico, containerd: containerd.ok ? formatContainerdVersion(containerd.value) : undefined, operator, chart };
-    const description = `RKE2 ${facts.rke2 ?? 'unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${identity.calico ? '' : calico ? ' (from the release matrix)' : ''}`;
+    const derived = calico === undefined || identity.calico ? '' : calico === fromOperator && !(rke2Text && calicoFromMatrix(rke2Text)) ? ` (the release tigera-operator ${operator ?? ''} deploys)` : ' (from the release matrix)';
+    const description = `${rke2Text || !rke2Cluster ? `RKE2 ${facts.rke2 ?? 'unknown'}` : 'RKE2 unknown'} + containerd ${facts.containerd ?? 'unknown'} + Calico ${calico ?? 'unknown'}${derived}`;
     evidenceLines.push(description);
     const verdict = evaluateKnownIssues(facts, preconditions);
-    for (const match of verdict.applies) matches.push({ match, facts: description });
-    for (const match of verdict.conditional) conditional.set(match.issue.id, match);
+    // Issues of RKE2's own Calico install (its chart, its containerd) say nothing about another distribution.
+    const fits = (match: KnownIssueMatch): boolean => rke2Cluster || match.issue.appliesTo !== 'rke2-calico' || match.issue.id.startsWith('tigera/');
+    // rancher/rke2#7808 needs more than its versions: an operator that ran and an Installation (initRaceConditions.ts).
+    const racePreconditions = (match: KnownIssueMatch): boolean => match.issue.id !== RACE_ISSUE.id || raceBlocked === undefined;
+    for (const match of verdict.applies.filter(fits).filter(racePreconditions)) matches.push({ match, facts: description });
+    for (const match of verdict.conditional.filter(fits)) conditional.set(match.issue.id, match);
   }
   evidenceLines.push(`tigera-operator ${operator ?? 'unknown'} (Deployment image), rke2-calico chart ${chart ?? 'unknown'} (HelmChart chart-url)`);
+  if (raceBlocked && matchesRaceVersions(identity.calico)) evidenceLines.push(`rancher/rke2#7808 not named: ${raceBlocked.reason}`);
+  if (!rke2Cluster) evidenceLines.push(`${identity.distribution} cluster: issues of RKE2's own Calico install are left out`);
   for (const match of conditional.values()) {
     evidenceLines.push(`may apply: ${match.issue.id} (${match.issue.title}) — only if ${describePreconditions(match.openPreconditions)}, which the cluster's objects do not tell`);
   }
   if (matches.length === 0) {
-    const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined);
+    const known = identity.calico !== undefined || identity.rke2.some((version) => calicoFromMatrix(version) !== undefined) || calicoOfOperator(operator) !== undefined;
     return result(KNOWN_ISSUES_CHECK, known ? 'pass' : 'unknown', known ? 'No known Calico issue applies to these versions and this setup' : 'unknown: the Calico version could not be read and the RKE2 version is not in the matrix', evidenceLines);
   }
   matches.sort((a, b) => (a.match.severity === 'error' ? -1 : 0) - (b.match.severity === 'error' ? -1 : 0));

@@ -1,5 +1,6 @@
 import { evaluateKnownIssues } from '../knowledge/knownIssueVerdict';
-import { list, name, num, text, type Json } from '../kube/objectFields';
+import { name, num, text, type Json } from '../kube/objectFields';
+import { containerStates, describeWaiting, PULL_WAITING } from './podProblems';
 import { CALICO_NAMESPACE, OPERATOR_NAMESPACE } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -8,7 +9,6 @@ import { preconditionFacts } from './preconditionFacts';
 
 export const IMAGES_CHECK: CheckDefinition = { id: 'workloads.images', area: 'Workloads', title: 'Calico and tigera-operator images can be pulled' };
 
-const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName']);
 const SHOWN = 10;
 
 interface PullFailure {
@@ -27,10 +27,10 @@ function fromEvent(event: Json): PullFailure | undefined {
 }
 
 function fromPod(pod: Json): PullFailure[] {
-  return list(pod, 'status', 'containerStatuses').flatMap((status) => {
-    const reason = text(status, 'state', 'waiting', 'reason');
-    if (!reason || !PULL_WAITING.has(reason)) return [];
-    return [{ image: text(status, 'image') ?? '?', pod: `${text(pod, 'metadata', 'namespace') ?? ''}/${name(pod)}`, detail: `${reason}: ${(text(status, 'state', 'waiting', 'message') ?? '').slice(0, 240)}` }];
+  // Init containers too: a calico-node that cannot pull its init image shows Init:ErrImagePull.
+  return containerStates(pod).flatMap((state) => {
+    if (!state.waiting || !PULL_WAITING.has(state.waiting)) return [];
+    return [{ image: state.image ?? '?', pod: `${text(pod, 'metadata', 'namespace') ?? ''}/${name(pod)}`, detail: `${describeWaiting(state)}${state.init ? ` (init container ${state.container})` : ''}: ${(state.message ?? '').slice(0, 240)}` }];
   });
 }
 
@@ -51,7 +51,8 @@ export function checkImages(evidence: ClusterEvidence): CheckResult {
       failures.push(...events.value.items.flatMap((event) => fromEvent(event) ?? []));
     } else lines.push(`events in ${namespace}: not read (${events?.kind ?? 'missing'})`);
   }
-  for (const pods of [evidence.calicoNodePods, evidence.controlPlanePods]) if (pods.kind === 'ok') failures.push(...pods.value.items.flatMap(fromPod));
+  const podLists = [evidence.calicoNodePods, evidence.controlPlanePods, ...(evidence.manifestInstall ? [evidence.manifestInstall.calicoNodePods] : []), ...(evidence.operatorRollout ? [evidence.operatorRollout.pods] : [])];
+  for (const pods of podLists) if (pods.kind === 'ok') failures.push(...pods.value.items.flatMap(fromPod));
   const byImage = new Map<string, PullFailure[]>();
   for (const failure of failures) byImage.set(failure.image, [...(byImage.get(failure.image) ?? []), failure]);
   const registry = evidence.installation.kind === 'ok' ? (text(evidence.installation.value, 'spec', 'registry') ?? '(unset)') : `unknown (${evidence.installation.kind})`;

@@ -2,6 +2,10 @@ import { condition, list, name, num, text, type Json } from '../kube/objectField
 import { CALICO_CHARTS, HELM_NAMESPACE, OTHER_CNI_CHARTS, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
+import { podRestarts } from './podLogSelection';
+import { raceBlocker } from './initRaceConditions';
+import { podState } from './podProblems';
 
 export const CNI_CHECK: CheckDefinition = { id: 'install.cni', area: 'Install', title: 'Calico is the CNI (HelmCharts rke2-calico, rke2-calico-crd)' };
 export const HELM_JOBS_CHECK: CheckDefinition = { id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts succeeded' };
@@ -18,8 +22,21 @@ export function cniVerdict(evidence: ClusterEvidence): CniVerdict {
   return other ? { calico: false, other } : { calico: true };
 }
 
+/** Calico's calico-node DaemonSet, wherever the install put it, proves Calico is the CNI without RKE2's charts. */
+function calicoRunsWithoutCharts(evidence: ClusterEvidence, chartLine: string): CheckResult | undefined {
+  const install = installKind(evidence);
+  if (install !== 'operator' && install !== 'manifest') return undefined;
+  const where = install === 'manifest' ? MANIFEST_INSTALL : 'a tigera-operator install (calico-system)';
+  return result(CNI_CHECK, 'pass', `Calico is the CNI: ${where}, not from RKE2's rke2-calico chart`, [chartLine, `calico-node DaemonSet found: ${where}`]);
+}
+
 export function checkCni(evidence: ClusterEvidence): CheckResult {
-  if (evidence.helmCharts.kind !== 'ok') return unknownFrom(CNI_CHECK, `HelmCharts in ${HELM_NAMESPACE}`, evidence.helmCharts);
+  if (evidence.helmCharts.kind !== 'ok') {
+    // On RKE2 the charts decide; elsewhere (no helm.cattle.io at all on kubeadm) calico-node does.
+    const distribution = clusterDistribution(evidence).distribution;
+    const otherwise = distribution !== undefined && distribution !== 'RKE2' ? calicoRunsWithoutCharts(evidence, `HelmCharts in ${HELM_NAMESPACE}: not read (${evidence.helmCharts.kind})`) : undefined;
+    return otherwise ?? unknownFrom(CNI_CHECK, `HelmCharts in ${HELM_NAMESPACE}`, evidence.helmCharts);
+  }
   const charts = evidence.helmCharts.value.items;
   const names = charts.map(name);
   const verdict = cniVerdict(evidence);
@@ -29,6 +46,10 @@ export function checkCni(evidence: ClusterEvidence): CheckResult {
     return result(CNI_CHECK, 'skipped', `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'} is deployed)`, evidenceLines, { remediation: 'Nothing to do for Calico. RKE2 selects the CNI with `cni:` in config.yaml; it cannot be changed on a running cluster.' });
   }
   const missing = CALICO_CHARTS.filter((chart) => !names.includes(chart));
+  if (!names.includes('rke2-calico')) {
+    const otherwise = calicoRunsWithoutCharts(evidence, evidenceLines[0] ?? '');
+    if (otherwise) return otherwise;
+  }
   for (const chart of charts.filter((entry) => CALICO_CHARTS.includes(name(entry) as (typeof CALICO_CHARTS)[number]))) {
     evidenceLines.push(`${name(chart)}: chart ${text(chart, 'spec', 'chart') ?? '?'} version ${text(chart, 'spec', 'version') ?? '(bundled)'}`);
   }
@@ -67,10 +88,14 @@ function jobState(job: Json): JobState {
 type JobVerdict = { readonly status: 'pass' | 'warn' | 'fail' | 'unknown'; readonly line: string; readonly what: string };
 
 /** One chart's helm-install Job: succeeded, still running (with its attempt count), failed, or missing (and why). */
-function judgeJob(chart: (typeof CALICO_CHARTS)[number], job: Json): JobVerdict {
+function judgeJob(chart: (typeof CALICO_CHARTS)[number], job: Json, pods: readonly Json[]): JobVerdict {
   const jobName = `helm-install-${chart}`;
-  const state = jobState(job);
-  const counts = `succeeded=${state.succeeded} failed=${state.failed} active=${state.active}`;
+  const counted = jobState(job);
+  // restartPolicy OnFailure (helm-controller): failed attempts restart the container in place and the Job's
+  // status.failed stays 0; each restart of its pods is a failed attempt.
+  const restarts = pods.reduce<number>((sum, pod) => sum + podRestarts(pod), 0);
+  const state = { ...counted, failed: counted.failed + restarts };
+  const counts = `succeeded=${state.succeeded} failed=${counted.failed} active=${state.active}${restarts > 0 ? `, ${restarts} container restart(s) (restartPolicy OnFailure: each is a failed attempt)` : ''}`;
   if (state.failedCondition) return { status: 'fail', line: `Job ${jobName}: ${counts} — ${state.failedCondition}`, what: `${jobName} failed (${state.failedCondition})` };
   if (state.complete) {
     return state.failed > 0
@@ -109,7 +134,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
     const job = evidence.helmJobs[chart];
     const jobName = `helm-install-${chart}`;
     if (job && job.kind !== 'ok' && job.kind !== 'not-found') return unknownFrom(HELM_JOBS_CHECK, `Job ${HELM_NAMESPACE}/${jobName}`, job);
-    const verdict = !job || job.kind === 'not-found' ? judgeMissingJob(evidence, chart) : judgeJob(chart, job.value);
+    const pods = evidence.helmPods.kind === 'ok' ? evidence.helmPods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'job-name') === jobName) : [];
+    const verdict = !job || job.kind === 'not-found' ? judgeMissingJob(evidence, chart) : judgeJob(chart, job.value, pods);
     if (job?.kind === 'ok') objects.push({ kind: 'Job', namespace: HELM_NAMESPACE, name: jobName, path: PATHS.helmJob(chart) });
     verdicts.push(verdict);
     evidenceLines.push(verdict.line);
@@ -117,8 +143,9 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
   if (evidence.helmPods.kind === 'ok') {
     for (const pod of evidence.helmPods.value.items) {
       const phase = text(pod, 'status', 'phase') ?? '?';
-      const waiting = list(pod, 'status', 'containerStatuses').map((status) => text(status, 'state', 'waiting', 'reason')).find((reason) => reason !== undefined);
-      evidenceLines.push(`Pod ${name(pod)}: ${phase}${waiting ? ` (${waiting})` : ''}`);
+      const state = podState(pod);
+      const restarts = podRestarts(pod);
+      evidenceLines.push(`Pod ${name(pod)}: ${phase}${state !== phase ? ` (${state})` : ''}${restarts > 0 ? `, ${restarts} restart(s)` : ''}`);
       objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? '') });
     }
   } else {
@@ -138,6 +165,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       ? undefined
       : worst === 'unknown'
         ? 'kubectl -n kube-system get helmchart,job: helm-controller (in the RKE2 server) creates a helm-install Job for every HelmChart. If the chart is deployed (its CRDs, the tigera-operator), the Job was deleted; otherwise read the rke2-server log.'
-        : 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.';
+        : raceBlocker(evidence) === undefined
+          ? 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" during init are rancher/rke2#7808: they clear once calico-node creates ClusterInformation default.'
+          : 'Read the helm-install pod logs. Failures with "error getting ClusterInformation" clear once calico-node creates ClusterInformation default (the datastore check says why it does not exist yet).';
   return result(HELM_JOBS_CHECK, worst, summary, evidenceLines, { ...(remediation ? { remediation } : {}), objects });
 }

@@ -29,7 +29,17 @@ export function checkIpPools(evidence: ClusterEvidence): CheckResult {
   } else {
     return unknownFrom(IPPOOL_CHECK, 'nodes', evidence.nodes);
   }
-  if (pools.length === 0) return result(IPPOOL_CHECK, 'warn', 'No Calico IPPool exists yet', lines, { remediation: 'The operator creates pools from Installation default (calicoNetwork.ipPools, generated from cluster-cidr by the chart).' });
+  if (pools.length === 0) {
+    // Blocks still allocated mean pools existed and were deleted under live pods, not that none was created yet.
+    const liveBlocks = evidence.ipamBlocks.kind === 'ok' ? evidence.ipamBlocks.value.items.length : 0;
+    if (liveBlocks > 0) {
+      return result(IPPOOL_CHECK, 'fail', `The IP pools were deleted while ${liveBlocks} address block(s) are still in use`, [...lines, `IPAMBlocks: ${liveBlocks}`], {
+        remediation: 'Do not delete the blocks: restore the pool (the operator recreates it from Installation default spec.calicoNetwork.ipPools) and find what removed it (API audit log; rancher/rke2#10168).',
+        knownIssue: { id: 'rancher/rke2#10168', url: 'https://github.com/rancher/rke2/issues/10168' },
+      });
+    }
+    return result(IPPOOL_CHECK, 'warn', 'No Calico IPPool exists yet', lines, { remediation: 'The operator creates pools from Installation default (calicoNetwork.ipPools, generated from cluster-cidr by the chart).' });
+  }
   const outside = podCidrs.flatMap((entry) => {
     const parsed = parseCidr(entry);
     return parsed.ok && !pools.some((pool) => cidrContains(pool.cidr, parsed.cidr)) ? [entry] : [];

@@ -105,6 +105,12 @@ export function checkIpamBlocks(evidence: ClusterEvidence): CheckResult {
   if (orphans > 0 && uses.length === 0) {
     return result(IPAM_CHECK, 'fail', `No IP pool, but ${orphans} address block(s) in use`, lines, { remediation: orphanRemedy, knownIssue: { id: 'rancher/rke2#10168', url: 'https://github.com/rancher/rke2/issues/10168' } });
   }
+  if (uses.length === 0 && withoutBlock.length > 0) {
+    // No pool at all is not a pool that ran out: say which.
+    return result(IPAM_CHECK, 'fail', `No IP pool exists: ${withoutBlock.length} node(s) hold no block, so pods there get no address`, lines, {
+      remediation: 'The operator creates the pools from Installation default spec.calicoNetwork.ipPools (a manifest install from CALICO_IPV4POOL_CIDR); restore that, or create an IPPool for the cluster-cidr.',
+    });
+  }
   if (free === 0 && withoutBlock.length > 0) {
     return result(IPAM_CHECK, 'fail', `The IP pools are out of blocks: ${withoutBlock.length} node(s) hold none, so pods there get no address`, lines, {
       remediation: 'Add an IPPool (or a larger one) with room for more blocks, or a smaller blockSize for new pools; release blocks of deleted nodes (calicoctl ipam check / release).',

@@ -1,6 +1,6 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ListResult } from '../kube/clusterReader';
-import { list, num, text, type Json } from '../kube/objectFields';
+import { bool, list, num, text, type Json } from '../kube/objectFields';
 import { parseCidr } from '../net/cidr';
 import type { ClusterEvidence } from './clusterEvidence';
 
@@ -46,8 +46,13 @@ export function usesVxlan(mode: string): boolean {
 
 /** Installation spec.calicoNetwork.linuxDataplane; Iptables when the Installation leaves it unset. */
 export function linuxDataplane(evidence: ClusterEvidence): string | undefined {
-  if (evidence.installation.kind !== 'ok') return undefined;
-  return text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ?? 'Iptables';
+  if (evidence.installation.kind === 'ok') return text(evidence.installation.value, 'spec', 'calicoNetwork', 'linuxDataplane') ?? 'Iptables';
+  // A manifest install has no Installation: FelixConfiguration default says it (bpfEnabled, nftablesMode).
+  if (evidence.installation.kind === 'not-found' && evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'ok' && evidence.felixConfiguration.kind === 'ok') {
+    if (bool(evidence.felixConfiguration.value, 'spec', 'bpfEnabled') === true) return 'BPF';
+    return text(evidence.felixConfiguration.value, 'spec', 'nftablesMode') === 'Enabled' ? 'Nftables' : 'Iptables';
+  }
+  return undefined;
 }
 
 export function configuredMtu(evidence: ClusterEvidence): number | undefined {

@@ -1,6 +1,6 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ListResult } from '../kube/clusterReader';
-import { list, name, text, type Json } from '../kube/objectFields';
+import { list, name, num, text, type Json } from '../kube/objectFields';
 import { CALICO_CHARTS, CALICO_NAMESPACE, HELM_NAMESPACE } from './calicoObjects';
 
 /** Why a pod log is read: which check scans it. */
@@ -12,6 +12,8 @@ export interface PodLogRequest {
   readonly pod: string;
   readonly container: string;
   readonly tailLines: number;
+  /** Read the previous (last terminated) instance: a helm-install pod that restarted in place (OnFailure). */
+  readonly previous?: boolean;
 }
 
 export interface PodLogEvidence extends PodLogRequest {
@@ -19,6 +21,11 @@ export interface PodLogEvidence extends PodLogRequest {
 }
 
 const TAIL_LINES: Record<PodLogPurpose, number> = { 'kube-controllers': 500, typha: 300, 'helm-install': 200 };
+
+/** Restarts of a pod's containers (init containers included). */
+export function podRestarts(pod: Json): number {
+  return [...list(pod, 'status', 'initContainerStatuses'), ...list(pod, 'status', 'containerStatuses')].reduce<number>((sum, status) => sum + (num(status, 'restartCount') ?? 0), 0);
+}
 
 /** The most recently created pod; undefined for none. */
 function newest(pods: readonly Json[]): Json {
@@ -41,13 +48,23 @@ export function podLogsToRead(controlPlane: ApiResult<ListResult> | undefined, h
   };
   if (controlPlane?.kind === 'ok') {
     const byApp = (app: string): Json[] => controlPlane.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === app);
-    add('kube-controllers', CALICO_NAMESPACE, newest(byApp('calico-kube-controllers')), 'calico-kube-controllers');
-    add('typha', CALICO_NAMESPACE, newest(byApp('calico-typha')), 'calico-typha');
+    // calico-system for an operator install, kube-system for a manifest install: the pod says.
+    const inItsNamespace = (purpose: PodLogPurpose, pod: Json, container: string): void => add(purpose, text(pod, 'metadata', 'namespace') ?? CALICO_NAMESPACE, pod, container);
+    inItsNamespace('kube-controllers', newest(byApp('calico-kube-controllers')), 'calico-kube-controllers');
+    inItsNamespace('typha', newest(byApp('calico-typha')), 'calico-typha');
   }
   if (helmPods?.kind === 'ok') {
     for (const chart of CALICO_CHARTS) {
-      const failed = helmPods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'job-name') === `helm-install-${chart}` && text(pod, 'status', 'phase') === 'Failed');
-      add('helm-install', HELM_NAMESPACE, newest(failed), 'helm');
+      const ofChart = helmPods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'job-name') === `helm-install-${chart}`);
+      const failed = newest(ofChart.filter((pod) => text(pod, 'status', 'phase') === 'Failed'));
+      if (failed !== undefined) {
+        add('helm-install', HELM_NAMESPACE, failed, 'helm');
+        continue;
+      }
+      // helm-controller's Jobs use restartPolicy OnFailure: a failing install restarts in place, so the pod stays
+      // Running or Pending with restarts, and the failed attempt's log is the previous instance's.
+      const restarted = newest(ofChart.filter((pod) => podRestarts(pod) > 0));
+      if (restarted !== undefined) wanted.push({ purpose: 'helm-install', namespace: HELM_NAMESPACE, pod: name(restarted), container: firstContainer(restarted, 'helm'), tailLines: TAIL_LINES['helm-install'], previous: true });
     }
   }
   return wanted;

@@ -1,6 +1,7 @@
 import { name, text } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { raceVerdict } from './initRaceConditions';
 
 export const SANDBOX_EVENTS_CHECK: CheckDefinition = { id: 'race.sandbox-events', area: 'Init race', title: 'FailedCreatePodSandBox events quoting ClusterInformation' };
 export const JOIN_BURST_CHECK: CheckDefinition = { id: 'race.join-burst', area: 'Init race', title: 'Nodes joined while Calico was not ready' };
@@ -21,6 +22,12 @@ export function checkSandboxEvents(evidence: ClusterEvidence): CheckResult {
   const matching = evidence.sandboxEvents.value.items.filter((event) => /ClusterInformation/.test(text(event, 'message') ?? '') && !(now - eventTime(event) > RECENT_MS));
   if (matching.length === 0) return result(SANDBOX_EVENTS_CHECK, 'pass', 'No recent sandbox failures quoting ClusterInformation', [`${evidence.sandboxEvents.value.items.length} FailedCreatePodSandBox event(s) read`]);
   const lines = matching.slice(0, 10).map((event) => `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'} ×${String(text(event, 'count') ?? (event as { count?: number }).count ?? 1)}: ${(text(event, 'message') ?? '').slice(0, 300)}`);
+  const race = raceVerdict(evidence);
+  if (!race.applies) {
+    return result(SANDBOX_EVENTS_CHECK, 'warn', `${matching.length} pod(s) failed to get a sandbox because ClusterInformation was missing`, [...lines, `why it is missing: ${race.reason}`], {
+      remediation: `ClusterInformation default is missing because ${race.reason}; the sandboxes are retried once calico-node creates it.`,
+    });
+  }
   return result(SANDBOX_EVENTS_CHECK, 'warn', `${matching.length} pod(s) failed to get a sandbox because ClusterInformation was missing`, lines, {
     remediation: 'The rancher/rke2#7808 race: pods started before calico-node created ClusterInformation default. They are retried; wait for ClusterInformation default and join further nodes in batches.',
     knownIssue: ISSUE,
@@ -41,6 +48,12 @@ export function checkJoinBurst(evidence: ClusterEvidence): CheckResult {
   const early = joins.slice(1).filter((entry) => missing || entry.at < created);
   if (!first || early.length === 0) return result(JOIN_BURST_CHECK, 'pass', 'No node joined before Calico was ready', [`${joins.length} node(s); ClusterInformation default ${missing ? 'not created yet' : `created ${new Date(created).toISOString()}`}`]);
   const lines = early.slice(0, 20).map((entry) => `${entry.name} joined at +${Math.round((entry.at - first.at) / 1000)} s after ${first.name}${missing ? '' : `, ${Math.round((created - entry.at) / 1000)} s before ClusterInformation default`}`);
+  const race = raceVerdict(evidence);
+  if (!race.applies) {
+    // Nodes joining before Calico is up is how every cluster starts; it is a problem only with the race's release, or now.
+    if (!missing) return result(JOIN_BURST_CHECK, 'pass', `${early.length} node(s) joined before ClusterInformation default existed; it exists now`, [...lines, `rancher/rke2#7808 not named: ${race.reason}`]);
+    return result(JOIN_BURST_CHECK, 'warn', `${early.length} node(s) joined while ClusterInformation default does not exist`, [...lines, `why it is missing: ${race.reason}`], { remediation: 'Fix why ClusterInformation default is missing (the datastore check says); the nodes become Ready once calico-node runs on them.' });
+  }
   return result(JOIN_BURST_CHECK, 'warn', `${early.length} node(s) joined before ClusterInformation default existed`, lines, {
     remediation: 'Join nodes in batches: wait for ClusterInformation default (datastoreReady: true) and calico-node Ready on the first server before adding more.',
     knownIssue: ISSUE,

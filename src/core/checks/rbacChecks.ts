@@ -1,5 +1,8 @@
 import { list, text } from '../kube/objectFields';
-import { CALICO_NAMESPACE, CALICO_RBAC, PATHS } from './calicoObjects';
+import { expectedClusterRoles } from '../knowledge/releaseFacts';
+import { CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { installKind } from './clusterKind';
+import { clusterIdentity, operatorVersion } from './identityChecks';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
@@ -8,9 +11,15 @@ export const RBAC_CHECK: CheckDefinition = { id: 'rbac.calico', area: 'RBAC', ti
 /** The operator's ClusterRoles and ClusterRoleBindings exist and bind the right service accounts (tigera/operator pkg/render). */
 export function checkRbac(evidence: ClusterEvidence): CheckResult {
   const problems: string[] = [];
-  const lines: string[] = [];
   const objects: ObjectRef[] = [];
-  for (const { name, serviceAccount } of CALICO_RBAC) {
+  // Which roles exist depends on the release and the install (calico-cni-plugin came with operator v1.30 / Calico
+  // v3.26; a manifest install binds kube-system accounts): per-release data, the always-present ones otherwise.
+  const manifest = installKind(evidence) === 'manifest';
+  const namespace = manifest ? HELM_NAMESPACE : CALICO_NAMESPACE;
+  const expected = expectedClusterRoles(manifest ? 'manifest' : 'operator', operatorVersion(evidence), clusterIdentity(evidence).calico);
+  const wanted = CALICO_RBAC.filter(({ name }) => (expected.known ? expected.value.includes(name) : ['calico-node', 'calico-kube-controllers'].includes(name)));
+  const lines: string[] = [expected.known ? `roles this install renders: ${expected.value.join(', ')} (${expected.source})` : `${expected.reason}; judging calico-node and calico-kube-controllers only`];
+  for (const { name, serviceAccount } of wanted) {
     const role = evidence.clusterRoles[name];
     const binding = evidence.clusterRoleBindings[name];
     if (!role || !binding) continue;
@@ -27,7 +36,7 @@ export function checkRbac(evidence: ClusterEvidence): CheckResult {
     const subjects = list(binding.value, 'subjects').map((subject) => `${text(subject, 'kind') ?? '?'} ${text(subject, 'namespace') ?? ''}/${text(subject, 'name') ?? '?'}`);
     lines.push(`ClusterRoleBinding ${name}: roleRef ${roleRef ?? '?'}, subjects ${subjects.join(', ') || 'none'}`);
     if (roleRef !== name) problems.push(`ClusterRoleBinding ${name} refers to ClusterRole ${roleRef ?? '(none)'}`);
-    if (!subjects.includes(`ServiceAccount ${CALICO_NAMESPACE}/${serviceAccount}`)) problems.push(`ClusterRoleBinding ${name} does not bind ServiceAccount ${CALICO_NAMESPACE}/${serviceAccount}`);
+    if (!subjects.includes(`ServiceAccount ${namespace}/${serviceAccount}`)) problems.push(`ClusterRoleBinding ${name} does not bind ServiceAccount ${namespace}/${serviceAccount}`);
   }
   if (problems.length > 0) {
     return result(RBAC_CHECK, 'fail', problems[0] ?? 'RBAC problem', [...problems, ...lines], {
@@ -35,5 +44,5 @@ export function checkRbac(evidence: ClusterEvidence): CheckResult {
       objects,
     });
   }
-  return result(RBAC_CHECK, 'pass', `${CALICO_RBAC.length} ClusterRoles and bindings present, bound to ${CALICO_NAMESPACE} service accounts`, lines, { objects });
+  return result(RBAC_CHECK, 'pass', `${wanted.length} ClusterRoles and bindings present, bound to ${namespace} service accounts`, lines, { objects });
 }

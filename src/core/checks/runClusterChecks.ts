@@ -2,6 +2,7 @@ import { checkAccessDenials, DENIALS_CHECK } from './accessDenials';
 import { ADDRESS_CHECK, checkCalicoAddresses } from './addressChecks';
 import { skipped, type CheckDefinition, type CheckResult } from './checkResult';
 import { checkDataplane, DATAPLANE_CHECK } from './dataplaneChecks';
+import { checkFelixEncapsulation, ENCAPSULATION_CHECK } from './encapsulationCheck';
 import { checkImages, IMAGES_CHECK } from './imageChecks';
 import { checkIpamBlocks, IPAM_CHECK } from './ipamChecks';
 import { checkMtu, MTU_CHECK } from './mtuCheck';
@@ -10,6 +11,7 @@ import { checkStuckDeletion, STUCK_CHECK } from './stuckObjects';
 import { checkUpgrade, UPGRADE_CHECK } from './upgradeChecks';
 import { checkWindowsNodes, WINDOWS_CHECK } from './windowsChecks';
 import { checkConnection } from './connectionCheck';
+import { notApplicable } from './applicability';
 import type { ClusterEvidence } from './clusterEvidence';
 import { checkCrds, CRDS_CHECK } from './crdChecks';
 import { checkDatastore, DATASTORE_CHECK } from './datastoreCheck';
@@ -56,6 +58,7 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
   { definition: IPPOOL_CHECK, run: checkIpPools, calicoOnly: true },
   { definition: IPAM_CHECK, run: checkIpamBlocks, calicoOnly: true },
   { definition: DATAPLANE_CHECK, run: checkDataplane, calicoOnly: true },
+  { definition: ENCAPSULATION_CHECK, run: checkFelixEncapsulation, calicoOnly: true },
   { definition: OFFLOAD_CHECK, run: checkVxlanOffload, calicoOnly: true },
   { definition: MTU_CHECK, run: checkMtu, calicoOnly: true },
 ];
@@ -68,10 +71,13 @@ export const CLUSTER_CHECKS: readonly ClusterCheck[] = [
 export function runClusterChecks(evidence: ClusterEvidence): CheckResult[] {
   const verdict = cniVerdict(evidence);
   const connection = checkConnection(evidence);
+  const skip = notApplicable(evidence);
   return [
     ...(connection ? [connection] : []),
-    ...CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) =>
-      calicoOnly && verdict.calico === false ? skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`) : run(evidence),
-    ),
+    ...CLUSTER_CHECKS.map(({ definition, run, calicoOnly }) => {
+      if (calicoOnly && verdict.calico === false) return skipped(definition, `Calico is not this cluster's CNI (${verdict.other ?? 'another CNI'})`);
+      const reason = skip.get(definition.id);
+      return reason === undefined ? run(evidence) : { ...skipped(definition, reason), summary: reason };
+    }),
   ];
 }

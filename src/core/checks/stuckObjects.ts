@@ -49,7 +49,8 @@ export function checkStuckDeletion(evidence: ClusterEvidence): CheckResult {
   const lines = found.map((entry) => `${entry.what}: deletionTimestamp ${entry.since}${entry.seconds !== undefined ? ` (${entry.seconds} s ago)` : ''}, finalizers: ${entry.finalizers.join(', ') || 'none'}`);
   if (evidence.tigeraStatuses.kind !== 'ok') lines.push(`TigeraStatus: not read (${evidence.tigeraStatuses.kind})`);
   if (found.length === 0) {
-    if (evidence.tigeraStatuses.kind !== 'ok') return unknownFrom(STUCK_CHECK, 'TigeraStatus', evidence.tigeraStatuses);
+    // Without the operator's API at all (a manifest install), there is no TigeraStatus to be stuck.
+    if (evidence.tigeraStatuses.kind !== 'ok' && !(evidence.tigeraStatuses.kind === 'not-found' && evidence.installation.kind === 'not-found')) return unknownFrom(STUCK_CHECK, 'TigeraStatus', evidence.tigeraStatuses);
     return result(STUCK_CHECK, 'pass', evidence.installation.kind === 'ok' ? 'Installation and TigeraStatus are not being deleted' : 'No Calico object is being deleted (Installation default does not exist)', lines);
   }
   const stuck = found.filter((entry) => entry.seconds === undefined || entry.seconds > STUCK_AFTER_SECONDS);

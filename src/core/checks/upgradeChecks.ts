@@ -1,9 +1,10 @@
 import { scanText } from '../logs/scanText';
 import { name, text } from '../kube/objectFields';
-import { CALICO_CRDS, HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { crdExpectation } from './expectedCrds';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
-import type { PodLogEvidence } from './podLogSelection';
+import { podRestarts, type PodLogEvidence } from './podLogSelection';
 
 export const UPGRADE_CHECK: CheckDefinition = { id: 'install.upgrade', area: 'Install', title: 'Calico chart upgrades completed (Helm errors, CRDs and Installation kept)' };
 
@@ -42,8 +43,9 @@ export function checkUpgrade(evidence: ClusterEvidence): CheckResult {
   if (evidence.helmPods.kind !== 'ok') return unknownFrom(UPGRADE_CHECK, `helm-install pods in ${HELM_NAMESPACE}`, evidence.helmPods);
   const lines: string[] = [];
   const objects: ObjectRef[] = [];
-  const failedPods = evidence.helmPods.value.items.filter((pod) => text(pod, 'status', 'phase') === 'Failed').map(name);
-  lines.push(failedPods.length > 0 ? `failed helm-install pods: ${failedPods.length}` : 'no failed helm-install pod');
+  // OnFailure Jobs restart a failing install in place: a restarted pod is a failed attempt, whatever its phase.
+  const failedPods = evidence.helmPods.value.items.filter((pod) => text(pod, 'status', 'phase') === 'Failed' || podRestarts(pod) > 0).map(name);
+  lines.push(failedPods.length > 0 ? `failed or restarted helm-install pods: ${failedPods.length}` : 'no failed or restarted helm-install pod');
   const helmLogs = evidence.podLogs.filter((log) => log.purpose === 'helm-install');
   const failures: HelmFailure[] = [];
   const unread: string[] = [];
@@ -59,15 +61,18 @@ export function checkUpgrade(evidence: ClusterEvidence): CheckResult {
       continue;
     }
     const failure = helmFailure(log);
-    lines.push(failure ? `${log.pod}: ${failure.line}` : `${log.pod}: no Helm error in the last ${log.tailLines || 'collected'} lines`);
+    lines.push(failure ? `${log.pod}${log.previous ? ' (previous attempt)' : ''}: ${failure.line}` : `${log.pod}${log.previous ? ' (previous attempt)' : ''}: no Helm error in the last ${log.tailLines || 'collected'} lines`);
     if (failure) failures.push(failure);
   }
   lines.push(...unread);
   const charts = evidence.helmCharts.kind === 'ok' ? evidence.helmCharts.value.items.map(name) : [];
   const crds = evidence.crds.kind === 'ok' && !evidence.crds.value.truncated ? new Set(evidence.crds.value.items.map(name)) : undefined;
-  const missingCrds = crds && charts.includes('rke2-calico-crd') ? CALICO_CRDS.filter((crd) => !crds.has(crd)) : [];
+  // What "missing" means depends on the release: only its own CRDs (per-release data) can be missing.
+  const expectation = crdExpectation(evidence);
+  const missingCrds = crds && charts.includes('rke2-calico-crd') && expectation.crds.known ? expectation.crds.value.filter((crd) => !crds.has(crd)) : [];
+  if (crds && charts.includes('rke2-calico-crd') && !expectation.crds.known) lines.push(`CRDs kept: ${expectation.crds.reason}`);
   const installationGone = charts.includes('rke2-calico') && evidence.installation.kind === 'not-found' && evidence.operatorDeployment.kind === 'ok';
-  if (missingCrds.length > 0) lines.push(`HelmChart rke2-calico-crd is deployed, yet ${missingCrds.length} Calico CRD(s) are missing: ${missingCrds.slice(0, 5).join(', ')}${missingCrds.length > 5 ? ', …' : ''}`);
+  if (missingCrds.length > 0) lines.push(`HelmChart rke2-calico-crd is deployed, yet ${missingCrds.length} CRD(s) that Calico ${expectation.calico ?? ''} ships are missing: ${missingCrds.slice(0, 5).join(', ')}${missingCrds.length > 5 ? ', …' : ''}`);
   if (installationGone) lines.push('HelmChart rke2-calico and the tigera-operator are deployed, yet Installation default is missing');
   if (failures.length > 0) {
     const first = failures[0];

@@ -1,6 +1,7 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, PATHS } from './calicoObjects';
-import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
+import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { containerStates, describeWaiting, stuckContainer } from './podProblems';
+import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet ready on every node' };
@@ -8,48 +9,67 @@ export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area
 export const KUBE_CONTROLLERS_CHECK: CheckDefinition = { id: 'workloads.calico-kube-controllers', area: 'Workloads', title: 'calico-kube-controllers available' };
 
 function podRef(pod: Json): ObjectRef {
-  return { kind: 'Pod', namespace: CALICO_NAMESPACE, name: name(pod), path: PATHS.pod(CALICO_NAMESPACE, name(pod)), containers: [...list(pod, 'spec', 'initContainers'), ...list(pod, 'spec', 'containers')].map((container) => text(container, 'name') ?? '') };
+  const namespace = text(pod, 'metadata', 'namespace') ?? CALICO_NAMESPACE;
+  return { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), containers: [...list(pod, 'spec', 'initContainers'), ...list(pod, 'spec', 'containers')].map((container) => text(container, 'name') ?? '') };
 }
 
-/** A pod that is not Ready, described with its node, restarts and the last container state. */
+/** A pod that is not Ready, described with its node, restarts and the stuck container (init containers first). */
 function describeUnreadyPod(pod: Json): string {
-  const statuses = list(pod, 'status', 'containerStatuses');
-  const restarts = statuses.reduce<number>((sum, status) => sum + (num(status, 'restartCount') ?? 0), 0);
-  const waiting = statuses.map((status) => text(status, 'state', 'waiting', 'reason')).find((reason) => reason !== undefined);
-  const lastTerminated = statuses.map((status) => text(status, 'lastState', 'terminated', 'reason')).find((reason) => reason !== undefined);
-  return `${name(pod)} on ${text(pod, 'spec', 'nodeName') ?? '?'}: ${text(pod, 'status', 'phase') ?? '?'}${waiting ? ` (${waiting})` : ''}, ${restarts} restart(s)${lastTerminated ? `, last terminated: ${lastTerminated}` : ''}`;
+  const states = containerStates(pod);
+  const restarts = states.reduce<number>((sum, state) => sum + state.restarts, 0);
+  const stuck = stuckContainer(pod) ?? states.find((state) => state.waiting !== undefined);
+  const lastTerminated = states.map((state) => state.lastTerminated).find((reason) => reason !== undefined);
+  return `${name(pod)} on ${text(pod, 'spec', 'nodeName') ?? '?'}: ${text(pod, 'status', 'phase') ?? '?'}${stuck ? ` (${describeWaiting(stuck)}${stuck.init ? ` in init container ${stuck.container}` : ''})` : ''}, ${restarts} restart(s)${lastTerminated ? `, last terminated: ${lastTerminated}` : ''}`;
+}
+
+/** calico-node's DaemonSet and pods: calico-system for an operator install, kube-system for a manifest install. */
+function calicoNodeSource(evidence: ClusterEvidence): { daemonSet: ClusterEvidence['calicoNodeDaemonSet']; pods: ClusterEvidence['calicoNodePods']; namespace: string } {
+  const manifest = evidence.manifestInstall;
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: manifest.calicoNodePods, namespace: HELM_NAMESPACE };
+  return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE };
 }
 
 export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
-  const found = evidence.calicoNodeDaemonSet;
-  if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', 'DaemonSet calico-system/calico-node not found', [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
-  if (found.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, 'DaemonSet calico-system/calico-node', found);
+  const source = calicoNodeSource(evidence);
+  const found = source.daemonSet;
+  const manifestRead = evidence.manifestInstall?.calicoNodeDaemonSet;
+  // Not in calico-system, and kube-system could not be looked at: a manifest install cannot be ruled out.
+  if (found.kind === 'not-found' && manifestRead !== undefined && manifestRead.kind !== 'ok' && manifestRead.kind !== 'not-found') return unknownFrom(CALICO_NODE_CHECK, 'DaemonSet kube-system/calico-node (calico-system has none)', manifestRead);
+  if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', `DaemonSet calico-system/calico-node not found${evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'not-found' ? ', nor kube-system/calico-node (a manifest install)' : ''}`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
+  if (found.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/calico-node`, found);
   const desired = num(found.value, 'status', 'desiredNumberScheduled') ?? 0;
   const ready = num(found.value, 'status', 'numberReady') ?? 0;
   const updated = num(found.value, 'status', 'updatedNumberScheduled') ?? 0;
-  const lines = [`desired ${desired}, ready ${ready}, updated ${updated}`];
-  const objects: ObjectRef[] = [{ kind: 'DaemonSet', namespace: CALICO_NAMESPACE, name: 'calico-node', path: PATHS.daemonSet(CALICO_NAMESPACE, 'calico-node') }];
-  if (evidence.calicoNodePods.kind === 'ok') {
-    const unready = evidence.calicoNodePods.value.items.filter((pod) => condition(pod, 'Ready')?.status !== 'True');
+  const lines = [`desired ${desired}, ready ${ready}, updated ${updated}`, ...(source.namespace === CALICO_NAMESPACE ? [] : [`DaemonSet ${source.namespace}/calico-node (a manifest install)`])];
+  const objects: ObjectRef[] = [{ kind: 'DaemonSet', namespace: source.namespace, name: 'calico-node', path: PATHS.daemonSet(source.namespace, 'calico-node') }];
+  let stuckPods: Json[] = [];
+  if (source.pods.kind === 'ok') {
+    // A pod stuck in an init container (Init:ErrImagePull) is not Ready either; both are listed, stuck first.
+    stuckPods = source.pods.value.items.filter((pod) => stuckContainer(pod) !== undefined);
+    const unready = [...stuckPods, ...source.pods.value.items.filter((pod) => condition(pod, 'Ready')?.status !== 'True' && stuckContainer(pod) === undefined)];
     lines.push(...unready.slice(0, 20).map(describeUnreadyPod));
     if (unready.length > 20) lines.push(`… and ${unready.length - 20} more pods not ready`);
     objects.push(...unready.slice(0, 20).map(podRef));
   } else {
-    lines.push(`calico-node pods: could not list (${evidence.calicoNodePods.kind})`);
+    lines.push(`calico-node pods: could not list (${source.pods.kind})`);
   }
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
-  if (ready < desired || updated < desired) {
-    return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes`, lines, { remediation: 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.', objects });
+  if (ready < desired || updated < desired || stuckPods.length > 0) {
+    const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
+    return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.', objects });
   }
   return result(CALICO_NODE_CHECK, 'pass', `calico-node ready on all ${desired} nodes`, lines, { objects });
 }
 
 export function checkTypha(evidence: ClusterEvidence): CheckResult {
   const found = evidence.typhaDeployment;
+  if (found.kind === 'not-found' && evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'ok') return skipped(TYPHA_CHECK, 'not applicable: a manifest install runs Typha only with calico-typha.yaml, and this one has none in calico-system');
   if (found.kind === 'not-found') return result(TYPHA_CHECK, 'fail', 'Deployment calico-system/calico-typha not found', [], { remediation: 'The tigera-operator creates it; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Deployment calico-system/calico-typha', found);
   const available = condition(found.value, 'Available')?.status === 'True';
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
+  // Scaled to 0, a Deployment is "Available" with nothing running.
+  if (num(found.value, 'spec', 'replicas') === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha is scaled to 0', [`spec.replicas 0`], { remediation: 'calico-node needs Typha when the operator deploys it: scale it back (the operator does so when it reconciles).' });
   const lines = [`readyReplicas ${ready} of ${num(found.value, 'spec', 'replicas') ?? '?'}`];
   const objects: ObjectRef[] = [{ kind: 'Deployment', namespace: CALICO_NAMESPACE, name: 'calico-typha', path: PATHS.deployment(CALICO_NAMESPACE, 'calico-typha') }];
   if (evidence.controlPlanePods.kind === 'ok') objects.push(...evidence.controlPlanePods.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === 'calico-typha').map(podRef));
@@ -68,12 +88,19 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
 }
 
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
-  const found = evidence.kubeControllersDeployment;
-  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'Deployment calico-system/calico-kube-controllers not found', [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
-  if (found.kind !== 'ok') return unknownFrom(KUBE_CONTROLLERS_CHECK, 'Deployment calico-system/calico-kube-controllers', found);
+  const manifest = evidence.manifestInstall;
+  const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok' ? manifest : undefined;
+  const inKubeSystem = fromManifest !== undefined;
+  const found = fromManifest ? fromManifest.kubeControllersDeployment : evidence.kubeControllersDeployment;
+  const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
+  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: inKubeSystem ? 'Calico\'s manifest deploys it with calico-node; re-apply the manifest of the installed release.' : 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
+  if (found.kind !== 'ok') return unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
   const available = condition(found.value, 'Available');
-  const objects = [{ kind: 'Deployment', namespace: CALICO_NAMESPACE, name: 'calico-kube-controllers', path: PATHS.deployment(CALICO_NAMESPACE, 'calico-kube-controllers') }];
-  const lines = [`Available: ${available?.status ?? '?'}${available?.message ? ` — ${available.message}` : ''}`];
-  if (available?.status !== 'True') return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).', objects });
+  const objects = [{ kind: 'Deployment', namespace, name: 'calico-kube-controllers', path: PATHS.deployment(namespace, 'calico-kube-controllers') }];
+  const replicas = num(found.value, 'spec', 'replicas');
+  const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
+  const lines = [`Deployment ${namespace}/calico-kube-controllers: spec.replicas ${replicas ?? '(default 1)'}, readyReplicas ${ready}`, `Available: ${available?.status ?? '?'}${available?.message ? ` — ${available.message}` : ''}`];
+  if (replicas === 0) return result(KUBE_CONTROLLERS_CHECK, 'warn', 'calico-kube-controllers is scaled to 0', lines, { remediation: 'Scale it back to 1: without it, IPAM blocks and node state of deleted nodes are never cleaned up.', objects });
+  if (available?.status !== 'True' || ready === 0) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).', objects });
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }

@@ -30,7 +30,8 @@ describe('identity.versions', () => {
 
   it('is unknown when nodes cannot be read, or no node states an RKE2 version; it never fails', () => {
     assertResult(checkIdentity(healthyEvidence({ nodes: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read nodes$/, evidence: [/^nodes: forbidden: /], remediation: GRANT });
-    assertResult(checkIdentity(healthyEvidence({ nodes: listed([node({ name: 'a', rke2: 'v1.32.4+k3s1' })]) })), { status: 'unknown', summary: /^RKE2 unknown, containerd v2\.0\.4-k3s2/, evidence: [/v1\.32\.4\+k3s1 on 1 node/], remediation: null });
+    // A K3s cluster is said to be one (it used to read as "RKE2 unknown"), and judged on its own versions.
+    assertResult(checkIdentity(healthyEvidence({ nodes: listed([node({ name: 'a', rke2: 'v1.32.4+k3s1' })]) })), { status: 'pass', summary: /^K3s \(not RKE2\) Kubernetes v1\.32\.4\+k3s1, containerd v2\.0\.4-k3s2/, evidence: [/v1\.32\.4\+k3s1 on 1 node/], remediation: null });
   });
 
   it('is not skipped when Calico is not the CNI: the versions still matter', () => {
@@ -84,7 +85,8 @@ describe('identity.known-issues', () => {
 
   it('is unknown when nodes cannot be read, or neither the Calico version nor the RKE2 release is known', () => {
     assertResult(checkKnownIssues(healthyEvidence({ nodes: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read nodes$/, evidence: [/^nodes: forbidden/], remediation: GRANT });
-    assertResult(checkKnownIssues(healthyEvidence({ nodes: listed([node({ name: 's', rke2: 'v1.99.0+rke2r1' })]), clusterInformation: NOT_FOUND, installation: NOT_FOUND, calicoNodeDaemonSet: NOT_FOUND })), {
+    // The tigera-operator's image would name the release it deploys (per-release data): unread here too.
+    assertResult(checkKnownIssues(healthyEvidence({ nodes: listed([node({ name: 's', rke2: 'v1.99.0+rke2r1' })]), clusterInformation: NOT_FOUND, installation: NOT_FOUND, calicoNodeDaemonSet: NOT_FOUND, operatorDeployment: NOT_FOUND })), {
       status: 'unknown',
       summary: /^unknown: the Calico version could not be read and the RKE2 version is not in the matrix$/,
       evidence: [/^RKE2 v1\.99\.0\+rke2r1 \+ containerd v2\.0\.4-k3s2 \+ Calico unknown$/],
@@ -93,7 +95,9 @@ describe('identity.known-issues', () => {
   });
 
   it('takes Calico from the release matrix when the cluster does not say it', () => {
-    const result = checkKnownIssues(healthyEvidence({ ...versions('v1.31.7+rke2r1', '2.0.4-k3s2', 'v3.29.2'), clusterInformation: NOT_FOUND, installation: NOT_FOUND, calicoNodeDaemonSet: NOT_FOUND }));
+    // Installation default exists (without status.calicoVersion): #7808 needs it, besides the version.
+    const withoutVersion = { ...installation(), status: { conditions: [{ type: 'Ready', status: 'True' }] } };
+    const result = checkKnownIssues(healthyEvidence({ ...versions('v1.31.7+rke2r1', '2.0.4-k3s2', 'v3.29.2'), clusterInformation: NOT_FOUND, installation: found(withoutVersion), calicoNodeDaemonSet: NOT_FOUND }));
     assert.equal(result.status, 'warn');
     assert.match(result.evidence[0] ?? '', /Calico v3\.29\.2 \(from the release matrix\)$/);
   });

@@ -5,7 +5,7 @@ import { checkImages } from '../../../src/core/checks/imageChecks';
 import { checkStuckDeletion } from '../../../src/core/checks/stuckObjects';
 import { checkUpgrade } from '../../../src/core/checks/upgradeChecks';
 import { FORBIDDEN, found, healthyEvidence, listed, NOT_FOUND, podLog } from '../../builders/clusterEvidence';
-import { clusterRole, event, installation, node, pod } from '../../builders/kubeObjects';
+import { clusterRole, deployment, event, installation, node, pod } from '../../builders/kubeObjects';
 
 const UPGRADE_FAILED = 'Error: UPGRADE FAILED: another operation (install/upgrade/rollback) is in progress';
 const FORBIDDEN_LINE = '2026-06-30 09:14:41.213 [ERROR][1] kube-controllers/ipam.go 2106: Error getting IPAM config error=connection is unauthorized: ipamconfigs.crd.projectcalico.org "default" is forbidden: User "system:serviceaccount:calico-system:calico-kube-controllers" cannot get resource "ipamconfigs" in API group "crd.projectcalico.org" at the cluster scope';
@@ -85,11 +85,32 @@ describe('rbac.denials', () => {
 
   it('fails on the ipamconfigs 403 with the v1.42.0 role (tigera/operator#4855); warns on the role gap alone', () => {
     const roles = { ...healthyEvidence().clusterRoles, 'calico-kube-controllers': found(noIpamconfigs) };
-    const denied = checkAccessDenials(healthyEvidence({ clusterRoles: roles, podLogs: [podLog('kube-controllers', 'calico-kube-controllers-a-b', found(`${FORBIDDEN_LINE}\n`))] }));
+    const v1420 = { operatorDeployment: found(deployment({ name: 'tigera-operator', namespace: 'tigera-operator', image: 'docker.io/rancher/mirrored-calico-operator:v1.42.0' })) };
+    const denied = checkAccessDenials(healthyEvidence({ ...v1420, clusterRoles: roles, podLogs: [podLog('kube-controllers', 'calico-kube-controllers-a-b', found(`${FORBIDDEN_LINE}\n`))] }));
     assert.equal(denied.status, 'fail');
     assert.equal(denied.knownIssue?.id, 'tigera/operator#4855');
-    const gapOnly = checkAccessDenials(healthyEvidence({ clusterRoles: roles }));
+    const gapOnly = checkAccessDenials(healthyEvidence({ ...v1420, clusterRoles: roles }));
     assert.equal(gapOnly.status, 'warn');
+    assert.equal(gapOnly.knownIssue?.id, 'tigera/operator#4855');
+  });
+
+  it('names #4855 only where its versions hold: operators v1.27–v1.36 never render ipamconfigs, v1.42.1 renders both', () => {
+    const roles = { ...healthyEvidence().clusterRoles, 'calico-kube-controllers': found(noIpamconfigs) };
+    for (const version of ['v1.27.0', 'v1.32.3', 'v1.36.7']) {
+      const operator = found(deployment({ name: 'tigera-operator', namespace: 'tigera-operator', image: `quay.io/tigera/operator:${version}` }));
+      const outcome = checkAccessDenials(healthyEvidence({ operatorDeployment: operator, clusterRoles: roles }));
+      assert.equal(outcome.status, 'pass', `${version}: ${outcome.summary}`);
+      assert.equal(outcome.knownIssue, undefined);
+      assert.ok(outcome.evidence.some((line) => line.startsWith(`tigera-operator ${version}: its calico-kube-controllers ClusterRole grants no IPAM config resource (tigera/operator ${version} pkg/render/kubecontrollers/kube-controllers.go)`)), outcome.evidence.join('\n'));
+    }
+    const v1421 = found(deployment({ name: 'tigera-operator', namespace: 'tigera-operator', image: 'quay.io/tigera/operator:v1.42.1' }));
+    const edited = checkAccessDenials(healthyEvidence({ operatorDeployment: v1421, clusterRoles: roles }));
+    assert.equal(edited.status, 'warn');
+    assert.equal(edited.knownIssue, undefined, 'the operator renders ipamconfigs: something else changed the role');
+    const unknownOperator = found(deployment({ name: 'tigera-operator', namespace: 'tigera-operator', image: 'quay.io/tigera/operator:v1.99.0' }));
+    const notKnown = checkAccessDenials(healthyEvidence({ operatorDeployment: unknownOperator, clusterRoles: roles }));
+    assert.equal(notKnown.status, 'pass');
+    assert.ok(notKnown.evidence.some((line) => /not known for this release \(v1\.99\.0\)/.test(line)));
   });
 
   it('warns on other denials, and is unknown when nothing could be read', () => {

@@ -1,0 +1,69 @@
+import { field, text, type Json } from '../kube/objectFields';
+import type { InstallMethod } from '../knowledge/releaseFacts';
+import type { ClusterEvidence } from './clusterEvidence';
+import { isWindowsNode } from './networkSetup';
+
+/** The Kubernetes distribution a node belongs to. */
+export type Distribution = 'RKE2' | 'K3s' | 'kubeadm or other';
+
+/**
+ * RKE2 and K3s build kubelet with a `+rke2rN` / `+k3sN` version suffix and annotate their nodes (rke2.io/…,
+ * k3s.io/…). Windows kubelets of RKE2 report the upstream version without the suffix, so the annotations decide
+ * there; a node with neither is another distribution.
+ */
+export function nodeDistribution(node: Json): Distribution {
+  const kubelet = text(node, 'status', 'nodeInfo', 'kubeletVersion') ?? '';
+  if (/\+rke2/.test(kubelet)) return 'RKE2';
+  if (/\+k3s/.test(kubelet)) return 'K3s';
+  const found = field(node, 'metadata', 'annotations');
+  const annotations = found !== null && typeof found === 'object' ? Object.keys(found) : [];
+  if (annotations.some((key) => key.startsWith('rke2.io/'))) return 'RKE2';
+  if (annotations.some((key) => key.startsWith('k3s.io/'))) return 'K3s';
+  return 'kubeadm or other';
+}
+
+export interface ClusterDistribution {
+  /** undefined when the nodes could not be read. */
+  readonly distribution: Distribution | undefined;
+  readonly evidence: string;
+}
+
+/** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority; read once per evidence. */
+const distributions = new WeakMap<ClusterEvidence, ClusterDistribution>();
+
+export function clusterDistribution(evidence: ClusterEvidence): ClusterDistribution {
+  const known = distributions.get(evidence);
+  if (known) return known;
+  const found = readDistribution(evidence);
+  distributions.set(evidence, found);
+  return found;
+}
+
+function readDistribution(evidence: ClusterEvidence): ClusterDistribution {
+  if (evidence.nodes.kind !== 'ok') return { distribution: undefined, evidence: `nodes not read (${evidence.nodes.kind})` };
+  const nodes = evidence.nodes.value.items;
+  const linux = nodes.filter((node) => !isWindowsNode(node));
+  const counts = new Map<Distribution, number>();
+  for (const node of linux.length > 0 ? linux : nodes) counts.set(nodeDistribution(node), (counts.get(nodeDistribution(node)) ?? 0) + 1);
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const first = ranked[0];
+  if (!first) return { distribution: undefined, evidence: 'no node' };
+  return { distribution: first[0], evidence: `${ranked.map(([kind, count]) => `${kind} on ${count} node(s)`).join(', ')} (kubelet version suffix, rke2.io/k3s.io node annotations)` };
+}
+
+/** How Calico is installed, as far as the objects tell; 'none' when neither install's calico-node exists. */
+export type InstallKind = InstallMethod | 'none' | 'unknown';
+
+/**
+ * tigera-operator installs run calico-node in calico-system from Installation default; Calico's manifest
+ * (calico.yaml) runs it in kube-system with no operator.
+ */
+export function installKind(evidence: ClusterEvidence): InstallKind {
+  if (evidence.operatorDeployment.kind === 'ok' || evidence.installation.kind === 'ok' || evidence.calicoNodeDaemonSet.kind === 'ok') return 'operator';
+  const manifest = evidence.manifestInstall?.calicoNodeDaemonSet;
+  if (manifest?.kind === 'ok') return 'manifest';
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.kind === 'not-found') return 'none';
+  return 'unknown';
+}
+
+export const MANIFEST_INSTALL = 'a manifest install (calico-node in kube-system, no tigera-operator)';

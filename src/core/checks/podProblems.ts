@@ -1,0 +1,53 @@
+import { condition, list, num, text, type Json } from '../kube/objectFields';
+
+/** Waiting reasons that mean a container will not start on its own. */
+export const STUCK_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);
+export const PULL_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName']);
+
+export interface ContainerState {
+  readonly container: string;
+  readonly init: boolean;
+  readonly image: string | undefined;
+  readonly waiting: string | undefined;
+  readonly message: string | undefined;
+  readonly restarts: number;
+  readonly lastTerminated: string | undefined;
+}
+
+/** Every container status of a pod, init containers first (kubelet reports them in status.initContainerStatuses). */
+export function containerStates(pod: Json): ContainerState[] {
+  const read = (status: Json, init: boolean): ContainerState => ({
+    container: text(status, 'name') ?? '?',
+    init,
+    image: text(status, 'image'),
+    waiting: text(status, 'state', 'waiting', 'reason'),
+    message: text(status, 'state', 'waiting', 'message'),
+    restarts: num(status, 'restartCount') ?? 0,
+    lastTerminated: text(status, 'lastState', 'terminated', 'reason'),
+  });
+  return [...list(pod, 'status', 'initContainerStatuses').map((status) => read(status, true)), ...list(pod, 'status', 'containerStatuses').map((status) => read(status, false))];
+}
+
+/** The first container of a pod that is stuck waiting, init containers first, as `Init:ErrImagePull` reads in kubectl. */
+export function stuckContainer(pod: Json): ContainerState | undefined {
+  return containerStates(pod).find((state) => state.waiting !== undefined && STUCK_WAITING.has(state.waiting));
+}
+
+export function describeWaiting(state: ContainerState): string {
+  return `${state.init ? 'Init:' : ''}${state.waiting ?? 'running'}`;
+}
+
+/** Why a Pending pod is not scheduled (PodScheduled=False, reason Unschedulable), or undefined. */
+export function unschedulable(pod: Json): string | undefined {
+  const scheduled = condition(pod, 'PodScheduled');
+  if (scheduled?.status !== 'False') return undefined;
+  return `${scheduled.reason ?? 'Unschedulable'}: ${scheduled.message ?? ''}`.trim();
+}
+
+/** kubectl's one-word view of a pod: the stuck container's reason (Init:… for init containers), else its phase. */
+export function podState(pod: Json): string {
+  const stuck = stuckContainer(pod);
+  if (stuck) return describeWaiting(stuck);
+  const waiting = containerStates(pod).find((state) => state.waiting !== undefined);
+  return waiting ? describeWaiting(waiting) : (text(pod, 'status', 'phase') ?? '?');
+}
