@@ -85,3 +85,25 @@ export function readNetworkSet(object: unknown, global: boolean, sink: IssueSink
   const metadata = recordAt(object, 'metadata');
   return { namespace: global ? undefined : stringAt(metadata, 'namespace') ?? 'default', name: stringAt(metadata, 'name') ?? '(unnamed)', labels: labelsAt(metadata, 'labels'), nets: cidrList(recordAt(object, 'spec')?.['nets'], 'spec.nets', sink) ?? [] };
 }
+
+/** A Calico WorkloadEndpoint (what `calicoctl get wep` prints): the pod it stands for, as Felix sees it. */
+export function readWorkloadEndpoint(object: unknown, sink: IssueSink): Endpoint {
+  const metadata = recordAt(object, 'metadata');
+  const spec = recordAt(object, 'spec');
+  const namespace = stringAt(metadata, 'namespace') ?? 'default';
+  const labels = labelsAt(metadata, 'labels');
+  const serviceAccount = labels['projectcalico.org/serviceaccount'] ?? 'default';
+  return {
+    kind: 'pod',
+    namespace,
+    name: stringAt(spec, 'pod') ?? stringAt(metadata, 'name') ?? '(unnamed)',
+    labels: { ...labels, 'projectcalico.org/namespace': namespace, 'projectcalico.org/orchestrator': stringAt(spec, 'orchestrator') ?? 'k8s', 'projectcalico.org/serviceaccount': serviceAccount },
+    serviceAccount,
+    ips: cidrList(spec?.['ipNetworks'], 'spec.ipNetworks', sink) ?? [],
+    namedPorts: listAt(spec, 'ports').flatMap((port): NamedPort[] => {
+      const name = stringAt(port, 'name');
+      const number = isRecord(port) ? port['port'] : undefined;
+      return name !== undefined && typeof number === 'number' ? [{ name, port: number, protocol: (stringAt(port, 'protocol') ?? 'TCP').toUpperCase() }] : [];
+    }),
+  };
+}

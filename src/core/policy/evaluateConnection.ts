@@ -1,6 +1,6 @@
 import type { ConnectionExplanation, Decision, DirectionTrace, PolicyTrace, RuleTrace, TierTrace } from './connectionExplanation';
 import type { Direction, Endpoint, Policy, PolicySet, Profile, Tier, Traffic } from './policyModel';
-import { describeEndpoint, matchContextOf, ruleMismatch, selectsEndpoint, type MatchContext } from './ruleMatching';
+import { describeEndpoint, matchContextOf, namespaceSelectorTakesGlobal, ruleMismatch, selectsEndpoint, type MatchContext } from './ruleMatching';
 import { formatSelector, selectorMatches } from './selectorSyntax';
 import { DEFAULT_TIER } from './tierDefaults';
 
@@ -46,8 +46,8 @@ function notAppliedReason(policy: Policy, endpoint: Endpoint, direction: Directi
   }
   if (!selectsEndpoint(policy.selector, endpoint)) return `selector ${formatSelector(policy.selector)} does not select ${describeEndpoint(endpoint)}`;
   if (policy.namespaceSelector !== undefined) {
-    const labels = endpoint.kind === 'pod' ? context.namespaceLabels(endpoint.namespace) ?? {} : {};
-    if (!selectorMatches(policy.namespaceSelector, labels, endpoint.kind === 'host')) return `namespaceSelector ${formatSelector(policy.namespaceSelector)} does not select its namespace`;
+    const selected = endpoint.kind === 'pod' ? selectorMatches(policy.namespaceSelector, context.namespaceLabels(endpoint.namespace) ?? {}) : namespaceSelectorTakesGlobal(policy.namespaceSelector);
+    if (!selected) return `namespaceSelector ${formatSelector(policy.namespaceSelector)} does not select its namespace`;
   }
   if (policy.serviceAccountSelector !== undefined) {
     const labels = endpoint.kind === 'pod' ? context.serviceAccountLabels(endpoint.namespace, endpoint.serviceAccount) ?? {} : undefined;
@@ -59,8 +59,18 @@ function notAppliedReason(policy: Policy, endpoint: Endpoint, direction: Directi
 
 type PolicyResult = { readonly trace: PolicyTrace; readonly verdict?: 'allow' | 'deny' | 'pass'; readonly rule?: RuleTrace };
 
-function evaluatePolicy(policy: Policy, endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, context: MatchContext): PolicyResult {
+/** The cheap test of notAppliedReason, without words: most policies of a large set do not apply to an endpoint. */
+function policyApplies(policy: Policy, endpoint: Endpoint, direction: Direction): boolean {
+  if (endpoint.kind === 'address' || !policy.types.includes(direction)) return false;
+  if (policy.namespace !== undefined && (endpoint.kind !== 'pod' || endpoint.namespace !== policy.namespace)) return false;
+  return selectsEndpoint(policy.selector, endpoint);
+}
+
+const NOT_APPLIED_TRACE: Omit<PolicyTrace, 'name' | 'namespace' | 'source' | 'order' | 'origin'> = { outcome: 'not-applied', reason: '', rules: [] };
+
+function evaluatePolicy(policy: Policy, endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, context: MatchContext, detail: boolean): PolicyResult {
   const base = { name: policy.name, namespace: policy.namespace, source: policy.source, order: policy.order, origin: policy.origin };
+  if (!detail && !policyApplies(policy, endpoint, direction)) return { trace: { ...base, ...NOT_APPLIED_TRACE } };
   const reason = notAppliedReason(policy, endpoint, direction, context);
   if (reason !== undefined) return { trace: { ...base, outcome: 'not-applied', reason, rules: [] } };
   const rules: RuleTrace[] = [];
@@ -111,7 +121,7 @@ function evaluateProfiles(endpoint: Endpoint, direction: Direction, source: Endp
 }
 
 /** Follows the tiers for one endpoint and direction: the first Allow or Deny decides, Pass skips to the next tier. */
-export function evaluateDirection(endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, prepared: PreparedPolicies): DirectionTrace {
+export function evaluateDirection(endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, prepared: PreparedPolicies, detail = true): DirectionTrace {
   const label = describeEndpoint(endpoint);
   if (endpoint.kind === 'address') return { direction, endpoint: label, tiers: [], decision: { allowed: true, kind: 'no-endpoint', summary: `${label} is not a Calico endpoint: no ${direction} policy is enforced there` } };
   const tiers: TierTrace[] = [];
@@ -126,7 +136,7 @@ export function evaluateDirection(endpoint: Endpoint, direction: Direction, sour
     let outcome: TierTrace['outcome'] | undefined;
     for (const policy of policies) {
       if (outcome !== undefined) break;
-      const result = evaluatePolicy(policy, endpoint, direction, source, destination, traffic, prepared.context);
+      const result = evaluatePolicy(policy, endpoint, direction, source, destination, traffic, prepared.context, detail);
       traces.push(result.trace);
       if (result.trace.outcome === 'not-applied') continue;
       applied = true;
@@ -157,7 +167,7 @@ export function evaluateDirection(endpoint: Endpoint, direction: Direction, sour
 
 /** Labels a profile applies (`labelsToApply`) join the endpoint's own, which win on a clash. */
 function withProfileLabels(endpoint: Endpoint, prepared: PreparedPolicies): Endpoint {
-  if (endpoint.kind === 'address') return endpoint;
+  if (endpoint.kind === 'address' || prepared.profiles.size === 0) return endpoint;
   let applied: Record<string, string> = {};
   for (const name of profileNames(endpoint)) {
     const profile = prepared.profiles.get(name);
@@ -166,12 +176,15 @@ function withProfileLabels(endpoint: Endpoint, prepared: PreparedPolicies): Endp
   return Object.keys(applied).length === 0 ? endpoint : { ...endpoint, labels: { ...applied, ...endpoint.labels } };
 }
 
-/** What Calico would do with `traffic` from `source` to `destination`: egress at the source, then ingress at the destination. */
-export function evaluateConnection(rawSource: Endpoint, rawDestination: Endpoint, traffic: Traffic, prepared: PreparedPolicies): ConnectionExplanation {
+/**
+ * What Calico would do with `traffic` from `source` to `destination`: egress at the source, then ingress at the
+ * destination. `detail: false` leaves out why each policy that does not apply does not (matrices, scoring).
+ */
+export function evaluateConnection(rawSource: Endpoint, rawDestination: Endpoint, traffic: Traffic, prepared: PreparedPolicies, detail = true): ConnectionExplanation {
   const source = withProfileLabels(rawSource, prepared);
   const destination = withProfileLabels(rawDestination, prepared);
-  const egress = evaluateDirection(source, 'egress', source, destination, traffic, prepared);
-  const ingress = evaluateDirection(destination, 'ingress', source, destination, traffic, prepared);
+  const egress = evaluateDirection(source, 'egress', source, destination, traffic, prepared, detail);
+  const ingress = evaluateDirection(destination, 'ingress', source, destination, traffic, prepared, detail);
   const allowed = egress.decision.allowed && ingress.decision.allowed;
   return { source: describeEndpoint(source), destination: describeEndpoint(destination), traffic, allowed, deciding: egress.decision.allowed ? ingress : egress, egress, ingress };
 }

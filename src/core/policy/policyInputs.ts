@@ -1,5 +1,5 @@
 import { readCalicoPolicy, readProfile, readTier } from './calicoPolicyReader';
-import { readHostEndpoint, readNamespace, readNetworkSet, readPod, readServiceAccount } from './endpointReader';
+import { readHostEndpoint, readNamespace, readNetworkSet, readPod, readServiceAccount, readWorkloadEndpoint } from './endpointReader';
 import { readKubernetesPolicy } from './kubernetesPolicyReader';
 import type { Endpoint, Namespace, NetworkSet, Policy, PolicySet, Profile, ServiceAccount, Tier } from './policyModel';
 import { IssueSink, isRecord, listAt, recordAt, stringAt, type ReadIssue } from './readIssues';
@@ -28,6 +28,10 @@ export class PolicyInputCollector {
   private adminTiers = false;
 
   add(object: unknown, origin?: string, kindHint?: string): void {
+    if (Array.isArray(object)) {
+      for (const item of object) this.add(item, origin, kindHint);
+      return;
+    }
     if (!isRecord(object)) return;
     const kind = stringAt(object, 'kind') ?? kindHint;
     if (kind === undefined || kind.endsWith('List')) {
@@ -58,6 +62,9 @@ export class PolicyInputCollector {
         break;
       case 'Pod':
         this.endpoints.push(readPod(object));
+        break;
+      case 'WorkloadEndpoint':
+        this.endpoints.push(readWorkloadEndpoint(object, sink));
         break;
       case 'HostEndpoint':
         this.endpoints.push(readHostEndpoint(object));

@@ -86,7 +86,7 @@ function peerMismatch(entity: EntityMatch, endpoint: Endpoint, scope: RuleScope,
     const matching = candidates.filter((candidate) => {
       if (entity.namespaceSelector !== undefined) {
         if (candidate.namespace === undefined) {
-          if (!selectorMatches(entity.namespaceSelector, {}, true)) return false;
+          if (!namespaceSelectorTakesGlobal(entity.namespaceSelector)) return false;
         } else if (!selectorMatches(entity.namespaceSelector, context.namespaceLabels(candidate.namespace) ?? { 'projectcalico.org/name': candidate.namespace }, false)) return false;
       } else if (scope.namespace !== undefined && candidate.namespace !== scope.namespace) return false;
       if (entity.selector !== undefined && !selectorMatches(entity.selector, candidate.labels, candidate.isGlobal)) return false;
@@ -165,6 +165,16 @@ export function ruleMismatch(rule: PolicyRule, source: Endpoint, destination: En
     netsMismatch(rule.destination, destination) ??
     portsMismatch(rule.destination, destination, traffic, traffic.port, 'destination')
   );
+}
+
+/**
+ * A namespaceSelector selects namespaced endpoints only (libcalico-go converts it to a selector on the
+ * `pcns.`-prefixed namespace labels, which also requires a namespace); `global()` is the way to name
+ * non-namespaced ones (host endpoints, global network sets): Calico docs, EntityRule `namespaceSelector`.
+ */
+export function namespaceSelectorTakesGlobal(selector: Selector): boolean {
+  const mentionsGlobal = (node: Selector): boolean => node.kind === 'global' || (node.kind === 'not' && mentionsGlobal(node.operand)) || ((node.kind === 'and' || node.kind === 'or') && node.operands.some(mentionsGlobal));
+  return mentionsGlobal(selector) && selectorMatches(selector, {}, true);
 }
 
 /** Convenience for explanations and lint: namespaces as a lookup. */
