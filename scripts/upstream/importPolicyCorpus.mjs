@@ -4,7 +4,7 @@
 //   node scripts/upstream/importPolicyCorpus.mjs <checkout of IBM/network-config-analyzer> <commit>
 // Only the txt outputs of `connectivityMap` queries over whole configurations are taken; queries that need
 // Ingress or Istio layers (hosts, paths) are left out, as this model is Calico's dataplane only.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 
@@ -81,7 +81,10 @@ for (const scheme of SCHEMES) {
   }
 }
 writeFileSync(join(OUT, 'cases.json'), JSON.stringify(cases, null, 2) + '\n');
-const rows = ['local_path\trepository\tupstream_path\tcommit\tlicense'];
+const PROVENANCE = resolve('test/corpus/policy/PROVENANCE.tsv');
+// Rows of other sources (the transcribed Kubernetes truth tables) are kept.
+const kept = existsSync(PROVENANCE) ? readFileSync(PROVENANCE, 'utf8').split('\n').slice(1).filter((row) => row !== '' && !row.startsWith('nca/')) : [];
+const rows = ['local_path\trepository\tupstream_path\tcommit\tlicense', ...kept];
 for (const [local, upstream] of [...provenance].sort()) rows.push(`${relative(resolve('test/corpus/policy'), local)}\t${REPO}\t${upstream}\t${commit}\tApache-2.0`);
-writeFileSync(resolve('test/corpus/policy/PROVENANCE.tsv'), rows.join('\n') + '\n');
+writeFileSync(PROVENANCE, rows.join('\n') + '\n');
 console.log(`${cases.length} cases, ${provenance.size} files`);
