@@ -118,7 +118,12 @@ export async function runExplainCommand(argv: readonly string[], io: CommandIo):
   io.log.info(`explain: inputs read in ${elapsedMs(readStarted)} ms (${inputs.policies.length} policies, ${inputs.endpoints.length} endpoints)`);
   const source = resolveEndpoint(from.value, inputs.endpoints);
   const destination = resolveEndpoint(to.value, inputs.endpoints);
-  for (const resolved of [source, destination]) if (!resolved.ok) return usageError(io, SPEC, terminalField(resolved.error));
+  for (const resolved of [source, destination]) {
+    if (!resolved.ok) {
+      io.stderr(`rke2-calico-diag explain: ${terminalField(resolved.error)}\n`);
+      return EXIT_USAGE;
+    }
+  }
   if (!source.ok || !destination.ok) return EXIT_USAGE;
   warnings.push(...inputs.issues.map((issue) => `${issue.object} ${issue.path}: ${issue.message}`));
   const explanation = evaluateConnection(source.value, destination.value, traffic.value, preparePolicies(inputs));

@@ -40,7 +40,7 @@ export class PolicyInputCollector {
       return;
     }
     const name = `${kind} ${stringAt(recordAt(object, 'metadata'), 'namespace') === undefined ? '' : `${stringAt(recordAt(object, 'metadata'), 'namespace') ?? ''}/`}${stringAt(recordAt(object, 'metadata'), 'name') ?? '(unnamed)'}`;
-    const sink = new IssueSink(origin === undefined ? name : `${name} (${origin})`);
+    const sink = new IssueSink(name, origin);
     const apiVersion = stringAt(object, 'apiVersion') ?? '';
     switch (kind) {
       case 'NetworkPolicy':

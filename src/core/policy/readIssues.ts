@@ -1,6 +1,8 @@
 /** A problem found while reading a policy object: the object, the field path and what is wrong. */
 export interface ReadIssue {
   readonly object: string;
+  /** The file (or `cluster`) the object came from. */
+  readonly origin: string | undefined;
   readonly path: string;
   readonly message: string;
 }
@@ -9,10 +11,13 @@ export interface ReadIssue {
 export class IssueSink {
   readonly issues: ReadIssue[] = [];
 
-  constructor(private readonly object: string) {}
+  constructor(
+    private readonly object: string,
+    private readonly origin?: string,
+  ) {}
 
   add(path: string, message: string): void {
-    this.issues.push({ object: this.object, path, message });
+    this.issues.push({ object: this.object, origin: this.origin, path, message });
   }
 }
 
