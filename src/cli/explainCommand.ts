@@ -7,6 +7,7 @@ import { elapsedMs } from '../core/log/logger';
 import { parseEndpointRef, parseTraffic, resolveEndpoint, type EndpointRef } from '../core/policy/connectionQuery';
 import { evaluateConnection, preparePolicies } from '../core/policy/evaluateConnection';
 import { explanationToText } from '../core/policy/explanationText';
+import { namespaceMatrix, namespaceMatrixToText } from '../core/policy/namespaceMatrix';
 import { readLivePolicyInputs } from '../core/policy/livePolicyReads';
 import { addPolicyDocuments } from '../core/policy/policyDocuments';
 import { PolicyInputCollector, type PolicyInputs } from '../core/policy/policyInputs';
@@ -16,7 +17,8 @@ import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { collectYamlFiles } from './walkFiles';
 
 export const EXPLAIN_USAGE = `Usage: rke2-calico-diag explain --from SRC --to DST --port PORT [--format text|json] [--all-policies]
-                               [--policies DIR|FILE]... [--pods FILE]... | [--kubeconfig F] [--context C] [--timeout S]
+         [--policies DIR|FILE]... [--pods FILE]... | [--kubeconfig F] [--context C] [--timeout S]
+       rke2-calico-diag explain --matrix --port PORT --policies DIR|FILE... --pods FILE... [--format text|json]
 
 Why can (or can't) SRC reach DST? Follows Calico's evaluation: egress at the source, then ingress at the
 destination; in each, the tiers in order, the policies of a tier that select the endpoint in order, the first rule
@@ -33,9 +35,13 @@ files given by name), and the pods (kubectl get pods -o yaml/json), namespaces, 
 Live (otherwise): reads the cluster of the kubeconfig with GET only, in the two namespaces involved only: the two
 pods and namespaces, their Kubernetes and Calico NetworkPolicies, GlobalNetworkPolicies and Tiers (10 requests).
 
-Exit codes: 0 allowed, 1 denied, 2 bad usage or input, or the cluster could not be read completely.`;
+--matrix (offline) prints which namespaces can reach which on PORT: allowed, denied, or partial (some pods), asking
+one pod of each distinct set of labels per namespace.
 
-const SPEC: CommandSpec<'text' | 'json'> = { name: 'explain', usage: EXPLAIN_USAGE, values: ['from', 'to', 'port', 'policies', 'pods', 'kubeconfig', 'context', 'timeout'], flags: ['all-policies'], formats: ['text', 'json'] };
+Exit codes: 0 allowed (--matrix: printed), 1 denied, 2 bad usage or input, or the cluster could not be read
+completely.`;
+
+const SPEC: CommandSpec<'text' | 'json'> = { name: 'explain', usage: EXPLAIN_USAGE, values: ['from', 'to', 'port', 'policies', 'pods', 'kubeconfig', 'context', 'timeout'], flags: ['all-policies', 'matrix'], formats: ['text', 'json'] };
 
 /** Pod lists of large clusters are big; anything beyond this is not a policy repository. */
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -60,6 +66,21 @@ function readOffline(paths: readonly string[]): { inputs: PolicyInputs; errors: 
   return { inputs: collector.result(), errors };
 }
 
+/** `--matrix`: the namespace connectivity matrix of a repository's policies and pod list. */
+function runMatrix(policies: readonly string[], pods: readonly string[], portText: string | undefined, format: 'text' | 'json', io: CommandIo): number {
+  if (portText === undefined || policies.length + pods.length === 0) return usageError(io, SPEC, '--matrix needs --port and --policies/--pods (offline)');
+  const traffic = parseTraffic(portText);
+  if (!traffic.ok) return usageError(io, SPEC, terminalField(traffic.error));
+  const offline = readOffline([...policies, ...pods]);
+  if (offline.errors.length > 0) {
+    io.stderr(offline.errors.map((error) => `rke2-calico-diag explain: ${terminalField(error)}\n`).join(''));
+    return EXIT_USAGE;
+  }
+  const matrix = namespaceMatrix(offline.inputs.endpoints, preparePolicies(offline.inputs), traffic.value);
+  io.stdout(format === 'json' ? JSON.stringify(matrix, null, 2) + '\n' : namespaceMatrixToText(matrix).split('\n').map(terminalField).join('\n') + '\n');
+  return EXIT_OK;
+}
+
 export async function runExplainCommand(argv: readonly string[], io: CommandIo): Promise<number> {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
@@ -69,6 +90,7 @@ export async function runExplainCommand(argv: readonly string[], io: CommandIo):
     return typeof value === 'string' ? value : undefined;
   };
   if (args.positionals.length > 0) return usageError(io, SPEC, `unexpected argument "${terminalField(args.positionals[0] ?? '')}"`);
+  if (args.options.has('matrix')) return runMatrix(args.repeated.get('policies') ?? [], args.repeated.get('pods') ?? [], text('port'), started.format, io);
   const fromText = text('from');
   const toText = text('to');
   const portText = text('port');

@@ -150,3 +150,14 @@ describe('explain against a cluster', () => {
     assert.match(result.gaps[0] ?? '', /GlobalNetworkPolicies: forbidden/);
   });
 });
+
+describe('explain --matrix', () => {
+  it('prints the namespace matrix of the files, offline', async () => {
+    const files = workspace();
+    const run = await runInProcess(['explain', '--matrix', '--port', '8080/TCP', '--policies', files.policies, '--pods', files.pods, '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const matrix = JSON.parse(run.stdout) as { namespaces: string[]; cells: string[][] };
+    assert.deepEqual(matrix.namespaces, ['shop']);
+    assert.deepEqual(matrix.cells, [['partial']]);
+  });
+});
