@@ -27,8 +27,12 @@ class SelectorSyntaxError extends Error {
   }
 }
 
+/** Nesting deeper than any real selector: a hostile one fails with a message instead of exhausting the stack. */
+const MAX_DEPTH = 64;
+
 class Parser {
   private position = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -85,6 +89,15 @@ class Parser {
   }
 
   private parseUnary(): Selector {
+    if (++this.depth > MAX_DEPTH) this.fail(`nested deeper than ${MAX_DEPTH} levels`);
+    try {
+      return this.parseUnaryAtDepth();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private parseUnaryAtDepth(): Selector {
     this.skipSpace();
     if (this.text[this.position] === '!' && this.text[this.position + 1] !== '=') {
       this.position++;

@@ -45,6 +45,15 @@ describe('Calico selector language', () => {
     assert.ok(!single.ok && single.error.includes('=='));
   });
 
+  it('refuses hostile nesting and long inputs without exhausting the stack', () => {
+    const deep = parseSelector(`${'('.repeat(100_000)}a == 'b'${')'.repeat(100_000)}`);
+    assert.equal(deep.ok, false);
+    const negations = parseSelector(`${'!'.repeat(100_000)}has(a)`);
+    assert.equal(negations.ok, false);
+    const wide = parseSelector(Array.from({ length: 10_000 }, (_unused, index) => `k${index} == 'v'`).join(' && '));
+    assert.ok(wide.ok);
+  });
+
   it('prints a selector back in Calico syntax', () => {
     assert.equal(formatSelector(parsed("a == 'x' && (b == 'y' || !has(c))")), "a == 'x' && (b == 'y' || !has(c))");
   });
