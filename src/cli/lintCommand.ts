@@ -5,6 +5,7 @@ import { lintWorkspace, type WorkspaceFile } from '../core/files/workspaceContex
 import type { FileFindings } from '../core/findings/locatedFinding';
 import { elapsedMs } from '../core/log/logger';
 import { lintTiming } from '../core/log/timings';
+import { withPolicyFindings } from '../core/policy/policyFileFindings';
 import { findingsToJson } from '../core/report/findingsJson';
 import { findingsToSarif } from '../core/report/findingsSarif';
 import { findingsToText } from '../core/report/findingsText';
@@ -94,7 +95,7 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   }
   const version = args.options.get('rke2-version');
   const lintStarted = performance.now();
-  results.push(...lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}).map((result) => asSpelled(result, labels)));
+  results.push(...withPolicyFindings(lintWorkspace(workspace, typeof version === 'string' ? { rke2Version: { value: version, source: '--rke2-version' } } : {}), workspace).map((result) => asSpelled(result, labels)));
   io.log.info(lintTiming(`${workspace.length} file(s)`, results.reduce((sum, result) => sum + result.findings.length, 0), elapsedMs(lintStarted)));
   results.sort((a, b) => a.file.localeCompare(b.file));
   if (format.value === 'json') io.stdout(terminalJson(findingsToJson(results)) + '\n');

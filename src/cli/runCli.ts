@@ -3,6 +3,7 @@ import { errorMessage, logCaught, SILENT_LOGGER } from '../core/log/logger';
 import { redactSecrets } from '../core/report/redactSecrets';
 import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
+import { runExplainCommand } from './explainCommand';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, NO_SIGNALS, SIGNAL_EXIT_CODES, type CliIo, type CommandIo } from './cliIo';
 import { runLintCommand } from './lintCommand';
 import { runLogsCommand } from './logsCommand';
@@ -28,6 +29,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   logs: { synopsis: 'logs <file|->', summary: 'Find and explain known Calico/RKE2 failure lines in a log.', run: runLogsCommand },
   bundle: { synopsis: 'bundle <path>', summary: 'Analyse a Rancher logs collector support bundle (.tar.gz or folder) offline.', run: runBundleCommand },
   schema: { synopsis: 'schema', summary: "Print the JSON Schema of RKE2's config.yaml.", run: runSchemaCommand },
+  explain: { synopsis: 'explain --from ns/pod --to ns/pod --port 8080/TCP', summary: 'Why can (or cannot) one workload reach another? Walks Calico and Kubernetes policies tier by tier.', run: runExplainCommand },
   rbac: { synopsis: 'rbac', summary: 'Print the least-privilege RBAC for running check --in-cluster.', run: runRbacCommand },
 };
 

@@ -20,7 +20,7 @@ describe('rke2-calico-diag usage', () => {
   const listed = [...CLI_USAGE.split('\nCommands:\n')[1]?.split('\n\n')[0]?.matchAll(/^ {2}(\w+)/gm) ?? []].map((match) => match[1] ?? '');
 
   it('lists every command of the table, each of which answers --help', async () => {
-    assert.deepEqual(listed, ['versions', 'lint', 'check', 'logs', 'bundle', 'schema', 'rbac']);
+    assert.deepEqual(listed, ['versions', 'lint', 'check', 'logs', 'bundle', 'schema', 'explain', 'rbac']);
     for (const name of listed) {
       const run = await runInProcess([name, '--help']);
       assert.equal(run.code, 0, `${name} --help: ${run.stderr}`);

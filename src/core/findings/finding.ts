@@ -43,6 +43,11 @@ export interface Finding {
 export const FINDING_CODES = {
   'calico-affected-version': 'A pinned or implied RKE2, rke2-calico chart, tigera-operator or Calico version carries a known issue.',
   'yaml-syntax': 'The YAML does not parse.',
+  'policy-invalid': 'A network policy field Calico rejects: an invalid selector expression, port, CIDR or action.',
+  'policy-selects-nothing': 'A network policy whose selector selects none of the known workloads.',
+  'policy-rule-shadowed': 'A policy rule that an earlier rule of the same policy always matches first.',
+  'policy-named-port-missing': 'A rule names a port that no pod the policy selects has.',
+  'policy-direction-default-deny': 'A policy whose types make a direction default-deny without any rule for it.',
   'unknown-key': 'A key that RKE2 (or the rke2-calico chart) does not know; it is ignored or rejected.',
   'unsupported-key': 'A K3s flag that RKE2 does not accept.',
   'invalid-type': 'A value of the wrong type for its key.',
