@@ -7,13 +7,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CLUSTER_CHECKS } from '../../src/core/checks/runClusterChecks';
 import type { ClusterState } from '../sim/scenarioTypes';
 import { assertExit, assertNoPass, assertNotPrinted, assertOnlyGets, clusterCase, EXIT, reportOf, runCheck, scenarioWith, statuses, withSim, writeKubeconfig } from './clusterHarness';
 
 /** Every resource plural the check reads. */
 const EVERY_RESOURCE: ClusterState['forbidden'] = ['nodes', 'customresourcedefinitions', 'clusterinformations', 'ippools', 'installations', 'tigerastatuses', 'helmcharts', 'pods', 'clusterroles', 'clusterrolebindings', 'deployments', 'daemonsets', 'endpoints', 'jobs', 'events', 'felixconfigurations', 'ipamconfigs', 'ipamblocks', 'blockaffinities', 'configmaps'];
 /** Cluster checks a healthy Calico cluster runs (the Host checks aside). */
-const CLUSTER_CHECK_COUNT = 27;
+const CLUSTER_CHECK_COUNT = CLUSTER_CHECKS.length;
 const MiB = 1024 * 1024;
 
 describe('check: reads that fail are "could not verify" (exit 3), never a pass', () => {
