@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { summarize } from '../core/checks/checkResult';
 import { overallVerdict } from '../core/checks/verdict';
+import { rootCausesOfChecks } from '../core/causes/rootCauseReport';
 import type { ClusterSession } from './clusterSession';
 import { describeProblem } from './connectionProblem';
 import type { StatusBarItemApi, WindowApis } from './editorApis';
@@ -46,7 +47,9 @@ export class StatusBar implements vscode.Disposable {
       const verdict = overallVerdict(state.results);
       const icon = { fail: '$(error)', 'could-not-verify': '$(question)', warn: '$(warning)', pass: '$(pass)' }[verdict.status];
       this.item.text = `${icon} Calico: ${verdict.label}`;
-      this.item.tooltip = `${state.target?.context ?? ''}: ${verdict.reason}\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`;
+      const cause = rootCausesOfChecks(state.results)[0];
+      const causeLine = cause ? `\nRoot cause: ${cause.title} — ${cause.summary}` : '';
+      this.item.tooltip = `${state.target?.context ?? ''}: ${verdict.reason}${causeLine}\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`;
       this.item.backgroundColor = verdict.status === 'fail' ? new vscode.ThemeColor('statusBarItem.errorBackground') : verdict.status === 'could-not-verify' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
       this.item.show();
     });

@@ -52,6 +52,19 @@ function render(report: ReadinessReport | undefined, note?: string): void {
     const css = { pass: 'pass', warn: 'warn', fail: 'fail', 'could-not-verify': 'unknown' }[overall.status];
     root.append(element('p', { class: `verdict overall status-${css}` }, element('strong', {}, `Verdict: ${overall.label}`), ` — ${overall.reason}`));
   }
+  // The root causes first: what nothing else explains, with what it explains and the first step.
+  const titleOf = new Map(report.checks.map((check) => [check.id, check.title]));
+  const causes = report.rootCauses ?? [];
+  if (causes.length > 0) {
+    root.append(element('h2', {}, 'Root causes'));
+    for (const cause of causes) {
+      const names = [cause.title, ...cause.alternatives.map((id) => titleOf.get(id) ?? id)].join(' | ');
+      const body = element('div', { class: 'details' }, element('p', {}, cause.summary));
+      if (cause.explains.length > 0) body.append(element('p', {}, element('strong', {}, 'Explains: '), cause.explains.map((id) => titleOf.get(id) ?? id).join('; ')));
+      if (cause.remediation) body.append(element('p', {}, element('strong', {}, 'What to do: '), cause.remediation));
+      root.append(element('vscode-collapsible', { title: `${cause.alternatives.length > 0 ? 'One of: ' : ''}${names}`, open: '' }, body));
+    }
+  }
   const verdict = report.checks.find((check) => check.id === 'identity.known-issues');
   if (verdict) {
     const line = element('p', { class: `verdict status-${verdict.status}` }, `Known-issue verdict: ${verdict.summary}`);

@@ -23,6 +23,23 @@ export function buildReadinessReport(checks: CheckReportJson, files: readonly Fi
 
 const MARK: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unknown: '❔ unknown', skipped: '⏭ skipped' };
 
+/** The root causes first: each with what it explains and the first step. */
+function rootCausesMarkdown(report: ReadinessReport): string[] {
+  const causes = report.rootCauses ?? [];
+  if (causes.length === 0) return [];
+  const titleOf = new Map(report.checks.map((check) => [check.id, check.title]));
+  return [
+    '## Root causes',
+    '',
+    ...causes.flatMap((cause) => [
+      `- **${markdownCell([cause.title, ...cause.alternatives.map((id) => titleOf.get(id) ?? id)].join(' | '))}** — ${markdownCell(cause.summary)}`,
+      ...(cause.explains.length > 0 ? [`  - explains: ${markdownCell(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`] : []),
+      ...(cause.remediation ? [`  - what to do: ${markdownCell(cause.remediation)}`] : []),
+    ]),
+    '',
+  ];
+}
+
 export function readinessReportToMarkdown(report: ReadinessReport): string {
   const cell = markdownCell;
   const lines = [
@@ -33,6 +50,7 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
     `**${report.summary.pass} pass, ${report.summary.warn} warn, ${report.summary.fail} fail, ${report.summary.unknown} unknown, ${report.summary.skipped} skipped.**`,
     '',
     ...(report.verdict ? [`**Verdict: ${cell(report.verdict.label)}** — ${cell(report.verdict.reason)}`, ''] : []),
+    ...rootCausesMarkdown(report),
     '| area | check | status | summary |',
     '|---|---|---|---|',
     ...report.checks.map((check) => `| ${cell(check.area)} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),

@@ -40,7 +40,7 @@ describe('the status bar', () => {
     assert.deepEqual([item.visible, item.text], [true, '$(sync~spin) Calico: checking…']);
     run.finish({ results: [check('nodes.ready', 'pass'), check('crds.calico', 'fail')], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
     assert.equal(item.text, '$(error) Calico: 1 failing');
-    assert.match(tooltipOf(item), /^sim: 1 check\(s\) fail: crds\.calico\n1 pass, 0 warn, 1 fail, 0 unknown, 0 skipped$/);
+    assert.match(tooltipOf(item), /^sim: 1 check\(s\) fail: crds\.calico\nRoot cause: crds\.calico — fail\n1 pass, 0 warn, 1 fail, 0 unknown, 0 skipped$/);
     assert.equal(background(item), 'statusBarItem.errorBackground');
     session.startRun().finish({ results: [check('nodes.ready', 'pass')] });
     assert.deepEqual([item.text, background(item)], ['$(pass) Calico: ready', undefined]);
