@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { markdownCell } from '../core/report/markdownText';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
+import { rootCausesOfChecks, type RootCauseJson } from '../core/causes/rootCauseReport';
 import type { ClusterSession, SessionState } from './clusterSession';
 import { describeProblem, type ConnectionProblem } from './connectionProblem';
 import { NEXT_STEPS, type NextStep } from './nextSteps';
@@ -16,9 +17,9 @@ const STATUS_ICONS: Record<CheckStatus, vscode.ThemeIcon> = {
 };
 
 /** What a detail row of a check is; its icon and whether it opens something follow from this, never the reverse. */
-export type DetailRole = 'evidence' | 'remediation' | 'known-issue';
+export type DetailRole = 'evidence' | 'remediation' | 'known-issue' | 'explains';
 
-const DETAIL_ICONS: Record<DetailRole, string> = { evidence: 'info', remediation: 'lightbulb', 'known-issue': 'link-external' };
+const DETAIL_ICONS: Record<DetailRole, string> = { evidence: 'info', remediation: 'lightbulb', 'known-issue': 'link-external', explains: 'arrow-small-right' };
 
 export type TreeNode =
   | { readonly type: 'area'; readonly area: string; readonly checks: readonly CheckResult[] }
@@ -29,7 +30,9 @@ export type TreeNode =
   | { readonly type: 'object'; readonly object: ObjectRef; readonly check: CheckResult }
   | { readonly type: 'timeline'; readonly entries: readonly TimelineEntry[] }
   | { readonly type: 'timeline-entry'; readonly entry: TimelineEntry }
-  | { readonly type: 'message'; readonly label: string; readonly icon: string };
+  | { readonly type: 'message'; readonly label: string; readonly icon: string }
+  | { readonly type: 'causes'; readonly causes: readonly { readonly cause: RootCauseJson; readonly check: CheckResult }[]; readonly results: readonly CheckResult[] }
+  | { readonly type: 'cause'; readonly cause: RootCauseJson; readonly check: CheckResult; readonly results: readonly CheckResult[] };
 
 /**
  * Summary, evidence and remediation quote the cluster (a TigeraStatus message, a node condition): escaped, so they
@@ -127,6 +130,22 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         item.tooltip = node.label;
         return item;
       }
+      case 'causes': {
+        const item = new vscode.TreeItem('Root causes', vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon('target');
+        item.description = `${node.causes.length} — what nothing else explains`;
+        item.id = 'causes';
+        return item;
+      }
+      case 'cause': {
+        const alternatives = node.cause.alternatives.map((id) => node.results.find((check) => check.id === id)?.title ?? id);
+        const item = new vscode.TreeItem([node.check.title, ...alternatives].join(' | '), vscode.TreeItemCollapsibleState.Expanded);
+        item.description = node.check.summary;
+        item.iconPath = STATUS_ICONS[node.check.status];
+        item.tooltip = tooltip(node.check);
+        item.id = `cause:${node.cause.check}`;
+        return item;
+      }
     }
   }
 
@@ -142,6 +161,14 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         if (check.knownIssue) details.push({ type: 'detail', label: check.knownIssue.id, role: 'known-issue', check });
         for (const object of check.objects ?? []) details.push({ type: 'object', object, check });
         return details;
+      }
+      case 'causes':
+        return node.causes.map(({ cause, check }) => ({ type: 'cause', cause, check, results: node.results }));
+      case 'cause': {
+        // What the cause explains (each also under its own area), then the first step.
+        const explained: TreeNode[] = node.cause.explains.map((id) => ({ type: 'detail', label: `explains: ${node.results.find((check) => check.id === id)?.title ?? id}`, role: 'explains', check: node.check }));
+        if (node.check.remediation) explained.push({ type: 'detail', label: node.check.remediation, role: 'remediation', check: node.check });
+        return explained;
       }
       case 'timeline':
         return node.entries.map((entry) => ({ type: 'timeline-entry', entry }));
@@ -165,6 +192,12 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
     // With no run yet the tree is empty, so VS Code shows the view's welcome content.
     if (state.results.length === 0) return roots;
     if (state.target) roots.push({ type: 'message', label: `${state.target.context} — ${state.target.server}${state.finishedAt ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'server-environment' });
+    // The answer first: the root causes, each with what it explains; the areas below keep every check.
+    const causes = rootCausesOfChecks(state.results).flatMap((cause) => {
+      const check = state.results.find((entry) => entry.id === cause.check);
+      return check ? [{ cause, check }] : [];
+    });
+    if (causes.length > 0) roots.push({ type: 'causes', causes, results: state.results });
     for (const area of CHECK_AREAS) {
       const checks = state.results.filter((check) => check.area === area);
       if (checks.length > 0) roots.push({ type: 'area', area, checks });

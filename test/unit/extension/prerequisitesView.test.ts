@@ -79,10 +79,22 @@ describe('the prerequisites tree', () => {
   it('lists areas by the worst status of their checks, failing ones expanded', () => {
     const view = viewAfter({ results: [PASSING, FAILING], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
     const roots = view.getChildren();
-    assert.deepEqual(roots.map((node) => (node.type === 'area' ? node.area : node.type)), ['message', 'Datastore', 'Nodes']);
-    const [, datastore, nodes] = roots.map((node) => item(view, node));
+    assert.deepEqual(roots.map((node) => (node.type === 'area' ? node.area : node.type)), ['message', 'causes', 'Datastore', 'Nodes']);
+    const [, causes, datastore, nodes] = roots.map((node) => item(view, node));
+    assert.deepEqual([causes?.label, causes?.collapsibleState], ['Root causes', 2], 'the answer first');
     assert.deepEqual([datastore?.description, datastore?.collapsibleState, iconOf(datastore ?? { label: '' })], ['1 failing', 2, 'error']);
     assert.deepEqual([nodes?.description, nodes?.collapsibleState, iconOf(nodes ?? { label: '' })], ['pass', 1, 'pass']);
+  });
+
+  it('shows each root cause with what it explains and the first step, under the Root causes row', () => {
+    const view = viewAfter({ results: [PASSING, FAILING] });
+    const [causes] = view.getChildren().filter((node) => node.type === 'causes');
+    assert.ok(causes);
+    const [cause] = view.getChildren(causes);
+    assert.ok(cause?.type === 'cause');
+    assert.equal(item(view, cause).label, FAILING.title);
+    const rows = view.getChildren(cause).map((node) => (node.type === 'detail' ? node.role : node.type));
+    assert.deepEqual(rows, FAILING.remediation ? ['remediation'] : []);
   });
 
   it("gives each detail row its role: only the known issue opens a link, whatever the rows' icons", () => {
