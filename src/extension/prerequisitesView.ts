@@ -139,7 +139,8 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       }
       case 'cause': {
         const alternatives = node.cause.alternatives.map((id) => node.results.find((check) => check.id === id)?.title ?? id);
-        const item = new vscode.TreeItem([node.check.title, ...alternatives].join(' | '), vscode.TreeItemCollapsibleState.Expanded);
+        // Collapsed: the cause's row says it; what it explains is one click away, and the areas stay in view.
+        const item = new vscode.TreeItem([node.check.title, ...alternatives].join(' | '), vscode.TreeItemCollapsibleState.Collapsed);
         item.description = node.check.summary;
         item.iconPath = STATUS_ICONS[node.check.status];
         item.tooltip = tooltip(node.check);
