@@ -2,6 +2,7 @@ import { field, text, type Json } from '../kube/objectFields';
 import type { InstallMethod } from '../knowledge/releaseFacts';
 import type { ClusterEvidence } from './clusterEvidence';
 import { isWindowsNode } from './networkSetup';
+import { oncePerEvidence } from './oncePerEvidence';
 
 /** The Kubernetes distribution a node belongs to. */
 export type Distribution = 'RKE2' | 'K3s' | 'kubeadm or other';
@@ -26,17 +27,6 @@ export interface ClusterDistribution {
   /** undefined when the nodes could not be read. */
   readonly distribution: Distribution | undefined;
   readonly evidence: string;
-}
-
-/** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority; read once per evidence. */
-const distributions = new WeakMap<ClusterEvidence, ClusterDistribution>();
-
-export function clusterDistribution(evidence: ClusterEvidence): ClusterDistribution {
-  const known = distributions.get(evidence);
-  if (known) return known;
-  const found = readDistribution(evidence);
-  distributions.set(evidence, found);
-  return found;
 }
 
 function readDistribution(evidence: ClusterEvidence): ClusterDistribution {
@@ -67,3 +57,6 @@ export function installKind(evidence: ClusterEvidence): InstallKind {
 }
 
 export const MANIFEST_INSTALL = 'a manifest install (calico-node in kube-system, no tigera-operator)';
+
+/** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority; read once per evidence. */
+export const clusterDistribution = oncePerEvidence(readDistribution);

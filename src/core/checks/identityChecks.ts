@@ -16,6 +16,7 @@ import { isWindowsNode } from './networkSetup';
 import { calicoOfOperator } from '../knowledge/releaseFacts';
 import { RKE2_7808 } from '../knowledge/issues/initRace';
 import { RACE_ISSUE, raceBlocker } from './initRaceConditions';
+import { oncePerEvidence } from './oncePerEvidence';
 
 function matchesRaceVersions(calico: string | undefined): boolean {
   return calico !== undefined && RKE2_7808.rules.some((rule) => rule.when.calico?.includes(calico) ?? false);
@@ -49,17 +50,6 @@ function canonicalCalico(value: string | undefined): string | undefined {
 }
 
 /** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
-/** Checks ask for the identity many times per run; the evidence never changes, so it is read once. */
-const identities = new WeakMap<ClusterEvidence, ClusterIdentity>();
-
-export function clusterIdentity(evidence: ClusterEvidence): ClusterIdentity {
-  const known = identities.get(evidence);
-  if (known) return known;
-  const identity = readIdentity(evidence);
-  identities.set(evidence, identity);
-  return identity;
-}
-
 function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const nodes = evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : [];
   const { distribution } = clusterDistribution(evidence);
@@ -81,6 +71,9 @@ function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;
   return { rke2: [...countBy(rke2).keys()], distribution, kubernetes: [...countBy(kubernetes).keys()], containerd: [...countBy(containerd).keys()], calico, calicoSource };
 }
+
+/** Checks ask for the identity many times per run: read once per evidence. */
+export const clusterIdentity = oncePerEvidence(readIdentity);
 
 /** The RKE2 release of a Linux RKE2 node; undefined for Windows nodes and other distributions. */
 export function rke2Release(node: Json): string | undefined {

@@ -12,9 +12,10 @@ export interface ParsedLogLine {
   readonly wrapper: 'cri' | 'journald' | 'none';
 }
 
-const CRI = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) [FP] /;
-/** journald's short format; the month is in the locale's words (`Mar`, `mai`, `мая`). */
-const JOURNALD = /^([^\s\d]{2,6}\.? [ \d]\d \d{2}:\d{2}:\d{2}) \S+ [\w.@-]+(?:\[\d+\])?: /;
+/** The /var/log/pods prefix: 1 the timestamp. */
+export const CRI_PREFIX = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) [FP] /;
+/** journald's short format, the month in the locale's words (`Mar`, `mai`, `мая`): 1 the timestamp, 2 the unit. */
+export const JOURNALD_PREFIX = /^([^\s\d]{2,6}\.? [ \d]\d \d{2}:\d{2}:\d{2}) \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
 const CALICO = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}) \[(\w+)\]\[\d+\] /;
 const KLOG = /^([IWEF])(\d{2})(\d{2}) (\d{2}:\d{2}:\d{2}\.\d{6})\s+\d+ \S+:\d+\] /;
 const LOGRUS = /\btime="([^"]{1,64})"\s+level=(\w+)/;
@@ -32,13 +33,26 @@ function jsonTimestamp(raw: string | undefined): string | undefined {
   return ms === undefined || ms > 8.64e15 ? undefined : new Date(ms).toISOString();
 }
 
+/** A level as the formats write it, fatal and panic kept apart from error. */
+export type LineLevel = 'panic' | 'fatal' | 'error' | 'warning' | 'info' | 'debug';
+
+const LEVEL_WORDS: Readonly<Record<string, LineLevel>> = {
+  panic: 'panic', pani: 'panic', dpanic: 'panic',
+  fatal: 'fatal', fata: 'fatal', f: 'fatal',
+  error: 'error', erro: 'error', err: 'error', e: 'error',
+  warning: 'warning', warn: 'warning', w: 'warning',
+  info: 'info', i: 'info',
+  debug: 'debug', debu: 'debug', trace: 'debug', trac: 'debug',
+};
+
+/** The level of a level word of any format (`E`, `ERRO`, `error`, `FATAL`, `dpanic`…). */
+export function levelOf(word: string): LineLevel | undefined {
+  return LEVEL_WORDS[word.toLowerCase()];
+}
+
 function level(word: string): ParsedLogLine['level'] {
-  const lower = word.toLowerCase();
-  if (/^(e|err|erro|error|fatal|fata|f|panic)$/.test(lower)) return 'error';
-  if (/^(w|warn|warning)$/.test(lower)) return 'warning';
-  if (/^(i|info)$/.test(lower)) return 'info';
-  if (/^(d|debu|debug|trace)$/.test(lower)) return 'debug';
-  return undefined;
+  const found = levelOf(word);
+  return found === 'panic' || found === 'fatal' ? 'error' : found;
 }
 
 /**
@@ -50,13 +64,13 @@ export function parseLogLine(line: string): ParsedLogLine {
   let text = line.length > 4096 ? line.slice(0, 4096) : line;
   let wrapper: ParsedLogLine['wrapper'] = 'none';
   let outerTimestamp: string | undefined;
-  const cri = CRI.exec(text);
+  const cri = CRI_PREFIX.exec(text);
   if (cri) {
     wrapper = 'cri';
     outerTimestamp = cri[1];
     text = text.slice(cri[0].length);
   } else {
-    const journald = JOURNALD.exec(text);
+    const journald = JOURNALD_PREFIX.exec(text);
     if (journald) {
       wrapper = 'journald';
       outerTimestamp = journald[1];

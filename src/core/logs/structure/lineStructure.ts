@@ -14,8 +14,9 @@
  * Only the first few KiB of a line are read, so a long line costs no more than a short one.
  */
 
-export type LineLevel = 'panic' | 'fatal' | 'error' | 'warning' | 'info' | 'debug';
+import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine';
 
+export type { LineLevel } from '../logLine';
 export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'plain';
 
 export interface LineEvent {
@@ -41,9 +42,6 @@ export interface LineStructure {
 }
 
 const HEAD_CHARS = 4096;
-const CRI = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) (?:stdout|stderr) [FP] /;
-/** journald's short format; the month is in the locale's words (`Mar`, `mai`, `мая`). */
-const JOURNALD = /^[^\s\d]{2,6}\.? [ \d]\d \d{2}:\d{2}:\d{2} \S+ ([\w.@-]+?)(?:\[\d+\])?: /;
 /** syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`. */
 const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) \S+ \/?([\w.@-]+?)(?:\[\d+\])?: /;
 /** runit's svlogd stamp, as calico-node's runit services wrote it (`2016-06-15_07:13:07.98666 bird: …`). */
@@ -74,18 +72,6 @@ const CLI_ERROR = /^Error: /;
 const TIMESTAMPED_JSON = /^\d{4}-\d{2}-\d{2}T[\d:.]{8,18}(?:Z|[+-]\d{2}:\d{2}) \{/;
 const GO_CRASH = /^(?:panic: |fatal error: )/;
 
-const LEVEL_WORDS: Readonly<Record<string, LineLevel>> = {
-  panic: 'panic', pani: 'panic', dpanic: 'panic',
-  fatal: 'fatal', fata: 'fatal', f: 'fatal',
-  error: 'error', erro: 'error', err: 'error', e: 'error',
-  warning: 'warning', warn: 'warning', w: 'warning',
-  info: 'info', i: 'info',
-  debug: 'debug', debu: 'debug', trace: 'debug', trac: 'debug',
-};
-
-export function levelOf(word: string): LineLevel | undefined {
-  return LEVEL_WORDS[word.toLowerCase()];
-}
 
 /** Whether a level is one that reports a failure by itself. */
 export function isFailureLevel(level: LineLevel | undefined): boolean {
@@ -100,10 +86,12 @@ interface Unwrapped {
 
 function unwrap(line: string): Unwrapped {
   const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
-  const cri = CRI.exec(head);
+  const cri = CRI_PREFIX.exec(head);
   if (cri) return { text: head.slice(cri[0].length), wrapper: 'cri', unit: undefined };
-  const journald = JOURNALD.exec(head) ?? SYSLOG_RFC3339.exec(head);
-  if (journald) return { text: head.slice(journald[0].length), wrapper: 'journald', unit: journald[1]?.toLowerCase() };
+  const journald = JOURNALD_PREFIX.exec(head);
+  if (journald) return { text: head.slice(journald[0].length), wrapper: 'journald', unit: journald[2]?.toLowerCase() };
+  const syslog = SYSLOG_RFC3339.exec(head);
+  if (syslog) return { text: head.slice(syslog[0].length), wrapper: 'journald', unit: syslog[1]?.toLowerCase() };
   const svlogd = SVLOGD.exec(head);
   if (svlogd) return { text: head.slice(svlogd[0].length), wrapper: 'none', unit: undefined };
   return { text: head, wrapper: 'none', unit: undefined };
