@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CheckReportJson } from '../../src/core/checks/checkReport';
 import { runInProcess } from '../cli/cliHarness';
@@ -16,7 +16,7 @@ import { startRawCluster } from '../sim/simServer';
 const ROOT = join(__dirname, '../../../test/corpus/clusters');
 
 async function replay(entry: CaseFolder): Promise<{ code: number; report: CheckReportJson; outcome: CaseOutcome }> {
-  const sim = await startRawCluster(loadRawCluster(entry.folder, entry.spec.shown));
+  const sim = await startRawCluster(loadRawCluster(entry.folder, entry.spec.shown, entry.spec.partial));
   try {
     const run = await runInProcess(['check', '--kubeconfig', sim.kubeconfigPath, '--format', 'json', '--host-root', '/nonexistent-root', '--timeout', '5']);
     assert.ok([0, 1, 3].includes(run.code), `${entry.spec.id}: exit ${run.code}: ${run.stderr.slice(0, 500)}`);
@@ -35,17 +35,27 @@ describe('real cluster states replayed (test/corpus/clusters)', () => {
   it('replays every case without crashing and prints agreement', async () => {
     const corpus = cases.filter((entry) => !entry.fixture);
     const lines: string[] = [];
-    let agreeing = 0;
-    let healthyRed = 0;
-    let wronglyNamed = 0;
+    const batches = new Map<string, { cases: number; agreeing: number; meetingGoal: number; healthyRed: number; wronglyNamed: number; causesLabelled: number; causesRight: number }>();
     for (const entry of corpus) {
       const { outcome } = await replay(entry);
-      if (outcome.agrees) agreeing++;
-      if (outcome.healthyRed.length > 0) healthyRed++;
-      wronglyNamed += outcome.wronglyNamed.length;
-      lines.push(`${outcome.agrees ? 'agree   ' : 'DISAGREE'} ${entry.spec.id} (verdict ${outcome.verdict})${outcome.differences.map((line) => `\n           ${line}`).join('')}`);
+      const batch = relative(ROOT, entry.folder).split(sep)[0] ?? '';
+      const tally = batches.get(batch) ?? { cases: 0, agreeing: 0, meetingGoal: 0, healthyRed: 0, wronglyNamed: 0, causesLabelled: 0, causesRight: 0 };
+      tally.cases++;
+      if (outcome.agrees) tally.agreeing++;
+      if (outcome.meetsGoal) tally.meetingGoal++;
+      if (outcome.healthyRed.length > 0) tally.healthyRed++;
+      tally.wronglyNamed += outcome.wronglyNamed.length;
+      if (outcome.firstCauseRight !== undefined) tally.causesLabelled++;
+      if (outcome.firstCauseRight === true) tally.causesRight++;
+      batches.set(batch, tally);
+      const mark = outcome.agrees ? 'agree   ' : outcome.meetsGoal ? 'goal met' : 'DISAGREE';
+      const cause = entry.spec.expected.firstCause === undefined ? '' : `; first cause ${outcome.firstCause}${outcome.firstCauseRight === false ? `, expected ${entry.spec.expected.firstCause}` : ''}`;
+      lines.push(`${mark} ${entry.spec.id} (verdict ${outcome.verdict}${cause})${outcome.differences.map((line) => `\n           ${line}`).join('')}`);
     }
-    lines.push(`corpus: ${agreeing} of ${corpus.length} cases agree; healthy cases with a fail or warning: ${healthyRed}; known issues wrongly named: ${wronglyNamed}`);
+    for (const [batch, tally] of batches) {
+      const causes = tally.causesLabelled > 0 ? `; first root cause right: ${tally.causesRight} of ${tally.causesLabelled}` : '';
+      lines.push(`${batch}: ${tally.agreeing} of ${tally.cases} cases agree, ${tally.meetingGoal} meet the goal (no red on healthy, the expected failures red, no wrong known issue); healthy cases with a fail or warning: ${tally.healthyRed}; known issues wrongly named: ${tally.wronglyNamed}${causes}`);
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
   });
 

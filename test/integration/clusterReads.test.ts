@@ -39,7 +39,7 @@ const RAW_TARGETS = ['synthetic-healthy-kubeadm-calico-3.26-manifest', 'syntheti
 async function start(target: string, startAt: number, authorize?: (request: ReadRequest) => boolean): Promise<RunningSim> {
   if (target.startsWith('raw:')) {
     const folder = join(FIXTURES, target.slice('raw:'.length));
-    return startRawCluster(loadRawCluster(folder, readCase(folder).shown), authorize ? { authorize } : {});
+    return startRawCluster(loadRawCluster(folder, readCase(folder).shown, readCase(folder).partial), authorize ? { authorize } : {});
   }
   return startSimulatedCluster(loadScenario(target), { manualClock: true, startAt, ...(authorize ? { authorize } : {}) });
 }

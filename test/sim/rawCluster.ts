@@ -12,6 +12,11 @@ export interface RawCluster {
   readonly objects: readonly KubeObject[];
   /** Resource plurals that may be read ("pods", "ippools", "pods/log"); undefined: everything. */
   readonly shown: readonly string[] | undefined;
+  /**
+   * Plurals the source showed only in part (filtered by grep, one namespace, a few names): an object of them that is
+   * not here may still exist, so a read by name of one and a list that would come back empty answer 403.
+   */
+  readonly partial: readonly string[];
   /** Pod logs by `namespace/pod/container`. */
   readonly logs: ReadonlyMap<string, string>;
 }
@@ -75,7 +80,7 @@ export function servesResource(raw: RawCluster, group: string, plural: string): 
 }
 
 /** Loads objects.yaml, logs/<namespace>_<pod>_<container>.log and the shown resources of a case folder. */
-export function loadRawCluster(folder: string, shown: readonly string[] | undefined): RawCluster {
+export function loadRawCluster(folder: string, shown: readonly string[] | undefined, partial: readonly string[] = []): RawCluster {
   const objects = parseObjects(readFileSync(join(folder, 'objects.yaml'), 'utf8'));
   const logs = new Map<string, string>();
   const logFolder = join(folder, 'logs');
@@ -85,5 +90,5 @@ export function loadRawCluster(folder: string, shown: readonly string[] | undefi
       if (namespace && pod && container) logs.set(`${namespace}/${pod}/${container}`, readFileSync(join(logFolder, file), 'utf8'));
     }
   }
-  return { objects, shown, logs };
+  return { objects, shown, partial, logs };
 }

@@ -215,9 +215,13 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     const key = `${route.group}/${route.resource}`;
     const all = store.resources.get(key) ?? (raw ? [] : undefined);
     if (!all) return send(response, 404, status(404, 'NotFound', 'the server could not find the requested resource'), record);
+    // A kind the source showed in part cannot prove an absence: what is not in it may exist.
+    const partlyShown = raw?.partial.includes(route.resource) === true;
+    const refusePartial = (): true => send(response, 403, status(403, 'Forbidden', `${route.resource}${route.group ? `.${route.group}` : ''}${route.name ? ` "${route.name}"` : ''} is forbidden: the source showed ${route.resource} only in part`), record);
     const inScope = (object: KubeObject): boolean => route.namespace === undefined || object.metadata.namespace === route.namespace;
     if (route.name !== undefined) {
       const found = all.find((object) => object.metadata.name === route.name && inScope(object) && (CLUSTER_SCOPED.has(route.resource) || route.namespace !== undefined));
+      if (!found && partlyShown) return refusePartial();
       return found ? send(response, 200, found, record) : send(response, 404, status(404, 'NotFound', `${route.resource}${route.group ? `.${route.group}` : ''} "${route.name}" not found`), record);
     }
     let labelMatch;
@@ -250,6 +254,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     if (route.resource === 'pods' && going) {
       for (let extra = 0; extra < store.extraPods.count && going; extra++) going = consider(store.extraPods.make(extra));
     }
+    if (partlyShown && page.length === 0 && offset === 0) return refusePartial();
     const kind = `${route.resource.charAt(0).toUpperCase()}${route.resource.slice(1)}List`;
     return send(response, 200, { kind, apiVersion: route.group ? `${route.group}/v1` : 'v1', metadata: { resourceVersion: '1', ...(cursor.more ? { continue: Buffer.from(JSON.stringify({ offset: offset + page.length })).toString('base64') } : {}) }, items: page }, record);
   };

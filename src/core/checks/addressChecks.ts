@@ -1,6 +1,7 @@
 import { list, name, text, type Json } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { podReady } from './podProblems';
 
 export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses: each node's InternalIP, used once" };
 
@@ -37,6 +38,22 @@ function more(count: number): string[] {
 }
 
 /**
+ * No node carries an address. That means calico-node never started only when its pods show it; with Ready pods the
+ * addresses are simply not published on the Node objects (IP=none, a state rebuilt without annotations), and with
+ * its pods unreadable nothing tells the two apart.
+ */
+function noAddressAnywhere(evidence: ClusterEvidence, lines: string[]): CheckResult {
+  const lists = [evidence.calicoNodePods, ...(evidence.manifestInstall ? [evidence.manifestInstall.calicoNodePods] : [])];
+  const pods = lists.flatMap((read) => (read.kind === 'ok' ? read.value.items : []));
+  if (pods.some(podReady)) {
+    return result(ADDRESS_CHECK, 'unknown', 'unknown: no node carries a Calico address annotation although calico-node is Ready — nothing to compare', [...lines, `${pods.filter(podReady).length} calico-node pod(s) Ready`], { remediation: 'Read the addresses on a node with `calicoctl get node -o wide`, or the "Using autodetected IPv4 address" line of a calico-node log.' });
+  }
+  const unread = lists.find((read): read is Exclude<typeof read, { kind: 'ok' }> => read.kind !== 'ok');
+  if (pods.length === 0 && unread !== undefined) return unknownFrom(ADDRESS_CHECK, 'calico-node pods (to tell whether it ever started)', unread);
+  return result(ADDRESS_CHECK, 'fail', 'No node carries a Calico address: calico-node has not started on any node', lines, { remediation: 'See the calico-node check and its pod logs.' });
+}
+
+/**
  * The address calico-node autodetected on each node (its projectcalico.org/IPv4Address annotation) against the
  * node's InternalIP. Two nodes claiming one address stop calico-node on the second ("Calico node … is already using
  * the IPv4 address"); an address on the wrong interface (first-found picking a docker0, nodelocaldns or NAT NIC)
@@ -62,9 +79,7 @@ export function checkCalicoAddresses(evidence: ClusterEvidence): CheckResult {
       remediation: `calico-node stops on the second node that claims an address. The usual cause is first-found autodetection picking an interface every node has with the same IP (docker0, nodelocaldns: projectcalico/calico#6910). ${fixAutodetection}`,
     });
   }
-  if (nodes.length > 0 && without.length === nodes.length) {
-    return result(ADDRESS_CHECK, 'fail', 'No node carries a Calico address: calico-node has not started on any node', lines, { remediation: 'See the calico-node check and its pod logs.' });
-  }
+  if (nodes.length > 0 && without.length === nodes.length) return noAddressAnywhere(evidence, lines);
   if (mismatched.length > 0 && chosen === undefined) {
     return result(ADDRESS_CHECK, 'warn', `${mismatched.length} node(s) where Calico autodetected an address other than the InternalIP, e.g. ${mismatched[0]?.node ?? ''}`, lines, {
       remediation: `With first-found autodetection (the RKE2 default) calico-node can pick the wrong interface, and pods on that node become unreachable from the others (projectcalico/calico#8783; rancher/rke2#3388 on Windows). ${fixAutodetection}`,

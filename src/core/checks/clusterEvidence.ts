@@ -218,7 +218,11 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   }
   const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment', ApiResult<unknown>>> = {};
   const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods', ApiResult<ListResult>>> = {};
-  const readManifest = object('calicoNodeDaemonSet').kind === 'not-found';
+  // calico-system has no calico-node, or it could not be read and no calico-node pod is seen there: a manifest
+  // install (kube-system) is possible, so look there too.
+  const operatorNodePods = listed('calicoNodePods');
+  const noOperatorNodePods = operatorNodePods.kind !== 'ok' || operatorNodePods.value.items.length === 0;
+  const readManifest = object('calicoNodeDaemonSet').kind === 'not-found' || (object('calicoNodeDaemonSet').kind !== 'ok' && noOperatorNodePods);
   if (readManifest) {
     into(manifest, 'calicoNodeDaemonSet', get(PATHS.daemonSet(HELM_NAMESPACE, 'calico-node')));
     into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));

@@ -41,6 +41,10 @@ function readDistribution(evidence: ClusterEvidence): ClusterDistribution {
   return { distribution: first[0], evidence: `${ranked.map(([kind, count]) => `${kind} on ${count} node(s)`).join(', ')} (kubelet version suffix, rke2.io/k3s.io node annotations)` };
 }
 
+function hasItems(pods: ClusterEvidence['calicoNodePods']): boolean {
+  return pods.kind === 'ok' && pods.value.items.length > 0;
+}
+
 /** How Calico is installed, as far as the objects tell; 'none' when neither install's calico-node exists. */
 export type InstallKind = InstallMethod | 'none' | 'unknown';
 
@@ -53,6 +57,9 @@ export function installKind(evidence: ClusterEvidence): InstallKind {
   const manifest = evidence.manifestInstall?.calicoNodeDaemonSet;
   if (manifest?.kind === 'ok') return 'manifest';
   if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.kind === 'not-found') return 'none';
+  // Neither DaemonSet readable: where calico-node's pods run tells the install.
+  if (hasItems(evidence.calicoNodePods)) return 'operator';
+  if (evidence.manifestInstall && hasItems(evidence.manifestInstall.calicoNodePods)) return 'manifest';
   return 'unknown';
 }
 

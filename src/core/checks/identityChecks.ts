@@ -15,7 +15,7 @@ import { clusterDistribution, nodeDistribution, type Distribution } from './clus
 import { isWindowsNode } from './networkSetup';
 import { calicoOfOperator } from '../knowledge/releaseFacts';
 import { RKE2_7808 } from '../knowledge/issues/initRace';
-import { RACE_ISSUE, raceBlocker } from './initRaceConditions';
+import { RACE_ISSUE, raceBlocker, racePassed } from './initRaceConditions';
 import { oncePerEvidence } from './oncePerEvidence';
 
 function matchesRaceVersions(calico: string | undefined): boolean {
@@ -47,6 +47,11 @@ function canonicalCalico(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const parsed = parseCalicoVersion(value);
   return parsed.ok ? formatCalicoVersion(parsed.value) : undefined;
+}
+
+/** The RKE2 releases the matrix says each node's release should move to. */
+function upgradeTargets(identity: ClusterIdentity): string[] {
+  return identity.rke2.map((version) => lookUpVersion(version, 'rke2')).flatMap((outcome) => (outcome.ok && outcome.report.upgradeTo ? [outcome.report.upgradeTo] : []));
 }
 
 /** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
@@ -148,6 +153,8 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   const matches: { match: KnownIssueMatch; facts: string }[] = [];
   const rke2Cluster = identity.distribution === 'RKE2' || identity.distribution === undefined;
   const raceBlocked = raceBlocker(evidence);
+  const raceBehind = racePassed(evidence);
+  const racesSetAside: KnownIssueMatch[] = [];
   const conditional = new Map<string, KnownIssueMatch>();
   const evidenceLines: string[] = [];
   const combinations = new Set(evidence.nodes.value.items.map((node) => `${rke2Release(node) ?? ''}|${text(node, 'status', 'nodeInfo', 'containerRuntimeVersion') ?? ''}`));
@@ -166,12 +173,21 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
     // Issues of RKE2's own Calico install (its chart, its containerd) say nothing about another distribution.
     const fits = (match: KnownIssueMatch): boolean => rke2Cluster || match.issue.appliesTo !== 'rke2-calico' || match.issue.id.startsWith('tigera/');
     // rancher/rke2#7808 needs more than its versions: an operator that ran and an Installation (initRaceConditions.ts).
-    const racePreconditions = (match: KnownIssueMatch): boolean => match.issue.id !== RACE_ISSUE.id || raceBlocked === undefined;
-    for (const match of verdict.applies.filter(fits).filter(racePreconditions)) matches.push({ match, facts: description });
+    // It is a start-up race, too: a cluster past it is not in it, whatever its versions.
+    for (const match of verdict.applies.filter(fits)) {
+      const isRace = match.issue.id === RACE_ISSUE.id;
+      if (isRace && raceBlocked !== undefined) continue;
+      if (isRace && raceBehind !== undefined) racesSetAside.push(match);
+      else matches.push({ match, facts: description });
+    }
     for (const match of verdict.conditional.filter(fits)) conditional.set(match.issue.id, match);
   }
   evidenceLines.push(`tigera-operator ${operator ?? 'unknown'} (Deployment image), rke2-calico chart ${chart ?? 'unknown'} (HelmChart chart-url)`);
   if (raceBlocked && matchesRaceVersions(identity.calico)) evidenceLines.push(`rancher/rke2#7808 not named: ${raceBlocked.reason}`);
+  else if (racesSetAside.length > 0) {
+    const moveTo = [...new Set(upgradeTargets(identity))];
+    evidenceLines.push(`rancher/rke2#7808, a start-up race of these versions, not named: the cluster is past start-up (${raceBehind ?? ''}); a new cluster of these versions can meet it${moveTo.length > 0 ? ` (upgrade to ${moveTo.join(' / ')} to be rid of it)` : ''}`);
+  }
   if (!rke2Cluster) evidenceLines.push(`${identity.distribution} cluster: issues of RKE2's own Calico install are left out`);
   for (const match of conditional.values()) {
     evidenceLines.push(`may apply: ${match.issue.id} (${match.issue.title}) — only if ${describePreconditions(match.openPreconditions)}, which the cluster's objects do not tell`);
@@ -184,7 +200,7 @@ export function checkKnownIssues(evidence: ClusterEvidence): CheckResult {
   const worst = matches[0];
   if (!worst) return result(KNOWN_ISSUES_CHECK, 'pass', 'No known Calico issue applies', evidenceLines);
   const others = [...new Set(matches.map((entry) => entry.match.issue.id))].filter((id) => id !== worst.match.issue.id);
-  const upgrade = identity.rke2.map((version) => lookUpVersion(version, 'rke2')).flatMap((outcome) => (outcome.ok && outcome.report.upgradeTo ? [outcome.report.upgradeTo] : []));
+  const upgrade = upgradeTargets(identity);
   const targets = upgrade.length > 0 ? upgrade : worst.match.issue.fixedIn;
   return result(
     KNOWN_ISSUES_CHECK,

@@ -1,11 +1,11 @@
 import { RKE2_7808 } from '../knowledge/issues/initRace';
 import { scanText } from '../logs/scanText';
-import { text } from '../kube/objectFields';
+import { field, text } from '../kube/objectFields';
 import type { ClusterEvidence } from './clusterEvidence';
 import { installKind, MANIFEST_INSTALL } from './clusterKind';
 import { clusterIdentity } from './identityChecks';
 import { diagnoseOperator, type OperatorDiagnosis } from './operatorRollout';
-import { describeWaiting, stuckContainer } from './podProblems';
+import { describeWaiting, podReady, stuckContainer } from './podProblems';
 
 export const RACE_ISSUE = { id: RKE2_7808.id, url: RKE2_7808.url };
 
@@ -57,5 +57,17 @@ export function raceBlocker(evidence: ClusterEvidence): RaceVerdict | undefined 
   const stuck = evidence.calicoNodePods.kind === 'ok' ? evidence.calicoNodePods.value.items.map((pod) => ({ pod, state: stuckContainer(pod) })).find((entry) => entry.state !== undefined) : undefined;
   if (stuck?.state) return { applies: false, reason: `calico-node cannot start (${text(stuck.pod, 'metadata', 'name') ?? ''}: ${describeWaiting(stuck.state)}${stuck.state.message ? ` — ${stuck.state.message.slice(0, 200)}` : ''})` };
   // Not knowing whether the operator ran does not rule the race out: the versions then decide.
+  return undefined;
+}
+
+/**
+ * rancher/rke2#7808 is a start-up race: once ClusterInformation says the datastore is ready, or calico-node is Ready
+ * (it writes ClusterInformation when it starts), the cluster is past it, and affected versions alone do not make it
+ * the explanation of anything. The reason, or undefined while the cluster may still be in it.
+ */
+export function racePassed(evidence: ClusterEvidence): string | undefined {
+  if (evidence.clusterInformation.kind === 'ok' && field(evidence.clusterInformation.value, 'spec', 'datastoreReady') === true) return 'ClusterInformation default exists with datastoreReady true';
+  const pods = evidence.calicoNodePods.kind === 'ok' ? evidence.calicoNodePods.value.items : [];
+  if (pods.length > 0 && pods.every(podReady)) return `calico-node is Ready (${pods.length} pod(s)), so it wrote ClusterInformation`;
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { condition, list, num, text, type Json } from '../kube/objectFields';
+import { condition, field, list, num, text, type Json } from '../kube/objectFields';
 
 /** Waiting reasons that mean a container will not start on its own. */
 export const STUCK_WAITING = new Set(['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CrashLoopBackOff', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError']);
@@ -50,4 +50,15 @@ export function podState(pod: Json): string {
   if (stuck) return describeWaiting(stuck);
   const waiting = containerStates(pod).find((state) => state.waiting !== undefined);
   return waiting ? describeWaiting(waiting) : (text(pod, 'status', 'phase') ?? '?');
+}
+
+/**
+ * Whether a pod is Ready: its Ready condition where the API gave one; otherwise (a state rebuilt from `kubectl get
+ * pods`, which prints READY 1/1 from the container statuses) every container ready, and at least one.
+ */
+export function podReady(pod: Json): boolean {
+  const ready = condition(pod, 'Ready');
+  if (ready) return ready.status === 'True';
+  const containers = list(pod, 'status', 'containerStatuses');
+  return text(pod, 'status', 'phase') === 'Running' && containers.length > 0 && containers.every((status) => field(status, 'ready') === true);
 }

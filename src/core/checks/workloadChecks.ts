@@ -1,8 +1,9 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
 import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS } from './calicoObjects';
-import { containerStates, describeWaiting, stuckContainer } from './podProblems';
+import { containerStates, describeWaiting, podReady, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { judgeFromPods, podsOfApp } from './workloadFromPods';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet ready on every node' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha available with endpoints' };
@@ -26,8 +27,16 @@ function describeUnreadyPod(pod: Json): string {
 function calicoNodeSource(evidence: ClusterEvidence): { daemonSet: ClusterEvidence['calicoNodeDaemonSet']; pods: ClusterEvidence['calicoNodePods']; namespace: string } {
   const manifest = evidence.manifestInstall;
   if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: manifest.calicoNodePods, namespace: HELM_NAMESPACE };
+  // Neither DaemonSet readable: the pods say where calico-node runs (kube-system for a manifest install).
+  const operatorPods = evidence.calicoNodePods;
+  const noOperatorPods = operatorPods.kind !== 'ok' || operatorPods.value.items.length === 0;
+  if (evidence.calicoNodeDaemonSet.kind !== 'ok' && noOperatorPods && manifest?.calicoNodePods.kind === 'ok' && manifest.calicoNodePods.value.items.length > 0) {
+    return { daemonSet: manifest.calicoNodeDaemonSet.kind === 'ok' ? manifest.calicoNodeDaemonSet : evidence.calicoNodeDaemonSet, pods: manifest.calicoNodePods, namespace: HELM_NAMESPACE };
+  }
   return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE };
 }
+
+const CALICO_NODE_REMEDIATION = 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.';
 
 export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   const source = calicoNodeSource(evidence);
@@ -36,7 +45,21 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   // Not in calico-system, and kube-system could not be looked at: a manifest install cannot be ruled out.
   if (found.kind === 'not-found' && manifestRead !== undefined && manifestRead.kind !== 'ok' && manifestRead.kind !== 'not-found') return unknownFrom(CALICO_NODE_CHECK, 'DaemonSet kube-system/calico-node (calico-system has none)', manifestRead);
   if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', `DaemonSet calico-system/calico-node not found${evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'not-found' ? ', nor kube-system/calico-node (a manifest install)' : ''}`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
-  if (found.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/calico-node`, found);
+  if (found.kind !== 'ok') {
+    const pods = source.pods.kind === 'ok' ? source.pods.value.items : [];
+    const fromPods = judgeFromPods({
+      definition: CALICO_NODE_CHECK,
+      controller: `DaemonSet ${source.namespace}/calico-node`,
+      refusal: found,
+      pods,
+      lines: pods.filter((pod) => !podReady(pod) || stuckContainer(pod) !== undefined).slice(0, 20).map(describeUnreadyPod),
+      objects: pods.slice(0, 20).map(podRef),
+      nodesToCover: evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : undefined,
+      readyIsEnough: false,
+      remediation: CALICO_NODE_REMEDIATION,
+    });
+    return fromPods ?? unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/calico-node`, found);
+  }
   const desired = num(found.value, 'status', 'desiredNumberScheduled') ?? 0;
   const ready = num(found.value, 'status', 'numberReady') ?? 0;
   const updated = num(found.value, 'status', 'updatedNumberScheduled') ?? 0;
@@ -46,7 +69,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   if (source.pods.kind === 'ok') {
     // A pod stuck in an init container (Init:ErrImagePull) is not Ready either; both are listed, stuck first.
     stuckPods = source.pods.value.items.filter((pod) => stuckContainer(pod) !== undefined);
-    const unready = [...stuckPods, ...source.pods.value.items.filter((pod) => condition(pod, 'Ready')?.status !== 'True' && stuckContainer(pod) === undefined)];
+    const unready = [...stuckPods, ...source.pods.value.items.filter((pod) => !podReady(pod) && stuckContainer(pod) === undefined)];
     lines.push(...unready.slice(0, 20).map(describeUnreadyPod));
     if (unready.length > 20) lines.push(`… and ${unready.length - 20} more pods not ready`);
     objects.push(...unready.slice(0, 20).map(podRef));
@@ -56,7 +79,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
   if (ready < desired || updated < desired || stuckPods.length > 0) {
     const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
-    return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.', objects });
+    return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
   }
   return result(CALICO_NODE_CHECK, 'pass', `calico-node ready on all ${desired} nodes`, lines, { objects });
 }
@@ -65,7 +88,7 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   const found = evidence.typhaDeployment;
   if (found.kind === 'not-found' && evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'ok') return skipped(TYPHA_CHECK, 'not applicable: a manifest install runs Typha only with calico-typha.yaml, and this one has none in calico-system');
   if (found.kind === 'not-found') return result(TYPHA_CHECK, 'fail', 'Deployment calico-system/calico-typha not found', [], { remediation: 'The tigera-operator creates it; check TigeraStatus and the operator logs.' });
-  if (found.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Deployment calico-system/calico-typha', found);
+  if (found.kind !== 'ok') return typhaFromPods(evidence, found) ?? unknownFrom(TYPHA_CHECK, 'Deployment calico-system/calico-typha', found);
   const available = condition(found.value, 'Available')?.status === 'True';
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
   // Scaled to 0, a Deployment is "Available" with nothing running.
@@ -81,10 +104,21 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   } else {
     lines.push(`Endpoints calico-system/calico-typha: ${endpoints.kind}`);
   }
-  if (!available || ready === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: 'Open the calico-typha logs. "Failed to get Typha endpoint … Unauthorized" (401) during init is rancher/rke2#7808; "forbidden" (403) is missing RBAC.', objects });
+  if (!available || ready === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
   if (endpoints.kind === 'ok' && addresses === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha has no ready endpoints', lines, { remediation: 'calico-node finds Typha through these endpoints; check the typha pods readiness.', objects });
   if (endpoints.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Endpoints calico-system/calico-typha', endpoints);
   return result(TYPHA_CHECK, 'pass', `calico-typha available, ${addresses} endpoint(s)`, lines, { objects });
+}
+
+const KUBE_CONTROLLERS_REMEDIATION = 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).';
+const TYPHA_REMEDIATION = 'Open the calico-typha logs. "Failed to get Typha endpoint … Unauthorized" (401) during init is rancher/rke2#7808; "forbidden" (403) is missing RBAC.';
+
+/** Typha by its pods when its Deployment could not be read; a Ready pod passes only with ready endpoints. */
+function typhaFromPods(evidence: ClusterEvidence, refusal: Exclude<ClusterEvidence['typhaDeployment'], { kind: 'ok' | 'not-found' }>): CheckResult | undefined {
+  const pods = evidence.controlPlanePods.kind === 'ok' ? podsOfApp(evidence.controlPlanePods.value.items, 'calico-typha') : [];
+  const endpoints = evidence.typhaEndpoints;
+  const addresses = endpoints.kind === 'ok' ? list(endpoints.value, 'subsets').reduce<number>((sum, subset) => sum + list(subset, 'addresses').length, 0) : 0;
+  return judgeFromPods({ definition: TYPHA_CHECK, controller: 'Deployment calico-system/calico-typha', refusal, pods, lines: [...pods.map(describeUnreadyPod), `Endpoints calico-system/calico-typha: ${endpoints.kind === 'ok' ? `${addresses} ready address(es)` : endpoints.kind}`], objects: pods.map(podRef), readyIsEnough: addresses > 0, remediation: TYPHA_REMEDIATION });
 }
 
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
@@ -94,13 +128,17 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const found = fromManifest ? fromManifest.kubeControllersDeployment : evidence.kubeControllersDeployment;
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: inKubeSystem ? 'Calico\'s manifest deploys it with calico-node; re-apply the manifest of the installed release.' : 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
-  if (found.kind !== 'ok') return unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
+  if (found.kind !== 'ok') {
+    const pods = evidence.controlPlanePods.kind === 'ok' ? podsOfApp(evidence.controlPlanePods.value.items, 'calico-kube-controllers') : [];
+    const fromPods = judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${namespace}/calico-kube-controllers`, refusal: found, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
+    return fromPods ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
+  }
   const available = condition(found.value, 'Available');
   const objects = [{ kind: 'Deployment', namespace, name: 'calico-kube-controllers', path: PATHS.deployment(namespace, 'calico-kube-controllers') }];
   const replicas = num(found.value, 'spec', 'replicas');
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
   const lines = [`Deployment ${namespace}/calico-kube-controllers: spec.replicas ${replicas ?? '(default 1)'}, readyReplicas ${ready}`, `Available: ${available?.status ?? '?'}${available?.message ? ` — ${available.message}` : ''}`];
   if (replicas === 0) return result(KUBE_CONTROLLERS_CHECK, 'warn', 'calico-kube-controllers is scaled to 0', lines, { remediation: 'Scale it back to 1: without it, IPAM blocks and node state of deleted nodes are never cleaned up.', objects });
-  if (available?.status !== 'True' || ready === 0) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).', objects });
+  if (available?.status !== 'True' || ready === 0) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }

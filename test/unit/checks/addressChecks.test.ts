@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkCalicoAddresses } from '../../../src/core/checks/addressChecks';
 import { FORBIDDEN, found, healthyEvidence, listed } from '../../builders/clusterEvidence';
-import { installation, node } from '../../builders/kubeObjects';
+import { installation, node, pod } from '../../builders/kubeObjects';
 
 describe('nodes.calico-addresses', () => {
   it('passes when every node uses its own InternalIP', () => {
@@ -35,5 +35,17 @@ describe('nodes.calico-addresses', () => {
     const unknown = checkCalicoAddresses(healthyEvidence({ nodes: FORBIDDEN }));
     assert.equal(unknown.status, 'unknown');
     assert.match(unknown.summary, /^unknown: forbidden/);
+  });
+
+  it('with no address on any node, says "never started" only when calico-node\'s pods show it', () => {
+    const bare = listed([node({ name: 'a', calicoAddress: null }), node({ name: 'b', internalIp: '10.0.0.9', calicoAddress: null })]);
+    const calicoNode = (waiting?: string) => listed([pod({ name: 'calico-node-7xk2d', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'a', ...(waiting ? { waiting: { reason: waiting } } : {}) })]);
+    const ready = checkCalicoAddresses(healthyEvidence({ nodes: bare, calicoNodePods: calicoNode() }));
+    assert.equal(ready.status, 'unknown');
+    assert.match(ready.summary, /although calico-node is Ready/);
+    assert.equal(checkCalicoAddresses(healthyEvidence({ nodes: bare, calicoNodePods: calicoNode('CrashLoopBackOff') })).status, 'fail');
+    const unread = checkCalicoAddresses(healthyEvidence({ nodes: bare, calicoNodePods: FORBIDDEN }));
+    assert.equal(unread.status, 'unknown');
+    assert.match(unread.summary, /^unknown: forbidden — could not read calico-node pods/);
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { ClusterEvidence } from '../../../src/core/checks/clusterEvidence';
 import { chartVersion, checkIdentity, checkKnownIssues, clusterIdentity, operatorVersion } from '../../../src/core/checks/identityChecks';
 import { FORBIDDEN, found, healthyEvidence, listed, NOT_FOUND, otherCni } from '../../builders/clusterEvidence';
-import { clusterInformation, daemonSet, installation, node } from '../../builders/kubeObjects';
+import { clusterInformation, daemonSet, installation, node, pod } from '../../builders/kubeObjects';
 import { assertResult, resultOf } from './checkAssertions';
 
 const GRANT = /^Grant this user get\/list on nodes, or run the check with a kubeconfig that may read it/;
@@ -49,9 +49,21 @@ describe('identity.versions', () => {
 });
 
 describe('identity.known-issues', () => {
-  const versions = (rke2: string, containerd: string, calico: string): Pick<ClusterEvidence, 'nodes' | 'clusterInformation'> => ({
+  // A cluster in start-up: calico-node still creating its container, the datastore not ready yet.
+  const versions = (rke2: string, containerd: string, calico: string): Pick<ClusterEvidence, 'nodes' | 'clusterInformation' | 'calicoNodePods'> => ({
     nodes: listed([node({ name: 'server-1', rke2, containerd: `containerd://${containerd}` })]),
-    clusterInformation: found(clusterInformation({ calicoVersion: calico })),
+    clusterInformation: found(clusterInformation({ calicoVersion: calico, datastoreReady: false })),
+    calicoNodePods: listed([pod({ name: 'calico-node-x2k9p', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, waiting: { reason: 'ContainerCreating' } })]),
+  });
+
+  it('does not name the start-up race on a cluster past start-up, and says why', () => {
+    const past = { ...versions('v1.32.2+rke2r1', '2.0.2-k3s2', 'v3.29.2'), clusterInformation: found(clusterInformation({ calicoVersion: 'v3.29.2' })) };
+    assertResult(checkKnownIssues(healthyEvidence(past)), {
+      status: 'pass',
+      summary: /^No known Calico issue applies/,
+      evidence: [/^RKE2 v1\.32\.2/, /^tigera-operator/, /^rancher\/rke2#7808, a start-up race of these versions, not named: the cluster is past start-up \(ClusterInformation default exists with datastoreReady true\)/],
+      remediation: null,
+    });
   });
 
   it('passes when no known issue applies, listing the combination judged and the chart and operator', () => {

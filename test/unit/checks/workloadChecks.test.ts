@@ -62,6 +62,25 @@ describe('workloads.calico-typha', () => {
   });
 });
 
+describe('workloads.calico-node judged from its pods when the DaemonSet cannot be read', () => {
+  const calicoNodePod = (nodeName: string, waiting?: string) => pod({ name: `calico-node-${nodeName}`, namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, nodeName, ...(waiting ? { waiting: { reason: waiting } } : {}) });
+
+  it('passes when every Linux node has a Ready pod, fails on a pod not ready or a node without one', () => {
+    const all = listed(['server-1', 'agent-1', 'agent-2'].map((nodeName) => calicoNodePod(nodeName)));
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: all })), { status: 'pass', summary: /^calico-node ready on all 3 Linux node\(s\) \(judged from its pods\)$/, evidence: [/^DaemonSet calico-system\/calico-node could not be read \(forbidden\); judged from its 3 pod\(s\)$/], remediation: null });
+    const crashing = listed([calicoNodePod('server-1'), calicoNodePod('agent-1', 'CrashLoopBackOff'), calicoNodePod('agent-2')]);
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: crashing })), { status: 'fail', summary: /^calico-node: 1 of 3 pod\(s\) not ready$/, evidence: [/could not be read/, /calico-node-agent-1 on agent-1: Running \(CrashLoopBackOff\)/], remediation: /^Open the logs of the pods listed/ });
+    const missing = listed([calicoNodePod('server-1'), calicoNodePod('agent-1')]);
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: missing })), { status: 'fail', summary: /^calico-node: no pod on 1 of 3 Linux node\(s\), e\.g\. agent-2$/, evidence: [/could not be read/, /^agent-2: no calico-node pod$/], remediation: /^Open the logs/ });
+  });
+
+  it('stays unknown when the Ready pods cannot be matched against the nodes, or there are none', () => {
+    const all = listed([calicoNodePod('server-1')]);
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: all, nodes: FORBIDDEN })).status, 'unknown');
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]) })).status, 'unknown');
+  });
+});
+
 describe('workloads.calico-kube-controllers', () => {
   it('passes when available, fails when not or when missing', () => {
     assertResult(checkKubeControllers(healthyEvidence()), { status: 'pass', summary: /^calico-kube-controllers is available$/, evidence: [/^Available: True$/], remediation: null });
@@ -69,8 +88,11 @@ describe('workloads.calico-kube-controllers', () => {
     assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: NOT_FOUND })), { status: 'fail', summary: /not found$/, evidence: [], remediation: /^The tigera-operator creates it from Installation default/ });
   });
 
-  it('is unknown when it cannot be read; skipped when Calico is not the CNI', () => {
-    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden/, evidence: [/forbidden/], remediation: /^Grant/ });
+  it('is unknown when neither it nor its pods can be read; judged from its pods when only they can; skipped when Calico is not the CNI', () => {
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden/, evidence: [/forbidden/], remediation: /^Grant/ });
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN })), { status: 'pass', summary: /^calico-kube-controllers: 1 pod\(s\) ready \(judged from its pods\)$/, evidence: [/^Deployment calico-system\/calico-kube-controllers could not be read \(forbidden\); judged from its 1 pod\(s\)$/, /Running, 0 restart/], remediation: null });
+    const crashing = listed([pod({ name: 'calico-kube-controllers-5f4c9d7b8-q8r4t', namespace: 'calico-system', labels: { 'k8s-app': 'calico-kube-controllers' }, waiting: { reason: 'CrashLoopBackOff' }, restarts: 7 })]);
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: crashing })), { status: 'fail', summary: /^calico-kube-controllers: 1 of 1 pod\(s\) not ready$/, evidence: [/could not be read \(forbidden\)/, /CrashLoopBackOff/], remediation: /^Open the calico-kube-controllers logs/ });
     assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'workloads.calico-kube-controllers').status, 'skipped');
   });
 });
