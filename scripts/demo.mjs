@@ -1,8 +1,9 @@
 // `npm run demo`: the whole product against the simulated cluster, without owning one.
 //  1. starts the simulated RKE2 cluster (default scenario race-3.29.2, played in real time) on 127.0.0.1;
 //  2. prints what the CLI says about it (check, versions, lint, logs);
-//  3. starts code-server (a real VS Code in the browser) with the packaged extension and a demo workspace
-//     (config.yaml, a HelmChartConfig pinning v1.36.5, a Rancher Cluster spec, a Plan, sample logs) and prints the URL.
+//  3. starts code-server (a real VS Code in the browser) with the packaged extension and the scenario's own demo
+//     workspace (config.yaml, a HelmChartConfig, a Rancher Cluster spec and a Plan at the scenario's RKE2 release, its
+//     pod logs) against a second simulated cluster whose timeline starts when the editor first asks ("r" replays it).
 // Ctrl-C stops everything. Options: --scenario NAME (one of test/sim/scenarios: the #7808 race, healthy, and one
 // cluster per failure mode — `--scenarios` lists them with what each shows), --port N (default 18080), --cli-only,
 // --smoke (start everything, prove code-server serves the workbench with the extension installed, then stop: used
@@ -63,11 +64,16 @@ process.on('SIGTERM', () => {
   process.exit(0);
 });
 
-function startSim() {
+/**
+ * Starts a simulated cluster. `editor`: its timeline starts with the first request (when the editor first asks, not
+ * minutes earlier while the toolchain installs), and "replay" on its standard input plays it again.
+ */
+function startSim({ editor = false } = {}) {
   return new Promise((resolveSim, reject) => {
-    const child = spawn(process.execPath, [join(repo, 'out/test/sim/main.js'), '--scenario', scenario], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = [join(repo, 'out/test/sim/main.js'), '--scenario', scenario, ...(editor ? ['--clock-on-first-request'] : [])];
+    const child = spawn(process.execPath, args, { stdio: [editor ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
     stoppers.push(() => child.kill('SIGTERM'));
-    child.stdout.once('data', (chunk) => resolveSim(JSON.parse(String(chunk))));
+    child.stdout.once('data', (chunk) => resolveSim({ ...JSON.parse(String(chunk)), replay: () => child.stdin?.write('replay\n') }));
     child.once('exit', (code) => reject(new Error(`the simulated cluster exited with ${code}`)));
   });
 }
@@ -79,27 +85,51 @@ function show(title, args) {
   console.log(`(exit code ${result.status})`);
 }
 
+/**
+ * The scenario's own workspace: its RKE2 release in the Rancher Cluster spec and the upgrade Plan, its pod logs, and
+ * the RKE2 config files whose mistakes the file checks explain; the support bundle only with the race it was
+ * collected from.
+ */
 function demoWorkspace(sim) {
-  const workspace = join(run, 'demo-workspace');
+  const workspace = join(run, `demo-${scenario}`);
   cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
-  const race = JSON.parse(readFileSync(join(repo, 'test/sim/scenarios/race-3.29.2.json'), 'utf8'));
-  mkdirSync(join(workspace, 'logs'), { recursive: true });
-  for (const log of race.logs) writeFileSync(join(workspace, 'logs', `${log.pod}_${log.container}.log`), `${[...(log.previous ?? []), ...log.current].join('\n')}\n`);
-  mkdirSync(join(workspace, 'bundles'), { recursive: true });
-  cpSync(join(repo, 'test/fixtures/bundles/server-1-2025-02-19_14_30_00.tar.gz'), join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz'));
-  writeFileSync(join(workspace, 'README.md'), `# RKE2 Calico Diagnostics demo\n\nThe simulated cluster (${sim.scenario}) runs at ${sim.url}; its kubeconfig is ${sim.kubeconfig}.\n\n- Open the **RKE2 Calico** view in the activity bar and run **Run Readiness Check** (or **Watch Cluster Initialisation**).\n- Open \`server/manifests/rke2-calico-config.yaml\`, \`etc/rancher/rke2/config.yaml\`, \`rancher/cluster.yaml\`, \`upgrade/plan.yaml\` and the files in \`logs/\`.\n- **Open Support Bundle…** (view menu) and pick \`bundles/server-1-2025-02-19_14_30_00.tar.gz\`.\n`);
-  return workspace;
+  const played = JSON.parse(readFileSync(join(scenarioFolder, `${scenario}.json`), 'utf8'));
+  const release = played.state?.rke2;
+  if (typeof release === 'string') {
+    for (const file of ['rancher/cluster.yaml', 'upgrade/plan.yaml']) {
+      const path = join(workspace, file);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/^(\s*(?:kubernetesVersion|version): )v\S+$/gm, `$1${release}`));
+    }
+  }
+  const logs = played.logs ?? [];
+  if (logs.length > 0) mkdirSync(join(workspace, 'logs'), { recursive: true });
+  for (const log of logs) writeFileSync(join(workspace, 'logs', `${log.pod}_${log.container}.log`), `${[...(log.previous ?? []), ...log.current].join('\n')}\n`);
+  const withBundle = scenario === 'race-3.29.2';
+  if (withBundle) {
+    mkdirSync(join(workspace, 'bundles'), { recursive: true });
+    cpSync(join(repo, 'test/fixtures/bundles/server-1-2025-02-19_14_30_00.tar.gz'), join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz'));
+  }
+  const steps = [
+    '- Open the **RKE2 Calico** view in the activity bar: the tree fills from the simulated cluster, whose timeline started when the editor first asked. In the terminal that runs the demo, type `r` and Enter to play it again from the start.',
+    '- Open `server/manifests/rke2-calico-config.yaml`, `etc/rancher/rke2/config.yaml`, `rancher/cluster.yaml` and `upgrade/plan.yaml`: the file checks mark their mistakes.',
+    ...(logs.length > 0 ? ['- Open the files in `logs/`: the findings are highlighted, with the known issue they point to.'] : []),
+    ...(withBundle ? ['- **Open Support Bundle…** (view menu) and pick `bundles/server-1-2025-02-19_14_30_00.tar.gz`.'] : []),
+  ];
+  writeFileSync(join(workspace, 'README.md'), `# RKE2 Calico Diagnostics demo: ${scenario}\n\n${played.description ?? ''}\n\nThe editor is connected to a simulated cluster of this scenario (its kubeconfig is the setting rke2Calico.kubeconfig).\n\n${steps.join('\n')}\n`);
+  return { workspace, logs: logs.map((log) => join(workspace, 'logs', `${log.pod}_${log.container}.log`)), bundle: withBundle ? join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz') : undefined };
 }
 
 const sim = await startSim();
 console.log(`Simulated RKE2 cluster "${sim.scenario}" at ${sim.url}`);
 console.log(`  kubeconfig: ${sim.kubeconfig}   (try: KUBECONFIG=${sim.kubeconfig} node dist/cli.js check --watch 90)`);
 show('readiness checks against the simulated cluster', ['check', '--kubeconfig', sim.kubeconfig]);
-show('the version the race was reported on', ['versions', 'v1.32.2-rc2+rke2r1']);
-const workspace = demoWorkspace(sim);
+if (scenario === 'race-3.29.2') show('the version the race was reported on', ['versions', 'v1.32.2-rc2+rke2r1']);
+const demo = demoWorkspace(sim);
+const workspace = demo.workspace;
 show('the demo workspace files', ['lint', workspace]);
-show('the typha log of the race', ['logs', join(workspace, 'logs/calico-typha-6b9c7d8f4-x7k2p_calico-typha.log')]);
-show('a support bundle collected from a node during the race', ['bundle', join(workspace, 'bundles/server-1-2025-02-19_14_30_00.tar.gz')]);
+const typhaLog = demo.logs.find((path) => path.includes('typha')) ?? demo.logs[0];
+if (typhaLog) show(`the ${typhaLog.includes('typha') ? 'typha ' : ''}log of this cluster`, ['logs', typhaLog]);
+if (demo.bundle) show('a support bundle collected from a node during the race', ['bundle', demo.bundle]);
 
 /** The demo workspace is tied to the simulated cluster: the tree fills as soon as the view opens. */
 function workspaceSettings(workspace) {
@@ -127,7 +157,9 @@ if (cliOnly) {
   const tools = setup.stdout.trim().split('\n').pop();
   workspaceSettings(workspace);
   const { startCodeServer } = await import(join(repo, 'test/e2e/codeServer.mjs'));
-  const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'workbench.colorTheme': 'Default Dark Modern' };
+  // The editor gets its own cluster, whose timeline starts when the editor first asks.
+  const editorSim = await startSim({ editor: true });
+  const settings = { 'rke2Calico.kubeconfig': editorSim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'workbench.colorTheme': 'Default Dark Modern' };
   let server;
   try {
     server = await startCodeServer({ tools, run: join(run, 'code-server'), port, vsix: join(repo, 'dist/rke2-calico-diagnostics.vsix'), settings });
@@ -145,5 +177,13 @@ if (cliOnly) {
     process.exit(0);
   }
   console.log(`\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  console.log('Then click the RKE2 Calico icon in the activity bar: the tree fills from the simulated cluster. Ctrl-C stops the demo.');
+  console.log('Then click the RKE2 Calico icon in the activity bar: the tree fills from the simulated cluster, whose timeline starts now.');
+  console.log('Type r and Enter here to play the cluster\'s timeline again from the start. Ctrl-C stops the demo.');
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk) => {
+    if (chunk.split('\n').some((line) => line.trim().toLowerCase() === 'r')) {
+      editorSim.replay();
+      console.log(`Replaying "${scenario}" from its start.`);
+    }
+  });
 }

@@ -1,7 +1,8 @@
 /**
  * Runs the simulated cluster until interrupted, for the demo and for trying the CLI by hand:
- *   node out/test/sim/main.js [--scenario race-3.29.2] [--port 0] [--time-scale 1] [--start-at 0]
- * Prints one JSON line {"url", "kubeconfig", "scenario"} once it listens on 127.0.0.1.
+ *   node out/test/sim/main.js [--scenario race-3.29.2] [--port 0] [--time-scale 1] [--start-at 0] [--clock-on-first-request]
+ * Prints one JSON line {"url", "kubeconfig", "scenario"} once it listens on 127.0.0.1. A line "replay" on standard
+ * input plays the scenario's timeline again from its start.
  */
 import { loadScenario, startSimulatedCluster } from './simServer';
 
@@ -16,7 +17,13 @@ async function main(): Promise<void> {
     port: Number(option('port', '0')),
     timeScale: Number(option('time-scale', '1')),
     startAt: Number(option('start-at', '0')),
+    clockStartsOnFirstRequest: process.argv.includes('--clock-on-first-request'),
   });
+  process.stdin.setEncoding('utf8');
+  process.stdin.on('data', (chunk: string) => {
+    if (chunk.split('\n').some((line) => line.trim() === 'replay')) sim.restartClock();
+  });
+  process.stdin.on('error', () => undefined);
   process.stdout.write(`${JSON.stringify({ url: sim.url, kubeconfig: sim.kubeconfigPath, scenario: scenario.name })}\n`);
   const stop = (): void => {
     void sim.stop().then(() => process.exit(0));

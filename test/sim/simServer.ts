@@ -30,6 +30,8 @@ export interface SimOptions {
   readonly startAt?: number;
   /** Freeze the clock; move it with setTime(). */
   readonly manualClock?: boolean;
+  /** The timeline starts with the first request rather than at start-up (the demo: when the editor first asks). */
+  readonly clockStartsOnFirstRequest?: boolean;
   readonly extraFaults?: readonly Fault[];
   /** An RBAC authorizer for the token: a resource request it refuses is answered 403 (discovery stays open). */
   readonly authorize?: (request: ReadRequest) => boolean;
@@ -51,6 +53,8 @@ export interface RunningSim {
   readonly requests: RecordedRequest[];
   setTime(seconds: number): void;
   now(): number;
+  /** Plays the scenario's timeline again from its start (the demo's "replay"). */
+  restartClock(): void;
   addFault(fault: Fault): void;
   stop(): Promise<void>;
   /** Answers one request as this cluster's API server would (a Rancher simulation proxies to it). */
@@ -125,10 +129,18 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
   const requests: RecordedRequest[] = [];
   const faults: { fault: Fault; used: number }[] = [...(scenario.faults ?? []), ...(options.extraFaults ?? [])].map((fault) => ({ fault, used: 0 }));
   const realStart = Date.now();
-  const t0 = realStart - (options.startAt ?? 0) * 1000;
+  // When the timeline started; undefined until the first request when the clock waits for one.
+  let clockStart: number | undefined = options.clockStartsOnFirstRequest === true ? undefined : realStart;
+  const timelineStart = (): number => clockStart ?? Date.now();
+  let t0 = timelineStart() - (options.startAt ?? 0) * 1000;
   let manualSecond = options.startAt ?? 0;
   const scale = options.timeScale ?? 1;
-  const now = (): number => (options.manualClock ? manualSecond : (options.startAt ?? 0) + ((Date.now() - realStart) / 1000) * scale);
+  const now = (): number => (options.manualClock ? manualSecond : (options.startAt ?? 0) + ((Date.now() - timelineStart()) / 1000) * scale);
+  const startClockAt = (moment: number): void => {
+    clockStart = moment;
+    t0 = moment - (options.startAt ?? 0) * 1000;
+    cached = undefined;
+  };
   let cached: { second: number; store: ObjectStore } | undefined;
   const raw = options.raw;
   const rawObjects = raw ? rawStore(raw) : undefined;
@@ -151,6 +163,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<unknown> => {
     const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+    if (clockStart === undefined) startClockAt(Date.now());
     const record: RecordedRequest = { method: request.method ?? '?', path: url.pathname, query: url.search, status: 0, atMs: Date.now() - realStart };
     requests.push(record);
     if (request.headers.authorization !== `Bearer ${token}`) return send(response, 401, status(401, 'Unauthorized', 'Unauthorized'), record);
@@ -372,6 +385,7 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
       manualSecond = seconds;
     },
     now,
+    restartClock: () => startClockAt(Date.now()),
     addFault: (fault) => faults.unshift({ fault, used: 0 }),
     handle,
     stop: async () => {
