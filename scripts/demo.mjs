@@ -90,7 +90,7 @@ function show(title, args) {
  * the RKE2 config files whose mistakes the file checks explain; the support bundle only with the race it was
  * collected from.
  */
-function demoWorkspace(sim) {
+function demoWorkspace() {
   const workspace = join(run, `demo-${scenario}`);
   cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
   const played = JSON.parse(readFileSync(join(scenarioFolder, `${scenario}.json`), 'utf8'));
@@ -124,7 +124,7 @@ console.log(`Simulated RKE2 cluster "${sim.scenario}" at ${sim.url}`);
 console.log(`  kubeconfig: ${sim.kubeconfig}   (try: KUBECONFIG=${sim.kubeconfig} node dist/cli.js check --watch 90)`);
 show('readiness checks against the simulated cluster', ['check', '--kubeconfig', sim.kubeconfig]);
 if (scenario === 'race-3.29.2') show('the version the race was reported on', ['versions', 'v1.32.2-rc2+rke2r1']);
-const demo = demoWorkspace(sim);
+const demo = demoWorkspace();
 const workspace = demo.workspace;
 show('the demo workspace files', ['lint', workspace]);
 const typhaLog = demo.logs.find((path) => path.includes('typha')) ?? demo.logs[0];
