@@ -1,3 +1,4 @@
+import { POLICY_READS } from '../policy/policyReads';
 import { CALICO_CHARTS, CALICO_NAMESPACE, HELM_NAMESPACE, OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 
 export type ReadVerb = 'get' | 'list' | 'watch';
@@ -26,7 +27,7 @@ export interface ClusterRead {
  * Every read of the readiness checks. A check that reads something new adds one line here; the RBAC tests then
  * cover it (and fail until it is here).
  */
-export const CLUSTER_READS: readonly ClusterRead[] = [
+export const CHECK_READS: readonly ClusterRead[] = [
   { apiGroup: '', resource: 'nodes', verbs: ['list'], usedBy: 'identity, known issues, nodes, join burst, IP pools (paged, 1,000 a page)' },
   { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: 'init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator; operator: Warning events in tigera-operator when it is not running (field selectors)' },
   { apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['list'], usedBy: 'CRDs present and Established' },
@@ -50,6 +51,12 @@ export const CLUSTER_READS: readonly ClusterRead[] = [
   { apiGroup: 'apps', resource: 'replicasets', verbs: ['list'], namespaces: [OPERATOR_NAMESPACE], usedBy: 'operator: why tigera-operator has no ready pod (ReplicaSet conditions; read only then)' },
   { apiGroup: '', resource: 'endpoints', verbs: ['get'], names: ['calico-typha'], namespaces: [CALICO_NAMESPACE], usedBy: 'typha endpoints' },
 ];
+
+/**
+ * Every read the product makes against a cluster: the readiness checks and `explain` (the CLI and the editor's
+ * "Explain connection…"). The least-privilege role and the RBAC tests are built from this list.
+ */
+export const CLUSTER_READS: readonly ClusterRead[] = [...CHECK_READS, ...POLICY_READS];
 
 /** A request as an authorizer sees it. */
 export interface ReadRequest {
