@@ -4,6 +4,7 @@ import { redactingLogger } from '../core/log/logger';
 import { ClusterSession } from './clusterSession';
 import { registerCommands, guardCommand, type CommandHandler } from './commandRunner';
 import { copyEvidenceCommand } from './commands/copyEvidence';
+import { explainConnectionCommand } from './commands/explainConnection';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { BundleCommands } from './commands/openBundle';
 import { checkWhenViewOpens } from './checkWhenViewOpens';
@@ -123,6 +124,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
       apis.window.setStatusBarMessage(`RKE2 Calico: ${scan?.findings.length ?? 0} known failure line(s) found`, 5000);
     },
     'rke2Calico.copyEvidence': copyEvidenceCommand(services),
+    'rke2Calico.explainConnection': explainConnectionCommand(services),
     ...fleet.commands,
   };
   context.subscriptions.push(

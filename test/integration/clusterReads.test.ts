@@ -7,6 +7,7 @@ import { openCluster, DEFAULT_TUNING } from '../../src/cluster/kubeGateway';
 import type { CheckResult } from '../../src/core/checks/checkResult';
 import { CLUSTER_READS, readsAllow, type ClusterRead, type ReadRequest } from '../../src/core/checks/clusterReads';
 import { checkClusterReader } from '../../src/core/fleet/checkClusterReader';
+import { listNamespaceChoices, listPodChoices } from '../../src/core/policy/connectionChoices';
 import { parseTraffic, resolveEndpoint } from '../../src/core/policy/connectionQuery';
 import { evaluateConnection, preparePolicies } from '../../src/core/policy/evaluateConnection';
 import { readLivePolicyInputs } from '../../src/core/policy/livePolicyReads';
@@ -64,20 +65,23 @@ async function checks(sim: RunningSim): Promise<CheckResult[] | string> {
 }
 
 /**
- * Every connection of the policy cluster explained as `explain` does it live: what it could not read (its gaps)
- * and, when both ends were read, whether the connection is allowed.
+ * Every connection of the policy cluster explained as the editor does it live: the namespaces and the pods of each
+ * namespace involved listed to pick from, then `explain`'s reads. What it could not read (its gaps) and, when both
+ * ends were read, whether the connection is allowed.
  */
 async function explanations(sim: RunningSim): Promise<{ readonly gaps: readonly string[]; readonly allowed: boolean | undefined }[]> {
   const opened = openCluster({ paths: [sim.kubeconfigPath], origin: 'argument' }, 'sim', { ...DEFAULT_TUNING, timeoutMs: 3000 });
   assert.ok(opened.ok);
   const answers = [];
   for (const query of POLICY_QUERIES) {
+    const picks = [await listNamespaceChoices(opened.reader), ...(await Promise.all(query.refs.flatMap((ref) => (ref.kind === 'pod' ? [listPodChoices(opened.reader, ref.namespace)] : []))))];
+    const pickGaps = picks.flatMap((pick) => (pick.kind === 'ok' ? [] : [`choices: ${pick.kind}`]));
     const live = await readLivePolicyInputs(opened.reader, query.refs);
     const traffic = parseTraffic(query.port);
     const [source, destination] = query.refs.map((ref) => resolveEndpoint(ref, live.inputs.endpoints));
     assert.ok(traffic.ok);
     const allowed = source?.ok && destination?.ok ? evaluateConnection(source.value, destination.value, traffic.value, preparePolicies(live.inputs), false).allowed : undefined;
-    answers.push({ gaps: live.gaps, allowed });
+    answers.push({ gaps: [...pickGaps, ...live.gaps], allowed });
   }
   return answers;
 }
@@ -127,7 +131,7 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
       assert.deepEqual([...new Set(undeclared)], [], 'reads missing from CLUSTER_READS (POLICY_READS)');
       assert.deepEqual(sim.requests.filter((request) => request.method !== 'GET'), []);
       assert.deepEqual(sim.requests.filter((request) => /elsewhere/.test(request.path)), [], 'a namespace outside the connection was read');
-      assert.deepEqual(sim.requests.filter((request) => /^\/api\/v1\/pods|\/pods$/.test(request.path)), [], 'pods were listed');
+      assert.deepEqual(sim.requests.filter((request) => /^\/api\/v1\/pods/.test(request.path)), [], 'every pod of the cluster was listed');
     } finally {
       await sim.stop();
     }

@@ -56,7 +56,26 @@ export const CHECK_READS: readonly ClusterRead[] = [
  * Every read the product makes against a cluster: the readiness checks and `explain` (the CLI and the editor's
  * "Explain connection…"). The least-privilege role and the RBAC tests are built from this list.
  */
-export const CLUSTER_READS: readonly ClusterRead[] = [...CHECK_READS, ...POLICY_READS];
+export const CLUSTER_READS: readonly ClusterRead[] = combineReads(CHECK_READS, POLICY_READS);
+
+/**
+ * Two read lists as one role: a namespaced read whose verbs a cluster-wide read of the same resource (any name)
+ * already grants is dropped, its purpose added to that read's, so the role holds no rule that grants nothing more.
+ */
+export function combineReads(first: readonly ClusterRead[], second: readonly ClusterRead[]): ClusterRead[] {
+  const all = [...first, ...second];
+  const coveredBy = (read: ClusterRead): ClusterRead | undefined =>
+    read.namespaces === undefined
+      ? undefined
+      : all.find((wide) => wide !== read && wide.namespaces === undefined && wide.names === undefined && wide.apiGroup === read.apiGroup && wide.resource === read.resource && read.verbs.every((verb) => wide.verbs.includes(verb)));
+  const covered = all.filter((read) => coveredBy(read) !== undefined);
+  return all
+    .filter((read) => !covered.includes(read))
+    .map((read) => {
+      const extra = covered.filter((other) => coveredBy(other) === read).map((other) => other.usedBy);
+      return extra.length === 0 ? read : { ...read, usedBy: [read.usedBy, ...extra].join('; ') };
+    });
+}
 
 /** A request as an authorizer sees it. */
 export interface ReadRequest {
