@@ -38,8 +38,7 @@ function directionLines(trace: DirectionTrace): string[] {
   return [
     `### ${trace.direction === 'egress' ? 'Egress' : 'Ingress'} at ${markdownCell(trace.endpoint)}: ${trace.decision.allowed ? 'allowed' : 'DENIED'}`,
     '',
-    markdownCell(trace.decision.summary),
-    '',
+    ...(trace.decision.summary === '' ? [] : [markdownCell(trace.decision.summary), '']),
     ...trace.tiers.flatMap(tierLines),
   ];
 }
