@@ -17,3 +17,4 @@ export { readLivePolicyInputs } from '../policy/livePolicyReads';
 export { listNamespaceChoices, listPodChoices } from '../policy/connectionChoices';
 export { evaluateConnection, preparePolicies } from '../policy/evaluateConnection';
 export { explanationToMarkdown } from '../policy/explanationMarkdown';
+export { lintPolicyFile, mentionsPolicyKind, policyNamespacesIn } from '../policy/policyFileLint';

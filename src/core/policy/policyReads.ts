@@ -8,7 +8,7 @@ import type { ClusterRead } from '../checks/clusterReads';
  * one side is one; service accounts only when a policy of those namespaces selects by service account.
  */
 export const POLICY_READS: readonly ClusterRead[] = [
-  { apiGroup: '', resource: 'pods', verbs: ['get', 'list'], usedBy: 'explain: the source and destination pods; Explain connection… lists the pods of the one namespace picked' },
+  { apiGroup: '', resource: 'pods', verbs: ['get', 'list'], usedBy: 'explain: the source and destination pods; Explain connection… lists the pods of the one namespace picked; policy diagnostics list the pods of a policy file\'s namespaces when connected' },
   { apiGroup: '', resource: 'namespaces', verbs: ['get', 'list'], usedBy: 'explain: labels of the two namespaces (namespaceSelector); Explain connection… lists the namespaces to pick from' },
   { apiGroup: '', resource: 'serviceaccounts', verbs: ['get'], usedBy: 'explain: labels of the pods\' service accounts, only when a policy selects by service account' },
   { apiGroup: 'networking.k8s.io', resource: 'networkpolicies', verbs: ['list'], usedBy: 'explain: Kubernetes NetworkPolicies of the two namespaces' },
