@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { activateWith } from '../../src/extension/main';
 import { REPORT_SCHEME } from '../../src/extension/reportDocuments';
 import { FakeEditor } from '../fakes/editorApis';
+import { until } from '../until';
 import { FakeSecrets } from '../fakes/secretStorage';
 import { Disposable, ExtensionMode, Uri } from '../fakes/vscode';
 import { policyCluster } from '../sim/policyCluster';
@@ -96,6 +97,28 @@ describe('Explain Connection… against a cluster', () => {
       await editor.run('rke2Calico.explainConnection');
       assert.equal(editor.executed.filter((entry) => entry.id === 'markdown.showPreviewToSide').length, 0);
       assert.deepEqual(editor.messages, []);
+    } finally {
+      await sim.stop();
+    }
+  });
+});
+
+describe('policy diagnostics against the connected cluster', () => {
+  it('after a readiness run, a selector is judged against the pods of its own namespace only, read with GET', async () => {
+    const sim = await startRawCluster(policyCluster());
+    try {
+      const editor = editorOn(sim);
+      await editor.run('rke2Calico.runCheck');
+      const before = sim.requests.length;
+      const document = editor.open('policies/shop.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: typo, namespace: shop }\nspec:\n  podSelector: { matchLabels: { app: dbb } }\n  ingress: [ { from: [ { podSelector: {} } ] } ]\n', 'yaml');
+      const found = await until('the policy diagnostics', () => {
+        const list = editor.collections.find((collection) => collection.name === 'rke2-calico')?.of(document.uri) ?? [];
+        return list.some((diagnostic) => /selects none of the 2 known workloads \(namespace shop\)/.test(diagnostic.message)) ? list : undefined;
+      });
+      assert.ok(found.length > 0);
+      const reads = sim.requests.slice(before);
+      assert.deepEqual(reads.filter((request) => request.method !== 'GET'), []);
+      assert.deepEqual(reads.map((request) => request.path).sort(), ['/api/v1/namespaces/shop', '/api/v1/namespaces/shop/pods']);
     } finally {
       await sim.stop();
     }
