@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
 import { redactSecrets } from '../core/report/redactSecrets';
+import type { PolicyMatricesJson } from '../core/policy/policyMatrixReport';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
 import { errorMessage } from '../core/log/logger';
 import type { ClusterSession } from './clusterSession';
@@ -9,10 +10,14 @@ import type { EditorApis } from './editorApis';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
+import { loadLintEngine } from './loadLintEngine';
 import { deliverReport } from './reportDelivery';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
+
+/** An open file that states a policy kind: only then is the YAML engine asked for the namespace matrices. */
+const POLICY_KIND = /["']?kind["']?\s*:\s*["']?(?:NetworkPolicy|GlobalNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy)\b/;
 
 declare const PRODUCT_VERSION: string;
 
@@ -86,7 +91,14 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       const scan = this.logs.scanOf(document.uri);
       return scan ? [{ file: this.apis.workspace.asRelativePath(document.uri), summary: scan.summary }] : [];
     });
-    return buildReadinessReport(checks, this.files.openFileFindings(), logs);
+    return buildReadinessReport(checks, this.files.openFileFindings(), logs, this.policyMatrices());
+  }
+
+  /** The namespace matrices of the open policy files and pod lists; none when no policy file is open. */
+  private policyMatrices(): PolicyMatricesJson | undefined {
+    const files = this.apis.workspace.textDocuments.filter((document) => ['yaml', 'json'].includes(document.languageId)).map((document) => ({ path: this.apis.workspace.asRelativePath(document.uri), text: document.getText() }));
+    if (!files.some((file) => POLICY_KIND.test(file.text))) return undefined;
+    return loadLintEngine().policyMatrices(files);
   }
 
   private post(note?: string): void {

@@ -18,3 +18,4 @@ export { listNamespaceChoices, listPodChoices } from '../policy/connectionChoice
 export { evaluateConnection, preparePolicies } from '../policy/evaluateConnection';
 export { explanationToMarkdown } from '../policy/explanationMarkdown';
 export { lintPolicyFile, mentionsPolicyKind, policyNamespacesIn } from '../policy/policyFileLint';
+export { policyMatrices } from '../policy/policyMatrixReport';
