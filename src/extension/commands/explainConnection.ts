@@ -7,7 +7,7 @@ import { CommandError } from '../commandRunner';
 import { describeProblem, problemFromOpen } from '../connectionProblem';
 import { loadLintEngine } from '../loadLintEngine';
 import { askTraffic, pickClusterEndpoint, pickFileEndpoint } from '../policy/endpointPicker';
-import { readWorkspacePolicyInputs } from '../policy/workspacePolicyInputs';
+import { readWorkspacePolicyInputs, type WorkspacePolicyInputs } from '../policy/workspacePolicyInputs';
 import { showMarkdownReport } from '../reportDocuments';
 import type { Services } from '../services';
 
@@ -108,12 +108,14 @@ export function explainConnectionCommand(services: Services): () => Promise<void
 
   const onFiles = async (): Promise<void> => {
     const engine = loadLintEngine();
-    let gathered = await readWorkspacePolicyInputs(apis.workspace, engine, config.mayReadWorkspaceFiles, []);
+    const gather = (extra: readonly vscode.Uri[]): Thenable<WorkspacePolicyInputs> =>
+      apis.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading the policy files of the workspace' }, () => readWorkspacePolicyInputs(apis.workspace, engine, config.mayReadWorkspaceFiles, extra));
+    let gathered = await gather([]);
     if (!gathered.inputs.endpoints.some((endpoint) => endpoint.kind === 'pod')) {
       const choice = await apis.window.showInformationMessage('The workspace holds no pods. Pick a file of pods (kubectl get pods -A -o yaml) to explain against?', 'Pick Pods File…');
       if (choice === 'Pick Pods File…') {
         const picked = await apis.window.showOpenDialog({ canSelectMany: true, openLabel: 'Use as pods', filters: { 'Pods (YAML or JSON)': ['yaml', 'yml', 'json'] } });
-        if (picked && picked.length > 0) gathered = await readWorkspacePolicyInputs(apis.workspace, engine, config.mayReadWorkspaceFiles, picked);
+        if (picked && picked.length > 0) gathered = await gather(picked);
       }
     }
     const { inputs, warnings, files } = gathered;
