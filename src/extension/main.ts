@@ -84,7 +84,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const view = new PrerequisitesView(session);
   const logs = new LogDiagnostics(apis.workspace, apis.languages, log, (uri) => facts.logFacts(uri));
   const podLogs = new PodLogs(services);
-  const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs);
+  const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs, workloads);
   const bundles = new BundleCommands(services);
   const updateContextKeys = (): void => {
     void apis.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);

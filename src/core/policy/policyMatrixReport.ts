@@ -2,6 +2,7 @@ import { describeTraffic } from './connectionExplanation';
 import { preparePolicies } from './evaluateConnection';
 import { namespaceMatrix, type MatrixCell } from './namespaceMatrix';
 import { addPolicyDocuments } from './policyDocuments';
+import type { ClusterWorkloads } from './policyFileLint';
 import { PolicyInputCollector } from './policyInputs';
 import type { Traffic } from './policyModel';
 
@@ -27,13 +28,16 @@ export interface PolicyMatricesJson {
 
 /**
  * The namespace connectivity matrices of the open policy files, with the pods and namespaces those files hold
- * (a `kubectl get pods -A -o yaml` opened beside them): one matrix per port the policies' ingress rules name (at
- * most three, most named first), else 80/TCP. None when the files hold no policy or no pod.
+ * (a `kubectl get pods -A -o yaml` opened beside them) or, when they hold none, the connected cluster's pods of the
+ * policies' namespaces: one matrix per port the policies' ingress rules name (at most three, most named first), else
+ * 80/TCP. None when there is no policy or no pod.
  */
-export function policyMatrices(files: readonly { readonly path: string; readonly text: string }[]): PolicyMatricesJson | undefined {
+export function policyMatrices(files: readonly { readonly path: string; readonly text: string }[], cluster?: ClusterWorkloads): PolicyMatricesJson | undefined {
   const collector = new PolicyInputCollector();
   const read = files.filter((file) => MATRIX_KINDS.test(file.text));
   for (const file of read) addPolicyDocuments(file.text, file.path, collector);
+  const fromFiles = collector.result().endpoints.some((endpoint) => endpoint.kind === 'pod');
+  if (!fromFiles && cluster) collector.add([...cluster.objects], 'cluster');
   const inputs = collector.result();
   const pods = inputs.endpoints.filter((endpoint) => endpoint.kind === 'pod');
   if (inputs.policies.length === 0 || pods.length === 0) return undefined;
@@ -54,5 +58,6 @@ export function policyMatrices(files: readonly { readonly path: string; readonly
     const matrix = namespaceMatrix(inputs.endpoints, prepared, traffic);
     return { traffic: describeTraffic(traffic), namespaces: matrix.namespaces, cells: matrix.cells };
   });
-  return { basis: `${read.length} open file(s): ${inputs.policies.length} policies, ${pods.length} pods`, matrices };
+  const podsFrom = fromFiles || !cluster ? '' : ` of the connected cluster (namespaces ${cluster.namespaces.join(', ')})`;
+  return { basis: `${read.length} open file(s): ${inputs.policies.length} policies, ${pods.length} pods${podsFrom}`, matrices };
 }

@@ -37,6 +37,16 @@ describe('the namespace connectivity matrix of the report', () => {
     assert.deepEqual(matrix.cells, [['no-pods', 'allowed'], ['allowed', 'partial']]);
   });
 
+  it('with no pods open, the connected cluster\'s pods of the policies\' namespaces', () => {
+    const pods = [
+      { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'shop', name: 'db-1', labels: { app: 'db' } }, spec: { containers: [] } },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { namespace: 'shop', name: 'cache-1', labels: { app: 'cache' } }, spec: { containers: [] } },
+    ];
+    const section = policyMatrices([{ path: 'policies.yaml', text: POLICIES }], { namespaces: ['shop'], objects: pods });
+    assert.equal(section?.basis, '1 open file(s): 1 policies, 2 pods of the connected cluster (namespaces shop)');
+    assert.deepEqual(section.matrices[0]?.cells, [['partial']]);
+  });
+
   it('none without policies or without pods', () => {
     assert.equal(policyMatrices([{ path: 'policies.yaml', text: POLICIES }]), undefined);
     assert.equal(policyMatrices([{ path: 'pods.yaml', text: PODS }]), undefined);
