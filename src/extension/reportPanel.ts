@@ -4,6 +4,7 @@ import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif
 import { redactSecrets } from '../core/report/redactSecrets';
 import type { ClusterWorkloads } from '../core/policy/policyFileLint';
 import type { PolicyMatricesJson } from '../core/policy/policyMatrixReport';
+import { mentionsPolicyKind } from '../core/policy/policyKinds';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
 import { errorMessage } from '../core/log/logger';
 import type { ClusterSession } from './clusterSession';
@@ -17,9 +18,6 @@ import { deliverReport } from './reportDelivery';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
-
-/** An open file that states a policy kind: only then is the YAML engine asked for the namespace matrices. */
-const POLICY_KIND = /["']?kind["']?\s*:\s*["']?(?:NetworkPolicy|GlobalNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy)\b/;
 
 declare const PRODUCT_VERSION: string;
 
@@ -106,13 +104,13 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   /** The namespace matrices of the open policy files and pod lists; none when no policy file is open. */
   private policyMatrices(): PolicyMatricesJson | undefined {
     const files = this.openPolicyFiles();
-    if (!files.some((file) => POLICY_KIND.test(file.text))) return undefined;
+    if (!files.some((file) => mentionsPolicyKind(file.text))) return undefined;
     return loadLintEngine().policyMatrices(files, this.clusterWorkloads);
   }
 
   /** When connected, the pods of the namespaces the open policies name (each namespace alone, never every pod). */
   private async readClusterWorkloads(): Promise<void> {
-    const files = this.openPolicyFiles().filter((file) => POLICY_KIND.test(file.text));
+    const files = this.openPolicyFiles().filter((file) => mentionsPolicyKind(file.text));
     if (!this.workloads || files.length === 0) {
       this.clusterWorkloads = undefined;
       return;

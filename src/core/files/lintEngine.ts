@@ -17,5 +17,6 @@ export { readLivePolicyInputs } from '../policy/livePolicyReads';
 export { listNamespaceChoices, listPodChoices } from '../policy/connectionChoices';
 export { evaluateConnection, preparePolicies } from '../policy/evaluateConnection';
 export { explanationToMarkdown } from '../policy/explanationMarkdown';
-export { lintPolicyFile, mentionsPolicyKind, policyNamespacesIn } from '../policy/policyFileLint';
+export { lintPolicyFile, policyNamespacesIn } from '../policy/policyFileLint';
+export { mentionsPolicyKind } from '../policy/policyKinds';
 export { policyMatrices } from '../policy/policyMatrixReport';

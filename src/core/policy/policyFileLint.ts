@@ -1,15 +1,9 @@
 import { isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { Finding, TextSpan } from '../findings/finding';
 import { mapGet, scalarString } from '../yaml/yamlNodes';
+import { mentionsPolicyKind } from './policyKinds';
 import { PolicyInputCollector } from './policyInputs';
 import { lintPolicies, type PolicyLintFinding } from './policyLint';
-
-/** A file that states a policy kind, in YAML (`kind: X`) or JSON (`"kind": "X"`): only these are read as policies. */
-const POLICY_KIND = /(?:^|[{,\s])["']?kind["']?\s*:\s*["']?(?:NetworkPolicy|GlobalNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy|Profile)["']?\s*(?:$|[,}])/m;
-
-export function mentionsPolicyKind(text: string): boolean {
-  return POLICY_KIND.test(text);
-}
 
 /** What the connected cluster holds in some namespaces: their pods and Namespace objects. */
 export interface ClusterWorkloads {

@@ -4,10 +4,9 @@ import { namespaceMatrix, type MatrixCell } from './namespaceMatrix';
 import { addPolicyDocuments } from './policyDocuments';
 import type { ClusterWorkloads } from './policyFileLint';
 import { PolicyInputCollector } from './policyInputs';
+import { mentionsPolicyInput } from './policyKinds';
 import type { Traffic } from './policyModel';
 
-/** Files that hold policies, pods or namespaces (YAML `kind: X` or JSON `"kind": "X"`): the matrix reads only these. */
-const MATRIX_KINDS = /(?:^|[{,\s])["']?kind["']?\s*:\s*["']?(?:NetworkPolicy|GlobalNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy|Tier|Profile|Pod|PodList|List|Namespace|NamespaceList|ServiceAccount|NetworkSet|GlobalNetworkSet)["']?\s*(?:$|[,}])/m;
 /** Matrices in a report, at most: one per port the policies' ingress rules name, most named first. */
 const MAX_PORTS = 3;
 /** The port asked when no rule names one. */
@@ -34,7 +33,7 @@ export interface PolicyMatricesJson {
  */
 export function policyMatrices(files: readonly { readonly path: string; readonly text: string }[], cluster?: ClusterWorkloads): PolicyMatricesJson | undefined {
   const collector = new PolicyInputCollector();
-  const read = files.filter((file) => MATRIX_KINDS.test(file.text));
+  const read = files.filter((file) => mentionsPolicyInput(file.text));
   for (const file of read) addPolicyDocuments(file.text, file.path, collector);
   const fromFiles = collector.result().endpoints.some((endpoint) => endpoint.kind === 'pod');
   if (!fromFiles && cluster) collector.add([...cluster.objects], 'cluster');

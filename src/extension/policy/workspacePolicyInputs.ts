@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { PolicyInputs } from '../../core/policy/policyInputs';
+import { mentionsPolicyInput } from '../../core/policy/policyKinds';
 import type { WorkspaceApis } from '../editorApis';
 import type { loadLintEngine } from '../loadLintEngine';
 
@@ -8,8 +9,6 @@ const EXCLUDE_GLOB = '**/{node_modules,.git,dist,out}/**';
 const MAX_FILES = 5000;
 /** Pod lists of large clusters are big; beyond this a file is not a policy repository's. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-/** Only files that state a kind the policy model reads are parsed (YAML `kind: X` or JSON `"kind": "X"`). */
-const POLICY_INPUT_KINDS = /(?:^|[{,\s])["']?kind["']?\s*:\s*["']?(?:NetworkPolicy|GlobalNetworkPolicy|AdminNetworkPolicy|BaselineAdminNetworkPolicy|Tier|Profile|Pod|PodList|List|Namespace|NamespaceList|ServiceAccount|HostEndpoint|WorkloadEndpoint|NetworkSet|GlobalNetworkSet)["']?\s*(?:$|[,}])/m;
 
 export interface WorkspacePolicyInputs {
   readonly inputs: PolicyInputs;
@@ -32,7 +31,8 @@ export async function readWorkspacePolicyInputs(workspace: WorkspaceApis, engine
   const seen = new Set<string>();
   let files = 0;
   const add = (uri: vscode.Uri, text: string): void => {
-    if (!POLICY_INPUT_KINDS.test(text)) return;
+    // Only files that state a kind the policy model reads are parsed.
+    if (!mentionsPolicyInput(text)) return;
     files++;
     warnings.push(...engine.addPolicyDocuments(text, workspace.asRelativePath(uri), collector));
   };
