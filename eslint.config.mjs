@@ -59,7 +59,7 @@ export default tseslint.config(
   {
     // The stand-in for the vscode module (test/fakes) declares its own classes and enums: values cross between
     // them and @types/vscode's declarations by design, structurally.
-    files: ['test/fakes/**/*.ts', 'test/unit/extension/**/*.ts', 'test/hardening/extensionLog.test.ts'],
+    files: ['test/fakes/**/*.ts', 'test/unit/extension/**/*.ts', 'test/hardening/extensionLog.test.ts', 'test/integration/explainConnection.test.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
       '@typescript-eslint/no-unsafe-enum-assignment': 'off',

@@ -5,9 +5,9 @@ import { startCommand, usageError, type CommandSpec } from './commandArgs';
 
 export const RBAC_USAGE = `Usage: rke2-calico-diag rbac [--namespace NS]
 
-Prints the least-privilege RBAC for running "check --in-cluster" (a CronJob): a ServiceAccount in NS (default
-${DIAGNOSTICS_NAMESPACE}), a ClusterRole and binding with the cluster-wide reads, and a Role and binding in each
-namespace the namespaced reads are limited to. Only get and list, and gets only of the objects the checks read.
+Prints the least-privilege RBAC for running "check --in-cluster" (a CronJob) and "explain": a ServiceAccount in NS
+(default ${DIAGNOSTICS_NAMESPACE}), a ClusterRole and binding with the cluster-wide reads, and a Role and binding in
+each namespace the namespaced reads are limited to. Only get and list, and gets only of the objects the checks read.
 Apply it with: rke2-calico-diag rbac | kubectl apply -f -`;
 
 const SPEC: CommandSpec<'yaml'> = { name: 'rbac', usage: RBAC_USAGE, values: ['namespace'], formats: ['yaml'] };

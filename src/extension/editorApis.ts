@@ -16,7 +16,8 @@ export interface WindowApis {
   showOpenDialog(options: vscode.OpenDialogOptions): Thenable<vscode.Uri[] | undefined>;
   showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
   showTextDocument(document: vscode.TextDocument | vscode.Uri, options: vscode.TextDocumentShowOptions): Thenable<unknown>;
-  withProgress<R>(options: vscode.ProgressOptions, task: () => Thenable<R>): Thenable<R>;
+  /** The task gets VS Code's progress and, with `cancellable`, the token its Cancel button sets. */
+  withProgress<R>(options: vscode.ProgressOptions, task: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Thenable<R>): Thenable<R>;
   setStatusBarMessage(text: string, hideAfterMs: number): vscode.Disposable;
   createStatusBarItem(id: string, alignment: vscode.StatusBarAlignment, priority: number): StatusBarItemApi;
   /** A LogOutputChannel (`{ log: true }`): timestamps, levels and the user's log level come from VS Code. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isRke2ConfigPath, isYamlPath } from '../core/files/fileKinds';
 import type { LintContext } from '../core/files/lintContext';
+import type { ClusterWorkloads } from '../core/policy/policyFileLint';
 import type { Finding } from '../core/findings/finding';
 import type { FileFindings } from '../core/findings/locatedFinding';
 import { elapsedMs, type Logger } from '../core/log/logger';
@@ -16,6 +17,11 @@ export interface LintFacts {
   crossFileFindings(uri: vscode.Uri): Promise<readonly Finding[]>;
   isForcedConfig(uri: vscode.Uri): boolean;
   readonly onDidChange: vscode.Event<void>;
+}
+
+/** The connected cluster's workloads in some namespaces, for policy files' selectors (none: not connected). */
+export interface PolicyWorkloads {
+  workloads(namespaces: readonly string[]): Promise<ClusterWorkloads | undefined>;
 }
 
 /** Live linting waits this long after the last keystroke. */
@@ -70,6 +76,7 @@ export class FileDiagnostics implements vscode.Disposable {
     languages: LanguageApis,
     private readonly facts: LintFacts,
     private readonly log: Logger,
+    private readonly policyWorkloads?: PolicyWorkloads,
   ) {
     this.collection = languages.createDiagnosticCollection('rke2-calico');
     this.disposables.push(
@@ -119,20 +126,38 @@ export class FileDiagnostics implements vscode.Disposable {
     const version = document.version;
     const context = await this.facts.context(document.uri);
     const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
-    if (document.isClosed || document.version !== version) return;
-    const started = performance.now();
     const engine = loadLintEngine();
-    const forceRke2Config = this.facts.isForcedConfig(document.uri);
     // Lint runs on the extension host's thread: a document it cannot lint within the budget is not even read whole.
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    const result = length > engine.maxCharsWithin(engine.EDITOR_LINT_BUDGET_MS)
+    const withinBudget = length <= engine.maxCharsWithin(engine.EDITOR_LINT_BUDGET_MS);
+    const workloads = withinBudget ? await this.clusterWorkloadsFor(document, engine) : undefined;
+    if (document.isClosed || document.version !== version) return;
+    const started = performance.now();
+    const forceRke2Config = this.facts.isForcedConfig(document.uri);
+    const result = !withinBudget
       ? engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config)
       : engine.lintFile(document.uri.path, document.getText(), { context, forceRke2Config, maxLintMs: engine.EDITOR_LINT_BUDGET_MS });
+    // Policy findings come from the same lazily loaded engine, within the same budget (an oversized file has none).
+    const text = withinBudget && !result.findings.some((finding) => finding.code === 'file-skipped') ? document.getText() : '';
+    const policy = engine.mentionsPolicyKind(text) ? engine.lintPolicyFile(document.uri.path, text, workloads) : [];
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
-    const findings = [...result.findings, ...cross];
+    const findings = [...result.findings, ...policy, ...cross];
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
+  }
+
+  /** The cluster's workloads in the namespaces of a policy file's policies, when connected; else none. */
+  private async clusterWorkloadsFor(document: vscode.TextDocument, engine: ReturnType<typeof loadLintEngine>): Promise<ClusterWorkloads | undefined> {
+    if (!this.policyWorkloads) return undefined;
+    const text = document.getText();
+    if (!engine.mentionsPolicyKind(text)) return undefined;
+    try {
+      return await this.policyWorkloads.workloads(engine.policyNamespacesIn(document.uri.path, text));
+    } catch (error) {
+      this.log.warn(`policy diagnostics: the cluster's workloads could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   }
 
   private forget(uri: vscode.Uri): void {

@@ -4,6 +4,7 @@ import { redactingLogger } from '../core/log/logger';
 import { ClusterSession } from './clusterSession';
 import { registerCommands, guardCommand, type CommandHandler } from './commandRunner';
 import { copyEvidenceCommand } from './commands/copyEvidence';
+import { explainConnectionCommand } from './commands/explainConnection';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { BundleCommands } from './commands/openBundle';
 import { checkWhenViewOpens } from './checkWhenViewOpens';
@@ -24,6 +25,7 @@ import { OPEN_SETTINGS_COMMAND, SHOW_LOGS_COMMAND } from './nextSteps';
 import { openNodeLogCommand } from './nodeLogs';
 import { Notifier } from './notifier';
 import { PodLogs } from './podLogs';
+import { ClusterWorkloadSource } from './policy/clusterWorkloads';
 import { PrerequisitesView, type TreeNode } from './prerequisitesView';
 import { QuickFixes } from './quickFixes';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments';
@@ -77,11 +79,12 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const session = new ClusterSession(config, log);
   const services: Services = { apis, config, session, log, notifier, documents };
   const facts = new WorkspaceFacts(apis.workspace, config, () => session.clusterRke2Version());
-  const diagnostics = new FileDiagnostics(apis.workspace, apis.languages, facts, log);
+  const workloads = new ClusterWorkloadSource(session, log);
+  const diagnostics = new FileDiagnostics(apis.workspace, apis.languages, facts, log, workloads);
   const view = new PrerequisitesView(session);
   const logs = new LogDiagnostics(apis.workspace, apis.languages, log, (uri) => facts.logFacts(uri));
   const podLogs = new PodLogs(services);
-  const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs);
+  const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs, workloads);
   const bundles = new BundleCommands(services);
   const updateContextKeys = (): void => {
     void apis.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
@@ -123,6 +126,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
       apis.window.setStatusBarMessage(`RKE2 Calico: ${scan?.findings.length ?? 0} known failure line(s) found`, 5000);
     },
     'rke2Calico.copyEvidence': copyEvidenceCommand(services),
+    'rke2Calico.explainConnection': explainConnectionCommand(services),
     ...fleet.commands,
   };
   context.subscriptions.push(
@@ -150,11 +154,15 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     session.onDidChange((state) => {
       updateContextKeys();
       treeView.message = view.message() ?? '';
-      if (!state.running && state.evidence) facts.notifyChanged();
+      if (!state.running && state.evidence) {
+        workloads.forget();
+        facts.notifyChanged();
+      }
     }),
     config.onDidChange((change) => {
       if (change.reconnect) {
         session.reset();
+        workloads.forget();
         updateContextKeys();
       }
       // The workspace facts are gathered again (configFiles, trust), which lints the open files again.

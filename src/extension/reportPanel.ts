@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import { buildCheckReport } from '../core/checks/checkReport';
 import { buildReadinessReport, readinessReportToMarkdown, readinessReportToSarif, type ReadinessReport } from '../core/report/readinessReport';
 import { redactSecrets } from '../core/report/redactSecrets';
+import type { ClusterWorkloads } from '../core/policy/policyFileLint';
+import type { PolicyMatricesJson } from '../core/policy/policyMatrixReport';
+import { mentionsPolicyKind } from '../core/policy/policyKinds';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
 import { errorMessage } from '../core/log/logger';
 import type { ClusterSession } from './clusterSession';
@@ -9,6 +12,8 @@ import type { EditorApis } from './editorApis';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
+import type { PolicyWorkloads } from './fileDiagnostics';
+import { loadLintEngine } from './loadLintEngine';
 import { deliverReport } from './reportDelivery';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
@@ -27,24 +32,27 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
 
   private readonly apis: EditorApis;
   private readonly session: ClusterSession;
+  /** The connected cluster's pods of the open policies' namespaces, read before the report is built. */
+  private clusterWorkloads: ClusterWorkloads | undefined;
 
   constructor(
     private readonly services: Services,
     private readonly extensionUri: vscode.Uri,
     private readonly files: FileDiagnostics,
     private readonly logs: LogDiagnostics,
+    private readonly workloads?: PolicyWorkloads,
   ) {
     this.apis = services.apis;
     this.session = services.session;
     this.disposables.push(this.session.onDidChange((state) => {
-      if (!state.running) this.post();
+      if (!state.running) void this.post();
     }));
   }
 
   show(): void {
     if (this.panel) {
       this.panel.reveal();
-      this.post();
+      void this.post();
       return;
     }
     this.attach(this.apis.window.createWebviewPanel(REPORT_VIEW_TYPE, 'Calico Readiness Report', vscode.ViewColumn.Active, this.options()));
@@ -86,14 +94,50 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       const scan = this.logs.scanOf(document.uri);
       return scan ? [{ file: this.apis.workspace.asRelativePath(document.uri), summary: scan.summary }] : [];
     });
-    return buildReadinessReport(checks, this.files.openFileFindings(), logs);
+    return buildReadinessReport(checks, this.files.openFileFindings(), logs, this.policyMatrices());
   }
 
-  private post(note?: string): void {
+  private openPolicyFiles(): { path: string; text: string }[] {
+    return this.apis.workspace.textDocuments.filter((document) => ['yaml', 'json'].includes(document.languageId)).map((document) => ({ path: this.apis.workspace.asRelativePath(document.uri), text: document.getText() }));
+  }
+
+  /** The namespace matrices of the open policy files and pod lists; none when no policy file is open. */
+  private policyMatrices(): PolicyMatricesJson | undefined {
+    const files = this.openPolicyFiles();
+    if (!files.some((file) => mentionsPolicyKind(file.text))) return undefined;
+    return loadLintEngine().policyMatrices(files, this.clusterWorkloads);
+  }
+
+  /** When connected, the pods of the namespaces the open policies name (each namespace alone, never every pod). */
+  private async readClusterWorkloads(): Promise<void> {
+    const files = this.openPolicyFiles().filter((file) => mentionsPolicyKind(file.text));
+    if (!this.workloads || files.length === 0) {
+      this.clusterWorkloads = undefined;
+      return;
+    }
+    const engine = loadLintEngine();
+    const namespaces = [...new Set(files.flatMap((file) => engine.policyNamespacesIn(file.path, file.text)))].sort();
+    try {
+      this.clusterWorkloads = await this.workloads.workloads(namespaces);
+    } catch (error) {
+      this.services.log.warn(`namespace matrix: the cluster's workloads could not be read: ${errorMessage(error)}`);
+      this.clusterWorkloads = undefined;
+    }
+  }
+
+  private async post(note?: string): Promise<void> {
     // Building the report reads every open document: only worth it when the report is showing.
     if (!this.panel) return;
+    await this.readClusterWorkloads();
+    // The panel may have been closed while the cluster was read.
+    const panel = this.showing();
+    if (!panel) return;
     const message: ToWebview = { type: 'report', report: this.report(), ...(note ? { note } : {}) };
-    void this.panel.webview.postMessage(message);
+    void panel.webview.postMessage(message);
+  }
+
+  private showing(): vscode.WebviewPanel | undefined {
+    return this.panel;
   }
 
   private render(format: 'markdown' | 'json' | 'sarif', report: ReadinessReport): string {
@@ -104,22 +148,23 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
 
   private async handle(message: FromWebview): Promise<void> {
     if (message.type === 'ready') {
-      this.post();
+      await this.post();
       return;
     }
     if (message.type === 'refresh') {
       await this.apis.commands.executeCommand('rke2Calico.runCheck');
-      this.post();
+      await this.post();
       return;
     }
+    await this.readClusterWorkloads();
     const report = this.report();
     if (!report) {
-      this.post('Run a readiness check first.');
+      await this.post('Run a readiness check first.');
       return;
     }
     const text = redactSecrets(this.render(message.format, report));
     const note = await deliverReport(this.apis, message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
-    if (note !== undefined) this.post(note);
+    if (note !== undefined) await this.post(note);
   }
 
   dispose(): void {

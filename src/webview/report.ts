@@ -83,6 +83,13 @@ function render(report: ReadinessReport | undefined, note?: string): void {
   }
   root.append(element('h2', {}, 'File findings'));
   root.append(report.files.length === 0 ? element('p', {}, 'No findings in the open RKE2/Calico files.') : table(['File', 'Line', 'Severity', 'Code', 'Message'], report.files.map((finding) => [finding.file, `${finding.line}:${finding.column}`, finding.severity, finding.code, finding.message])));
+  if (report.policyMatrices) {
+    const mark: Readonly<Record<string, string>> = { allowed: '✓ allowed', denied: '✗ denied', partial: '~ some pods', 'no-pods': '·' };
+    root.append(element('h2', {}, 'Namespace connectivity'), element('p', {}, `From ${report.policyMatrices.basis}; rows are sources, columns destinations.`));
+    for (const matrix of report.policyMatrices.matrices) {
+      root.append(element('h3', {}, matrix.traffic), table(['from \\ to', ...matrix.namespaces], matrix.namespaces.map((from, row) => [from, ...(matrix.cells[row] ?? []).map((cell) => element('span', { class: `matrix-${cell}` }, mark[cell] ?? cell))])));
+    }
+  }
   root.append(element('h2', {}, 'Log findings'));
   root.append(report.logs.length === 0 ? element('p', {}, 'No known failure lines in the open logs.') : table(['Log', 'Signature', 'Count', 'First', 'Last'], report.logs.flatMap((log) => log.summary.map((entry) => [log.file, entry.code, String(entry.count), entry.first ?? '', entry.last ?? '']))));
 }

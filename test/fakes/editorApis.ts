@@ -245,6 +245,16 @@ export class FakeEditor implements EditorApis {
   /** Answers of the next quick picks: the label to pick, or undefined for cancelled. */
   readonly quickPickAnswers: (string | undefined)[] = [];
   readonly openDialogAnswers: (string | undefined)[] = [];
+  /** Answers of the next input boxes: the text typed, or undefined for cancelled. */
+  readonly inputBoxAnswers: (string | undefined)[] = [];
+  /** What the input boxes asked, with the validation message of each answer given. */
+  readonly inputBoxes: { readonly prompt: string; readonly validation: string | undefined }[] = [];
+  /** The next progress's Cancel button is pressed as soon as its task listens for it. */
+  cancelNextProgress = false;
+  /** The content providers registered, by scheme: a test reads the virtual documents the extension opens. */
+  readonly contentProviders = new Map<string, vscode.TextDocumentContentProvider>();
+  /** Progress titles shown, in order. */
+  readonly progressTitles: string[] = [];
   readonly statusBarItems: FakeStatusBarItem[] = [];
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
@@ -289,14 +299,32 @@ export class FakeEditor implements EditorApis {
         const label = this.quickPickAnswers.shift();
         return Promise.resolve(label === undefined ? undefined : items.find((item) => item.label === label));
       },
-      showInputBox: () => notFaked('showInputBox'),
+      showInputBox: async (options) => {
+        const answer = this.inputBoxAnswers.shift();
+        const validation = answer === undefined ? undefined : await options.validateInput?.(answer);
+        const message = typeof validation === 'string' ? validation : (validation ?? undefined)?.message;
+        this.inputBoxes.push({ prompt: options.prompt ?? options.title ?? '', validation: message });
+        return message ? undefined : answer;
+      },
       showOpenDialog: () => {
         const path = this.openDialogAnswers.shift();
         return Promise.resolve(path === undefined ? undefined : [Uri.file(path)]);
       },
       showSaveDialog: () => notFaked('showSaveDialog'),
       showTextDocument: () => Promise.resolve(undefined),
-      withProgress: (_options, task) => task(),
+      withProgress: (options, task) => {
+        this.progressTitles.push(options.title ?? '');
+        const cancelled = this.cancelNextProgress;
+        this.cancelNextProgress = false;
+        const token: vscode.CancellationToken = {
+          isCancellationRequested: cancelled,
+          onCancellationRequested: (listener: (event: unknown) => unknown) => {
+            if (cancelled) queueMicrotask(() => listener(undefined));
+            return new Disposable(() => undefined);
+          },
+        };
+        return task({ report: () => undefined }, token);
+      },
       setStatusBarMessage: () => new Disposable(() => undefined),
       createStatusBarItem: (id) => {
         this.created.push(`status bar item ${id}`);
@@ -345,7 +373,10 @@ export class FakeEditor implements EditorApis {
       stat: () => notFaked('stat'),
       readFile: () => notFaked('readFile'),
       writeFile: () => notFaked('writeFile'),
-      registerTextDocumentContentProvider: () => new Disposable(() => undefined),
+      registerTextDocumentContentProvider: (scheme, provider) => {
+        this.contentProviders.set(scheme, provider);
+        return new Disposable(() => this.contentProviders.delete(scheme));
+      },
     };
     this.commands = {
       registerCommand: (id, handler) => {

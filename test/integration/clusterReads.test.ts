@@ -7,8 +7,13 @@ import { openCluster, DEFAULT_TUNING } from '../../src/cluster/kubeGateway';
 import type { CheckResult } from '../../src/core/checks/checkResult';
 import { CLUSTER_READS, readsAllow, type ClusterRead, type ReadRequest } from '../../src/core/checks/clusterReads';
 import { checkClusterReader } from '../../src/core/fleet/checkClusterReader';
+import { listNamespaceChoices, listPodChoices } from '../../src/core/policy/connectionChoices';
+import { parseTraffic, resolveEndpoint } from '../../src/core/policy/connectionQuery';
+import { evaluateConnection, preparePolicies } from '../../src/core/policy/evaluateConnection';
+import { readLivePolicyInputs } from '../../src/core/policy/livePolicyReads';
 import { runInProcess } from '../cli/cliHarness';
 import { readCase } from '../corpus/clusterCase';
+import { POLICY_QUERIES, policyCluster } from '../sim/policyCluster';
 import { loadRawCluster } from '../sim/rawCluster';
 import { loadScenario, parseRoute, startRawCluster, startSimulatedCluster, type RunningSim } from '../sim/simServer';
 
@@ -59,6 +64,28 @@ async function checks(sim: RunningSim): Promise<CheckResult[] | string> {
   return outcome.report.checks.map((check) => ({ ...check, area: check.area as CheckResult['area'] }));
 }
 
+/**
+ * Every connection of the policy cluster explained as the editor does it live: the namespaces and the pods of each
+ * namespace involved listed to pick from, then `explain`'s reads. What it could not read (its gaps) and, when both
+ * ends were read, whether the connection is allowed.
+ */
+async function explanations(sim: RunningSim): Promise<{ readonly gaps: readonly string[]; readonly allowed: boolean | undefined }[]> {
+  const opened = openCluster({ paths: [sim.kubeconfigPath], origin: 'argument' }, 'sim', { ...DEFAULT_TUNING, timeoutMs: 3000 });
+  assert.ok(opened.ok);
+  const answers = [];
+  for (const query of POLICY_QUERIES) {
+    const picks = [await listNamespaceChoices(opened.reader), ...(await Promise.all(query.refs.flatMap((ref) => (ref.kind === 'pod' ? [listPodChoices(opened.reader, ref.namespace)] : []))))];
+    const pickGaps = picks.flatMap((pick) => (pick.kind === 'ok' ? [] : [`choices: ${pick.kind}`]));
+    const live = await readLivePolicyInputs(opened.reader, query.refs);
+    const traffic = parseTraffic(query.port);
+    const [source, destination] = query.refs.map((ref) => resolveEndpoint(ref, live.inputs.endpoints));
+    assert.ok(traffic.ok);
+    const allowed = source?.ok && destination?.ok ? evaluateConnection(source.value, destination.value, traffic.value, preparePolicies(live.inputs), false).allowed : undefined;
+    answers.push({ gaps: [...pickGaps, ...live.gaps], allowed });
+  }
+  return answers;
+}
+
 /** Every way of taking one thing away from the role: a rule, or one verb, name or namespace of it. */
 function narrower(reads: readonly ClusterRead[]): { readonly what: string; readonly rules: ClusterRead[] }[] {
   const variants: { what: string; rules: ClusterRead[] }[] = [];
@@ -92,6 +119,24 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
     }
   });
 
+  it('declare every read `explain` makes, in the namespaces of the connection only, all GET', async () => {
+    const sim = await startRawCluster(policyCluster());
+    try {
+      const answers = await explanations(sim);
+      assert.deepEqual(answers.flatMap((answer) => answer.gaps), []);
+      const undeclared = sim.requests.flatMap((request) => {
+        const read = asReadRequest(request.path, request.query);
+        return read && !readsAllow(CLUSTER_READS, read) ? [`${read.verb} ${read.apiGroup || 'core'}/${read.resource}${read.namespace ? ` in ${read.namespace}` : ''}${read.name ? ` "${read.name}"` : ''}`] : [];
+      });
+      assert.deepEqual([...new Set(undeclared)], [], 'reads missing from CLUSTER_READS (POLICY_READS)');
+      assert.deepEqual(sim.requests.filter((request) => request.method !== 'GET'), []);
+      assert.deepEqual(sim.requests.filter((request) => /elsewhere/.test(request.path)), [], 'a namespace outside the connection was read');
+      assert.deepEqual(sim.requests.filter((request) => /^\/api\/v1\/pods/.test(request.path)), [], 'every pod of the cluster was listed');
+    } finally {
+      await sim.stop();
+    }
+  });
+
   it('are enough: with the simulated API server enforcing them, every check reaches the status it has with full access', async () => {
     const open = await startSimulatedCluster(loadScenario('healthy'), { manualClock: true });
     const enforced = await enforcing('healthy');
@@ -105,6 +150,22 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
     } finally {
       await open.stop();
       await enforced.sim.stop();
+    }
+  });
+
+  it('are enough for `explain`: with the simulated API server enforcing them, every connection gets the answer it has with full access', async () => {
+    const open = await startRawCluster(policyCluster());
+    const enforcedSim = await startRawCluster(policyCluster(), { authorize: (request) => readsAllow(CLUSTER_READS, request) });
+    try {
+      const full = await explanations(open);
+      const restricted = await explanations(enforcedSim);
+      assert.deepEqual(restricted.flatMap((answer) => answer.gaps), []);
+      assert.deepEqual(restricted, full);
+      assert.deepEqual(full.map((answer) => answer.allowed), [false, true, false, false]);
+      assert.ok(enforcedSim.requests.every((request) => request.status !== 403), 'nothing was refused');
+    } finally {
+      await open.stop();
+      await enforcedSim.stop();
     }
   });
 
@@ -142,6 +203,17 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
       } finally {
         await enforced.sim.stop();
       }
+    }
+    // The policy reads are needed by `explain`: a refusal shows as a gap it names, so its answer is not trusted silently.
+    const state: { rules: readonly ClusterRead[] } = { rules: CLUSTER_READS };
+    const policySim = await startRawCluster(policyCluster(), { authorize: (request) => readsAllow(state.rules, request) });
+    try {
+      for (const variant of variants.filter((entry) => !needed.has(entry.what))) {
+        state.rules = variant.rules;
+        if ((await explanations(policySim)).some((answer) => answer.gaps.some((gap) => /forbidden/.test(gap)))) needed.add(variant.what);
+      }
+    } finally {
+      await policySim.stop();
     }
     const harmless = variants.map((variant) => variant.what).filter((what) => !needed.has(what));
     assert.deepEqual(harmless, [], 'rules whose refusal no check notices (remove them from CLUSTER_READS, or make the check that reads them say it could not)');

@@ -70,7 +70,7 @@ export interface Route {
 }
 
 const GROUPS = ['apps/v1', 'batch/v1', 'rbac.authorization.k8s.io/v1', 'apiextensions.k8s.io/v1', 'crd.projectcalico.org/v1', 'operator.tigera.io/v1', 'helm.cattle.io/v1'];
-const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'ipamblocks', 'blockaffinities', 'ipamconfigs', 'installations', 'tigerastatuses']);
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'customresourcedefinitions', 'clusterroles', 'clusterrolebindings', 'clusterinformations', 'ippools', 'felixconfigurations', 'ipamblocks', 'blockaffinities', 'ipamconfigs', 'installations', 'tigerastatuses', 'globalnetworkpolicies', 'tiers', 'hostendpoints', 'globalnetworksets']);
 
 export function parseRoute(path: string): Route | undefined {
   const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);

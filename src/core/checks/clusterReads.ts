@@ -1,3 +1,4 @@
+import { POLICY_READS } from '../policy/policyReads';
 import { CALICO_CHARTS, CALICO_NAMESPACE, HELM_NAMESPACE, OPERATOR_NAMESPACE, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 
 export type ReadVerb = 'get' | 'list' | 'watch';
@@ -26,7 +27,7 @@ export interface ClusterRead {
  * Every read of the readiness checks. A check that reads something new adds one line here; the RBAC tests then
  * cover it (and fail until it is here).
  */
-export const CLUSTER_READS: readonly ClusterRead[] = [
+export const CHECK_READS: readonly ClusterRead[] = [
   { apiGroup: '', resource: 'nodes', verbs: ['list'], usedBy: 'identity, known issues, nodes, join burst, IP pools (paged, 1,000 a page)' },
   { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: 'init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator; operator: Warning events in tigera-operator when it is not running (field selectors)' },
   { apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['list'], usedBy: 'CRDs present and Established' },
@@ -50,6 +51,31 @@ export const CLUSTER_READS: readonly ClusterRead[] = [
   { apiGroup: 'apps', resource: 'replicasets', verbs: ['list'], namespaces: [OPERATOR_NAMESPACE], usedBy: 'operator: why tigera-operator has no ready pod (ReplicaSet conditions; read only then)' },
   { apiGroup: '', resource: 'endpoints', verbs: ['get'], names: ['calico-typha'], namespaces: [CALICO_NAMESPACE], usedBy: 'typha endpoints' },
 ];
+
+/**
+ * Every read the product makes against a cluster: the readiness checks and `explain` (the CLI and the editor's
+ * "Explain connection…"). The least-privilege role and the RBAC tests are built from this list.
+ */
+export const CLUSTER_READS: readonly ClusterRead[] = combineReads(CHECK_READS, POLICY_READS);
+
+/**
+ * Two read lists as one role: a namespaced read whose verbs a cluster-wide read of the same resource (any name)
+ * already grants is dropped, its purpose added to that read's, so the role holds no rule that grants nothing more.
+ */
+export function combineReads(first: readonly ClusterRead[], second: readonly ClusterRead[]): ClusterRead[] {
+  const all = [...first, ...second];
+  const coveredBy = (read: ClusterRead): ClusterRead | undefined =>
+    read.namespaces === undefined
+      ? undefined
+      : all.find((wide) => wide !== read && wide.namespaces === undefined && wide.names === undefined && wide.apiGroup === read.apiGroup && wide.resource === read.resource && read.verbs.every((verb) => wide.verbs.includes(verb)));
+  const covered = all.filter((read) => coveredBy(read) !== undefined);
+  return all
+    .filter((read) => !covered.includes(read))
+    .map((read) => {
+      const extra = covered.filter((other) => coveredBy(other) === read).map((other) => other.usedBy);
+      return extra.length === 0 ? read : { ...read, usedBy: [read.usedBy, ...extra].join('; ') };
+    });
+}
 
 /** A request as an authorizer sees it. */
 export interface ReadRequest {

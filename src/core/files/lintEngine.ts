@@ -10,3 +10,13 @@ export { stringify as stringifyYaml } from 'yaml';
 export { openBundle } from '../../bundle/openBundle';
 export { bundleSet } from '../../bundle/bundleSet';
 export { readNodeBundles } from '../../bundle/readNodeBundles';
+// Network policy: reading policy files and clusters, explaining one connection (Explain connection…).
+export { addPolicyDocuments } from '../policy/policyDocuments';
+export { PolicyInputCollector } from '../policy/policyInputs';
+export { readLivePolicyInputs } from '../policy/livePolicyReads';
+export { listNamespaceChoices, listPodChoices } from '../policy/connectionChoices';
+export { evaluateConnection, preparePolicies } from '../policy/evaluateConnection';
+export { explanationToMarkdown } from '../policy/explanationMarkdown';
+export { lintPolicyFile, policyNamespacesIn } from '../policy/policyFileLint';
+export { mentionsPolicyKind } from '../policy/policyKinds';
+export { policyMatrices } from '../policy/policyMatrixReport';

@@ -1,6 +1,7 @@
 import type { CheckReportJson } from '../checks/checkReport';
 import type { FileFindings } from '../findings/locatedFinding';
 import type { SignatureSummary } from '../logs/logSummary';
+import type { PolicyMatricesJson } from '../policy/policyMatrixReport';
 import { findingsToJson, type FindingsJson } from './findingsJson';
 import { findingsToSarif } from './findingsSarif';
 import { markdownCell } from './markdownText';
@@ -11,14 +12,31 @@ import { redactDeep } from './redactSecrets';
 export interface ReadinessReport extends CheckReportJson {
   files: FindingsJson['findings'];
   logs: { file: string; summary: LogSummaryJson[] }[];
+  /** Which namespaces can reach which under the open policy files (absent: no policy and pods open). */
+  policyMatrices?: PolicyMatricesJson;
 }
 
-export function buildReadinessReport(checks: CheckReportJson, files: readonly FileFindings[], logs: readonly { file: string; summary: readonly SignatureSummary[] }[]): ReadinessReport {
+export function buildReadinessReport(checks: CheckReportJson, files: readonly FileFindings[], logs: readonly { file: string; summary: readonly SignatureSummary[] }[], policyMatrices?: PolicyMatricesJson): ReadinessReport {
   return redactDeep({
     ...checks,
     files: findingsToJson(files).findings,
     logs: logs.filter((entry) => entry.summary.length > 0).map((entry) => ({ file: entry.file, summary: summaryToJson(entry.summary) })),
+    ...(policyMatrices ? { policyMatrices } : {}),
   });
+}
+
+const CELL_MARK: Readonly<Record<string, string>> = { allowed: '✓ allowed', denied: '✗ denied', partial: '~ some pods', 'no-pods': '·' };
+
+/** One table per port: rows are sources, columns destinations. */
+function policyMatricesMarkdown(report: ReadinessReport): string[] {
+  const section = report.policyMatrices;
+  if (!section) return [];
+  const lines = ['', '## Namespace connectivity', '', `From ${markdownCell(section.basis)}; rows are sources, columns destinations.`];
+  for (const matrix of section.matrices) {
+    lines.push('', `### ${markdownCell(matrix.traffic)}`, '', `| from \\ to | ${matrix.namespaces.map(markdownCell).join(' | ')} |`, `|---|${matrix.namespaces.map(() => '---').join('|')}|`);
+    matrix.namespaces.forEach((from, row) => lines.push(`| ${markdownCell(from)} | ${(matrix.cells[row] ?? []).map((cell) => CELL_MARK[cell] ?? cell).join(' | ')} |`));
+  }
+  return lines;
 }
 
 const MARK: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unknown: '❔ unknown', skipped: '⏭ skipped' };
@@ -75,6 +93,7 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
       lines.push(`- ${cell(log.file)}: ${log.summary.map((entry) => `${entry.code} ×${entry.count}`).join(', ')}`);
     }
   }
+  lines.push(...policyMatricesMarkdown(report));
   return lines.join('\n') + '\n';
 }
 
