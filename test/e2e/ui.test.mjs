@@ -130,7 +130,7 @@ try {
   await step('"Open Logs" opens the typha log with the Unauthorized line highlighted and listed in Problems', async () => {
     const icon = page.locator('.activitybar .action-item [aria-label^="RKE2 Calico"], .activitybar .action-item[aria-label^="RKE2 Calico"]').first();
     // The check's own row, not the Root causes row that says a cause explains it.
-    const check = page.locator('.part.sidebar .monaco-list-row', { hasText: 'calico-typha available with endpoints', hasNotText: 'explains:' });
+    const check = page.locator('.part.sidebar .monaco-list-row', { hasText: 'calico-typha Deployment and endpoints', hasNotText: 'explains:' });
     // The icon toggles the side bar: click it only when the tree is not showing.
     if (!(await check.isVisible())) await icon.click();
     await check.waitFor({ timeout: 15_000 });

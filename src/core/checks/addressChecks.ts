@@ -2,7 +2,7 @@ import { list, name, text, type Json } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses: each node's InternalIP, used once" };
+export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses" };
 
 /** Annotations calico-node writes on its Node (libcalico-go lib/backend/k8s/resources/node.go). */
 const ADDRESS_ANNOTATIONS = ['projectcalico.org/IPv4Address', 'projectcalico.org/IPv6Address'] as const;

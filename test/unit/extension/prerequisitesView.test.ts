@@ -16,14 +16,14 @@ const UNREADABLE = problemFromOpen({ ok: false, kind: 'unreadable', error: 'cann
 const FAILING: CheckResult = {
   id: 'datastore.clusterinformation',
   area: 'Datastore',
-  title: 'ClusterInformation default exists and datastoreReady',
+  title: 'ClusterInformation default (datastoreReady)',
   status: 'fail',
   summary: 'ClusterInformation default does not exist yet',
   evidence: ['GET clusterinformations.crd.projectcalico.org/default: not found'],
   remediation: 'calico-node creates it when it first starts.',
   knownIssue: { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' },
 };
-const PASSING: CheckResult = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available', status: 'pass', summary: 'All 3 node(s) Ready', evidence: ['3 node(s): 3 Ready'] };
+const PASSING: CheckResult = { id: 'nodes.ready', area: 'Nodes', title: 'Node conditions (Ready, network)', status: 'pass', summary: 'All 3 node(s) Ready', evidence: ['3 node(s): 3 Ready'] };
 
 /** The view over a session whose last run ended with `update`. */
 function viewAfter(update: RunUpdate): PrerequisitesView {
