@@ -10,6 +10,7 @@ import type { FileDiagnostics } from './fileDiagnostics';
 import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
 import { deliverReport } from './reportDelivery';
+import { objectLabels, showOpenDocumentAt } from './reportLinks';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -92,7 +93,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   private post(note?: string): void {
     // Building the report reads every open document: only worth it when the report is showing.
     if (!this.panel) return;
-    const message: ToWebview = { type: 'report', report: this.report(), ...(note ? { note } : {}) };
+    const message: ToWebview = { type: 'report', report: this.report(), objects: objectLabels(this.session.state.results), ...(note ? { note } : {}) };
     void this.panel.webview.postMessage(message);
   }
 
@@ -112,7 +113,17 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       this.post();
       return;
     }
+    if (message.type === 'openObject') {
+      const check = this.session.state.results.find((entry) => entry.id === message.check);
+      const object = check?.objects?.[message.index];
+      if (check && object) await this.apis.commands.executeCommand('rke2Calico.openObject', { type: 'object', object, check });
+      return;
+    }
     const report = this.report();
+    if (message.type === 'openFile' || message.type === 'openLog') {
+      await this.open(message, report);
+      return;
+    }
     if (!report) {
       this.post('Run a readiness check first.');
       return;
@@ -120,6 +131,16 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const text = redactSecrets(this.render(message.format, report));
     const note = await deliverReport(this.apis, message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
     if (note !== undefined) this.post(note);
+  }
+
+  /** A file finding or a log signature of the report, at its (first) line, while that document is still open. */
+  private async open(link: Extract<FromWebview, { type: 'openFile' | 'openLog' }>, report: ReadinessReport | undefined): Promise<void> {
+    const finding = link.type === 'openFile' ? report?.files[link.index] : undefined;
+    const log = link.type === 'openLog' ? report?.logs[link.index] : undefined;
+    const entry = link.type === 'openLog' ? log?.summary[link.entry] : undefined;
+    const place = finding ? { file: finding.file, line: finding.line, column: finding.column } : log && entry ? { file: log.file, line: entry.firstLine, column: 1 } : undefined;
+    if (!place) return;
+    if (!(await showOpenDocumentAt(this.apis, place.file, place.line, place.column))) this.post(`${place.file} is no longer open: open it again, then Refresh.`);
   }
 
   dispose(): void {

@@ -135,7 +135,7 @@ try {
     if (!(await check.isVisible())) await icon.click();
     await check.waitFor({ timeout: 15_000 });
     await check.click();
-    const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-system/calico-typha-6b9c7d8f4-x7k2p' });
+    const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-typha-6b9c7d8f4-x7k2p' });
     await podRow.waitFor({ timeout: 15_000 });
     await podRow.hover();
     await podRow.locator('.action-label[aria-label="Open Pod Logs…"]').click();
@@ -161,8 +161,8 @@ try {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('h1', { hasText: 'Calico readiness report' }).waitFor({ timeout: 30_000 });
     await frame.locator('.verdict', { hasText: 'rancher/rke2#7808' }).waitFor({ timeout: 15_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'readiness-report.png') });
   });
 
@@ -184,7 +184,7 @@ try {
     await runCommand('RKE2 Calico: Show Fleet Report');
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('h1', { hasText: 'Calico fleet report' }).waitFor({ timeout: 30_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
     await frame.locator('vscode-button', { hasText: 'Export OpenMetrics' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'fleet-report.png') });
   });

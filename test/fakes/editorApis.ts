@@ -258,6 +258,8 @@ export class FakeEditor implements EditorApis {
   readonly workspaceSettings = new Map<string, unknown>();
   readonly updates: { readonly id: string; readonly value: unknown; readonly target: 'user' | 'workspace' }[] = [];
   readonly documents: FakeTextDocument[] = [];
+  /** The window's workspace folders; none by default (an empty window). */
+  readonly workspaceFolders: vscode.WorkspaceFolder[] = [];
   readonly contextKeys = new Map<string, unknown>();
   clipboard = '';
   trusted = true;
@@ -281,6 +283,7 @@ export class FakeEditor implements EditorApis {
     };
     const trusted = (): boolean => this.trusted;
     const openDocuments = (): FakeTextDocument[] => this.documents.filter((document) => !document.isClosed);
+    const folders = (): vscode.WorkspaceFolder[] | undefined => (this.workspaceFolders.length > 0 ? this.workspaceFolders : undefined);
     this.window = {
       showErrorMessage: show('error'),
       showWarningMessage: show('warning'),
@@ -326,6 +329,9 @@ export class FakeEditor implements EditorApis {
       },
       get textDocuments() {
         return openDocuments();
+      },
+      get workspaceFolders() {
+        return folders();
       },
       getConfiguration: (section) => new FakeSettings(this, section),
       onDidChangeConfiguration: (listener) => this.configurationChanged.event(listener),

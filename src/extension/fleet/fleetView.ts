@@ -4,15 +4,16 @@ import { CHECK_AREAS, type CheckArea, type CheckResult } from '../../core/checks
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
 import { clusterStatus, worstFirst, worstKnownIssue, type FleetStatus } from '../../core/fleet/fleetVerdict';
 import type { PrerequisitesView, TreeNode } from '../prerequisitesView';
+import { statusIcon } from '../statusColors';
 import type { FleetRow, FleetSession } from './fleetSession';
 
 const ICONS: Record<FleetStatus | 'checking', vscode.ThemeIcon> = {
-  pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  warn: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-  fail: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-  'could-not-verify': new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground')),
-  unreachable: new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.errorForeground')),
-  skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  pass: statusIcon('pass'),
+  warn: statusIcon('warn'),
+  fail: statusIcon('fail'),
+  'could-not-verify': statusIcon('unknown'),
+  unreachable: statusIcon('fail', 'debug-disconnect'),
+  skipped: statusIcon('skipped'),
   checking: new vscode.ThemeIcon('sync~spin'),
 };
 
