@@ -245,6 +245,8 @@ export class FakeEditor implements EditorApis {
   /** Answers of the next quick picks: the label to pick, or undefined for cancelled. */
   readonly quickPickAnswers: (string | undefined)[] = [];
   readonly openDialogAnswers: (string | undefined)[] = [];
+  /** Every showTextDocument call: what was shown and with which options (selection, preview). */
+  readonly shownDocuments: { readonly document: vscode.TextDocument | vscode.Uri; readonly options: vscode.TextDocumentShowOptions }[] = [];
   readonly statusBarItems: FakeStatusBarItem[] = [];
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
@@ -298,7 +300,10 @@ export class FakeEditor implements EditorApis {
         return Promise.resolve(path === undefined ? undefined : [Uri.file(path)]);
       },
       showSaveDialog: () => notFaked('showSaveDialog'),
-      showTextDocument: () => Promise.resolve(undefined),
+      showTextDocument: (document, options) => {
+        this.shownDocuments.push({ document, options });
+        return Promise.resolve(undefined);
+      },
       withProgress: (_options, task) => task(),
       setStatusBarMessage: () => new Disposable(() => undefined),
       createStatusBarItem: (id) => {

@@ -7,6 +7,7 @@ import { ClusterSession, type RunUpdate } from '../../../src/extension/clusterSe
 import { Config } from '../../../src/extension/config';
 import { problemFromOpen, problemFromRead } from '../../../src/extension/connectionProblem';
 import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
+import { shortState } from '../../../src/extension/shortState';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
 import { ThemeIcon } from '../../fakes/vscode';
@@ -105,5 +106,51 @@ describe('the prerequisites tree', () => {
     assert.deepEqual(rows.map((row) => row.command?.command), [undefined, undefined, 'vscode.open']);
     assert.equal(String(rows[2]?.command?.arguments?.[0]), 'https://github.com/rancher/rke2/issues/7808');
     assert.deepEqual(rows.map(iconOf), ['info', 'lightbulb', 'link-external']);
+  });
+
+  it('fits a row to a 300 px sidebar: the title, the icon and the first words of the state; the rest in the tooltip and a child', () => {
+    assert.equal(shortState('ClusterInformation default does not exist yet'), 'ClusterInformation default does not exist yet');
+    assert.equal(shortState('unknown: forbidden — could not read ClusterRole calico-node'), 'unknown: forbidden…');
+    assert.equal(shortState('calico-node ready on 2 of 3 nodes; 1 pod(s) stuck in Init:ErrImagePull'), 'calico-node ready on 2 of 3 nodes…');
+    assert.equal(shortState('every one of the eleven Calico custom resource definitions is established'), 'every one of the eleven Calico custom resource…');
+    const long: CheckResult = { ...FAILING, summary: 'unknown: forbidden — could not read ClusterInformation default' };
+    const view = viewAfter({ results: [long] });
+    const row = item(view, { type: 'check', check: long });
+    assert.equal(row.description, 'unknown: forbidden…');
+    const [first] = view.getChildren({ type: 'check', check: long });
+    assert.deepEqual(first?.type === 'detail' ? [first.role, first.label] : [], ['summary', long.summary]);
+  });
+
+  it('shows each object once, with the lines about it as its state, not again as evidence text', () => {
+    const pod = { kind: 'Pod', namespace: 'calico-system', name: 'calico-node-x7k2p', path: '/api/v1/namespaces/calico-system/pods/calico-node-x7k2p', containers: ['calico-node'] };
+    const daemonSet = { kind: 'DaemonSet', namespace: 'calico-system', name: 'calico-node', path: '/apis/apps/v1/namespaces/calico-system/daemonsets/calico-node' };
+    const check: CheckResult = {
+      id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet', status: 'fail', summary: 'calico-node ready on 2 of 3 nodes',
+      evidence: ['desired 3, ready 2, updated 3', 'calico-node-x7k2p on node-3: Pending (Init:ErrImagePull in init container install-cni), 4 restart(s)'],
+      objects: [daemonSet, pod],
+    };
+    const view = viewAfter({ results: [check] });
+    const children = view.getChildren({ type: 'check', check });
+    assert.deepEqual(children.map((node) => (node.type === 'object' ? `object ${node.object.name}` : node.type === 'detail' ? `${node.role} ${node.label}` : node.type)), [
+      'evidence desired 3, ready 2, updated 3',
+      'object calico-node',
+      'object calico-node-x7k2p',
+    ]);
+    const podRow = item(view, children[2] ?? children[0] ?? { type: 'message', label: '', icon: '' });
+    assert.equal(podRow.label, 'Pod calico-node-x7k2p');
+    assert.equal(podRow.description, 'on node-3: Pending…');
+    assert.equal(podRow.contextValue, 'object.pod');
+    assert.match(String((podRow.tooltip as { value?: string } | undefined)?.value), /Pod calico-system\/calico-node-x7k2p[\s\S]*install-cni/);
+    assert.equal(item(view, children[1] ?? { type: 'message', label: '', icon: '' }).description, 'calico-system', 'an object without lines shows its namespace');
+  });
+
+  it('names the cluster by its context, with the address in the tooltip', () => {
+    const view = viewAfter({ results: [PASSING], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
+    const [target] = view.getChildren();
+    assert.ok(target);
+    const row = item(view, target);
+    assert.equal(row.label, 'sim');
+    assert.ok(typeof row.tooltip === 'string');
+    assert.match(row.tooltip, /^sim — https:\/\/127\.0\.0\.1:6443/);
   });
 });
