@@ -3,6 +3,7 @@ import { markdownCell } from '../core/report/markdownText';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import { rootCausesOfChecks, type RootCauseJson } from '../core/causes/rootCauseReport';
+import { unreachableCluster } from '../core/report/reportRows';
 import type { ClusterSession, SessionState } from './clusterSession';
 import { describeProblem, type ConnectionProblem } from './connectionProblem';
 import { NEXT_STEPS, type NextStep } from './nextSteps';
@@ -219,8 +220,14 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       return check ? [{ cause, check }] : [];
     });
     if (causes.length > 0) roots.push({ type: 'causes', causes, results: state.results });
+    // A cluster that was not reached: the problem row says why, one row stands for the checks that could not run.
+    const unreachable = state.problem ? unreachableCluster(state.results) : undefined;
+    if (unreachable) {
+      const titles = state.results.filter((check) => unreachable.folded.has(check.id)).map((check) => check.title);
+      roots.push({ type: 'message', label: 'Cluster checks', icon: 'debug-disconnect', description: `${titles.length} could not read the cluster`, tooltip: `Not run: ${titles.join('; ')}` });
+    }
     for (const area of CHECK_AREAS) {
-      const checks = state.results.filter((check) => check.area === area);
+      const checks = state.results.filter((check) => check.area === area && !unreachable?.folded.has(check.id));
       if (checks.length > 0) roots.push({ type: 'area', area, checks });
     }
     if (state.timeline.length > 0) roots.push({ type: 'timeline', entries: state.timeline });

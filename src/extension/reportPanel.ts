@@ -116,7 +116,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     if (message.type === 'openObject') {
       const check = this.session.state.results.find((entry) => entry.id === message.check);
       const object = check?.objects?.[message.index];
-      if (check && object) await this.apis.commands.executeCommand('rke2Calico.openObject', { type: 'object', object, check });
+      if (check && object) await this.apis.commands.executeCommand(message.logs === true && object.kind === 'Pod' ? 'rke2Calico.openPodLogs' : 'rke2Calico.openObject', { type: 'object', object, check });
       return;
     }
     const report = this.report();

@@ -18,7 +18,8 @@ export type FromWebview =
   | { readonly type: 'copy'; readonly format: 'markdown' | 'json' }
   | { readonly type: 'openFile'; readonly index: number }
   | { readonly type: 'openLog'; readonly index: number; readonly entry: number }
-  | { readonly type: 'openObject'; readonly check: string; readonly index: number };
+  /** `logs`: the pod's logs instead of its YAML. */
+  | { readonly type: 'openObject'; readonly check: string; readonly index: number; readonly logs?: boolean };
 
 /** What the webview keeps across reloads (vscode.setState). */
 export interface WebviewState {
@@ -32,14 +33,14 @@ function isIndex(value: unknown): value is number {
 
 /** A link message: positions are whole numbers, a check id is a short string. */
 function isLinkMessage(value: object): boolean {
-  const message = value as { type?: unknown; index?: unknown; entry?: unknown; check?: unknown };
+  const message = value as { type?: unknown; index?: unknown; entry?: unknown; check?: unknown; logs?: unknown };
   switch (message.type) {
     case 'openFile':
       return isIndex(message.index);
     case 'openLog':
       return isIndex(message.index) && isIndex(message.entry);
     case 'openObject':
-      return isIndex(message.index) && typeof message.check === 'string' && message.check.length <= 200;
+      return isIndex(message.index) && typeof message.check === 'string' && message.check.length <= 200 && (message.logs === undefined || typeof message.logs === 'boolean');
     default:
       return false;
   }

@@ -22,6 +22,15 @@ const SEVERITY_STATUS: Record<string, string> = { error: 'fail', warning: 'warn'
 
 type Objects = Readonly<Record<string, readonly string[]>>;
 
+/** Checks that get a section of their own below the table: the problems. */
+function hasDetails(status: string): boolean {
+  return status !== 'pass' && status !== 'skipped';
+}
+
+function sectionId(checkId: string): string {
+  return `check-${checkId.replace(/[^\w.-]/g, '-')}`;
+}
+
 function render(report: ReadinessReport | undefined, objects: Objects, note?: string): void {
   const root = document.getElementById('root');
   if (!root) return;
@@ -73,18 +82,25 @@ function render(report: ReadinessReport | undefined, objects: Objects, note?: st
   const post = (message: FromWebview) => () => vscode.postMessage(message);
   root.append(element('h2', {}, 'Checks'), table(
     [{ label: 'Status', kind: 'status' }, { label: 'Check', kind: 'title' }, { label: 'Summary', kind: 'text' }, { label: 'Area', kind: 'area' }],
-    rows.map((check) => [statusMark(check.status), check.title, check.summary, check.area]),
+    // A problem's title leads to its section below: evidence, what to do, the objects to open.
+    rows.map((check) => [statusMark(check.status), hasDetails(check.status) ? actionLink(check.title, () => document.getElementById(sectionId(check.id))?.scrollIntoView({ block: 'start' })) : check.title, check.summary, check.area]),
     (index) => `row-${rows[index]?.status ?? 'unknown'}`,
   ));
-  for (const check of rows.filter((entry) => entry.status !== 'pass' && entry.status !== 'skipped')) {
+  for (const check of rows.filter((entry) => hasDetails(entry.status))) {
     const body = element('div', { class: 'details' }, element('p', {}, check.summary), element('ul', {}, ...check.evidence.map((line) => element('li', {}, line))));
     if (check.remediation) body.append(element('p', {}, element('strong', {}, 'What to do: '), check.remediation));
     if (check.knownIssue) body.append(element('p', {}, 'Known issue: ', element('a', { href: check.knownIssue.url }, check.knownIssue.id)));
     const looked = objects[check.id] ?? [];
     if (looked.length > 0) {
-      body.append(element('p', {}, element('strong', {}, 'Objects: '), ...looked.flatMap((name, index) => [...(index > 0 ? [', '] : []), actionLink(name, post({ type: 'openObject', check: check.id, index }))])));
+      // Each object opens as YAML; a pod also offers its logs.
+      const links = looked.map((name, index) => {
+        const link = element('li', {}, actionLink(name, post({ type: 'openObject', check: check.id, index })));
+        if (name.startsWith('Pod ')) link.append(' · ', actionLink('logs', post({ type: 'openObject', check: check.id, index, logs: true })));
+        return link;
+      });
+      body.append(element('p', {}, element('strong', {}, 'Objects')), element('ul', { class: 'objects' }, ...links));
     }
-    root.append(element('vscode-collapsible', { title: `${check.status.toUpperCase()} — ${check.title}`, open: '' }, body));
+    root.append(element('vscode-collapsible', { id: sectionId(check.id), title: `${check.status.toUpperCase()} — ${check.title}`, open: '' }, body));
   }
   if (report.timeline && report.timeline.length > 0) {
     root.append(element('h2', {}, 'Initialisation timeline'), table([{ label: 'At', kind: 'time' }, { label: 'Transition', kind: 'text' }], report.timeline.map((entry) => [`+${entry.atSeconds} s`, entry.message])));

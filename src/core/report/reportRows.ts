@@ -7,6 +7,9 @@ import type { CheckStatus } from '../checks/checkResult';
 
 export type ReportCheck = CheckReportJson['checks'][number];
 
+/** What folding needs of a check: a report row or a check result alike. */
+export type CheckRowSource = Pick<ReportCheck, 'id' | 'area' | 'title' | 'status' | 'summary'> & { readonly evidence: readonly string[] };
+
 /** fail, warn, unknown, then pass and skipped: what needs a look comes first. */
 const PROBLEM_ORDER: Record<CheckStatus, number> = { fail: 0, warn: 1, unknown: 2, pass: 3, skipped: 4 };
 
@@ -36,7 +39,7 @@ export const CONNECTION_ROW_ID = 'cluster.connection';
  * the one row that says so, and the ids of the checks it stands for; undefined when any cluster check got an
  * answer. Node and bundle checks are not folded: they did not need the API server.
  */
-export function unreachableCluster(checks: readonly ReportCheck[]): { readonly row: ReportCheck; readonly folded: ReadonlySet<string> } | undefined {
+export function unreachableCluster(checks: readonly CheckRowSource[]): { readonly row: ReportCheck; readonly folded: ReadonlySet<string> } | undefined {
   const cluster = checks.filter((check) => !LOCAL_AREAS.has(check.area) && check.status !== 'skipped' && check.id !== 'identity.tls');
   if (cluster.length < 2 || !cluster.every((check) => CONNECTION_FAILURE.test(check.summary))) return undefined;
   const kind = CONNECTION_FAILURE.exec(cluster[0]?.summary ?? '')?.[1] ?? 'unreachable';

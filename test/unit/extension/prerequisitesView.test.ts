@@ -153,4 +153,15 @@ describe('the prerequisites tree', () => {
     assert.ok(typeof row.tooltip === 'string');
     assert.match(row.tooltip, /^sim — https:\/\/127\.0\.0\.1:6443/);
   });
+
+  it('stands one row for the cluster checks that could not read an unreachable cluster, beside the node checks', () => {
+    const unreachable = problemFromRead({ kind: 'unreachable', message: 'ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:6443' }, { context: 'prod', server: 'https://10.0.0.1:6443' });
+    assert.ok(unreachable);
+    const unknown = (id: string, area: CheckResult['area']): CheckResult => ({ id, area, title: id, status: 'unknown', summary: 'unknown: unreachable — could not read nodes', evidence: ['nodes: unreachable: ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:6443'] });
+    const host: CheckResult = { id: 'host.ip-forward', area: 'Host', title: 'IPv4 forwarding', status: 'pass', summary: 'net.ipv4.ip_forward = 1', evidence: [] };
+    const view = viewAfter({ problem: unreachable, results: [unknown('nodes.ready', 'Nodes'), unknown('crds.calico', 'CRDs'), host], target: { context: 'prod', server: 'https://10.0.0.1:6443' } });
+    const roots = view.getChildren();
+    assert.deepEqual(roots.map((node) => (node.type === 'area' ? `area ${node.area}` : node.type === 'message' ? `message ${node.label}` : node.type)), ['problem', 'message prod', 'message Cluster checks', 'area Host']);
+    assert.equal(item(view, roots[2] ?? roots[0] ?? { type: 'message', label: '', icon: '' }).description, '2 could not read the cluster');
+  });
 });

@@ -55,7 +55,8 @@ describe('report exports and links', () => {
     assert.equal(isFromWebview({ type: 'openFile', index: 0 }), true);
     assert.equal(isFromWebview({ type: 'openLog', index: 1, entry: 2 }), true);
     assert.equal(isFromWebview({ type: 'openObject', check: 'workloads.calico-typha', index: 1 }), true);
-    for (const message of [{ type: 'openFile', index: -1 }, { type: 'openFile', index: 1.5 }, { type: 'openFile', file: '/etc/shadow' }, { type: 'openLog', index: 1 }, { type: 'openObject', index: 0 }, { type: 'openObject', check: 'x'.repeat(201), index: 0 }]) {
+    assert.equal(isFromWebview({ type: 'openObject', check: 'workloads.calico-typha', index: 1, logs: true }), true);
+    for (const message of [{ type: 'openFile', index: -1 }, { type: 'openFile', index: 1.5 }, { type: 'openFile', file: '/etc/shadow' }, { type: 'openLog', index: 1 }, { type: 'openObject', index: 0 }, { type: 'openObject', check: 'x'.repeat(201), index: 0 }, { type: 'openObject', check: 'x', index: 0, logs: 'yes' }]) {
       assert.equal(isFromWebview(message), false, JSON.stringify(message).slice(0, 60));
     }
   });
