@@ -37,12 +37,16 @@ export function statusMark(status: string, label: string = status): HTMLElement 
 /** Glyphs by status: the shape tells them apart without colour (WCAG 1.4.1), the theme colour adds to it. */
 const STATUS_GLYPHS: Record<string, string> = { pass: '✓', warn: '▲', fail: '✕', unknown: '?', skipped: '–' };
 
-/** A link that posts a message instead of navigating: the extension decides what it opens. */
+/**
+ * A link-styled button that runs `onClick` (posts a message, scrolls to a section) instead of navigating: VS Code's
+ * webview host handles clicks on <a href> itself (a "#" link scrolls to the top), and a button is focusable and
+ * answers Enter and Space without more code.
+ */
 export function actionLink(text: string, onClick: () => void): HTMLElement {
-  const link = element('a', { href: '#', role: 'button' }, text);
-  link.addEventListener('click', (event) => {
+  const button = element('button', { type: 'button', class: 'link' }, text);
+  button.addEventListener('click', (event) => {
     event.preventDefault();
     onClick();
   });
-  return link;
+  return button;
 }
