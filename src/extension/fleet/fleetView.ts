@@ -79,9 +79,12 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     if (outcome.kind === 'checked') {
       const { summary, cluster } = outcome.report;
       const issue = worstKnownIssue(outcome.report);
-      item.description = `${WORDS[status]} · ${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown${issue ? ` · ${issue.id}` : ''}`;
+      // The problems only, so the row fits a 300 px sidebar; every count is in the tooltip.
+      const problems = [`${summary.fail} fail`, `${summary.warn} warn`, `${summary.unknown} unknown`].filter((count) => !count.startsWith('0 '));
+      const counts = `${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown`;
+      item.description = `${WORDS[status]} · ${problems.length > 0 ? problems.join(', ') : `${summary.pass} pass`}${issue ? ` · ${issue.id}` : ''}`;
       // Names, versions and the verdict's reason come from Rancher or the cluster: escaped, rendered as text.
-      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]}\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
+      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]} (${counts})\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
     } else {
       item.description = `${outcome.kind === 'skipped' ? `skipped (${row.target.distribution ?? 'not RKE2'})` : outcome.kind} — ${outcome.reason}`;
       item.tooltip = outcome.reason;
