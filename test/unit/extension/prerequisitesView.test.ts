@@ -112,6 +112,7 @@ describe('the prerequisites tree', () => {
     assert.equal(shortState('ClusterInformation default does not exist yet'), 'ClusterInformation default does not exist yet');
     assert.equal(shortState('unknown: forbidden — could not read ClusterRole calico-node'), 'unknown: forbidden…');
     assert.equal(shortState('calico-node ready on 2 of 3 nodes; 1 pod(s) stuck in Init:ErrImagePull'), 'calico-node ready on 2 of 3 nodes…');
+    assert.equal(shortState('rancher/rke2#7808: Cluster-init race (RKE2 v1.32.2+rke2r1, Calico v3.29.2)'), 'rancher/rke2#7808: Cluster-init race…', 'whole clauses, not just the id');
     assert.equal(shortState('every one of the eleven Calico custom resource definitions is established'), 'every one of the eleven Calico custom resource…');
     const long: CheckResult = { ...FAILING, summary: 'unknown: forbidden — could not read ClusterInformation default' };
     const view = viewAfter({ results: [long] });
