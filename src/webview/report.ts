@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import type { ReadinessReport } from '../core/report/readinessReport';
-import { reportRows } from '../core/report/reportRows';
+import { reportRows, unreachableCluster } from '../core/report/reportRows';
 import { actionLink, element, statusMark, table } from './dom';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
 
@@ -71,8 +71,9 @@ function render(report: ReadinessReport | undefined, objects: Objects, note?: st
       root.append(element('vscode-collapsible', { title: `${cause.alternatives.length > 0 ? 'One of: ' : ''}${names}`, open: '' }, body));
     }
   }
+  // Its own line unless the cluster was not reached: then the connection row below says all there is.
   const verdict = report.checks.find((check) => check.id === 'identity.known-issues');
-  if (verdict) {
+  if (verdict && !unreachableCluster(report.checks)?.folded.has(verdict.id)) {
     const line = element('p', { class: `verdict status-${verdict.status}` }, statusMark(verdict.status, 'Known-issue verdict: '), verdict.summary);
     if (verdict.knownIssue) line.append(' — ', element('a', { href: verdict.knownIssue.url }, verdict.knownIssue.id));
     root.append(line);
