@@ -54,8 +54,9 @@ describe('the rows of the readiness report', () => {
   it('links workspace files in the Markdown export to their line, and leaves other paths as text', () => {
     const report = buildReadinessReport(buildCheckReport([HOST_PASS], undefined, undefined), [], []);
     const finding = { line: 9, column: 16, endLine: 9, endColumn: 23, severity: 'warning' as const, code: 'calico-affected-version', message: 'v1.36.5' };
-    const markdown = readinessReportToMarkdown({ ...report, files: [{ file: 'server/manifests/rke2-calico-config.yaml', ...finding }, { file: '/etc/rancher/rke2/config.yaml', ...finding }] });
+    const markdown = readinessReportToMarkdown({ ...report, files: [{ file: 'server/manifests/rke2-calico-config.yaml', ...finding }, { file: '/etc/rancher/rke2/config.yaml', ...finding }, { file: 'rke2-calico-report:/calico-typha-x.log', ...finding }] });
     assert.match(markdown, /\| \[server\/manifests\/rke2-calico-config\.yaml:9:16\]\(server\/manifests\/rke2-calico-config\.yaml#L9\) \| warning \|/);
     assert.match(markdown, /\| \/etc\/rancher\/rke2\/config\.yaml:9:16 \| warning \|/);
+    assert.match(markdown, /\| rke2-calico-report:\/calico-typha-x\.log:9:16 \| warning \|/);
   });
 });

@@ -47,7 +47,8 @@ function rootCausesMarkdown(report: ReadinessReport): string[] {
  */
 function fileLink(file: string, line: number, column: number): string {
   const place = `${markdownCell(file)}:${line}:${column}`;
-  if (file.startsWith('/') || /^[a-z]:/i.test(file) || file.split('/').includes('..') || /[()<>\s]/.test(file)) return place;
+  // Absolute paths, drive letters and URIs (a pod log the editor fetched), "..", and characters a link would need escaped.
+  if (file.startsWith('/') || file.includes(':') || file.split(/[\\/]/).includes('..') || /[()<>\s]/.test(file)) return place;
   return `[${place}](${encodeURI(file)}#L${line})`;
 }
 
