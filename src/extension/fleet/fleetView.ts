@@ -20,7 +20,7 @@ const ICONS: Record<FleetStatus | 'checking', vscode.ThemeIcon> = {
 const WORDS: Record<FleetStatus, string> = { pass: 'ready', warn: 'warnings', fail: 'failing', 'could-not-verify': 'could not verify', unreachable: 'unreachable', skipped: 'skipped' };
 
 export type FleetNode =
-  | { readonly type: 'message'; readonly label: string; readonly icon: string }
+  | { readonly type: 'message'; readonly label: string; readonly icon: string; readonly description?: string }
   | { readonly type: 'cluster'; readonly row: FleetRow }
   /** A node of the cluster's prerequisites tree, drawn by the prerequisites view itself. */
   | { readonly type: 'inner'; readonly cluster: string; readonly node: TreeNode };
@@ -50,7 +50,8 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
       case 'message': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = node.label;
+        if (node.description !== undefined) item.description = node.description;
+        item.tooltip = node.description !== undefined ? `${node.label} (${node.description})` : node.label;
         return item;
       }
       case 'cluster':
@@ -110,7 +111,8 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     const state = this.session.state;
     const roots: FleetNode[] = [];
     if (state.error) roots.push({ type: 'message', label: state.error, icon: 'error' });
-    if (state.source) roots.push({ type: 'message', label: `${state.source}${state.finishedAt && !state.running ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'cloud' });
+    // The source as the label, the time as the description: the row keeps its point at a narrow width.
+    if (state.source) roots.push({ type: 'message', label: state.source, icon: 'cloud', ...(state.finishedAt && !state.running ? { description: `checked ${state.finishedAt.toLocaleTimeString()}` } : {}) });
     const finished = state.rows.filter((row): row is FleetRow & { outcome: FleetEntry['outcome'] } => row.outcome !== undefined);
     const pending = state.rows.filter((row) => row.outcome === undefined);
     return [...roots, ...worstFirst(finished).map((row) => ({ type: 'cluster', row }) as const), ...pending.map((row) => ({ type: 'cluster', row }) as const)];
