@@ -8,10 +8,13 @@ export interface EvidenceByObject {
   readonly objects: readonly { readonly object: ObjectRef; readonly lines: readonly string[] }[];
 }
 
-/** "calico-node-x on node-1: …", "calico-typha-y: last 200 lines read …", "DaemonSet kube-system/calico-node (…)". */
+/**
+ * How a line names the object it is about, if it starts with it: "calico-node-x on node-1: …", "calico-typha-y: last
+ * 200 lines read …", "DaemonSet kube-system/calico-node (…)", "Pod helm-install-rke2-calico-f0x11: Failed".
+ */
 function prefixOf(line: string, object: ObjectRef): number {
   const qualified = `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
-  for (const prefix of [qualified, object.name]) {
+  for (const prefix of [qualified, `${object.kind} ${object.name}`, object.name]) {
     if (line === prefix) return prefix.length;
     if (line.startsWith(prefix) && /^[ :]/.test(line.slice(prefix.length))) return prefix.length;
   }

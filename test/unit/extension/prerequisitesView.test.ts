@@ -7,6 +7,7 @@ import { ClusterSession, type RunUpdate } from '../../../src/extension/clusterSe
 import { Config } from '../../../src/extension/config';
 import { problemFromOpen, problemFromRead } from '../../../src/extension/connectionProblem';
 import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
+import { evidenceByObject } from '../../../src/extension/objectEvidence';
 import { shortState } from '../../../src/extension/shortState';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
@@ -164,5 +165,18 @@ describe('the prerequisites tree', () => {
     const roots = view.getChildren();
     assert.deepEqual(roots.map((node) => (node.type === 'area' ? `area ${node.area}` : node.type === 'message' ? `message ${node.label}` : node.type)), ['problem', 'message prod', 'message Cluster checks', 'area Host']);
     assert.equal(item(view, roots[2] ?? roots[0] ?? { type: 'message', label: '', icon: '' }).description, '2 could not read the cluster');
+  });
+
+  it('finds an object in its lines however they name it: bare, with its kind, or with kind and namespace', () => {
+    const job = { kind: 'Job', namespace: 'kube-system', name: 'helm-install-rke2-calico', path: '/apis/batch/v1/namespaces/kube-system/jobs/helm-install-rke2-calico' };
+    const pod = { kind: 'Pod', namespace: 'kube-system', name: 'helm-install-rke2-calico-f0x11', path: '/api/v1/namespaces/kube-system/pods/helm-install-rke2-calico-f0x11' };
+    const check: CheckResult = {
+      id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts', status: 'warn', summary: 'not complete yet',
+      evidence: ['Job helm-install-rke2-calico: succeeded=0 failed=2 active=1', 'Pod helm-install-rke2-calico-f0x11: Failed', 'helm-install-rke2-calico-f0x11 restarted 2 times', 'Job kube-system/helm-install-rke2-calico (chart rke2-calico)', '2 job(s) read'],
+      objects: [job, pod],
+    };
+    const grouped = evidenceByObject(check);
+    assert.deepEqual(grouped.loose, ['2 job(s) read']);
+    assert.deepEqual(grouped.objects.map((entry) => entry.lines), [['succeeded=0 failed=2 active=1', '(chart rke2-calico)'], ['Failed', 'restarted 2 times']], 'the job never takes its pod\'s lines');
   });
 });
