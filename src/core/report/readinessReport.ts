@@ -54,7 +54,7 @@ function fileLink(file: string, line: number, column: number): string {
 
 export function readinessReportToMarkdown(report: ReadinessReport): string {
   const cell = markdownCell;
-  // Problems first, an unreachable cluster as one row: the table reads like the report page.
+  // Problems first, an unreachable cluster as one row, the status leading: the table reads like the report page.
   const rows = reportRows(report.checks);
   const lines = [
     '# Calico readiness report',
@@ -65,9 +65,9 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
     '',
     ...(report.verdict ? [`**Verdict: ${cell(report.verdict.label)}** — ${cell(report.verdict.reason)}`, ''] : []),
     ...rootCausesMarkdown(report),
-    '| area | check | status | summary |',
+    '| status | check | summary | area |',
     '|---|---|---|---|',
-    ...rows.map((check) => `| ${cell(check.area)} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),
+    ...rows.map((check) => `| ${MARK[check.status] ?? check.status} | ${cell(check.title)} | ${cell(check.summary)} | ${cell(check.area)} |`),
   ];
   for (const check of rows.filter((entry) => entry.status === 'fail' || entry.status === 'warn' || entry.status === 'unknown')) {
     lines.push('', `## ${cell(check.title)} — ${check.status}`, '', cell(check.summary), '');
