@@ -71,8 +71,10 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         const status = worstStatus(node.checks.map((check) => check.status));
         const item = new vscode.TreeItem(node.area, status === 'fail' || status === 'unknown' || status === 'warn' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = STATUS_ICONS[status];
-        const failing = node.checks.filter((check) => check.status === 'fail').length;
-        item.description = failing > 0 ? `${failing} failing` : status;
+        // What needs a look, counted; an area with nothing to look at says its status.
+        const count = (wanted: CheckStatus): number => node.checks.filter((check) => check.status === wanted).length;
+        const problems = [`${count('fail')} failing`, `${count('warn')} warn`, `${count('unknown')} unknown`].filter((part) => !part.startsWith('0 '));
+        item.description = problems.length > 0 ? problems.join(', ') : status;
         item.id = `area:${node.area}`;
         return item;
       }
