@@ -2,8 +2,9 @@ import type { EditorApis } from './editorApis';
 import { exportLocation } from './exportLocation';
 
 /**
- * Copies an export of a report to the clipboard, or writes it where the user chooses (the dialog starts next to the
- * workspace); returns the note the webview shows, or undefined when the save dialog was dismissed. The text is already redacted.
+ * Copies an export of a report to the clipboard, or writes it where the user chooses (the dialog starts next to
+ * the workspace); returns the note the webview shows, or undefined when the save dialog was dismissed. The text is
+ * already redacted.
  */
 export async function deliverReport(apis: EditorApis, action: 'copy' | 'export', format: string, text: string, file: { readonly name: string; readonly extension: string; readonly title: string }): Promise<string | undefined> {
   if (action === 'copy') {
