@@ -52,6 +52,7 @@ export interface SettingsApi {
 export interface WorkspaceApis {
   readonly isTrusted: boolean;
   readonly textDocuments: readonly vscode.TextDocument[];
+  readonly workspaceFolders: readonly vscode.WorkspaceFolder[] | undefined;
   getConfiguration(section: string): SettingsApi;
   onDidChangeConfiguration(listener: (event: vscode.ConfigurationChangeEvent) => void): vscode.Disposable;
   onDidGrantWorkspaceTrust(listener: () => void): vscode.Disposable;
@@ -131,6 +132,9 @@ export function vscodeEditorApis(): EditorApis {
       },
       get textDocuments() {
         return vscode.workspace.textDocuments;
+      },
+      get workspaceFolders() {
+        return vscode.workspace.workspaceFolders;
       },
       getConfiguration: (section) => vscode.workspace.getConfiguration(section),
       onDidChangeConfiguration: (listener) => vscode.workspace.onDidChangeConfiguration(listener),

@@ -3,23 +3,28 @@ import { markdownCell } from '../core/report/markdownText';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import { rootCausesOfChecks, type RootCauseJson } from '../core/causes/rootCauseReport';
+import { unreachableCluster } from '../core/report/reportRows';
 import type { ClusterSession, SessionState } from './clusterSession';
 import { describeProblem, type ConnectionProblem } from './connectionProblem';
 import { NEXT_STEPS, type NextStep } from './nextSteps';
+import { evidenceByObject } from './objectEvidence';
+import { objectLabel } from './reportLinks';
+import { shortState } from './shortState';
+import { statusIcon } from './statusColors';
 
 /** Codicon and theme colour per status, so every theme shows them. */
 const STATUS_ICONS: Record<CheckStatus, vscode.ThemeIcon> = {
-  pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  warn: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-  fail: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-  unknown: new vscode.ThemeIcon('question', new vscode.ThemeColor('disabledForeground')),
-  skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  pass: statusIcon('pass'),
+  warn: statusIcon('warn'),
+  fail: statusIcon('fail'),
+  unknown: statusIcon('unknown'),
+  skipped: statusIcon('skipped'),
 };
 
 /** What a detail row of a check is; its icon and whether it opens something follow from this, never the reverse. */
-export type DetailRole = 'evidence' | 'remediation' | 'known-issue' | 'explains';
+export type DetailRole = 'summary' | 'evidence' | 'remediation' | 'known-issue' | 'explains';
 
-const DETAIL_ICONS: Record<DetailRole, string> = { evidence: 'info', remediation: 'lightbulb', 'known-issue': 'link-external', explains: 'arrow-small-right' };
+const DETAIL_ICONS: Record<DetailRole, string> = { summary: 'comment', evidence: 'info', remediation: 'lightbulb', 'known-issue': 'link-external', explains: 'arrow-small-right' };
 
 export type TreeNode =
   | { readonly type: 'area'; readonly area: string; readonly checks: readonly CheckResult[] }
@@ -27,10 +32,11 @@ export type TreeNode =
   | { readonly type: 'detail'; readonly label: string; readonly role: DetailRole; readonly check: CheckResult }
   | { readonly type: 'problem'; readonly problem: ConnectionProblem }
   | { readonly type: 'action'; readonly step: NextStep }
-  | { readonly type: 'object'; readonly object: ObjectRef; readonly check: CheckResult }
+  /** An object the check looked at, with the evidence lines about it (its state), so it is listed once. */
+  | { readonly type: 'object'; readonly object: ObjectRef; readonly check: CheckResult; readonly lines?: readonly string[] }
   | { readonly type: 'timeline'; readonly entries: readonly TimelineEntry[] }
   | { readonly type: 'timeline-entry'; readonly entry: TimelineEntry }
-  | { readonly type: 'message'; readonly label: string; readonly icon: string }
+  | { readonly type: 'message'; readonly label: string; readonly icon: string; readonly description?: string; readonly tooltip?: string }
   | { readonly type: 'causes'; readonly causes: readonly { readonly cause: RootCauseJson; readonly check: CheckResult }[]; readonly results: readonly CheckResult[] }
   | { readonly type: 'cause'; readonly cause: RootCauseJson; readonly check: CheckResult; readonly results: readonly CheckResult[] };
 
@@ -65,14 +71,17 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         const status = worstStatus(node.checks.map((check) => check.status));
         const item = new vscode.TreeItem(node.area, status === 'fail' || status === 'unknown' || status === 'warn' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.iconPath = STATUS_ICONS[status];
-        const failing = node.checks.filter((check) => check.status === 'fail').length;
-        item.description = failing > 0 ? `${failing} failing` : status;
+        // What needs a look, counted; an area with nothing to look at says its status.
+        const count = (wanted: CheckStatus): number => node.checks.filter((check) => check.status === wanted).length;
+        const problems = [`${count('fail')} failing`, `${count('warn')} warn`, `${count('unknown')} unknown`].filter((part) => !part.startsWith('0 '));
+        item.description = problems.length > 0 ? problems.join(', ') : status;
         item.id = `area:${node.area}`;
         return item;
       }
       case 'check': {
+        // Title, icon and a few words of state fit a 300 px sidebar; the whole summary is the tooltip and a child.
         const item = new vscode.TreeItem(node.check.title, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = node.check.summary;
+        item.description = shortState(node.check.summary);
         item.iconPath = STATUS_ICONS[node.check.status];
         item.tooltip = tooltip(node.check);
         item.contextValue = `check${node.check.objects?.some((object) => object.kind === 'Pod') ? '.withPods' : ''}`;
@@ -91,7 +100,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'problem': {
         // The whole reason is the view's message (it wraps); the row names it and carries the next steps inline.
         const item = new vscode.TreeItem(node.problem.title, vscode.TreeItemCollapsibleState.Expanded);
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+        item.iconPath = STATUS_ICONS.fail;
         item.description = node.problem.reason;
         item.tooltip = new vscode.MarkdownString().appendText(describeProblem(node.problem));
         item.contextValue = ['problem', ...node.problem.steps].join(' ');
@@ -106,7 +115,11 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         return item;
       }
       case 'object': {
-        const item = new vscode.TreeItem(`${node.object.kind} ${node.object.namespace ? `${node.object.namespace}/` : ''}${node.object.name}`, vscode.TreeItemCollapsibleState.None);
+        // One row per object: kind and name, its state (the check's lines about it) as the description.
+        const lines = node.lines ?? [];
+        const item = new vscode.TreeItem(`${node.object.kind} ${node.object.name}`, lines.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.description = lines[0] !== undefined ? shortState(lines[0]) : (node.object.namespace ?? '');
+        item.tooltip = new vscode.MarkdownString(`**${markdownCell(objectLabel(node.object))}**${lines.length > 0 ? `\n\n${lines.map((line) => `- ${markdownCell(line)}`).join('\n')}` : ''}`);
         item.iconPath = new vscode.ThemeIcon(node.object.kind === 'Pod' ? 'symbol-method' : 'symbol-class');
         item.contextValue = node.object.kind === 'Pod' ? 'object.pod' : 'object';
         item.command = { command: 'rke2Calico.openObject', title: 'Open as YAML', arguments: [node] };
@@ -127,7 +140,8 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'message': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = node.label;
+        if (node.description !== undefined) item.description = node.description;
+        item.tooltip = node.tooltip ?? node.label;
         return item;
       }
       case 'causes': {
@@ -141,7 +155,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         const alternatives = node.cause.alternatives.map((id) => node.results.find((check) => check.id === id)?.title ?? id);
         // Collapsed: the cause's row says it; what it explains is one click away, and the areas stay in view.
         const item = new vscode.TreeItem([node.check.title, ...alternatives].join(' | '), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = node.check.summary;
+        item.description = shortState(node.check.summary);
         item.iconPath = STATUS_ICONS[node.check.status];
         item.tooltip = tooltip(node.check);
         item.id = `cause:${node.cause.check}`;
@@ -157,12 +171,17 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         return node.checks.map((check) => ({ type: 'check', check }));
       case 'check': {
         const check = node.check;
-        const details: TreeNode[] = check.evidence.map((line) => ({ type: 'detail', label: line, role: 'evidence', check }));
+        // The whole summary when the row shows only its start; each object once, with the lines about it.
+        const grouped = evidenceByObject(check);
+        const details: TreeNode[] = shortState(check.summary) === check.summary ? [] : [{ type: 'detail', label: check.summary, role: 'summary', check }];
+        details.push(...grouped.loose.map((line): TreeNode => ({ type: 'detail', label: line, role: 'evidence', check })));
         if (check.remediation) details.push({ type: 'detail', label: check.remediation, role: 'remediation', check });
         if (check.knownIssue) details.push({ type: 'detail', label: check.knownIssue.id, role: 'known-issue', check });
-        for (const object of check.objects ?? []) details.push({ type: 'object', object, check });
+        for (const { object, lines } of grouped.objects) details.push({ type: 'object', object, check, lines });
         return details;
       }
+      case 'object':
+        return (node.lines ?? []).length > 1 ? (node.lines ?? []).map((line) => ({ type: 'detail', label: line, role: 'evidence', check: node.check })) : [];
       case 'causes':
         return node.causes.map(({ cause, check }) => ({ type: 'cause', cause, check, results: node.results }));
       case 'cause': {
@@ -192,15 +211,25 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
     if (state.error) roots.push({ type: 'message', label: state.error, icon: 'error' });
     // With no run yet the tree is empty, so VS Code shows the view's welcome content.
     if (state.results.length === 0) return roots;
-    if (state.target) roots.push({ type: 'message', label: `${state.target.context} — ${state.target.server}${state.finishedAt ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'server-environment' });
+    if (state.target) {
+      // The context names the cluster; its address and the time fit the tooltip and description.
+      const checked = state.finishedAt ? `checked ${state.finishedAt.toLocaleTimeString()}` : undefined;
+      roots.push({ type: 'message', label: state.target.context, icon: 'server-environment', ...(checked ? { description: checked } : {}), tooltip: `${state.target.context} — ${state.target.server}${checked ? ` (${checked})` : ''}` });
+    }
     // The answer first: the root causes, each with what it explains; the areas below keep every check.
     const causes = rootCausesOfChecks(state.results).flatMap((cause) => {
       const check = state.results.find((entry) => entry.id === cause.check);
       return check ? [{ cause, check }] : [];
     });
     if (causes.length > 0) roots.push({ type: 'causes', causes, results: state.results });
+    // A cluster that was not reached: the problem row says why, one row stands for the checks that could not run.
+    const unreachable = state.problem ? unreachableCluster(state.results) : undefined;
+    if (unreachable) {
+      const titles = state.results.filter((check) => unreachable.folded.has(check.id)).map((check) => check.title);
+      roots.push({ type: 'message', label: 'Cluster checks', icon: 'debug-disconnect', description: `${titles.length} could not read the cluster`, tooltip: `Not run: ${titles.join('; ')}` });
+    }
     for (const area of CHECK_AREAS) {
-      const checks = state.results.filter((check) => check.area === area);
+      const checks = state.results.filter((check) => check.area === area && !unreachable?.folded.has(check.id));
       if (checks.length > 0) roots.push({ type: 'area', area, checks });
     }
     if (state.timeline.length > 0) roots.push({ type: 'timeline', entries: state.timeline });

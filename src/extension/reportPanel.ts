@@ -15,6 +15,7 @@ import type { LogDiagnostics } from './logDiagnostics';
 import type { PolicyWorkloads } from './fileDiagnostics';
 import { loadLintEngine } from './loadLintEngine';
 import { deliverReport } from './reportDelivery';
+import { objectLabels, showOpenDocumentAt } from './reportLinks';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -132,7 +133,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     // The panel may have been closed while the cluster was read.
     const panel = this.showing();
     if (!panel) return;
-    const message: ToWebview = { type: 'report', report: this.report(), ...(note ? { note } : {}) };
+    const message: ToWebview = { type: 'report', report: this.report(), objects: objectLabels(this.session.state.results), ...(note ? { note } : {}) };
     void panel.webview.postMessage(message);
   }
 
@@ -156,8 +157,18 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       await this.post();
       return;
     }
+    if (message.type === 'openObject') {
+      const check = this.session.state.results.find((entry) => entry.id === message.check);
+      const object = check?.objects?.[message.index];
+      if (check && object) await this.apis.commands.executeCommand(message.logs === true && object.kind === 'Pod' ? 'rke2Calico.openPodLogs' : 'rke2Calico.openObject', { type: 'object', object, check });
+      return;
+    }
     await this.readClusterWorkloads();
     const report = this.report();
+    if (message.type === 'openFile' || message.type === 'openLog') {
+      await this.open(message, report);
+      return;
+    }
     if (!report) {
       await this.post('Run a readiness check first.');
       return;
@@ -165,6 +176,16 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const text = redactSecrets(this.render(message.format, report));
     const note = await deliverReport(this.apis, message.type, message.format, text, { name: 'calico-readiness', extension: { markdown: 'md', json: 'json', sarif: 'sarif' }[message.format], title: 'Export readiness report' });
     if (note !== undefined) await this.post(note);
+  }
+
+  /** A file finding or a log signature of the report, at its (first) line, while that document is still open. */
+  private async open(link: Extract<FromWebview, { type: 'openFile' | 'openLog' }>, report: ReadinessReport | undefined): Promise<void> {
+    const finding = link.type === 'openFile' ? report?.files[link.index] : undefined;
+    const log = link.type === 'openLog' ? report?.logs[link.index] : undefined;
+    const entry = link.type === 'openLog' ? log?.summary[link.entry] : undefined;
+    const place = finding ? { file: finding.file, line: finding.line, column: finding.column } : log && entry ? { file: log.file, line: entry.firstLine, column: 1 } : undefined;
+    if (!place) return;
+    if (!(await showOpenDocumentAt(this.apis, place.file, place.line, place.column))) this.post(`${place.file} is no longer open: open it again, then Refresh.`);
   }
 
   dispose(): void {

@@ -5,16 +5,16 @@ import { defaultRouteFromProc, judgeTunnelMtu, type LinkMtu } from './tunnelMtu'
 
 const def = (id: string, title: string): CheckDefinition => ({ id: `host.${id}`, area: 'Host', title });
 export const HOST_CHECKS = {
-  node: def('rke2-node', 'This machine is an RKE2 node'),
+  node: def('rke2-node', 'RKE2 node role of this machine'),
   modules: def('kernel-modules', 'Kernel modules Calico needs (calicoctl node checksystem)'),
-  ipForward: def('ip-forward', 'IPv4 forwarding enabled'),
-  rpFilter: def('rp-filter', 'rp_filter is strict or off, not loose'),
-  networkManager: def('networkmanager', 'NetworkManager leaves Calico interfaces alone'),
-  cloudSetup: def('nm-cloud-setup', 'nm-cloud-setup disabled'),
-  firewalld: def('firewalld', 'firewalld disabled'),
-  iptables: def('iptables', 'iptables binary present'),
-  cniConfig: def('cni-config', 'Calico CNI config written (/etc/cni/net.d/10-calico.conflist)'),
-  nodename: def('calico-nodename', 'calico-node has run here (/var/lib/calico/nodename)'),
+  ipForward: def('ip-forward', 'IPv4 forwarding'),
+  rpFilter: def('rp-filter', 'Reverse-path filter (rp_filter)'),
+  networkManager: def('networkmanager', 'NetworkManager and Calico interfaces'),
+  cloudSetup: def('nm-cloud-setup', 'nm-cloud-setup'),
+  firewalld: def('firewalld', 'firewalld'),
+  iptables: def('iptables', 'iptables binary'),
+  cniConfig: def('cni-config', 'Calico CNI config (/etc/cni/net.d/10-calico.conflist)'),
+  nodename: def('calico-nodename', 'calico-node state on this node (/var/lib/calico/nodename)'),
 } as const;
 
 /** Interface names Calico creates that NetworkManager must not manage (rke2-docs known_issues.md). */

@@ -8,7 +8,7 @@ export interface LinkMtu {
   readonly mtu: number;
 }
 
-export const TUNNEL_MTU_CHECK: CheckDefinition = { id: 'host.tunnel-mtu', area: 'Host', title: "Calico's tunnel MTU fits the node's NIC" };
+export const TUNNEL_MTU_CHECK: CheckDefinition = { id: 'host.tunnel-mtu', area: 'Host', title: "Calico's tunnel MTU and the node's NIC" };
 
 /**
  * Each Calico tunnel device's MTU plus its header must fit the MTU of the NIC that carries node-to-node traffic

@@ -1,7 +1,7 @@
 import { result, type CheckDefinition, type CheckResult } from '../core/checks/checkResult';
 import { kernelAtLeast } from '../core/checks/networkSetup';
 
-export const HOST_OFFLOAD_CHECK: CheckDefinition = { id: 'host.vxlan-offload', area: 'Host', title: 'vxlan.calico has TX checksum offload off' };
+export const HOST_OFFLOAD_CHECK: CheckDefinition = { id: 'host.vxlan-offload', area: 'Host', title: 'TX checksum offload of vxlan.calico' };
 
 /** `ethtool -k` output of one interface, from a file holding several ("Features for <if>:" sections). */
 export function ethtoolFeatures(text: string, iface: string): Map<string, string> | undefined {

@@ -4,14 +4,9 @@
  */
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
-import '@vscode-elements/elements/dist/vscode-table/index.js';
-import '@vscode-elements/elements/dist/vscode-table-header/index.js';
-import '@vscode-elements/elements/dist/vscode-table-header-cell/index.js';
-import '@vscode-elements/elements/dist/vscode-table-body/index.js';
-import '@vscode-elements/elements/dist/vscode-table-row/index.js';
-import '@vscode-elements/elements/dist/vscode-table-cell/index.js';
 import type { FleetReportJson } from '../core/fleet/fleetReport';
-import { element, table } from './dom';
+import { element, statusMark, table } from './dom';
+import { problemsFirst } from '../core/report/reportRows';
 import type { FleetWebviewState, FromFleetWebview, ToFleetWebview } from './fleetProtocol';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromFleetWebview): void; getState(): FleetWebviewState | undefined; setState(state: FleetWebviewState): void };
@@ -39,19 +34,26 @@ function render(report: FleetReportJson | undefined, running: boolean, note?: st
   const counts = report.fleet.counts;
   root.append(
     element('p', { class: 'identity' }, `${report.fleet.source} — ${report.fleet.clusters} cluster(s), ${report.generatedAt}`),
-    element('p', { class: `verdict overall status-${CSS[report.fleet.status] ?? 'unknown'}` }, element('strong', {}, `Fleet: ${report.fleet.status}`), ` — ${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped`),
-    table(['Cluster', 'RKE2', 'Calico', 'Verdict', 'Pass', 'Warn', 'Fail', 'Unknown', 'Worst known issue'], report.clusters.map((cluster) => {
+    element('p', { class: `verdict overall status-${CSS[report.fleet.status] ?? 'unknown'}` }, statusMark(CSS[report.fleet.status] ?? 'unknown', ''), element('strong', {}, `Fleet: ${report.fleet.status}`), ` — ${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped`),
+    table([
+      { label: 'Cluster', kind: 'name' }, { label: 'Verdict', kind: 'status' }, { label: 'RKE2', kind: 'version' }, { label: 'Calico', kind: 'version' },
+      { label: 'Pass', kind: 'count' }, { label: 'Warn', kind: 'count' }, { label: 'Fail', kind: 'count' }, { label: 'Unknown', kind: 'count' }, { label: 'Worst known issue', kind: 'text' },
+    ], report.clusters.map((cluster) => {
       const issue = cluster.worstKnownIssue ? element('a', { href: cluster.worstKnownIssue.url }, `${cluster.worstKnownIssue.id} (${cluster.worstKnownIssue.status})`) : '';
       const summary = cluster.summary;
-      return [cluster.name, cluster.rke2 ?? '', cluster.calico ?? '', element('span', { class: `status status-${CSS[cluster.status] ?? 'unknown'}` }, cluster.status), String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue];
+      return [cluster.name, statusMark(CSS[cluster.status] ?? 'unknown', cluster.status), cluster.rke2 ?? '', cluster.calico ?? '', String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue];
     })),
   );
   const notChecked = report.clusters.filter((cluster) => cluster.reason !== undefined);
-  if (notChecked.length > 0) root.append(element('h2', {}, 'Not checked'), table(['Cluster', 'Outcome', 'Why'], notChecked.map((cluster) => [cluster.name, cluster.outcome, cluster.reason ?? ''])));
+  if (notChecked.length > 0) root.append(element('h2', {}, 'Not checked'), table([{ label: 'Cluster', kind: 'name' }, { label: 'Outcome', kind: 'status' }, { label: 'Why', kind: 'text' }], notChecked.map((cluster) => [cluster.name, cluster.outcome, cluster.reason ?? ''])));
   root.append(element('h2', {}, 'Clusters'));
   for (const cluster of report.clusters.filter((entry) => entry.report)) {
     const checks = cluster.report?.checks ?? [];
-    const body = element('div', { class: 'details' }, table(['Area', 'Check', 'Status', 'Summary'], checks.map((check) => [check.area, check.title, element('span', { class: `status status-${check.status}` }, check.status), check.summary])));
+    const rows = problemsFirst(checks);
+    const body = element('div', { class: 'details' }, table(
+      [{ label: 'Status', kind: 'status' }, { label: 'Check', kind: 'title' }, { label: 'Summary', kind: 'text' }, { label: 'Area', kind: 'area' }],
+      rows.map((check) => [statusMark(check.status), check.title, check.summary, check.area]),
+    ));
     root.append(element('vscode-collapsible', { title: `${cluster.status.toUpperCase()} — ${cluster.name}`, ...(cluster.status === 'fail' ? { open: '' } : {}) }, body));
   }
 }

@@ -130,12 +130,12 @@ try {
   await step('"Open Logs" opens the typha log with the Unauthorized line highlighted and listed in Problems', async () => {
     const icon = page.locator('.activitybar .action-item [aria-label^="RKE2 Calico"], .activitybar .action-item[aria-label^="RKE2 Calico"]').first();
     // The check's own row, not the Root causes row that says a cause explains it.
-    const check = page.locator('.part.sidebar .monaco-list-row', { hasText: 'calico-typha available with endpoints', hasNotText: 'explains:' });
+    const check = page.locator('.part.sidebar .monaco-list-row', { hasText: 'calico-typha Deployment and endpoints', hasNotText: 'explains:' });
     // The icon toggles the side bar: click it only when the tree is not showing.
     if (!(await check.isVisible())) await icon.click();
     await check.waitFor({ timeout: 15_000 });
     await check.click();
-    const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-system/calico-typha-6b9c7d8f4-x7k2p' });
+    const podRow = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Pod calico-typha-6b9c7d8f4-x7k2p' });
     await podRow.waitFor({ timeout: 15_000 });
     await podRow.hover();
     await podRow.locator('.action-label[aria-label="Open Pod Logs…"]').click();
@@ -161,8 +161,8 @@ try {
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('h1', { hasText: 'Calico readiness report' }).waitFor({ timeout: 30_000 });
     await frame.locator('.verdict', { hasText: 'rancher/rke2#7808' }).waitFor({ timeout: 15_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'ClusterInformation default does not exist yet' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'typha-unauthorized' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'readiness-report.png') });
   });
 
@@ -184,7 +184,7 @@ try {
     await runCommand('RKE2 Calico: Show Fleet Report');
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await frame.locator('h1', { hasText: 'Calico fleet report' }).waitFor({ timeout: 30_000 });
-    await frame.locator('vscode-table-cell', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
+    await frame.locator('td', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
     await frame.locator('vscode-button', { hasText: 'Export OpenMetrics' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'fleet-report.png') });
   });

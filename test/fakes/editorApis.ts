@@ -255,6 +255,8 @@ export class FakeEditor implements EditorApis {
   readonly contentProviders = new Map<string, vscode.TextDocumentContentProvider>();
   /** Progress titles shown, in order. */
   readonly progressTitles: string[] = [];
+  /** Every showTextDocument call: what was shown and with which options (selection, preview). */
+  readonly shownDocuments: { readonly document: vscode.TextDocument | vscode.Uri; readonly options: vscode.TextDocumentShowOptions }[] = [];
   readonly statusBarItems: FakeStatusBarItem[] = [];
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
@@ -268,6 +270,8 @@ export class FakeEditor implements EditorApis {
   readonly workspaceSettings = new Map<string, unknown>();
   readonly updates: { readonly id: string; readonly value: unknown; readonly target: 'user' | 'workspace' }[] = [];
   readonly documents: FakeTextDocument[] = [];
+  /** The window's workspace folders; none by default (an empty window). */
+  readonly workspaceFolders: vscode.WorkspaceFolder[] = [];
   readonly contextKeys = new Map<string, unknown>();
   clipboard = '';
   trusted = true;
@@ -291,6 +295,7 @@ export class FakeEditor implements EditorApis {
     };
     const trusted = (): boolean => this.trusted;
     const openDocuments = (): FakeTextDocument[] => this.documents.filter((document) => !document.isClosed);
+    const folders = (): vscode.WorkspaceFolder[] | undefined => (this.workspaceFolders.length > 0 ? this.workspaceFolders : undefined);
     this.window = {
       showErrorMessage: show('error'),
       showWarningMessage: show('warning'),
@@ -311,7 +316,10 @@ export class FakeEditor implements EditorApis {
         return Promise.resolve(path === undefined ? undefined : [Uri.file(path)]);
       },
       showSaveDialog: () => notFaked('showSaveDialog'),
-      showTextDocument: () => Promise.resolve(undefined),
+      showTextDocument: (document, options) => {
+        this.shownDocuments.push({ document, options });
+        return Promise.resolve(undefined);
+      },
       withProgress: (options, task) => {
         this.progressTitles.push(options.title ?? '');
         const cancelled = this.cancelNextProgress;
@@ -354,6 +362,9 @@ export class FakeEditor implements EditorApis {
       },
       get textDocuments() {
         return openDocuments();
+      },
+      get workspaceFolders() {
+        return folders();
       },
       getConfiguration: (section) => new FakeSettings(this, section),
       onDidChangeConfiguration: (listener) => this.configurationChanged.event(listener),

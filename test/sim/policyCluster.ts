@@ -107,7 +107,7 @@ spec: { node: node-1, interfaceName: eth0, expectedIPs: [ 10.0.0.1 ] }
 `;
 
 export function policyCluster(): RawCluster {
-  return { objects: parseObjects(OBJECTS), shown: undefined, logs: new Map() };
+  return { objects: parseObjects(OBJECTS), shown: undefined, partial: [], logs: new Map() };
 }
 
 /** Connections whose explanation needs every policy read: pods in two namespaces, an address, a host endpoint. */

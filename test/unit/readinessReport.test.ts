@@ -43,7 +43,8 @@ describe('readiness report', () => {
 
   it('renders Markdown with escaped table cells and the known issue', () => {
     const markdown = readinessReportToMarkdown(report().built);
-    assert.match(markdown, /\| RBAC \| RBAC \\\| roles \| ❔ unknown \|/);
+    assert.match(markdown, /\| ❔ unknown \| RBAC \\\| roles \| unknown: forbidden — could not read ClusterRole calico-node \| RBAC \|/);
+    assert.ok(markdown.indexOf('❌ fail') < markdown.indexOf('❔ unknown') && markdown.indexOf('❔ unknown') < markdown.indexOf('✅ pass'), 'problems first');
     assert.match(markdown, /Known issue: \[rancher\/rke2#7808\]\(https:\/\/github\.com\/rancher\/rke2\/issues\/7808\)/);
     assert.match(markdown, /\+42 s — ClusterInformation default appeared/);
   });

@@ -6,7 +6,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { operatorVersion } from './identityChecks';
 import { kubeControllersIpamResources } from '../knowledge/releaseFacts';
 
-export const DENIALS_CHECK: CheckDefinition = { id: 'rbac.denials', area: 'RBAC', title: 'Calico service accounts are not denied by the API server' };
+export const DENIALS_CHECK: CheckDefinition = { id: 'rbac.denials', area: 'RBAC', title: 'API access of Calico service accounts' };
 
 /** Log signatures of the access catalog: a Calico component's request answered 401 or 403. */
 const DENIAL_SIGNATURES = new Set([

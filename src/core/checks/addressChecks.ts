@@ -3,7 +3,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { podReady } from './podProblems';
 
-export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses: each node's InternalIP, used once" };
+export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses" };
 
 /** Annotations calico-node writes on its Node (libcalico-go lib/backend/k8s/resources/node.go). */
 const ADDRESS_ANNOTATIONS = ['projectcalico.org/IPv4Address', 'projectcalico.org/IPv6Address'] as const;

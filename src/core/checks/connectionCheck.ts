@@ -1,7 +1,7 @@
 import { result, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const TLS_CHECK: CheckDefinition = { id: 'identity.tls', area: 'Identity', title: "API server's certificate verified (TLS)" };
+export const TLS_CHECK: CheckDefinition = { id: 'identity.tls', area: 'Identity', title: "API server's TLS certificate" };
 
 /**
  * `insecure-skip-tls-verify: true` in the kubeconfig: honoured (kubectl honours it too), but never silently. Whoever

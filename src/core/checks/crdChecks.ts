@@ -4,7 +4,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { crdExpectation } from './expectedCrds';
 
-export const CRDS_CHECK: CheckDefinition = { id: 'crds.calico', area: 'CRDs', title: 'Calico and operator CRDs present and Established' };
+export const CRDS_CHECK: CheckDefinition = { id: 'crds.calico', area: 'CRDs', title: 'Calico and operator CRDs' };
 
 /** CRDs every Calico release of the data ships and every check relies on: missing, they are a fault whatever the release. */
 const ALWAYS_SHIPPED = ['clusterinformations.crd.projectcalico.org', 'ippools.crd.projectcalico.org', 'felixconfigurations.crd.projectcalico.org', 'ipamblocks.crd.projectcalico.org', 'blockaffinities.crd.projectcalico.org'];

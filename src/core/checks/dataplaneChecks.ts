@@ -8,7 +8,7 @@ import { clusterDistribution } from './clusterKind';
 import { clusterIdentity } from './identityChecks';
 import { linuxDataplane } from './networkSetup';
 
-export const DATAPLANE_CHECK: CheckDefinition = { id: 'dataplane.mode', area: 'Dataplane', title: 'Dataplane and kube-proxy agree (iptables, eBPF, nftables)' };
+export const DATAPLANE_CHECK: CheckDefinition = { id: 'dataplane.mode', area: 'Dataplane', title: 'Dataplane and kube-proxy mode (iptables, eBPF, nftables)' };
 
 const EBPF_DOCS = 'RKE2 docs, Basic network options → Calico → eBPF dataplane';
 

@@ -6,7 +6,7 @@ import { hasClusterInformationCrd } from './crdChecks';
 import { RACE_ISSUE, raceVerdict } from './initRaceConditions';
 import { remediationFor } from './operatorChecks';
 
-export const DATASTORE_CHECK: CheckDefinition = { id: 'datastore.clusterinformation', area: 'Datastore', title: 'ClusterInformation default exists and datastoreReady' };
+export const DATASTORE_CHECK: CheckDefinition = { id: 'datastore.clusterinformation', area: 'Datastore', title: 'ClusterInformation default (datastoreReady)' };
 
 
 /**

@@ -4,7 +4,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { workloadPools } from './networkSetup';
 
-export const ENCAPSULATION_CHECK: CheckDefinition = { id: 'dataplane.felix-encapsulation', area: 'Dataplane', title: "Felix's VXLAN/IP-in-IP switches agree with the IP pools' encapsulation" };
+export const ENCAPSULATION_CHECK: CheckDefinition = { id: 'dataplane.felix-encapsulation', area: 'Dataplane', title: "Felix's encapsulation settings and the IP pools" };
 
 const WANTS = (mode: string | undefined): boolean => mode === 'Always' || mode === 'CrossSubnet';
 

@@ -7,7 +7,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { clusterIdentity } from './identityChecks';
 import { preconditionFacts } from './preconditionFacts';
 
-export const IMAGES_CHECK: CheckDefinition = { id: 'workloads.images', area: 'Workloads', title: 'Calico and tigera-operator images can be pulled' };
+export const IMAGES_CHECK: CheckDefinition = { id: 'workloads.images', area: 'Workloads', title: 'Calico and tigera-operator image pulls' };
 
 const SHOWN = 10;
 

@@ -7,8 +7,8 @@ import { podRestarts } from './podLogSelection';
 import { raceBlocker } from './initRaceConditions';
 import { podState } from './podProblems';
 
-export const CNI_CHECK: CheckDefinition = { id: 'install.cni', area: 'Install', title: 'Calico is the CNI (HelmCharts rke2-calico, rke2-calico-crd)' };
-export const HELM_JOBS_CHECK: CheckDefinition = { id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts succeeded' };
+export const CNI_CHECK: CheckDefinition = { id: 'install.cni', area: 'Install', title: 'Cluster CNI (HelmCharts rke2-calico, rke2-calico-crd)' };
+export const HELM_JOBS_CHECK: CheckDefinition = { id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts' };
 
 export type CniVerdict = { readonly calico: true } | { readonly calico: false; readonly other: string | undefined } | { readonly calico: 'unknown' };
 

@@ -4,7 +4,7 @@ import { HELM_NAMESPACE } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const IPPOOL_CHECK: CheckDefinition = { id: 'ippools.cidr', area: 'IP pools', title: "Calico IP pools match the cluster's pod CIDRs" };
+export const IPPOOL_CHECK: CheckDefinition = { id: 'ippools.cidr', area: 'IP pools', title: "Calico IP pools and the cluster's pod CIDRs" };
 
 /**
  * The cluster's pod CIDRs are what RKE2 passed to the chart (`global.clusterCIDR` in the rke2-calico HelmChart's

@@ -4,7 +4,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { workloadPools } from './networkSetup';
 
-export const IPAM_CHECK: CheckDefinition = { id: 'ipam.blocks', area: 'IPAM', title: 'IP address blocks: room in the pools, none held by deleted nodes' };
+export const IPAM_CHECK: CheckDefinition = { id: 'ipam.blocks', area: 'IPAM', title: 'IPAM blocks and pool capacity' };
 
 /** Warn when a pool has handed out this share of its blocks. */
 const FILL_WARNING = 0.8;

@@ -3,7 +3,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { configuredMtu, encapsulation, poolFamilies, usesVxlan, workloadPools } from './networkSetup';
 
-export const MTU_CHECK: CheckDefinition = { id: 'dataplane.mtu', area: 'Dataplane', title: 'Pod MTU leaves room for the encapsulation' };
+export const MTU_CHECK: CheckDefinition = { id: 'dataplane.mtu', area: 'Dataplane', title: 'Pod MTU and the encapsulation overhead' };
 
 /** Bytes each encapsulation adds (felix/dataplane/linux/int_dataplane.go: ipipMTUOverhead … wireguardV6MTUOverhead). */
 export const MTU_OVERHEAD = { ipip: 20, vxlan: 50, vxlanV6: 70, wireguard: 60, wireguardV6: 80 } as const;

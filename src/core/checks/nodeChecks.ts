@@ -2,7 +2,7 @@ import { condition, name } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const NODES_CHECK: CheckDefinition = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available' };
+export const NODES_CHECK: CheckDefinition = { id: 'nodes.ready', area: 'Nodes', title: 'Node conditions (Ready, network)' };
 
 /** Nodes Ready and NetworkUnavailable false; the NotReady reason is quoted as the kubelet reports it. */
 export function checkNodes(evidence: ClusterEvidence): CheckResult {

@@ -8,7 +8,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { clusterIdentity } from './identityChecks';
 import { encapsulation, isWindowsNode, kernelAtLeast, usesVxlan } from './networkSetup';
 
-export const OFFLOAD_CHECK: CheckDefinition = { id: 'dataplane.vxlan-offload', area: 'Dataplane', title: "VXLAN checksum offload off, as RKE2 sets it (ChecksumOffloadBroken=true)" };
+export const OFFLOAD_CHECK: CheckDefinition = { id: 'dataplane.vxlan-offload', area: 'Dataplane', title: "VXLAN checksum offload (ChecksumOffloadBroken)" };
 
 /**
  * FelixConfiguration default spec.featureDetectOverride against the kernels and Calico version: RKE2's chart keeps

@@ -6,9 +6,9 @@ import { OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const OPERATOR_CHECK: CheckDefinition = { id: 'operator.deployment', area: 'Operator', title: 'tigera-operator deployment available' };
+export const OPERATOR_CHECK: CheckDefinition = { id: 'operator.deployment', area: 'Operator', title: 'tigera-operator Deployment' };
 export const INSTALLATION_CHECK: CheckDefinition = { id: 'operator.installation', area: 'Operator', title: 'Installation default conditions' };
-export const TIGERASTATUS_CHECK: CheckDefinition = { id: 'operator.tigerastatus', area: 'Operator', title: 'TigeraStatus Available and not Degraded' };
+export const TIGERASTATUS_CHECK: CheckDefinition = { id: 'operator.tigerastatus', area: 'Operator', title: 'TigeraStatus conditions' };
 
 export function checkOperatorDeployment(evidence: ClusterEvidence): CheckResult {
   const found = evidence.operatorDeployment;

@@ -4,7 +4,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { raceVerdict } from './initRaceConditions';
 
 export const SANDBOX_EVENTS_CHECK: CheckDefinition = { id: 'race.sandbox-events', area: 'Init race', title: 'FailedCreatePodSandBox events quoting ClusterInformation' };
-export const JOIN_BURST_CHECK: CheckDefinition = { id: 'race.join-burst', area: 'Init race', title: 'Nodes joined while Calico was not ready' };
+export const JOIN_BURST_CHECK: CheckDefinition = { id: 'race.join-burst', area: 'Init race', title: 'Node joins during Calico start-up' };
 
 const ISSUE = { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' };
 /** Events older than this are history, not a race in progress. */

@@ -6,7 +6,7 @@ import { clusterIdentity, operatorVersion } from './identityChecks';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const RBAC_CHECK: CheckDefinition = { id: 'rbac.calico', area: 'RBAC', title: 'ClusterRoles and bindings of calico-node, typha, cni-plugin, kube-controllers' };
+export const RBAC_CHECK: CheckDefinition = { id: 'rbac.calico', area: 'RBAC', title: 'ClusterRoles and bindings of Calico components' };
 
 /** The operator's ClusterRoles and ClusterRoleBindings exist and bind the right service accounts (tigera/operator pkg/render). */
 export function checkRbac(evidence: ClusterEvidence): CheckResult {

@@ -3,7 +3,7 @@ import { PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
-export const STUCK_CHECK: CheckDefinition = { id: 'operator.stuck-deletion', area: 'Operator', title: 'No Calico object stuck in deletion' };
+export const STUCK_CHECK: CheckDefinition = { id: 'operator.stuck-deletion', area: 'Operator', title: 'Calico objects in deletion' };
 
 /** Past this, a deletion the operator should have finished is stuck rather than in progress. */
 const STUCK_AFTER_SECONDS = 600;

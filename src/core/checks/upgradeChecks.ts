@@ -6,7 +6,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult, type Objec
 import type { ClusterEvidence } from './clusterEvidence';
 import { podRestarts, type PodLogEvidence } from './podLogSelection';
 
-export const UPGRADE_CHECK: CheckDefinition = { id: 'install.upgrade', area: 'Install', title: 'Calico chart upgrades completed (Helm errors, CRDs and Installation kept)' };
+export const UPGRADE_CHECK: CheckDefinition = { id: 'install.upgrade', area: 'Install', title: 'Calico chart upgrades (Helm errors, CRDs, Installation)' };
 
 /** What a Helm error line means for the rke2-calico charts, by the wording helm prints. */
 const HELM_ERRORS: readonly { readonly pattern: RegExp; readonly meaning: string }[] = [

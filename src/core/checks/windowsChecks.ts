@@ -5,7 +5,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult } from './c
 import type { ClusterEvidence } from './clusterEvidence';
 import { isWindowsNode } from './networkSetup';
 
-export const WINDOWS_CHECK: CheckDefinition = { id: 'nodes.windows', area: 'Nodes', title: 'Windows nodes: what Calico needs for them' };
+export const WINDOWS_CHECK: CheckDefinition = { id: 'nodes.windows', area: 'Nodes', title: 'Windows nodes' };
 
 const WINDOWS_LOGS = 'On the node: Get-EventLog -LogName Application -Source rke2 (the rke2 service logs "Felix exited, restarting..." and "Calico startup failed" there).';
 

@@ -5,9 +5,9 @@ import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, t
 import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
 
-export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet ready on every node' };
-export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha available with endpoints' };
-export const KUBE_CONTROLLERS_CHECK: CheckDefinition = { id: 'workloads.calico-kube-controllers', area: 'Workloads', title: 'calico-kube-controllers available' };
+export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
+export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
+export const KUBE_CONTROLLERS_CHECK: CheckDefinition = { id: 'workloads.calico-kube-controllers', area: 'Workloads', title: 'calico-kube-controllers Deployment' };
 
 function podRef(pod: Json): ObjectRef {
   const namespace = text(pod, 'metadata', 'namespace') ?? CALICO_NAMESPACE;

@@ -1,6 +1,7 @@
 import { markdownCell } from '../report/markdownText';
 import type { FleetReportJson } from './fleetReport';
 import type { FleetStatus } from './fleetVerdict';
+import { problemsFirst } from '../report/reportRows';
 
 const MARK: Record<FleetStatus, string> = { fail: '❌ fail', unreachable: '⛔ unreachable', 'could-not-verify': '❔ could not verify', warn: '⚠️ warn', pass: '✅ ready', skipped: '⏭ skipped' };
 
@@ -24,7 +25,8 @@ export function fleetReportToMarkdown(report: FleetReportJson): string {
     }),
   ];
   for (const cluster of report.clusters) {
-    const problems = cluster.report?.checks.filter((check) => check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') ?? [];
+    // fail, then warn, then unknown, as the readiness report orders them.
+    const problems = problemsFirst(cluster.report?.checks.filter((check) => check.status === 'fail' || check.status === 'warn' || check.status === 'unknown') ?? []);
     if (problems.length === 0) continue;
     lines.push('', `## ${cell(cluster.name)}`, '');
     for (const check of problems) {

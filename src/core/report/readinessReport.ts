@@ -7,6 +7,7 @@ import { findingsToSarif } from './findingsSarif';
 import { markdownCell } from './markdownText';
 import { summaryToJson, type LogSummaryJson } from './logFindingsReport';
 import { redactDeep } from './redactSecrets';
+import { reportRows } from './reportRows';
 
 /** Everything the readiness report shows and exports: the `check` JSON plus the workspace's file and log findings. */
 export interface ReadinessReport extends CheckReportJson {
@@ -58,8 +59,21 @@ function rootCausesMarkdown(report: ReadinessReport): string[] {
   ];
 }
 
+/**
+ * A workspace-relative file as a link the Markdown preview and GitHub open at the line, when the export sits next to
+ * the workspace; an absolute or odd path stays text.
+ */
+function fileLink(file: string, line: number, column: number): string {
+  const place = `${markdownCell(file)}:${line}:${column}`;
+  // Absolute paths, drive letters and URIs (a pod log the editor fetched), "..", and characters a link would need escaped.
+  if (file.startsWith('/') || file.includes(':') || file.split(/[\\/]/).includes('..') || /[()<>\s]/.test(file)) return place;
+  return `[${place}](${encodeURI(file)}#L${line})`;
+}
+
 export function readinessReportToMarkdown(report: ReadinessReport): string {
   const cell = markdownCell;
+  // Problems first, an unreachable cluster as one row, the status leading: the table reads like the report page.
+  const rows = reportRows(report.checks);
   const lines = [
     '# Calico readiness report',
     '',
@@ -69,11 +83,11 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
     '',
     ...(report.verdict ? [`**Verdict: ${cell(report.verdict.label)}** — ${cell(report.verdict.reason)}`, ''] : []),
     ...rootCausesMarkdown(report),
-    '| area | check | status | summary |',
+    '| status | check | summary | area |',
     '|---|---|---|---|',
-    ...report.checks.map((check) => `| ${cell(check.area)} | ${cell(check.title)} | ${MARK[check.status] ?? check.status} | ${cell(check.summary)} |`),
+    ...rows.map((check) => `| ${MARK[check.status] ?? check.status} | ${cell(check.title)} | ${cell(check.summary)} | ${cell(check.area)} |`),
   ];
-  for (const check of report.checks.filter((entry) => entry.status === 'fail' || entry.status === 'warn' || entry.status === 'unknown')) {
+  for (const check of rows.filter((entry) => entry.status === 'fail' || entry.status === 'warn' || entry.status === 'unknown')) {
     lines.push('', `## ${cell(check.title)} — ${check.status}`, '', cell(check.summary), '');
     for (const line of check.evidence) lines.push(`- ${cell(line)}`);
     if (check.remediation) lines.push('', `**What to do:** ${cell(check.remediation)}`);
@@ -84,13 +98,13 @@ export function readinessReportToMarkdown(report: ReadinessReport): string {
     for (const entry of report.timeline) lines.push(`- +${entry.atSeconds} s — ${cell(entry.message)}`);
   }
   if (report.files.length > 0) {
-    lines.push('', '## File findings', '', '| file | line | severity | code | message |', '|---|---|---|---|---|');
-    for (const finding of report.files) lines.push(`| ${cell(finding.file)} | ${finding.line}:${finding.column} | ${finding.severity} | ${finding.code} | ${cell(finding.message)} |`);
+    lines.push('', '## File findings', '', '| file | severity | code | message |', '|---|---|---|---|');
+    for (const finding of report.files) lines.push(`| ${fileLink(finding.file, finding.line, finding.column)} | ${finding.severity} | ${finding.code} | ${cell(finding.message)} |`);
   }
   if (report.logs.length > 0) {
     lines.push('', '## Log findings', '');
     for (const log of report.logs) {
-      lines.push(`- ${cell(log.file)}: ${log.summary.map((entry) => `${entry.code} ×${entry.count}`).join(', ')}`);
+      lines.push(`- ${cell(log.file)}: ${log.summary.map((entry) => `${entry.code} ×${entry.count} (${fileLink(log.file, entry.firstLine, 1)})`).join(', ')}`);
     }
   }
   lines.push(...policyMatricesMarkdown(report));

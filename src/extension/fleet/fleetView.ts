@@ -4,22 +4,23 @@ import { CHECK_AREAS, type CheckArea, type CheckResult } from '../../core/checks
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
 import { clusterStatus, worstFirst, worstKnownIssue, type FleetStatus } from '../../core/fleet/fleetVerdict';
 import type { PrerequisitesView, TreeNode } from '../prerequisitesView';
+import { statusIcon } from '../statusColors';
 import type { FleetRow, FleetSession } from './fleetSession';
 
 const ICONS: Record<FleetStatus | 'checking', vscode.ThemeIcon> = {
-  pass: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
-  warn: new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
-  fail: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-  'could-not-verify': new vscode.ThemeIcon('question', new vscode.ThemeColor('list.warningForeground')),
-  unreachable: new vscode.ThemeIcon('debug-disconnect', new vscode.ThemeColor('list.errorForeground')),
-  skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  pass: statusIcon('pass'),
+  warn: statusIcon('warn'),
+  fail: statusIcon('fail'),
+  'could-not-verify': statusIcon('unknown'),
+  unreachable: statusIcon('fail', 'debug-disconnect'),
+  skipped: statusIcon('skipped'),
   checking: new vscode.ThemeIcon('sync~spin'),
 };
 
 const WORDS: Record<FleetStatus, string> = { pass: 'ready', warn: 'warnings', fail: 'failing', 'could-not-verify': 'could not verify', unreachable: 'unreachable', skipped: 'skipped' };
 
 export type FleetNode =
-  | { readonly type: 'message'; readonly label: string; readonly icon: string }
+  | { readonly type: 'message'; readonly label: string; readonly icon: string; readonly description?: string }
   | { readonly type: 'cluster'; readonly row: FleetRow }
   /** A node of the cluster's prerequisites tree, drawn by the prerequisites view itself. */
   | { readonly type: 'inner'; readonly cluster: string; readonly node: TreeNode };
@@ -49,7 +50,8 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
       case 'message': {
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = node.label;
+        if (node.description !== undefined) item.description = node.description;
+        item.tooltip = node.description !== undefined ? `${node.label} (${node.description})` : node.label;
         return item;
       }
       case 'cluster':
@@ -78,9 +80,12 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     if (outcome.kind === 'checked') {
       const { summary, cluster } = outcome.report;
       const issue = worstKnownIssue(outcome.report);
-      item.description = `${WORDS[status]} · ${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown${issue ? ` · ${issue.id}` : ''}`;
+      // The problems only, so the row fits a 300 px sidebar; every count is in the tooltip.
+      const problems = [`${summary.fail} fail`, `${summary.warn} warn`, `${summary.unknown} unknown`].filter((count) => !count.startsWith('0 '));
+      const counts = `${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown`;
+      item.description = `${WORDS[status]} · ${problems.length > 0 ? problems.join(', ') : `${summary.pass} pass`}${issue ? ` · ${issue.id}` : ''}`;
       // Names, versions and the verdict's reason come from Rancher or the cluster: escaped, rendered as text.
-      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]}\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
+      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]} (${counts})\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
     } else {
       item.description = `${outcome.kind === 'skipped' ? `skipped (${row.target.distribution ?? 'not RKE2'})` : outcome.kind} — ${outcome.reason}`;
       item.tooltip = outcome.reason;
@@ -106,7 +111,8 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     const state = this.session.state;
     const roots: FleetNode[] = [];
     if (state.error) roots.push({ type: 'message', label: state.error, icon: 'error' });
-    if (state.source) roots.push({ type: 'message', label: `${state.source}${state.finishedAt && !state.running ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'cloud' });
+    // The source as the label, the time as the description: the row keeps its point at a narrow width.
+    if (state.source) roots.push({ type: 'message', label: state.source, icon: 'cloud', ...(state.finishedAt && !state.running ? { description: `checked ${state.finishedAt.toLocaleTimeString()}` } : {}) });
     const finished = state.rows.filter((row): row is FleetRow & { outcome: FleetEntry['outcome'] } => row.outcome !== undefined);
     const pending = state.rows.filter((row) => row.outcome === undefined);
     return [...roots, ...worstFirst(finished).map((row) => ({ type: 'cluster', row }) as const), ...pending.map((row) => ({ type: 'cluster', row }) as const)];

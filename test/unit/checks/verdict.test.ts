@@ -45,7 +45,7 @@ describe('the overall verdict', () => {
     assert.deepEqual(overallVerdict(runClusterChecks(healthyEvidence({ clusterInformation: NOT_FOUND }))).label, '1 failing');
     const forbidden = overallVerdict(runClusterChecks(healthyEvidence({ nodes: FORBIDDEN })));
     assert.equal(forbidden.status, 'could-not-verify');
-    assert.match(forbidden.reason, /^required check\(s\) unknown: Known Calico issues for these versions; Nodes Ready with network available$/);
+    assert.match(forbidden.reason, /^required check\(s\) unknown: Known Calico issues for these versions; Node conditions \(Ready, network\)$/);
     const upgrading = listed(['server-1', 'agent-1', 'agent-2'].map((name, index) => node({ name, internalIp: `192.168.50.${10 + index}`, created: index === 0 ? '2026-06-30T09:00:00Z' : '2026-06-30T09:10:00Z', ...(index === 2 ? { rke2: 'v1.31.8+rke2r1' } : {}) })));
     assert.deepEqual(overallVerdict(runClusterChecks(healthyEvidence({ nodes: upgrading }))), { status: 'warn', label: '1 warning(s)', reason: 'no check fails; 1 warning(s): RKE2, containerd and Calico versions' });
   });

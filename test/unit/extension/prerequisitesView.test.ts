@@ -7,6 +7,8 @@ import { ClusterSession, type RunUpdate } from '../../../src/extension/clusterSe
 import { Config } from '../../../src/extension/config';
 import { problemFromOpen, problemFromRead } from '../../../src/extension/connectionProblem';
 import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
+import { evidenceByObject } from '../../../src/extension/objectEvidence';
+import { shortState } from '../../../src/extension/shortState';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
 import { ThemeIcon } from '../../fakes/vscode';
@@ -16,14 +18,14 @@ const UNREADABLE = problemFromOpen({ ok: false, kind: 'unreadable', error: 'cann
 const FAILING: CheckResult = {
   id: 'datastore.clusterinformation',
   area: 'Datastore',
-  title: 'ClusterInformation default exists and datastoreReady',
+  title: 'ClusterInformation default (datastoreReady)',
   status: 'fail',
   summary: 'ClusterInformation default does not exist yet',
   evidence: ['GET clusterinformations.crd.projectcalico.org/default: not found'],
   remediation: 'calico-node creates it when it first starts.',
   knownIssue: { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' },
 };
-const PASSING: CheckResult = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available', status: 'pass', summary: 'All 3 node(s) Ready', evidence: ['3 node(s): 3 Ready'] };
+const PASSING: CheckResult = { id: 'nodes.ready', area: 'Nodes', title: 'Node conditions (Ready, network)', status: 'pass', summary: 'All 3 node(s) Ready', evidence: ['3 node(s): 3 Ready'] };
 
 /** The view over a session whose last run ended with `update`. */
 function viewAfter(update: RunUpdate): PrerequisitesView {
@@ -105,5 +107,76 @@ describe('the prerequisites tree', () => {
     assert.deepEqual(rows.map((row) => row.command?.command), [undefined, undefined, 'vscode.open']);
     assert.equal(String(rows[2]?.command?.arguments?.[0]), 'https://github.com/rancher/rke2/issues/7808');
     assert.deepEqual(rows.map(iconOf), ['info', 'lightbulb', 'link-external']);
+  });
+
+  it('fits a row to a 300 px sidebar: the title, the icon and the first words of the state; the rest in the tooltip and a child', () => {
+    assert.equal(shortState('ClusterInformation default does not exist yet'), 'ClusterInformation default does not exist yet');
+    assert.equal(shortState('unknown: forbidden — could not read ClusterRole calico-node'), 'unknown: forbidden…');
+    assert.equal(shortState('calico-node ready on 2 of 3 nodes; 1 pod(s) stuck in Init:ErrImagePull'), 'calico-node ready on 2 of 3 nodes…');
+    assert.equal(shortState('rancher/rke2#7808: Cluster-init race (RKE2 v1.32.2+rke2r1, Calico v3.29.2)'), 'rancher/rke2#7808: Cluster-init race…', 'whole clauses, not just the id');
+    assert.equal(shortState('every one of the eleven Calico custom resource definitions is established'), 'every one of the eleven Calico custom resource…');
+    const long: CheckResult = { ...FAILING, summary: 'unknown: forbidden — could not read ClusterInformation default' };
+    const view = viewAfter({ results: [long] });
+    const row = item(view, { type: 'check', check: long });
+    assert.equal(row.description, 'unknown: forbidden…');
+    const [first] = view.getChildren({ type: 'check', check: long });
+    assert.deepEqual(first?.type === 'detail' ? [first.role, first.label] : [], ['summary', long.summary]);
+  });
+
+  it('shows each object once, with the lines about it as its state, not again as evidence text', () => {
+    const pod = { kind: 'Pod', namespace: 'calico-system', name: 'calico-node-x7k2p', path: '/api/v1/namespaces/calico-system/pods/calico-node-x7k2p', containers: ['calico-node'] };
+    const daemonSet = { kind: 'DaemonSet', namespace: 'calico-system', name: 'calico-node', path: '/apis/apps/v1/namespaces/calico-system/daemonsets/calico-node' };
+    const check: CheckResult = {
+      id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet', status: 'fail', summary: 'calico-node ready on 2 of 3 nodes',
+      evidence: ['desired 3, ready 2, updated 3', 'calico-node-x7k2p on node-3: Pending (Init:ErrImagePull in init container install-cni), 4 restart(s)'],
+      objects: [daemonSet, pod],
+    };
+    const view = viewAfter({ results: [check] });
+    const children = view.getChildren({ type: 'check', check });
+    assert.deepEqual(children.map((node) => (node.type === 'object' ? `object ${node.object.name}` : node.type === 'detail' ? `${node.role} ${node.label}` : node.type)), [
+      'evidence desired 3, ready 2, updated 3',
+      'object calico-node',
+      'object calico-node-x7k2p',
+    ]);
+    const podRow = item(view, children[2] ?? children[0] ?? { type: 'message', label: '', icon: '' });
+    assert.equal(podRow.label, 'Pod calico-node-x7k2p');
+    assert.equal(podRow.description, 'on node-3: Pending…');
+    assert.equal(podRow.contextValue, 'object.pod');
+    assert.match(String((podRow.tooltip as { value?: string } | undefined)?.value), /Pod calico-system\/calico-node-x7k2p[\s\S]*install-cni/);
+    assert.equal(item(view, children[1] ?? { type: 'message', label: '', icon: '' }).description, 'calico-system', 'an object without lines shows its namespace');
+  });
+
+  it('names the cluster by its context, with the address in the tooltip', () => {
+    const view = viewAfter({ results: [PASSING], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
+    const [target] = view.getChildren();
+    assert.ok(target);
+    const row = item(view, target);
+    assert.equal(row.label, 'sim');
+    assert.ok(typeof row.tooltip === 'string');
+    assert.match(row.tooltip, /^sim — https:\/\/127\.0\.0\.1:6443/);
+  });
+
+  it('stands one row for the cluster checks that could not read an unreachable cluster, beside the node checks', () => {
+    const unreachable = problemFromRead({ kind: 'unreachable', message: 'ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:6443' }, { context: 'prod', server: 'https://10.0.0.1:6443' });
+    assert.ok(unreachable);
+    const unknown = (id: string, area: CheckResult['area']): CheckResult => ({ id, area, title: id, status: 'unknown', summary: 'unknown: unreachable — could not read nodes', evidence: ['nodes: unreachable: ECONNREFUSED: connect ECONNREFUSED 10.0.0.1:6443'] });
+    const host: CheckResult = { id: 'host.ip-forward', area: 'Host', title: 'IPv4 forwarding', status: 'pass', summary: 'net.ipv4.ip_forward = 1', evidence: [] };
+    const view = viewAfter({ problem: unreachable, results: [unknown('nodes.ready', 'Nodes'), unknown('crds.calico', 'CRDs'), host], target: { context: 'prod', server: 'https://10.0.0.1:6443' } });
+    const roots = view.getChildren();
+    assert.deepEqual(roots.map((node) => (node.type === 'area' ? `area ${node.area}` : node.type === 'message' ? `message ${node.label}` : node.type)), ['problem', 'message prod', 'message Cluster checks', 'area Host']);
+    assert.equal(item(view, roots[2] ?? roots[0] ?? { type: 'message', label: '', icon: '' }).description, '2 could not read the cluster');
+  });
+
+  it('finds an object in its lines however they name it: bare, with its kind, or with kind and namespace', () => {
+    const job = { kind: 'Job', namespace: 'kube-system', name: 'helm-install-rke2-calico', path: '/apis/batch/v1/namespaces/kube-system/jobs/helm-install-rke2-calico' };
+    const pod = { kind: 'Pod', namespace: 'kube-system', name: 'helm-install-rke2-calico-f0x11', path: '/api/v1/namespaces/kube-system/pods/helm-install-rke2-calico-f0x11' };
+    const check: CheckResult = {
+      id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts', status: 'warn', summary: 'not complete yet',
+      evidence: ['Job helm-install-rke2-calico: succeeded=0 failed=2 active=1', 'Pod helm-install-rke2-calico-f0x11: Failed', 'helm-install-rke2-calico-f0x11 restarted 2 times', 'Job kube-system/helm-install-rke2-calico (chart rke2-calico)', '2 job(s) read'],
+      objects: [job, pod],
+    };
+    const grouped = evidenceByObject(check);
+    assert.deepEqual(grouped.loose, ['2 job(s) read']);
+    assert.deepEqual(grouped.objects.map((entry) => entry.lines), [['succeeded=0 failed=2 active=1', '(chart rke2-calico)'], ['Failed', 'restarted 2 times']], 'the job never takes its pod\'s lines');
   });
 });
