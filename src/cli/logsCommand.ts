@@ -117,7 +117,7 @@ export async function runLogsCommand(argv: readonly string[], io: CommandIo, _ve
   }
   const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: CHUNK_BYTES });
   const sniffer = new BinarySniffer();
-  const writer = logReportWriter(format, name, io.stdout);
+  const writer = logReportWriter(format, name, io.stdout, io.stdoutBytes);
   // Until the sniffer has seen enough text to decide, findings wait (at most the findings of 64 KiB of text), so
   // binary input prints nothing but its error.
   const held = { findings: [] as LogFinding[], released: false };
