@@ -27,10 +27,11 @@ describe('UTF-8 pieces', () => {
     const next = random(7);
     // Mostly ASCII log text, with characters of 2, 3 and 4 bytes, stray continuation bytes, cut sequences and overlongs.
     const odd = [Buffer.from('é→мая😀', 'utf8'), Buffer.from([0x80]), Buffer.from([0xe2, 0x86]), Buffer.from([0xf0, 0x9f]), Buffer.from([0xc0, 0xaf]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff])];
-    for (let round = 0; round < 40; round++) {
+    for (let round = 0; round < 12; round++) {
       const parts: Buffer[] = [];
-      for (let size = 0; size < 60_000;) {
-        const part = next() < 0.02 ? (odd[Math.floor(next() * odd.length)] ?? Buffer.alloc(0)) : Buffer.from('2025-02-19 14:25:19.914 [INFO][1] felix/x.go 1: line\n'.slice(0, 1 + Math.floor(next() * 60)), 'latin1');
+      // Longer than a piece (64 KiB), in ASCII stretches and in stretches with other bytes.
+      for (let size = 0; size < 200_000;) {
+        const part = next() < (round % 2 === 0 ? 0.02 : 0.4) ? (odd[Math.floor(next() * odd.length)] ?? Buffer.alloc(0)) : Buffer.from('2025-02-19 14:25:19.914 [INFO][1] felix/x.go 1: line\n'.slice(0, 1 + Math.floor(next() * 60)), 'latin1');
         parts.push(part);
         size += part.length;
       }

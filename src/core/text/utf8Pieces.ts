@@ -2,6 +2,11 @@ import { isAscii } from 'node:buffer';
 
 /** Stretches of this many bytes are told apart as ASCII or not. */
 const BLOCK = 4096;
+/**
+ * Pieces are at most this many bytes: a string this size is allocated where short-lived objects are, while a
+ * 1 MiB one takes fresh pages of its own each time (slower to make, and to give back).
+ */
+const MAX_PIECE = 64 * 1024;
 
 /**
  * Decodes a byte stream chunk by chunk into text pieces, exactly as one streaming UTF-8 decode of the whole stream
@@ -21,7 +26,7 @@ export class Utf8Pieces {
     let start = 0;
     while (start < length) {
       let end = start;
-      while (end < length && isAscii(bytes.subarray(end, Math.min(end + BLOCK, length)))) end = Math.min(end + BLOCK, length);
+      while (end < length && end - start < MAX_PIECE && isAscii(bytes.subarray(end, Math.min(end + BLOCK, length)))) end = Math.min(end + BLOCK, length);
       if (end > start) {
         // An unfinished character before ASCII is invalid: the decoder's flush says so (U+FFFD), as it would in a stream.
         if (this.decoding) pieces.push(this.decoder.decode());
@@ -30,7 +35,7 @@ export class Utf8Pieces {
         start = end;
         continue;
       }
-      while (end < length && !isAscii(bytes.subarray(end, Math.min(end + BLOCK, length)))) end = Math.min(end + BLOCK, length);
+      while (end < length && end - start < MAX_PIECE && !isAscii(bytes.subarray(end, Math.min(end + BLOCK, length)))) end = Math.min(end + BLOCK, length);
       pieces.push(this.decoder.decode(bytes.subarray(start, end), { stream: true }));
       this.decoding = true;
       start = end;
