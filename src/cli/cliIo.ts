@@ -4,6 +4,8 @@ import { outputFailure } from './outputFailure';
 /** Where the CLI writes and what interrupts it; injected so tests read output and interrupt without a process. */
 export interface CliIo {
   readonly stdout: (text: string) => void;
+  /** The same destination as `stdout`, for output already encoded as UTF-8 (large outputs skip re-encoding). */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
   readonly stderr: (text: string) => void;
   /** Resolves once stdout has taken what was written (a pipe to a slow reader): commands that stream wait on it. */
   readonly drained?: () => Promise<void>;
@@ -70,6 +72,7 @@ export function processIo(): CliIo {
   endOnWriteFailure();
   return {
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(text),
     // Writes to a pipe are queued in memory: a streaming command waits here so the queue stays small.
     drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),

@@ -1,4 +1,3 @@
-import { isAscii } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { elapsedMs } from '../core/log/logger';
@@ -9,6 +8,7 @@ import { knownIssuesOf } from '../core/logs/scanText';
 import { logReportWriter, type LogOutputFormat } from '../core/report/logFindingsReport';
 import { BinarySniffer } from '../core/text/binaryContent';
 import { terminalLine } from '../core/text/terminalText';
+import { Utf8Pieces } from '../core/text/utf8Pieces';
 import { formatCalicoVersion, parseCalicoVersion } from '../core/versions/calicoVersion';
 import { formatRke2Version, parseRke2Version } from '../core/versions/rke2Version';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIo } from './cliIo';
@@ -76,27 +76,27 @@ function externalFacts(options: ReadonlyMap<string, string | true>): { ok: true;
 }
 
 /**
- * Streams the input: each chunk is decoded (ASCII as latin1, which is much faster, anything else as UTF-8 with
- * invalid bytes replaced, so one bad byte spoils nothing), checked for binary content while the sniffer is still
+ * Streams the input: each chunk is decoded (its ASCII stretches as Latin-1, which is much faster, the rest as UTF-8
+ * with invalid bytes replaced, so one bad byte spoils nothing), checked for binary content while the sniffer is still
  * deciding, and scanned.
  */
 async function scanStream(stream: Readable, scanner: LogScanner, sniffer: BinarySniffer, drained: () => Promise<void>): Promise<'text' | 'binary'> {
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new Utf8Pieces();
   for await (const chunk of stream) {
-    const bytes = chunk as Buffer;
-    const text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes, { stream: true });
-    if (sniffer.push(text) === 'binary') {
-      stream.destroy();
-      return 'binary';
-    }
-    // Scanned in slices, waiting for stdout between them: a piece made only of failure lines writes several times
-    // its size in findings, and a slow reader must not let that pile up in memory.
-    for (let start = 0; start < text.length; start += SCAN_SLICE) {
-      scanner.push(start === 0 && text.length <= SCAN_SLICE ? text : text.slice(start, start + SCAN_SLICE));
-      await drained();
+    for (const text of decoder.decode(chunk as Buffer)) {
+      if (sniffer.push(text) === 'binary') {
+        stream.destroy();
+        return 'binary';
+      }
+      // Scanned in slices, waiting for stdout between them: a piece made only of failure lines writes several times
+      // its size in findings, and a slow reader must not let that pile up in memory.
+      for (let start = 0; start < text.length; start += SCAN_SLICE) {
+        scanner.push(start === 0 && text.length <= SCAN_SLICE ? text : text.slice(start, start + SCAN_SLICE));
+        await drained();
+      }
     }
   }
-  scanner.push(decoder.decode());
+  scanner.push(decoder.end());
   scanner.end();
   return sniffer.binary ? 'binary' : 'text';
 }
@@ -117,7 +117,7 @@ export async function runLogsCommand(argv: readonly string[], io: CommandIo, _ve
   }
   const stream = source === '-' ? (dependencies.stdin ?? process.stdin) : createReadStream(source, { highWaterMark: CHUNK_BYTES });
   const sniffer = new BinarySniffer();
-  const writer = logReportWriter(format, name, io.stdout);
+  const writer = logReportWriter(format, name, io.stdout, io.stdoutBytes);
   // Until the sniffer has seen enough text to decide, findings wait (at most the findings of 64 KiB of text), so
   // binary input prints nothing but its error.
   const held = { findings: [] as LogFinding[], released: false };

@@ -1,12 +1,13 @@
 import { KNOWN_ISSUES } from '../knowledge/knownIssues';
 import { isBinaryLine } from '../text/binaryContent';
+import { NOTHING_READ, readLine, type LineReading } from './lineReading';
+import { LineReadingCache, MAX_CACHED_LINE_CHARS, ownCopy } from './lineReadingCache';
 import { LogContext, type ExternalFacts, type IssueSupport } from './logContext';
 import { parseLogLine } from './logLine';
 import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
-import { judgeStructure, RETRY_SUCCEEDED } from './structure/structuralJudge';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
@@ -48,6 +49,11 @@ export interface LogScanOptions {
   readonly facts?: ExternalFacts;
   /** Each finding as soon as its line is complete; the scanner keeps none of them. */
   readonly onFinding?: (finding: LogFinding) => void;
+  /**
+   * Whether a line repeated word for word takes its reading from a cache (default true). Off, every line is searched
+   * and read: the same findings, for tests and benchmarks that compare the two.
+   */
+  readonly repeatedLineCache?: boolean;
 }
 
 /** A line longer than this is scanned in windows and never held whole. */
@@ -133,11 +139,13 @@ export class LogScanner {
   /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
   private retries: Parameters<LogScanner['emit']>[] = [];
   private stats = { lines: 0, overlongLines: 0, binaryLinesSkipped: 0, transientLinesQuiet: 0 };
+  private readonly readings: LineReadingCache;
 
   constructor(options: LogScanOptions = {}) {
     this.matcher = options.matcher ?? catalogMatcher();
     this.context = new LogContext(options.facts ?? {});
     this.onFinding = options.onFinding ?? (() => undefined);
+    this.readings = new LineReadingCache(options.repeatedLineCache ?? true);
   }
 
   get scanStats(): LogScanStats {
@@ -201,23 +209,101 @@ export class LogScanner {
     }
   }
 
-  /** Scans the complete lines of `text` between `from` and `to`; `carryOffset` is the global offset of `from`. */
+  /**
+   * Scans the complete lines of `text` between `from` and `to`; `carryOffset` is the global offset of `from`. A line
+   * read before word for word takes its reading from the cache; the lines between such lines are scanned as one run.
+   */
   private scanLines(text: string, from: number, to: number): void {
+    const cache = this.readings;
     let line = this.linesBefore + 1;
-    let counted = from;
+    let runStart = -1;
+    let runLine = line;
+    // The run's lines that were looked up and missed, as [start, end) pairs: their readings are kept once made.
+    let missed: number[] = [];
+    const flush = (end: number): void => {
+      if (runStart === -1) return;
+      line = runLine + this.scanRun(text, runStart, end, runLine, from, missed);
+      runStart = -1;
+      missed = [];
+    };
+    for (let start = from; start < to;) {
+      const paused = cache.pausedChars();
+      if (paused > 0) {
+        // Lines that do not repeat: scanned as before, without lookups, up to the end of a line past the pause.
+        let until = to;
+        if (start + paused < to) {
+          const next = text.indexOf('\n', start + paused - 1);
+          if (next !== -1 && next < to) until = next + 1;
+        }
+        cache.skip(until - start);
+        if (runStart === -1) {
+          runStart = start;
+          runLine = line;
+        }
+        flush(until);
+        start = until;
+        continue;
+      }
+      const lineBreak = text.indexOf('\n', start);
+      const end = lineBreak === -1 || lineBreak >= to ? to : lineBreak;
+      const textEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      const reading = textEnd - start <= MAX_CACHED_LINE_CHARS ? cache.get(text.slice(start, textEnd)) : undefined;
+      if (reading === undefined) {
+        if (runStart === -1) {
+          runStart = start;
+          runLine = line;
+        }
+        if (textEnd - start <= MAX_CACHED_LINE_CHARS) missed.push(start, textEnd);
+      } else {
+        flush(start);
+        if (reading !== NOTHING_READ) this.applyReading(reading, text.slice(start, textEnd), line, this.carryOffset + start - from);
+      }
+      if (end === to) break;
+      line++;
+      start = end + 1;
+    }
+    flush(to);
+    this.linesBefore = line - 1;
+  }
+
+  /**
+   * Scans the lines of `text` between `runFrom` and `runTo` (line `firstLine` starts at `runFrom`) with the trigger
+   * search, and keeps the readings of the `missed` lines in the cache. Returns the number of line breaks in the run.
+   */
+  private scanRun(text: string, runFrom: number, runTo: number, firstLine: number, from: number, missed: readonly number[]): number {
+    let line = firstLine;
+    let counted = runFrom;
     let lineStart = -1;
     let lineEnd = -1;
     let hits: TriggerHit[] = [];
+    let nextMissed = 0;
+    // Lines of the run with no trigger read as nothing, and are kept so.
+    const keepNothingBefore = (position: number): void => {
+      for (; nextMissed < missed.length && (missed[nextMissed] ?? position) < position; nextMissed += 2) {
+        this.readings.set(ownCopy(text.slice(missed[nextMissed], missed[nextMissed + 1])), NOTHING_READ);
+      }
+    };
     const judge = (): void => {
       const lineText = text.charCodeAt(lineEnd - 1) === 13 ? text.slice(lineStart, lineEnd - 1) : text.slice(lineStart, lineEnd);
-      this.judgeLine(lineText, hits, line, this.carryOffset + lineStart - from);
+      keepNothingBefore(lineStart);
+      let reading: LineReading;
+      if (missed[nextMissed] === lineStart) {
+        // Read from the cache's own copy, so what the reading keeps (its timestamp, versions) does not pin the chunk.
+        const own = ownCopy(lineText);
+        reading = readLine(this.matcher, own, hits);
+        this.readings.set(own, reading);
+        nextMissed += 2;
+      } else {
+        reading = readLine(this.matcher, lineText, hits);
+      }
+      if (reading !== NOTHING_READ) this.applyReading(reading, lineText, line, this.carryOffset + lineStart - from);
     };
     const onTrigger = (trigger: string, at: number): void => {
       if (at >= lineEnd) {
         if (hits.length > 0) judge();
-        lineStart = Math.max(from, text.lastIndexOf('\n', at) + 1);
+        lineStart = Math.max(runFrom, text.lastIndexOf('\n', at) + 1);
         lineEnd = text.indexOf('\n', at);
-        if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+        if (lineEnd === -1 || lineEnd > runTo) lineEnd = runTo;
         for (let next = text.indexOf('\n', counted); next !== -1 && next < lineStart; next = text.indexOf('\n', next + 1)) line++;
         counted = lineStart;
         hits = [];
@@ -229,27 +315,29 @@ export class LogScanner {
     // they join the literal search's hits in text order.
     const lineStarts: number[] = [];
     let lines = 0;
-    for (let start = from; start < to;) {
+    for (let start = runFrom; start < runTo;) {
       if (failureAtLineStart(text, start)) lineStarts.push(start);
       const next = text.indexOf('\n', start);
-      if (next === -1 || next >= to) break;
+      if (next === -1 || next >= runTo) break;
       lines++;
       start = next + 1;
     }
     let pending = 0;
-    this.matcher.search.search(text, from, to, (trigger, at) => {
-      while (pending < lineStarts.length && (lineStarts[pending] ?? to) <= at) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? to);
+    this.matcher.search.search(text, runFrom, runTo, (trigger, at) => {
+      while (pending < lineStarts.length && (lineStarts[pending] ?? runTo) <= at) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? runTo);
       onTrigger(trigger, at);
     });
-    while (pending < lineStarts.length) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? to);
+    while (pending < lineStarts.length) onTrigger(LINE_START_TRIGGER, lineStarts[pending++] ?? runTo);
     if (hits.length > 0) judge();
-    this.linesBefore += lines;
+    keepNothingBefore(runTo + 1);
+    return lines;
   }
 
-  private judgeLine(lineText: string, hits: readonly TriggerHit[], line: number, offset: number): void {
-    const match = this.matcher.match(lineText, hits);
-    if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0 && !match.structural) return;
-    if (isBinaryLine(lineText)) {
+  /** Applies what a line says by itself to the log's state, and reports the finding it makes, if any. */
+  private applyReading(reading: LineReading, lineText: string, line: number, offset: number): void {
+    const { match, parsed } = reading;
+    // A reading without a parse is a binary line's.
+    if (reading.binary || parsed === undefined) {
       this.stats.binaryLinesSkipped++;
       return;
     }
@@ -260,14 +348,13 @@ export class LogScanner {
     }
     if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
     if (match.versions.length > 0) this.startSeen = true;
-    const parsed = parseLogLine(lineText);
     if (parsed.format === 'calico') this.calicoSeen = true;
-    if (match.structural && lineText.includes(RETRY_SUCCEEDED)) {
+    if (reading.retrySucceeded) {
       // The retries before this line went through: they were not failures.
       this.retries = [];
       return;
     }
-    const structural = match.signature === undefined && match.structural ? judgeStructure(lineText, { calicoSeen: this.calicoSeen }) : undefined;
+    const structural = reading.structural(this.calicoSeen);
     const signature = match.signature ?? structural?.signature;
     if (!signature) return;
     if (structural?.retrying === true) {

@@ -106,8 +106,10 @@ export class TriggerSearch {
 
   private shortHits(text: string, from: number, to: number): { trigger: string; at: number }[] {
     const found: { trigger: string; at: number }[] = [];
+    // Searched in a slice (no copy), so a short range never costs a search through the rest of the text.
+    const range = from === 0 && to === text.length ? text : text.slice(from, to);
     for (const trigger of this.short) {
-      for (let at = text.indexOf(trigger, from); at !== -1 && at + trigger.length <= to; at = text.indexOf(trigger, at + 1)) found.push({ trigger, at });
+      for (let at = range.indexOf(trigger); at !== -1; at = range.indexOf(trigger, at + 1)) found.push({ trigger, at: from + at });
     }
     return found.sort((a, b) => a.at - b.at);
   }

@@ -3,6 +3,7 @@ import type { LogFinding, LogScanStats } from '../logs/logScanner';
 import type { SignatureSummary } from '../logs/logSummary';
 import type { LogIssueEvidence } from '../logs/scanText';
 import { stripControlCharacters } from '../text/terminalText';
+import { findingJsonText } from './findingJsonText';
 
 export type LogOutputFormat = 'text' | 'json' | 'jsonl';
 
@@ -81,15 +82,21 @@ export interface LogScanEnd {
   readonly stats: LogScanStats;
 }
 
-/** Writes findings as they come and the summary at the end; output is flushed in pieces of about 64 KiB. */
+/** Writes findings as they come and the summary at the end; output is flushed in pieces of about 64 KiB (1 MiB as bytes). */
 export interface LogReportWriter {
   finding(finding: LogFinding): void;
   end(end: LogScanEnd): void;
 }
 
-const FLUSH_AT = 64 * 1024;
+interface Buffered {
+  add(text: string): void;
+  flush(): void;
+}
 
-class Buffered {
+const FLUSH_AT = 64 * 1024;
+const BYTE_BUFFER = 1 << 20;
+
+class BufferedText implements Buffered {
   private pending: string[] = [];
   private size = 0;
 
@@ -106,6 +113,38 @@ class Buffered {
     this.write(this.pending.join(''));
     this.pending = [];
     this.size = 0;
+  }
+}
+
+/**
+ * Encodes each piece straight into a buffer as UTF-8. Joining pieces into one string and encoding that is several
+ * times slower once a single character outside Latin-1 makes the joined string two bytes a character.
+ */
+class BufferedBytes implements Buffered {
+  private buffer = Buffer.allocUnsafe(BYTE_BUFFER);
+  private used = 0;
+
+  constructor(private readonly write: (chunk: Uint8Array) => void) {}
+
+  add(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    if (this.used + text.length * 3 > this.buffer.length) {
+      this.flush();
+      if (text.length * 3 > this.buffer.length) {
+        this.write(Buffer.from(text, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.buffer.write(text, this.used);
+  }
+
+  flush(): void {
+    if (this.used === 0) return;
+    const full = this.buffer.subarray(0, this.used);
+    // A fresh buffer: the destination may still hold the full one (a pipe's write queue).
+    this.buffer = Buffer.allocUnsafe(BYTE_BUFFER);
+    this.used = 0;
+    this.write(full);
   }
 }
 
@@ -150,7 +189,7 @@ function jsonWriter(source: string, out: Buffered): LogReportWriter {
   out.add(`{\n  "source": ${JSON.stringify(source)},\n  "findings": [`);
   return {
     finding(finding) {
-      out.add(`${first ? '' : ','}\n    ${JSON.stringify(findingToJson(finding))}`);
+      out.add(`${first ? '' : ','}\n    ${findingJsonText(finding)}`);
       first = false;
     },
     end({ summary, knownIssues, stats }) {
@@ -161,9 +200,11 @@ function jsonWriter(source: string, out: Buffered): LogReportWriter {
 }
 
 function jsonLinesWriter(source: string, out: Buffered): LogReportWriter {
+  const head = `{"type":"finding","source":${JSON.stringify(source)},`;
   return {
     finding(finding) {
-      out.add(`${JSON.stringify({ type: 'finding', source, ...findingToJson(finding) })}\n`);
+      // `{"type":"finding","source":…,` then the finding's own keys, as JSON.stringify of the merged object writes it.
+      out.add(`${head}${findingJsonText(finding).slice(1)}\n`);
     },
     end({ summary, knownIssues, stats }) {
       for (const entry of summaryToJson(summary)) out.add(`${JSON.stringify({ type: 'summary', source, ...entry })}\n`);
@@ -177,10 +218,11 @@ function jsonLinesWriter(source: string, out: Buffered): LogReportWriter {
 /**
  * A writer for `logs`: text for people, one JSON document, or JSON Lines for pipelines. Each finding is written
  * when its line is read, so memory does not grow with the number of findings, and the JSON stays one valid document.
- * Text output strips terminal control characters from log text; JSON escapes them.
+ * Text output strips terminal control characters from log text; JSON escapes them. `writeBytes`, when the destination
+ * takes bytes (the process's stdout), receives the same output encoded as UTF-8, in larger pieces.
  */
-export function logReportWriter(format: LogOutputFormat, source: string, write: (chunk: string) => void): LogReportWriter {
-  const out = new Buffered(write);
+export function logReportWriter(format: LogOutputFormat, source: string, write: (chunk: string) => void, writeBytes?: (chunk: Uint8Array) => void): LogReportWriter {
+  const out = writeBytes ? new BufferedBytes(writeBytes) : new BufferedText(write);
   if (format === 'json') return jsonWriter(source, out);
   if (format === 'jsonl') return jsonLinesWriter(source, out);
   return textWriter(source, out);

@@ -1,0 +1,52 @@
+import { isBinaryLine } from '../text/binaryContent';
+import { parseLogLine, type ParsedLogLine } from './logLine';
+import type { LineMatch, SignatureMatcher, TriggerHit } from './signatureMatcher';
+import { judgeStructure, RETRY_SUCCEEDED, type StructuralVerdict } from './structure/structuralJudge';
+
+/**
+ * What one line says by itself, before the log's state (versions seen, start-up episodes, held retries) is applied:
+ * a function of the line's text alone, so a line that repeats word for word is read once (lineReadingCache.ts).
+ */
+export interface LineReading {
+  readonly match: LineMatch;
+  /** Mostly control bytes: skipped, not judged. */
+  readonly binary: boolean;
+  readonly parsed: ParsedLogLine | undefined;
+  /** A structural line saying that the retries before it went through. */
+  readonly retrySucceeded: boolean;
+  /** The structural tier's verdict, by whether Calico lines were seen before (a bare Go panic is Calico's only then). */
+  readonly structural: (calicoSeen: boolean) => StructuralVerdict | undefined;
+}
+
+const NO_STRUCTURE = (): undefined => undefined;
+
+/** A line without any trigger, or whose triggers lead nowhere. */
+export const NOTHING_READ: LineReading = {
+  match: { signature: undefined, recovers: [], versions: [], structural: false },
+  binary: false,
+  parsed: undefined,
+  retrySucceeded: false,
+  structural: NO_STRUCTURE,
+};
+
+export function readLine(matcher: SignatureMatcher, lineText: string, hits: readonly TriggerHit[]): LineReading {
+  const match = matcher.match(lineText, hits);
+  if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0 && !match.structural) return NOTHING_READ;
+  if (isBinaryLine(lineText)) return { ...NOTHING_READ, match, binary: true };
+  const retrySucceeded = match.structural && lineText.includes(RETRY_SUCCEEDED);
+  const judged = match.signature === undefined && match.structural && !retrySucceeded;
+  // Judged on first need, once per value of what the judge reads from the log's state.
+  const verdicts: [StructuralVerdict | undefined | null, StructuralVerdict | undefined | null] = [null, null];
+  const structural = judged
+    ? (calicoSeen: boolean): StructuralVerdict | undefined => {
+      const index = calicoSeen ? 1 : 0;
+      let verdict = verdicts[index];
+      if (verdict === null) {
+        verdict = judgeStructure(lineText, { calicoSeen });
+        verdicts[index] = verdict;
+      }
+      return verdict;
+    }
+    : NO_STRUCTURE;
+  return { match, binary: false, parsed: parseLogLine(lineText), retrySucceeded, structural };
+}
