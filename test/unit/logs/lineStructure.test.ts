@@ -27,7 +27,13 @@ describe('line structure: format, level, origin and message of a line', () => {
     const cri = readLineStructure('2024-03-01T10:00:00.123456789Z stderr F E0301 10:00:00.123456       1 reflector.go:158] failed to list');
     assert.deepEqual([cri.format, cri.wrapper, cri.level], ['klog', 'cri', 'error']);
     const logfmt = readLineStructure('time="2024-03-01T10:00:00Z" level=error msg="RunPodSandbox for &PodSandboxMetadata{} failed" error="plugin type=\\"calico\\" failed (add)"');
-    assert.deepEqual([logfmt.format, logfmt.level, logfmt.message], ['logfmt', 'error', 'RunPodSandbox for &PodSandboxMetadata{} failed']);
+    // the fields after msg stay with it: logrus writes the cause in error="…"
+    assert.deepEqual([logfmt.format, logfmt.level, logfmt.message], ['logfmt', 'error', 'RunPodSandbox for &PodSandboxMetadata{} failed error="plugin type=\\"calico\\" failed (add)"']);
+    // the pod a multi-pod log tool names before a line (kubectl logs --prefix, kubetail)
+    const prefixed = readLineStructure('[pod/calico-node-x7k2p/calico-node] 2024-03-01 10:00:00.123 [ERROR][7] felix/route_table.go 900: Failed to set route');
+    assert.deepEqual([prefixed.format, prefixed.wrapper, prefixed.sourceFile], ['calico', 'pod-prefix', 'felix/route_table.go']);
+    assert.equal(readLineStructure('[calico-node-bjlw6 calico-node]  panic: runtime error: invalid memory address').format, 'go-crash');
+    assert.equal(readLineStructure('[INFO][12] startup/startup.go 100: Early log level set to info').format, 'calico');
     assert.equal(readLineStructure('ERRO[0012] Failed to connect to proxy').format, 'logrus-tty');
     const json = readLineStructure('{"level":"error","ts":1700000000.1,"logger":"controller_installation","msg":"Error querying installation","error":"x"}');
     assert.deepEqual([json.format, json.level, json.logger], ['json', 'error', 'controller_installation']);
@@ -66,6 +72,37 @@ describe('families from where a line was logged', () => {
     // a bare Go panic is Calico's only when the log is
     assert.equal(judgeStructure('panic: runtime error: index out of range', NO_CONTEXT), undefined);
     assert.equal(judgeStructure('panic: runtime error: index out of range', { calicoSeen: true })?.family, 'crash');
+  });
+
+  it('reads causes in fields, Go runtime crashes and node tools as families', () => {
+    // k3s's tunnel: the cause is in the error field
+    assert.equal(judgeStructure('time="2022-07-16T08:12:57Z" level=error msg="Remotedialer proxy error" error="websocket: bad handshake"', NO_CONTEXT)?.family, 'rke2-supervisor');
+    assert.equal(judgeStructure('ERRO[2021-12-27T11:04:18.224550825Z] node password not set', NO_CONTEXT)?.family, 'rke2-supervisor');
+    // an unreachable API server is in scope whoever cannot reach it
+    assert.equal(judgeStructure('time="2019-10-10T09:01:24Z" level=error msg="Remotedialer proxy error" error="dial tcp 10.0.0.1:6443: connect: connection refused"', NO_CONTEXT)?.family, 'api-unreachable');
+    // runtime.throw is a crash even in a log without Calico lines; a bare panic still needs them
+    assert.equal(judgeStructure('fatal error: concurrent map read and map write', NO_CONTEXT)?.family, 'crash');
+    assert.equal(judgeStructure('Mar 01 10:00:00 node1 k3s[123]: panic: runtime error: invalid memory address or nil pointer dereference', NO_CONTEXT)?.family, 'crash');
+    assert.equal(judgeStructure('time="2023-02-13T09:18:41Z" level=error msg="failed to get CA certs: Get \\"https://127.0.0.1:6444/cacerts\\": EOF"', NO_CONTEXT)?.family, 'rke2-supervisor');
+    // a module that did not load is not yet a failure (built-in modules do not load), modprobe's own error is
+    assert.equal(judgeStructure('time="2024-01-01T00:00:00Z" level=warning msg="Failed to load kernel module nf_conntrack with modprobe"', NO_CONTEXT), undefined);
+    assert.equal(judgeStructure('ipset v7.1: Kernel and userspace incompatible: settype hash:ip with revision 5 not supported by userspace.', NO_CONTEXT)?.family, 'dataplane');
+    assert.equal(judgeStructure('ip6tables-save v1.4.21: Cannot initialize: iptables who? (do you need to insmod?)', NO_CONTEXT)?.family, 'dataplane');
+    // kubelet's CNI driver and kube-proxy's proxier are placed by their file
+    assert.equal(judgeStructure('E0607 11:53:24.428472    2199 cni.go:167] Error adding network: timed out', NO_CONTEXT), undefined);
+    assert.equal(judgeStructure('E0521 21:40:24.322554    4972 proxier.go:276] Error flushing userspace chain: exit status 3: modprobe: ERROR: could not open moddep file', NO_CONTEXT)?.family, 'kernel-module');
+  });
+
+  it('leaves the look-alikes of healthy starts alone (benign lines with their sources)', () => {
+    const healthy = [
+      'Jan 31 12:27:15 host containerd: time="2020-01-31T12:27:15.537965126+01:00" level=warning msg="failed to load plugin io.containerd.snapshotter.v1.aufs" error="modprobe aufs failed: "modprobe: FATAL: Module aufs not found.\\n": exit status 1"',
+      'time="2018-07-18T02:46:25-04:00" level=warning msg="could not use snapshotter aufs in metadata plugin" error="modprobe aufs failed: exit status 1"',
+      '2019-10-09 17:39:02.579 [WARNING][633] int_dataplane.go 384: Failed to cleanup preexisting XDP state error=failed to load XDP program (/tmp/felix-xdp-1): stat /sys/fs/bpf/calico/xdp/prefilter_v1_calico_tmp_A: no such file or directory',
+      'time="2026-06-24T22:06:45Z" level=error msg="Unhandled Error" error="apiserver was unable to write a JSON response: http2: stream closed" klog-logger=tigera-apiserver',
+      'time="2026-06-24T22:06:45Z" level=error msg="Post-timeout activity" error="<nil>" klog-logger=tigera-apiserver method=GET path=/apis/projectcalico.org/v3 result="<nil>"',
+      'time="2022-12-30T18:11:55+09:00" level=error msg="Remotedialer proxy error" error="connect not allowed"',
+    ];
+    assert.deepEqual(healthy.flatMap((line) => scanText(line).findings.map((finding) => finding.signature.id)), []);
   });
 
   it('the scanner reports structural findings beside catalog ones, and start-up families only once they persist', () => {

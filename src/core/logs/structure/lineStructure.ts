@@ -28,7 +28,7 @@ export interface LineEvent {
 
 export interface LineStructure {
   readonly format: LineFormat;
-  readonly wrapper: 'cri' | 'journald' | 'none';
+  readonly wrapper: 'cri' | 'journald' | 'pod-prefix' | 'none';
   readonly level: LineLevel | undefined;
   /** The journald unit or process (`rke2`, `kubelet`, `containerd`, `k3s`…), lower case. */
   readonly unit: string | undefined;
@@ -45,6 +45,12 @@ const HEAD_CHARS = 4096;
 /** syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`. */
 const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) \S+ \/?([\w.@-]+?)(?:\[\d+\])?: /;
 /** runit's svlogd stamp, as calico-node's runit services wrote it (`2016-06-15_07:13:07.98666 bird: …`). */
+/**
+ * The pod and container a multi-pod log tool puts before each line: `kubectl logs --prefix`
+ * (`[pod/calico-node-x7k2p/calico-node] `, kubectl's logs command) and kubetail (`[calico-node-x7k2p calico-node] `).
+ * Kubernetes names are lower case, which keeps Calico's `[INFO][12]` and Go's `[signal SIGSEGV: …]` out.
+ */
+export const POD_PREFIX = /^\[(?:pod\/)?[a-z0-9][a-z0-9.-]{0,252}[/ ][a-z0-9][a-z0-9-]{0,62}\] +/;
 const SVLOGD = /^\d{4}-\d{2}-\d{2}_\d{2}:\d{2}:\d{2}\.\d+ /;
 /** A bare level word before the message (confd and other Go tools without logrus formatting): `ERROR Config check failed`. */
 const LEVEL_WORD = /^(PANIC|FATAL|ERROR|WARNING|WARN|INFO|DEBUG) /;
@@ -65,7 +71,10 @@ const BIRD = /^bird: /;
  * iptables/ip6tables/ipset (`iptables v1.8.7 (nf_tables): …`), nft (`nft: …`).
  */
 const NODE_TOOL = /^(modprobe|insmod|iptables(?:-\w+)?|ip6tables(?:-\w+)?|ipset|nft)(?: v[\d.]+(?: \([\w-]+\))?)?: (.*)$/;
-const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror)/;
+// kmod (`FATAL:`, `ERROR:`), iptables/libxtables (`can't initialize iptables table`, `Cannot initialize: iptables
+// who?`, iptables-restore `line N failed`), ipset's session errors (`Kernel error received`, `Kernel and userspace
+// incompatible`).
+const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror|Kernel error|Kernel and userspace incompatible|line \d+ failed)/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
 /** A JSON line behind a bare timestamp (a paste of `kubectl logs --timestamps`). */
@@ -86,6 +95,8 @@ interface Unwrapped {
 
 function unwrap(line: string): Unwrapped {
   const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
+  const pod = POD_PREFIX.exec(head);
+  if (pod) return { text: head.slice(pod[0].length), wrapper: 'pod-prefix', unit: undefined };
   const cri = CRI_PREFIX.exec(head);
   if (cri) return { text: head.slice(cri[0].length), wrapper: 'cri', unit: undefined };
   const journald = JOURNALD_PREFIX.exec(head);
@@ -118,6 +129,16 @@ function fromEvent(base: Unwrapped): LineStructure | undefined {
   });
 }
 
+/**
+ * A logfmt line's message with the fields logged after it: logrus puts what failed in `msg` and why in the fields
+ * (`WithError` writes `error="…"`), e.g. k3s's `msg="Remotedialer proxy error" error="websocket: bad handshake"`.
+ */
+function logfmtMessage(text: string): string {
+  const msg = LOGFMT_MSG.exec(text);
+  if (!msg) return text;
+  return `${msg[1] ?? ''}${text.slice(msg.index + msg[0].length)}`;
+}
+
 export function readLineStructure(line: string): LineStructure {
   const base = unwrap(line);
   const { text } = base;
@@ -133,7 +154,7 @@ export function readLineStructure(line: string): LineStructure {
     if (json) return json;
   }
   const logfmt = LOGFMT_LEVEL.exec(text);
-  if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), LOGFMT_MSG.exec(text)?.[1] ?? text);
+  if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), logfmtMessage(text));
   const tty = TTY.exec(text);
   if (tty) return structure(base, 'logrus-tty', levelOf(tty[1] ?? ''), text.slice(tty[0].length));
   if (BIRD.test(text)) return structure(base, 'bird', undefined, text.slice(6));

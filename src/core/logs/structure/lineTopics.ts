@@ -22,7 +22,10 @@ const CAUSES: readonly TopicRule[] = [
     family: 'api-unreachable',
     pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)).{0,200}(connection refused|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,
   },
-  { family: 'rke2-supervisor', pattern: /:9345\b|supervisor|websocket|remotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid/ },
+  // k3s/RKE2 agent-to-server vocabulary (k3s pkg/agent/tunnel, pkg/agent/loadbalancer, pkg/nodepassword,
+  // pkg/server/router.go): the supervisor port and the agent's local load balancer in front of it (6444), its
+  // websocket tunnel (remotedialer), the node password and the kubelet certificates it serves.
+  { family: 'rke2-supervisor', pattern: /:9345\b|:6444\b|supervisor|websocket|[Rr]emotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid|node password|(serving|client)-kubelet\.crt/ },
 ];
 
 /** Topics, when the source file did not decide the family. */
@@ -58,7 +61,7 @@ export function topicFamily(message: string): FamilyId | undefined {
  * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
  * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
  */
-const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|podCIDR|PodCIDR|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy|tunnel endpoints/;
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|podCIDR|PodCIDR|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy|tunnel endpoints|node password|:6444\b/;
 
 export function isAboutPodNetworking(message: string): boolean {
   return NETWORK_WORDS.test(message);

@@ -55,3 +55,23 @@ export function familyOfCalicoFile(printed: string): FamilyId | undefined {
   }
   return undefined;
 }
+
+/**
+ * klog files of the Kubernetes pieces around pod networking whose every error is about it: the kubelet's CNI driver
+ * and sandbox set-up (pkg/kubelet/dockershim/network/cni/cni.go, cni_others.go, cni_windows.go;
+ * pkg/kubelet/dockershim/docker_sandbox.go; pkg/kubelet/kuberuntime/kuberuntime_sandbox.go) and kube-proxy's
+ * iptables/IPVS programming (pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs/proxier.go).
+ */
+const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
+  'cni.go': 'cni',
+  'cni_others.go': 'cni',
+  'cni_windows.go': 'cni',
+  'docker_sandbox.go': 'cni',
+  'kuberuntime_sandbox.go': 'cni',
+  'proxier.go': 'dataplane',
+};
+
+/** The family of a klog line from its file, when the file is one of those above. */
+export function familyOfKlogFile(file: string): FamilyId | undefined {
+  return KLOG_FILE_FAMILIES[file];
+}

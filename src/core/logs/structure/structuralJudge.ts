@@ -8,14 +8,16 @@
 import { familyFinding, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
-import { familyOfCalicoFile } from './sourceFamilies';
+import { familyOfCalicoFile, familyOfKlogFile } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
 
 /**
  * BIRD prints no level: these words are how its failures read — a BGP notification sent (`Error: …`) or received
  * (`Received: …`, e.g. Bad peer AS, Hold timer expired) by proto/bgp/bgp.c bgp_log_error, socket errors of
  * sysdep/unix/io.c, a connection from an address no peer is configured for (`Unexpected connect from unknown address`,
- * bgp.c), configuration errors (`<file>, line N: …`, conf/cf-lex.l cf_error).
+ * bgp.c), configuration errors (`<file>, line N: …`, conf/cf-lex.l cf_error). Not BIRD's `Netlink: …` replies
+ * (sysdep/linux/netlink.c): the kernel answers "File exists" or "No such process" when BIRD races it for a route, in
+ * healthy operation too.
  */
 const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc]ouldn't |failed|Unexpected connect from unknown address|\.cfg, line \d+: /;
 
@@ -85,12 +87,41 @@ const POD_FAILURE_REASONS: ReadonlySet<string> = new Set(['FailedCreatePodSandBo
 /** journald or syslog units that are Calico's or Canal's own processes. */
 const NETWORKING_UNITS = /^(confd|felix|bird6?|calico[\w-]*|typha|calico-typha|tigera[\w-]*|flanneld|kube-flannel)$/;
 
+/**
+ * Causes that are in scope whichever component logged them: a node or pod that cannot reach the API server, an
+ * agent that cannot reach or use its RKE2/K3s server (the corpus rules: API reachability and the supervisor).
+ */
+const IN_SCOPE_CAUSES: ReadonlySet<FamilyId> = new Set(['api-unreachable', 'rke2-supervisor']);
+
+/**
+ * Go's runtime prints `fatal error: …` (runtime.throw: concurrent map access, out of memory, deadlock) only as the
+ * process dies, and nothing recovers from it; every process of this stack (calico-node, Typha, the CNI plugin,
+ * containerd, kubelet, rke2/k3s) is a Go program, so such a line is a crash to report whoever printed it. A bare
+ * `panic:` can be a recovered panic's text quoted elsewhere, so it still needs the log to be Calico's or the words.
+ */
+const GO_RUNTIME_FATAL = /^fatal error: /;
+
+/** journald units of the node's own stack: a Go crash of any of them takes pod networking on the node down with it. */
+const NODE_STACK_UNITS = /^(rke2|k3s|containerd|kubelet|crio)$/;
+
+/**
+ * An error line quoting a kernel-module tool's own failure (`… exit status 3: modprobe: ERROR: could not open moddep
+ * file …`, kube-proxy and the iptables it runs; kmod's `FATAL:`/`ERROR:` prefixes): the node lacks a module the
+ * dataplane needs. A warning that a module did not load is not enough (built-in modules do not load).
+ */
+const QUOTED_MODULE_FAILURE = /\bmodprobe: (FATAL|ERROR)\b|\binsmod: (ERROR|can't)/;
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
   if (structure.format === 'event' && POD_FAILURE_REASONS.has(structure.event?.reason ?? '')) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
   if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
-  if (structure.format === 'go-crash') return context.calicoSeen || isAboutPodNetworking(structure.message);
+  if (structure.format === 'go-crash') {
+    return GO_RUNTIME_FATAL.test(structure.message) || NODE_STACK_UNITS.test(structure.unit ?? '') || context.calicoSeen || isAboutPodNetworking(structure.message);
+  }
+  if (isFailureLevel(structure.level) && QUOTED_MODULE_FAILURE.test(structure.message)) return true;
+  const cause = causeFamily(structure.message);
+  if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;
   return isAboutPodNetworking(structure.message);
 }
 
@@ -109,6 +140,10 @@ function familyOf(structure: LineStructure): FamilyId {
   if (structure.event?.reason === 'BackOff' && !/pulling image/i.test(message)) return 'crash';
   const topic = topicFamily(message);
   if (topic) return topic;
+  if (structure.format === 'klog' && structure.sourceFile !== undefined) {
+    const byFile = familyOfKlogFile(structure.sourceFile);
+    if (byFile) return byFile;
+  }
   return isCalicoLine(structure) ? 'calico-other' : 'network-other';
 }
 

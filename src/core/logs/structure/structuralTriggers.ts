@@ -1,3 +1,5 @@
+import { POD_PREFIX } from './lineStructure';
+
 /**
  * Literals that every line of a failure level contains in one of the formats lineStructure.ts reads, so the scanner's
  * one multi-literal search also finds the lines the catalog has no wording for. Each is at least the search's anchor
@@ -29,9 +31,16 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Where the content of a line starts, past a /var/log/pods CRI prefix or a journald prefix. */
+/** `[pod container] ` or `[pod/name/container] ` before a line (POD_PREFIX in lineStructure.ts), matched in place. */
+const POD_PREFIX_AT = new RegExp(POD_PREFIX.source.slice(1), 'y');
+
+/** Where the content of a line starts, past a /var/log/pods CRI prefix, a journald prefix or a pod prefix. */
 function contentStart(text: string, at: number): number {
   const first = text.charCodeAt(at);
+  if (first === 91) {
+    POD_PREFIX_AT.lastIndex = at;
+    return POD_PREFIX_AT.test(text) ? POD_PREFIX_AT.lastIndex : at;
+  }
   if (isDigit(first) && text.charCodeAt(at + 4) === 45 && text.charCodeAt(at + 10) === 95) {
     // runit's svlogd stamp: 2016-06-15_07:13:07.98666 …
     const space = text.indexOf(' ', at + 19);
