@@ -185,7 +185,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     const entry = link.type === 'openLog' ? log?.summary[link.entry] : undefined;
     const place = finding ? { file: finding.file, line: finding.line, column: finding.column } : log && entry ? { file: log.file, line: entry.firstLine, column: 1 } : undefined;
     if (!place) return;
-    if (!(await showOpenDocumentAt(this.apis, place.file, place.line, place.column))) this.post(`${place.file} is no longer open: open it again, then Refresh.`);
+    if (!(await showOpenDocumentAt(this.apis, place.file, place.line, place.column))) await this.post(`${place.file} is no longer open: open it again, then Refresh.`);
   }
 
   dispose(): void {
