@@ -123,7 +123,8 @@ describe('check: huge bodies on every parallel read stay within the memory budge
       assert.match(run.stderr, /could not read the cluster: (the API's answers being received together exceed the 100663296-byte memory budget|response larger than 67108864 bytes)/);
       assertNoPass(reportOf(run), ['nodes.ready', 'crds.calico', 'workloads.calico-node', 'identity.known-issues']);
       assert.ok(run.peakRssMiB < 400, `peak RSS ${run.peakRssMiB} MiB`);
-      assert.ok(run.ms < 15_000, `${run.ms} ms`);
+      // Memory is what this case is about; the time bound only catches a hang (a loaded machine takes twice as long).
+      assert.ok(run.ms < 40_000, `${run.ms} ms`);
     });
   });
 
@@ -137,7 +138,7 @@ describe('check: huge bodies on every parallel read stay within the memory budge
       assertNoPass(report, report.checks.filter((check) => check.area !== 'Host').map((check) => check.id));
       assert.ok(report.checks.some((check) => check.evidence.some((line) => line.includes('memory budget'))), 'some reads were stopped by the budget');
       assert.ok(run.peakRssMiB < 800, `peak RSS ${run.peakRssMiB} MiB`);
-      assert.ok(run.ms < 15_000, `${run.ms} ms`);
+      assert.ok(run.ms < 40_000, `${run.ms} ms`);
     });
   });
 });
