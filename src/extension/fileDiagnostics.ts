@@ -9,6 +9,8 @@ import { logFailure } from './commandRunner';
 import type { DiagnosticCollectionApi, LanguageApis, WorkspaceApis } from './editorApis';
 import { KeyedDebouncer } from './keyedDebouncer';
 import { loadLintEngine } from './loadLintEngine';
+import { BackgroundLinter } from './backgroundLinter';
+import type { FileLintResult } from '../core/files/lintFile';
 
 /** What linting needs to know about the rest of the workspace (WorkspaceFacts gives it). */
 export interface LintFacts {
@@ -55,6 +57,15 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
 }
 
 /**
+ * What a file shows when its lint on the worker failed: for an RKE2 or Calico file (judged by its head), the reason
+ * and the command that checks it anyway; nothing for other YAML.
+ */
+function notLinted(byHead: FileLintResult, error: unknown): FileLintResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ...byHead, findings: byHead.findings.map((finding) => ({ ...finding, message: `Not checked in the editor: the lint stopped (${reason}). Run \`rke2-calico-diag lint <file>\` to check it.` })) };
+}
+
+/**
  * Keeps the Problems panel in step with RKE2 and Calico files as they are opened and edited. The findings behind
  * each document's diagnostics are kept so quick fixes and hovers use the same objects.
  */
@@ -62,6 +73,7 @@ export class FileDiagnostics implements vscode.Disposable {
   private readonly collection: DiagnosticCollectionApi;
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly debouncer = new KeyedDebouncer();
+  private readonly background: BackgroundLinter;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
 
@@ -70,7 +82,9 @@ export class FileDiagnostics implements vscode.Disposable {
     languages: LanguageApis,
     private readonly facts: LintFacts,
     private readonly log: Logger,
+    background?: BackgroundLinter,
   ) {
+    this.background = background ?? new BackgroundLinter();
     this.collection = languages.createDiagnosticCollection('rke2-calico');
     this.disposables.push(
       this.collection,
@@ -117,17 +131,27 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private async lint(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
+    // Anything awaited may see the document edited or closed: its result is then dropped (the edit lints again).
+    const stale = (): boolean => document.isClosed || document.version !== version;
     const context = await this.facts.context(document.uri);
     const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
-    if (document.isClosed || document.version !== version) return;
+    if (stale()) return;
     const started = performance.now();
     const engine = loadLintEngine();
     const forceRke2Config = this.facts.isForcedConfig(document.uri);
-    // Lint runs on the extension host's thread: a document it cannot lint within the budget is not even read whole.
     const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    const result = length > engine.maxCharsWithin(engine.EDITOR_LINT_BUDGET_MS)
-      ? engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config)
-      : engine.lintFile(document.uri.path, document.getText(), { context, forceRke2Config, maxLintMs: engine.EDITOR_LINT_BUDGET_MS });
+    let result: FileLintResult;
+    if (length > engine.EDITOR_MAX_CHARS) {
+      // Past this even reading the text would make the editor wait: only its head is read, to say so if it matters.
+      result = engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config);
+    } else {
+      const text = document.getText();
+      // Small files are linted here at once; larger ones on the worker thread, so the extension host never waits.
+      result = engine.fitsLintBudget(text, engine.EDITOR_LINT_BUDGET_MS)
+        ? engine.lintFile(document.uri.path, text, { context, forceRke2Config })
+        : await this.background.lint(document.uri.path, text, context, forceRke2Config).catch((error: unknown) => notLinted(engine.notCheckedInEditorFor(document.uri.path, text.slice(0, engine.HEAD_CHARS), length, forceRke2Config), error));
+      if (stale()) return;
+    }
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
     const findings = [...result.findings, ...cross];
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
@@ -144,6 +168,7 @@ export class FileDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     this.debouncer.dispose();
+    this.background.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
