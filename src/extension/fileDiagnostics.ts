@@ -56,6 +56,17 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
   return diagnostic;
 }
 
+/** One diagnostic per finding: the same message at the same place (from two rules, or own and cross-file) shows once. */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.span.start}:${finding.span.end}:${finding.code}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * What a file shows when its lint on the worker failed: for an RKE2 or Calico file (judged by its head), the reason
  * and the command that checks it anyway; nothing for other YAML.
@@ -153,7 +164,7 @@ export class FileDiagnostics implements vscode.Disposable {
       if (stale()) return;
     }
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
-    const findings = [...result.findings, ...cross];
+    const findings = distinct([...result.findings, ...cross]);
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
