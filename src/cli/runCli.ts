@@ -1,6 +1,7 @@
 import { terminalField } from '../core/checks/checkReport';
 import { errorMessage, logCaught, SILENT_LOGGER } from '../core/log/logger';
 import { redactSecrets } from '../core/report/redactSecrets';
+import { didYouMean } from '../core/text/didYouMean';
 import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
 import { runExplainCommand } from './explainCommand';
@@ -75,7 +76,8 @@ export const CLI_USAGE = [
 
 /** The first lines of the usage, for a usage error: the rest would push the error off screen. */
 const SHORT_USAGE = `Usage: rke2-calico-diag [--verbose] [--color=auto|always|never] <command> [options]
-Commands: ${Object.keys(COMMANDS).join(', ')}. Run "rke2-calico-diag --help" for more, "rke2-calico-diag <command> --help" for a command.`;
+Commands: ${Object.keys(COMMANDS).join(', ')}.
+Run "rke2-calico-diag --help" for more, "rke2-calico-diag <command> --help" for a command's options and examples.`;
 
 /**
  * Dispatches to a command and returns the process exit code. Never throws: bad input is a usage error (2), and
@@ -101,7 +103,8 @@ export async function runCli(rawArgv: readonly string[], io: CliIo, productVersi
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`rke2-calico-diag: unknown ${name.startsWith('-') ? 'option' : 'command'} "${terminalField(name)}"\n${SHORT_USAGE}\n`);
+    const suggestion = name.startsWith('-') ? undefined : didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`rke2-calico-diag: unknown ${name.startsWith('-') ? 'option' : 'command'} "${terminalField(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\n${SHORT_USAGE}\n`);
     return EXIT_USAGE;
   }
   log.debug(`rke2-calico-diag ${productVersion} on Node ${process.version}: ${name}`);

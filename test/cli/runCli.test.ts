@@ -42,7 +42,7 @@ describe('rke2-calico-diag usage', () => {
     assert.deepEqual([(await runInProcess([])).code, (await runInProcess(['--help'])).code], [2, 0]);
     const unknown = await runInProcess(['chek']);
     assert.equal(unknown.code, 2);
-    assert.match(unknown.stderr, /unknown command "chek"/);
+    assert.match(unknown.stderr, /unknown command "chek"; did you mean "check"\?/);
     assert.doesNotMatch(unknown.stderr, /Exit codes/, 'a usage error is short: the whole help would push it off screen');
   });
 
@@ -55,6 +55,7 @@ describe('rke2-calico-diag usage', () => {
       assert.match(run.stderr, /Run "rke2-calico-diag \w+ --help" for its options and examples\.\n$/);
       assert.ok(run.stderr.split('\n').length <= 7, `${argv.join(' ')}: ${run.stderr}`);
     }
+    assert.match((await runInProcess(['check', '--watchh', '5'])).stderr, /unknown option --watchh; did you mean --watch\?/);
   });
 
   it('ends every command\'s --help with runnable examples', async () => {
