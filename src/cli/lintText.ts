@@ -37,7 +37,11 @@ export function lintToText(files: readonly FileFindings[], options: LintTextOpti
   const located = locateAll(files);
   const lines: string[] = [];
   const byFile = new Map<FileFindings, typeof located>();
-  for (const entry of located) byFile.set(entry.file, [...(byFile.get(entry.file) ?? []), entry]);
+  for (const entry of located) {
+    const list = byFile.get(entry.file);
+    if (list) list.push(entry);
+    else byFile.set(entry.file, [entry]);
+  }
   for (const [file, entries] of byFile) {
     lines.push(palette.underline(terminalLine(file.file)));
     const rows = entries.map(({ finding, range }) => ({ finding, place: `${range.line}:${range.column}` }));

@@ -95,6 +95,12 @@ describe('--color and NO_COLOR', () => {
     assert.match(bad.stderr, /--color must be one of auto, always, never/);
   });
 
+  it('colours the verdict of versions, and leaves its text otherwise the same', async () => {
+    const coloured = (await run(['versions', 'v1.31.7+rke2r1', '--color=always'], false, {})).stdout;
+    assert.match(coloured, /\u001b\[31mVerdict: affected\.\u001b\[39m/);
+    assert.equal(coloured.replace(/\u001b\[\d+m/g, ''), (await run(['versions', 'v1.31.7+rke2r1'], false, {})).stdout);
+  });
+
   it('never colours JSON or SARIF', async () => {
     assert.doesNotMatch((await run([...lint, '--format', 'json', '--color=always'], true, {})).stdout, ESCAPE);
     assert.doesNotMatch((await run([...lint, '--format', 'sarif', '--color=always'], true, {})).stdout, ESCAPE);
