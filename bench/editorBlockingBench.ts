@@ -44,6 +44,16 @@ function bombs(): Input[] {
   return shapes.flatMap((shape) => sizes.map((count) => ({ name: `${shape.name} ×${count}`, path: shape.path, text: shape.make(count) })));
 }
 
+/** Calico-sized manifests (calico.yaml is ~5,000 lines, operator-crds.yaml ~57,000): a ConfigMap, then the HelmChartConfig. */
+function largeManifests(): Input[] {
+  const helmChartConfig = readFileSync(join(ROOT, 'test/fixtures/workspace/server/manifests/rke2-calico-config.yaml'), 'utf8');
+  return [5_000, 20_000, 57_000].map((lines) => ({
+    name: `Calico-sized manifest, ${lines} lines`,
+    path: 'server/manifests/calico.yaml',
+    text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: calico-config\ndata:\n${Array.from({ length: lines }, (_, index) => `  key${index}: "value ${index}"\n`).join('')}---\n${helmChartConfig}`,
+  }));
+}
+
 function calicoManifests(): Input[] {
   const folder = process.env.CALICO_MANIFESTS;
   if (!folder) return [];
@@ -67,7 +77,7 @@ async function blockingWhileLinting(input: Input): Promise<{ maxMs: number; cpuM
   const cpu = process.cpuUsage();
   const collection = editor.collections.find((entry) => entry.name === 'rke2-calico');
   // The lint is done when the collection holds the document (an empty list for unrelated files), or after a while.
-  for (let waited = 0; waited < 20_000 && collection?.byUri.has(document.uri.toString()) !== true; waited += 5) await settle(5);
+  for (let waited = 0; waited < 60_000 && collection?.byUri.has(document.uri.toString()) !== true; waited += 5) await settle(5);
   const used = process.cpuUsage(cpu);
   await settle(5);
   histogram.disable();
@@ -98,7 +108,7 @@ async function blockingWhileGatheringFacts(inputs: readonly Input[]): Promise<nu
 }
 
 async function main(): Promise<void> {
-  const inputs = [...bombs(), ...calicoManifests()];
+  const inputs = [...bombs(), ...largeManifests(), ...calicoManifests()];
   // The first lint loads the engine (dist/lint.js in the extension): a one-time cost, measured on its own.
   const first = await blockingWhileLinting({ name: 'first lint', path: 'etc/rancher/rke2/config.yaml', text: 'cni: calico\n' });
   // A session lints a few small files before a big one: each shape once, small, as that warm-up.
@@ -116,14 +126,15 @@ async function main(): Promise<void> {
     '',
     `Machine: ${process.platform} ${process.arch}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. The longest event-loop delay`,
     `(perf_hooks, 1 ms resolution) while the real FileDiagnostics lints one opened document on the fake editor, and while`,
-    `WorkspaceFacts gathers facts from all of them. Editor lint budget: ${EDITOR_LINT_BUDGET_MS} ms estimated; goal: no stretch over ${GOAL_MS} ms.`,
-    `${inputs.length} inputs: ${rows.filter((row) => row.skipped).length} refused as too large or complex ("Not checked in the editor"), the rest linted.`,
+    `WorkspaceFacts gathers facts from all of them. Files within the on-thread budget (${EDITOR_LINT_BUDGET_MS} ms estimated) are linted on the`,
+    `extension host's thread, larger ones on the lint worker thread; goal: no stretch over ${GOAL_MS} ms.`,
+    `${inputs.length} inputs: ${rows.filter((row) => row.skipped).length} not checked in the editor (over 16 MiB, or the worker's lint failed), the rest linted.`,
     `Load average at the end: ${load.toFixed(1)} on ${cpus().length} cores (a wall-clock stretch includes time the process waited for a core; the CPU time does not).`,
     '',
     '| measurement | result | goal |',
     '|---|---|---|',
     `| longest synchronous stretch (wall clock), any input | ${longest.toFixed(1)} ms | ≤ ${GOAL_MS} ms |`,
-    `| most CPU time of one lint (open to diagnostics), any input | ${mostCpu.toFixed(1)} ms | ≤ ${GOAL_MS} ms |`,
+    `| most CPU time of one lint (open to diagnostics, the worker's included), any input | ${mostCpu.toFixed(1)} ms | — |`,
     `| first lint, which loads the engine (once per session) | ${first.maxMs.toFixed(1)} ms | — |`,
     `| longest while gathering workspace facts (${inputs.filter((input) => input.text.length <= 1024 * 1024).length} files) | ${factsMs.toFixed(1)} ms | ≤ ${GOAL_MS} ms |`,
     '',

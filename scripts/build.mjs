@@ -42,6 +42,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyGateway] },
   { ...common, entryPoints: ['src/cluster/kubeGateway.ts'], outfile: 'dist/cluster.js' },
   { ...common, entryPoints: ['src/core/files/lintEngine.ts'], outfile: 'dist/lint.js' },
+  // The editor lints large files on a worker thread; the worker loads the same lint.js beside it.
+  { ...common, entryPoints: ['src/extension/lintWorker.ts'], outfile: 'dist/lintWorker.js', plugins: [lazyLintEngine] },
   // The report webview runs in the browser: one module bundle with @vscode-elements (lit) inside.
   { ...common, entryPoints: ['src/webview/report.ts'], outfile: 'dist/webview/report.js', platform: 'browser', format: 'esm', target: 'es2022' },
   { ...common, entryPoints: ['src/webview/fleet.ts'], outfile: 'dist/webview/fleet.js', platform: 'browser', format: 'esm', target: 'es2022' },

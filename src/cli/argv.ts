@@ -1,3 +1,5 @@
+import { didYouMean } from '../core/text/didYouMean';
+
 /** Parsed command-line arguments: positional words and `--name value` / `--name=value` / `--flag` options. */
 export interface ParsedArgs {
   readonly positionals: readonly string[];
@@ -38,7 +40,8 @@ export function parseArgv(argv: readonly string[], valueOptions: readonly string
       options.set(name, value);
       repeated.set(name, [...(repeated.get(name) ?? []), value]);
     } else {
-      return { ok: false, error: `unknown option --${name}` };
+      const suggestion = didYouMean(name, [...valueOptions, ...flagOptions]);
+      return { ok: false, error: `unknown option --${name}${suggestion ? `; did you mean --${suggestion}?` : ''}` };
     }
   }
   return { ok: true, args: { positionals, options, repeated } };

@@ -1,4 +1,4 @@
-import { buildCheckReport, checkReportToText, terminalField } from '../core/checks/checkReport';
+import { buildCheckReport, terminalField } from '../core/checks/checkReport';
 import { logCheckOutcomes } from '../core/checks/checkOutcomeLog';
 import type { CheckResult } from '../core/checks/checkResult';
 import { collectClusterEvidence, type ClusterEvidence } from '../core/checks/clusterEvidence';
@@ -14,6 +14,7 @@ import { loadGateway } from '../cluster/loadGateway';
 import { hostFilesAt } from '../host/hostFiles';
 import { isRke2Node, runHostChecks } from '../host/hostChecks';
 import { abortOnSignal } from './abortOnSignal';
+import { checkToText } from './checkText';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNVERIFIED, EXIT_USAGE, SIGNAL_EXIT_CODES, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { checksToOpenMetrics } from '../core/report/openMetrics';
@@ -23,7 +24,7 @@ import { terminalJson } from '../core/text/terminalText';
 
 export const CHECK_USAGE = `Usage: rke2-calico-diag check [--kubeconfig F] [--context C] [--host-root DIR] [--watch SECONDS]
                              [--format text|json|openmetrics] [--timeout SECONDS] [--in-cluster] [--cluster-name N]
-                             [--verbose]
+                             [--problems] [--verbose]
 
 Runs the Calico readiness checks against a cluster (read-only: GET requests only) and, on an RKE2 node or with
 --host-root, against the node's files. The kubeconfig is --kubeconfig, else KUBECONFIG, ~/.kube/config, or
@@ -33,7 +34,9 @@ RKE2_CALICO_SERVICE_ACCOUNT_DIR, moves the token and CA folder). --format openme
 per known issue for the node_exporter textfile collector or a Pushgateway, labelled with --cluster-name (default:
 the context). --timeout (default 15 s) bounds each read and the whole run (after --watch): retries and
 Retry-After waits happen within it, an exec plugin or auth-provider helper that has not answered within it is
-stopped, and reads not done when it runs out are reported unknown (exit 2).
+stopped, and reads not done when it runs out are reported unknown (exit 2). --problems prints only the checks that
+fail, warn or are unknown (the verdict, root causes and counts stay). A cluster that cannot be read is said in one
+line per cause, not a row per check.
 
 Exit codes:
   0  every check passes or warns (verdict "ready" or warnings; a few unknowns allowed, see 3)
@@ -50,7 +53,7 @@ Exit codes:
 retries; never headers or tokens) and each check's outcome.
 ${FLEET_USAGE}`;
 
-const SPEC: CommandSpec<'text' | 'json' | 'openmetrics'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval', 'contexts', 'rancher', 'rancher-token-file', 'rancher-ca', 'parallel', 'cluster-timeout', 'service-account-dir', 'cluster-name'], flags: ['no-cluster', 'all-contexts', 'details', 'in-cluster'], formats: ['text', 'json', 'openmetrics'] };
+const SPEC: CommandSpec<'text' | 'json' | 'openmetrics'> = { name: 'check', usage: CHECK_USAGE, values: ['kubeconfig', 'context', 'host-root', 'watch', 'timeout', 'interval', 'contexts', 'rancher', 'rancher-token-file', 'rancher-ca', 'parallel', 'cluster-timeout', 'service-account-dir', 'cluster-name'], flags: ['no-cluster', 'all-contexts', 'details', 'in-cluster', 'problems'], formats: ['text', 'json', 'openmetrics'] };
 
 /** A message for stderr: redacted and without control characters (it may quote a server, a plugin, a kubeconfig). */
 function safe(text: string): string {
@@ -162,7 +165,9 @@ export async function runCheckCommand(argv: readonly string[], io: CommandIo, _v
     const report = redactDeep(buildCheckReport(results, evidence, target, timeline, { verdict: true }));
     const metricsCluster = optionText('cluster-name') ?? target?.context ?? 'local';
     const verdictStatus = unreachable ? 'unreachable' : (report.verdict?.status ?? 'could-not-verify');
-    io.stdout(format.value === 'json' ? terminalJson(report) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : checkReportToText(report) + '\n');
+    const unreachableCause = unreachable && evidence && evidence.nodes.kind !== 'ok' ? { kind: evidence.nodes.kind, message: evidence.nodes.message } : undefined;
+    const text = (): string => checkToText(report, { palette: io.palette, problemsOnly: args.options.has('problems'), ...(unreachableCause ? { unreachable: unreachableCause } : {}) });
+    io.stdout(format.value === 'json' ? terminalJson(report) + '\n' : format.value === 'openmetrics' ? checksToOpenMetrics([{ cluster: metricsCluster, status: verdictStatus, report }]) : text() + '\n');
     const interrupted = watch.interrupted();
     if (interrupted !== undefined) {
       io.stderr(`rke2-calico-diag check: interrupted by ${interrupted}; the requests in flight were cancelled\n`);

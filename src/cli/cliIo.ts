@@ -1,5 +1,6 @@
 import type { Logger } from '../core/log/logger';
 import { outputFailure } from './outputFailure';
+import type { Palette } from './palette';
 
 /** Where the CLI writes and what interrupts it; injected so tests read output and interrupt without a process. */
 export interface CliIo {
@@ -11,6 +12,12 @@ export interface CliIo {
   readonly drained?: () => Promise<void>;
   /** SIGINT and SIGTERM; without them nothing interrupts a command. */
   readonly signals?: CliSignals;
+  /** Whether stdout is a terminal: `--color=auto` colours only then. */
+  readonly isTerminal?: boolean;
+  /** The terminal's width, when stdout is one: long text lines wrap within it. */
+  readonly columns?: number;
+  /** NO_COLOR, FORCE_COLOR and TERM are read from here; process.env when absent. */
+  readonly environment?: NodeJS.ProcessEnv;
 }
 
 export type CliSignal = 'SIGINT' | 'SIGTERM';
@@ -22,10 +29,11 @@ export interface CliSignals {
   readonly resend: (signal: CliSignal) => void;
 }
 
-/** What a command is given: the injected io, with the log (silent unless --verbose) and the signals filled in. */
+/** What a command is given: the injected io, with the log (silent unless --verbose), the signals and the colours filled in. */
 export interface CommandIo extends CliIo {
   readonly log: Logger;
   readonly signals: CliSignals;
+  readonly palette: Palette;
 }
 
 /** Exit codes shared by every command: 0 nothing applies, 1 findings, 2 bad input or usage. */
@@ -74,6 +82,9 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(text),
+    isTerminal: process.stdout.isTTY,
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
+    environment: process.env,
     // Writes to a pipe are queued in memory: a streaming command waits here so the queue stays small.
     drained: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
     signals: {

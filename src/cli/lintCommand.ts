@@ -12,9 +12,10 @@ import { findingsToText } from '../core/report/findingsText';
 import { terminalJson, terminalLine } from '../core/text/terminalText';
 import { EXIT_FINDINGS, EXIT_OK, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
+import { lintToText } from './lintText';
 import { collectYamlFiles } from './walkFiles';
 
-export const LINT_USAGE = `Usage: rke2-calico-diag lint <files or folders...> [--format text|json|sarif] [--max-warnings N]
+export const LINT_USAGE = `Usage: rke2-calico-diag lint <files or folders...> [--format text|compact|json|sarif] [--max-warnings N]
                              [--rke2-version V] [--config FILE]...
 
 Checks RKE2 config.yaml / config.yaml.d, HelmChartConfig and HelmChart (rke2-calico), Rancher Cluster and
@@ -25,9 +26,12 @@ Go/Helm, Terraform, envsubst, %VAR%) is never judged; the literal rest is. Facts
 version of a Rancher Cluster or Plan) apply to the files of the nearest folder that holds it, within each path given.
 --rke2-version states the cluster's RKE2 version; --config (repeatable) marks a file as RKE2 config whatever its name.
 
+--format text groups the findings under their file; compact prints one file:line:column line per finding (for
+editors' problem matchers and grep).
+
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 otherwise, 2 bad usage.`;
 
-const SPEC: CommandSpec<'text' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'json', 'sarif'] };
+const SPEC: CommandSpec<'text' | 'compact' | 'json' | 'sarif'> = { name: 'lint', usage: LINT_USAGE, values: ['max-warnings', 'rke2-version', 'config'], formats: ['text', 'compact', 'json', 'sarif'] };
 
 /**
  * Reads a regular file of at most MAX_LINT_BYTES; its kind and size are checked on the open handle before reading,
@@ -100,7 +104,8 @@ export function runLintCommand(argv: readonly string[], io: CommandIo, productVe
   results.sort((a, b) => a.file.localeCompare(b.file));
   if (format.value === 'json') io.stdout(terminalJson(findingsToJson(results)) + '\n');
   else if (format.value === 'sarif') io.stdout(terminalJson(findingsToSarif(results, productVersion)) + '\n');
-  else io.stdout(findingsToText(results) + '\n');
+  else if (format.value === 'compact') io.stdout(findingsToText(results) + '\n');
+  else io.stdout(lintToText(results, { palette: io.palette, ...(io.columns === undefined ? {} : { columns: io.columns }) }) + '\n');
   const all = results.flatMap((result) => result.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;

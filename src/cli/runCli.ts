@@ -1,6 +1,7 @@
 import { terminalField } from '../core/checks/checkReport';
 import { errorMessage, logCaught, SILENT_LOGGER } from '../core/log/logger';
 import { redactSecrets } from '../core/report/redactSecrets';
+import { didYouMean } from '../core/text/didYouMean';
 import { runBundleCommand } from './bundleCommand';
 import { runCheckCommand } from './checkCommand';
 import { runExplainCommand } from './explainCommand';
@@ -11,6 +12,8 @@ import { runRbacCommand } from './rbacCommand';
 import { runSchemaCommand } from './schemaCommand';
 import { stderrLogger } from './verboseLog';
 import { runVersionsCommand } from './versionsCommand';
+import { takeGlobalOptions } from './globalOptions';
+import { choosePalette } from './palette';
 
 type Command = (argv: readonly string[], io: CommandIo, productVersion: string) => number | Promise<number>;
 
@@ -36,6 +39,7 @@ const COMMANDS: Readonly<Record<string, CommandEntry>> = {
 /** Options every command takes, besides its own. */
 const GLOBAL_OPTIONS: readonly (readonly [string, string])[] = [
   ['--verbose', 'Write the log to stderr: kubeconfig and context, every API request (method, path, status, time, retries), each check, timings, errors with their stack. Never headers or tokens.'],
+  ['--color=WHEN', 'Colour the text output: WHEN is auto (the default), always or never; auto colours a terminal unless NO_COLOR is set; --no-color is --color=never.'],
   ['--help', 'This text; "<command> --help" for a command\'s options.'],
   ['--version', 'The version of rke2-calico-diag.'],
 ];
@@ -57,7 +61,7 @@ function columns(rows: readonly (readonly [string, string])[]): string[] {
 }
 
 export const CLI_USAGE = [
-  'Usage: rke2-calico-diag [--verbose] <command> [options]',
+  'Usage: rke2-calico-diag [--verbose] [--color=auto|always|never] <command> [options]',
   '',
   'Commands:',
   ...columns(Object.values(COMMANDS).map((entry) => [entry.synopsis, entry.summary] as const)),
@@ -70,21 +74,24 @@ export const CLI_USAGE = [
   'stack is in the --verbose log). Each command\'s --help says what its codes mean for it.',
 ].join('\n');
 
-/** `--verbose` may stand anywhere before a `--`; it is taken out before the command parses its arguments. */
-function withoutVerbose(argv: readonly string[]): { argv: string[]; verbose: boolean } {
-  const end = argv.indexOf('--');
-  const options = end === -1 ? argv : argv.slice(0, end);
-  const kept = options.filter((word) => word !== '--verbose');
-  return { argv: [...kept, ...(end === -1 ? [] : argv.slice(end))], verbose: kept.length !== options.length };
-}
+/** The first lines of the usage, for a usage error: the rest would push the error off screen. */
+const SHORT_USAGE = `Usage: rke2-calico-diag [--verbose] [--color=auto|always|never] <command> [options]
+Commands: ${Object.keys(COMMANDS).join(', ')}.
+Run "rke2-calico-diag --help" for more, "rke2-calico-diag <command> --help" for a command's options and examples.`;
 
 /**
  * Dispatches to a command and returns the process exit code. Never throws: bad input is a usage error (2), and
  * anything a command throws is an internal error (70), said once on stderr and logged with its stack.
  */
 export async function runCli(rawArgv: readonly string[], io: CliIo, productVersion: string): Promise<number> {
-  const { argv, verbose } = withoutVerbose(rawArgv);
+  const global = takeGlobalOptions(rawArgv);
+  if (!global.ok) {
+    io.stderr(`rke2-calico-diag: ${global.error}\n${SHORT_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const { argv, verbose, colour } = global.options;
   const log = verbose ? stderrLogger(io.stderr) : SILENT_LOGGER;
+  const palette = choosePalette(colour, io.isTerminal ?? false, io.environment ?? process.env);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(CLI_USAGE + '\n');
@@ -96,12 +103,13 @@ export async function runCli(rawArgv: readonly string[], io: CliIo, productVersi
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`rke2-calico-diag: unknown command "${terminalField(name)}"\n\n${CLI_USAGE}\n`);
+    const suggestion = name.startsWith('-') ? undefined : didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`rke2-calico-diag: unknown ${name.startsWith('-') ? 'option' : 'command'} "${terminalField(name)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\n${SHORT_USAGE}\n`);
     return EXIT_USAGE;
   }
   log.debug(`rke2-calico-diag ${productVersion} on Node ${process.version}: ${name}`);
   try {
-    return await command.run(rest, { ...io, log, signals: io.signals ?? NO_SIGNALS }, productVersion);
+    return await command.run(rest, { ...io, log, palette, signals: io.signals ?? NO_SIGNALS }, productVersion);
   } catch (error) {
     logCaught(log, `${name} failed`, error);
     io.stderr(`rke2-calico-diag ${name}: internal error: ${terminalField(redactSecrets(errorMessage(error)))}${verbose ? '' : ' (run with --verbose for the stack)'}\n`);

@@ -2,9 +2,10 @@ import { versionReportToJson } from '../core/report/versionReportJson';
 import { versionReportToText } from '../core/report/versionReportText';
 import { lookUpVersion, VERSION_KINDS, type VersionKind } from '../core/versionLookup';
 import { choiceOption } from './argv';
-import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, type CommandIo } from './cliIo';
 import { startCommand, usageError, type CommandSpec } from './commandArgs';
 import { terminalJson } from '../core/text/terminalText';
+import { colourVersionsText } from './versionsText';
 
 export const VERSIONS_USAGE = `Usage: rke2-calico-diag versions <version> [--kind rke2|calico|chart|operator] [--format text|json]
 
@@ -15,7 +16,7 @@ Exit codes: 0 no known issue applies (or the version is not in the matrix), 1 a 
 
 const SPEC: CommandSpec<'text' | 'json'> = { name: 'versions', usage: VERSIONS_USAGE, values: ['kind'], formats: ['text', 'json'] };
 
-export function runVersionsCommand(argv: readonly string[], io: CliIo): number {
+export function runVersionsCommand(argv: readonly string[], io: CommandIo): number {
   const started = startCommand(argv, io, SPEC);
   if (!started.ok) return started.code;
   const { args } = started;
@@ -36,7 +37,7 @@ export function runVersionsCommand(argv: readonly string[], io: CliIo): number {
     return EXIT_USAGE;
   }
   const report = outcome.report;
-  io.stdout(format.value === 'json' ? terminalJson(versionReportToJson(report)) + '\n' : versionReportToText(report) + '\n');
+  io.stdout(format.value === 'json' ? terminalJson(versionReportToJson(report)) + '\n' : colourVersionsText(versionReportToText(report), io.palette) + '\n');
   return report.knownIssues.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -23,6 +23,7 @@ export interface SessionState {
   readonly problem: ConnectionProblem | undefined;
   /** Anything else the run has to say: cancelled, failed, entries a bundle did not extract. */
   readonly error: string | undefined;
+  /** When the results shown were read: the end of a run, or a watch's latest poll (its rows change with each). */
   readonly finishedAt: Date | undefined;
 }
 
@@ -127,7 +128,7 @@ export class ClusterSession implements vscode.Disposable {
     return {
       signal: controller.signal,
       update: (update) => {
-        if (isCurrent()) this.apply(update);
+        if (isCurrent()) this.apply(update.results ? { ...update, finishedAt: new Date() } : update);
       },
       finish: (update) => {
         if (!isCurrent()) return;

@@ -10,6 +10,8 @@ import { logFailure } from './commandRunner';
 import type { DiagnosticCollectionApi, LanguageApis, WorkspaceApis } from './editorApis';
 import { KeyedDebouncer } from './keyedDebouncer';
 import { loadLintEngine } from './loadLintEngine';
+import { BackgroundLinter } from './backgroundLinter';
+import type { FileLintResult } from '../core/files/lintFile';
 
 /** What linting needs to know about the rest of the workspace (WorkspaceFacts gives it). */
 export interface LintFacts {
@@ -60,6 +62,26 @@ export function findingToDiagnostic(document: vscode.TextDocument, finding: Find
   return diagnostic;
 }
 
+/** One diagnostic per finding: the same message at the same place (from two rules, or own and cross-file) shows once. */
+function distinct(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.span.start}:${finding.span.end}:${finding.code}:${finding.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * What a file shows when its lint on the worker failed: for an RKE2 or Calico file (judged by its head), the reason
+ * and the command that checks it anyway; nothing for other YAML.
+ */
+function notLinted(byHead: FileLintResult, error: unknown): FileLintResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { ...byHead, findings: byHead.findings.map((finding) => ({ ...finding, message: `Not checked in the editor: the lint stopped (${reason}). Run \`rke2-calico-diag lint <file>\` to check it.` })) };
+}
+
 /**
  * Keeps the Problems panel in step with RKE2 and Calico files as they are opened and edited. The findings behind
  * each document's diagnostics are kept so quick fixes and hovers use the same objects.
@@ -68,6 +90,7 @@ export class FileDiagnostics implements vscode.Disposable {
   private readonly collection: DiagnosticCollectionApi;
   private readonly findings = new Map<string, readonly Finding[]>();
   private readonly debouncer = new KeyedDebouncer();
+  private readonly background: BackgroundLinter;
   /** Typed structurally: event emitters and collections are disposable without being `Disposable` instances. */
   private readonly disposables: { dispose(): unknown }[] = [];
 
@@ -77,7 +100,9 @@ export class FileDiagnostics implements vscode.Disposable {
     private readonly facts: LintFacts,
     private readonly log: Logger,
     private readonly policyWorkloads?: PolicyWorkloads,
+    background?: BackgroundLinter,
   ) {
+    this.background = background ?? new BackgroundLinter();
     this.collection = languages.createDiagnosticCollection('rke2-calico');
     this.disposables.push(
       this.collection,
@@ -124,24 +149,36 @@ export class FileDiagnostics implements vscode.Disposable {
 
   private async lint(document: vscode.TextDocument): Promise<void> {
     const version = document.version;
+    // Anything awaited may see the document edited or closed: its result is then dropped (the edit lints again).
+    const stale = (): boolean => document.isClosed || document.version !== version;
     const context = await this.facts.context(document.uri);
     const cross = document.isDirty ? [] : await this.facts.crossFileFindings(document.uri);
-    const engine = loadLintEngine();
-    // Lint runs on the extension host's thread: a document it cannot lint within the budget is not even read whole.
-    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    const withinBudget = length <= engine.maxCharsWithin(engine.EDITOR_LINT_BUDGET_MS);
-    const workloads = withinBudget ? await this.clusterWorkloadsFor(document, engine) : undefined;
-    if (document.isClosed || document.version !== version) return;
+    if (stale()) return;
     const started = performance.now();
+    const engine = loadLintEngine();
     const forceRke2Config = this.facts.isForcedConfig(document.uri);
-    const result = !withinBudget
-      ? engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config)
-      : engine.lintFile(document.uri.path, document.getText(), { context, forceRke2Config, maxLintMs: engine.EDITOR_LINT_BUDGET_MS });
-    // Policy findings come from the same lazily loaded engine, within the same budget (an oversized file has none).
-    const text = withinBudget && !result.findings.some((finding) => finding.code === 'file-skipped') ? document.getText() : '';
-    const policy = engine.mentionsPolicyKind(text) ? engine.lintPolicyFile(document.uri.path, text, workloads) : [];
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    let result: FileLintResult;
+    let policyText = '';
+    if (length > engine.EDITOR_MAX_CHARS) {
+      // Past this even reading the text would make the editor wait: only its head is read, to say so if it matters.
+      result = engine.notCheckedInEditorFor(document.uri.path, document.getText(new vscode.Range(document.positionAt(0), document.positionAt(engine.HEAD_CHARS))), length, forceRke2Config);
+    } else {
+      const text = document.getText();
+      const fits = engine.fitsLintBudget(text, engine.EDITOR_LINT_BUDGET_MS);
+      // Small files are linted here at once; larger ones on the worker thread, so the extension host never waits.
+      result = fits
+        ? engine.lintFile(document.uri.path, text, { context, forceRke2Config })
+        : await this.background.lint(document.uri.path, text, context, forceRke2Config).catch((error: unknown) => notLinted(engine.notCheckedInEditorFor(document.uri.path, text.slice(0, engine.HEAD_CHARS), length, forceRke2Config), error));
+      if (stale()) return;
+      // Policy findings come from the same engine on this thread, for files within its budget (policies are small).
+      if (fits && engine.mentionsPolicyKind(text)) policyText = text;
+    }
+    const workloads = policyText === '' ? undefined : await this.clusterWorkloadsFor(document, engine);
+    if (stale()) return;
+    const policy = policyText === '' ? [] : engine.lintPolicyFile(document.uri.path, policyText, workloads);
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
-    const findings = [...result.findings, ...policy, ...cross];
+    const findings = distinct([...result.findings, ...policy, ...cross]);
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
@@ -169,6 +206,7 @@ export class FileDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     this.debouncer.dispose();
+    this.background.dispose();
     for (const disposable of this.disposables) disposable.dispose();
   }
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { markdownCell } from '../core/report/markdownText';
 import { isRke2ConfigPath } from '../core/files/fileKinds';
 import { findRke2ConfigKey } from '../core/files/rke2Config/rke2ConfigKeys';
 import { findKnownIssue } from '../core/knowledge/knownIssueVerdict';
@@ -18,7 +17,8 @@ export class Hovers implements vscode.HoverProvider {
     const finding = this.diagnostics.findingsFor(document.uri).find((candidate) => candidate.knownIssue !== undefined && candidate.span.start <= offset && offset <= candidate.span.end);
     const issue = finding?.knownIssue === undefined ? undefined : findKnownIssue(finding.knownIssue);
     if (finding && issue) {
-      const markdown = new vscode.MarkdownString(`**${finding.severity === 'error' ? 'Error' : 'Warning'}:** ${markdownCell(finding.message)}\n\n---\n\n${knownIssueToMarkdown(issue)}`);
+      // The finding's own message is already in the hover, as its diagnostic: only the issue's explanation is added.
+      const markdown = new vscode.MarkdownString(knownIssueToMarkdown(issue));
       return new vscode.Hover(markdown, new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end)));
     }
     if (!isRke2ConfigPath(document.uri.path)) return undefined;

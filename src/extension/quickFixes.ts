@@ -19,7 +19,8 @@ export class QuickFixes implements vscode.CodeActionProvider {
       if (!finding?.fix) continue;
       const action = new vscode.CodeAction(finding.fix.title, vscode.CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
-      action.isPreferred = finding.code === 'calico-affected-version' || finding.code === 'unknown-key';
+      // A fix that mixes releases is offered, never applied by "fix all" or auto-fix on save.
+      action.isPreferred = finding.fix.caution === undefined && (finding.code === 'calico-affected-version' || finding.code === 'unknown-key');
       action.edit = new vscode.WorkspaceEdit();
       for (const edit of finding.fix.edits) {
         action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);

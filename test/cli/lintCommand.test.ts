@@ -1,9 +1,11 @@
+/* eslint-disable no-control-regex -- the output's colour escapes are what these tests look for */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { FindingsJson } from '../../src/core/report/findingsJson';
+import { runCli } from '../../src/cli/runCli';
 import { runBuiltCli, runInProcess } from './cliHarness';
 
 const WORKSPACE = join(__dirname, '../../../test/fixtures/workspace');
@@ -71,7 +73,7 @@ describe('rke2-calico-diag lint', () => {
     for (const [argv, pattern] of [
       [['lint'], /at least one file or folder/],
       [['lint', '/no/such/path'], /no such file or folder/],
-      [['lint', WORKSPACE, '--format', 'xml'], /--format must be one of text, json, sarif/],
+      [['lint', WORKSPACE, '--format', 'xml'], /--format must be one of text, compact, json, sarif/],
       [['lint', WORKSPACE, '--max-warnings', 'many'], /--max-warnings takes a whole number/],
     ] as const) {
       const run = await runInProcess(argv);
@@ -83,8 +85,12 @@ describe('rke2-calico-diag lint', () => {
   it('runs from the built bundle with text output', () => {
     const run = runBuiltCli(['lint', WORKSPACE]);
     assert.equal(run.code, 1);
-    assert.match(run.stdout, /rke2-calico-config\.yaml:20:16: warning calico-affected-version/);
-    assert.match(run.stdout, /5 file\(s\) checked: \d+ error\(s\)/);
+    assert.match(run.stdout, /^\/.*\/server\/manifests\/rke2-calico-config\.yaml$/m, 'the file heads its findings');
+    assert.match(run.stdout, /^ {2}20:16 +warning +calico-affected-version /m);
+    assert.match(run.stdout, /^✖ 5 file\(s\) checked: \d+ error\(s\)/m);
+    assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour on a pipe');
+    const compact = runBuiltCli(['lint', WORKSPACE, '--format', 'compact']);
+    assert.match(compact.stdout, /rke2-calico-config\.yaml:20:16: warning calico-affected-version/);
   });
 
   it('gives the same findings however the folder is spelled: ., ./, an absolute path, ../x', async () => {
@@ -112,5 +118,23 @@ describe('rke2-calico-diag lint', () => {
     assert.deepEqual(await lintFrom(scratch, demo), dot);
     assert.deepEqual(await lintFrom(join(scratch, 'elsewhere'), '../demo'), dot);
     assert.deepEqual(await lintFrom(scratch, 'demo/'), dot);
+  });
+});
+
+describe('rke2-calico-diag lint: grouped text', () => {
+  it('groups findings under their file, wraps messages within a terminal and colours only when asked', async () => {
+    let stdout = '';
+    // From the workspace's folder, as users run it: messages that cite another file cite it by a short path.
+    const before = process.cwd();
+    process.chdir(WORKSPACE);
+    const code = await runCli(['lint', '.', '--color=always'], { stdout: (text) => (stdout += text), stderr: () => undefined, isTerminal: true, columns: 100, environment: {} }, 'test').finally(() => process.chdir(before));
+    assert.equal(code, 1);
+    const plain = stdout.replace(/\u001b\[\d+m/g, '');
+    assert.notEqual(plain, stdout, 'coloured with --color=always');
+    assert.ok(plain.split('\n').every((line) => line.length <= 100), 'no line wider than the terminal');
+    assert.match(plain, /^ {2}\d+:\d+ +error +invalid-value +egress-selector-mode/m);
+    const noColour = await runCli(['lint', WORKSPACE], { stdout: (text) => (stdout = text), stderr: () => undefined, isTerminal: true, environment: { NO_COLOR: '1' } }, 'test');
+    assert.equal(noColour, 1);
+    assert.doesNotMatch(stdout, /\u001b\[/, 'NO_COLOR is honoured on a terminal');
   });
 });

@@ -1,3 +1,4 @@
+import { NO_COLOUR } from '../../src/cli/palette';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,7 +78,7 @@ describe('rke2-calico-diag logs', () => {
 
   it('reads standard input', async () => {
     let stdout = '';
-    const code = await runLogsCommand(['-', '--format', 'json'], { stdout: (text) => (stdout += text), stderr: () => undefined, log: SILENT_LOGGER, signals: NO_SIGNALS }, 'test', { stdin: Readable.from([Buffer.from(`${FAILURE_LINES.find((entry) => entry.signature === 'clusterinformation-crd-missing')?.line ?? ''}\n`)]) });
+    const code = await runLogsCommand(['-', '--format', 'json'], { stdout: (text) => (stdout += text), stderr: () => undefined, log: SILENT_LOGGER, signals: NO_SIGNALS, palette: NO_COLOUR }, 'test', { stdin: Readable.from([Buffer.from(`${FAILURE_LINES.find((entry) => entry.signature === 'clusterinformation-crd-missing')?.line ?? ''}\n`)]) });
     assert.equal(code, 1);
     assert.equal((JSON.parse(stdout) as LogsJson).findings[0]?.code, 'clusterinformation-crd-missing');
   });

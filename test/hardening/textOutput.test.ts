@@ -38,7 +38,11 @@ describe('lint: terminal-safe text output', () => {
     assert.match(run.stdout, /<U\+202E><U\+200B><U\+2028><U\+2066>/);
     const lines = run.stdout.trimEnd().split('\n');
     assert.ok(!lines.some((line) => line.includes('forged-finding') && !line.includes(' ⏎ ')), 'the forged finding stays inside the file name');
-    assert.ok(lines.slice(0, -1).every((line) => /^\/.*:\d+:\d+: (error|warning|info) [a-z-]+: /.test(line)), lines.join('\n'));
+    // Grouped output: a file's path, then its findings indented under it, a blank line, and the summary at the end.
+    assert.ok(lines.slice(0, -1).every((line) => line === '' || /^\/.*\.yaml$/.test(line) || /^ {2}\d+:\d+ +(error|warning|info) +[a-z-]+ +\S/.test(line)), lines.join('\n'));
+    const compact = await runCli(['lint', join(folder, 'repo'), '--format', 'compact'], { tmp });
+    const compactLines = compact.stdout.trimEnd().split('\n');
+    assert.ok(compactLines.slice(0, -1).every((line) => /^\/.*:\d+:\d+: (error|warning|info) [a-z-]+: /.test(line)), compactLines.join('\n'));
     const json = await runCli(['lint', join(folder, 'repo'), '--format', 'json'], { tmp });
     assert.equal(CONTROL.exec(json.stdout.replace(/\n/g, '')), null, 'JSON escapes every control character');
     assert.equal(RAW_INVISIBLE.exec(json.stdout), null, 'JSON escapes bidi and invisible characters');

@@ -1,3 +1,4 @@
+import { NO_COLOUR } from '../../src/cli/palette';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ export async function runCheck(argv: readonly string[], environment: NodeJS.Proc
     },
     resend: () => undefined,
   };
-  const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), log: SILENT_LOGGER, signals };
+  const io = { stdout: (text: string) => (stdout += text), stderr: (text: string) => (stderr += text), log: SILENT_LOGGER, signals, palette: NO_COLOUR };
   const code = await runCheckCommand(argv, io, 'test', { environment: { HOME: '/nonexistent-home', ...environment } });
   return { code, stdout, stderr };
 }

@@ -25,9 +25,11 @@ export interface VersionPin {
 }
 
 /** The release an affected version should move to, expressed in the pinned kind (same component). */
-function replacementFor(report: VersionReport, kind: VersionKind): { version: string; release: ReleaseRecord | undefined } | undefined {
+function replacementFor(report: VersionReport, kind: VersionKind, rke2Version?: ContextFact<string>): { version: string; release: ReleaseRecord | undefined } | undefined {
   if (kind === 'rke2') return report.upgradeTo === undefined ? undefined : { version: report.upgradeTo, release: undefined };
-  const target = report.upgradeTargets[0];
+  // With the cluster's RKE2 release known, the target on its own minor line (v1.31.7 → v1.31.8) is the one to name.
+  const line = /^v?(\d+\.\d+)\./.exec(rke2Version?.value ?? '')?.[1];
+  const target = report.upgradeTargets.find((candidate) => line !== undefined && candidate.replace(/^v/, '').startsWith(`${line}.`)) ?? report.upgradeTargets[0];
   const release = gaReleases().find((entry) => entry.record.rke2 === target)?.record;
   if (!release) return undefined;
   return { version: release[kind], release };
@@ -62,7 +64,22 @@ function cachedLookUp(text: string, kind: VersionKind): ReturnType<typeof lookUp
   return outcome;
 }
 
-export function checkPinnedVersion(pin: VersionPin, where: string): Finding | undefined {
+/**
+ * Why changing only a tigera-operator pin mixes releases: each operator release deploys its own Calico, while the
+ * CRDs and the rest of the chart come from the RKE2 release (rke2-calico-crd, rke2-calico). Undefined when the
+ * RKE2 release is known to be the one the new operator belongs to.
+ */
+function operatorMixCaution(release: ReleaseRecord, rke2Version: ContextFact<string> | undefined): string | undefined {
+  if (rke2Version === undefined) {
+    return `tigera-operator ${release.operator} deploys Calico ${release.calico}, as in RKE2 ${release.rke2}; on another RKE2 release it runs against that release's Calico CRDs, mixing two Calico releases: upgrading RKE2 to ${release.rke2} moves them together`;
+  }
+  const outcome = lookUpVersion(rke2Version.value, 'rke2');
+  const running = outcome.ok ? outcome.report : undefined;
+  if (running?.rke2 === release.rke2 || (running?.calico !== undefined && running.calico === release.calico)) return undefined;
+  return `RKE2 ${rke2Version.value} (from ${rke2Version.source}) installs the CRDs of Calico ${running?.calico ?? 'another release'}, and tigera-operator ${release.operator} deploys Calico ${release.calico}: changing only this pin mixes two Calico releases; upgrading RKE2 to ${release.rke2} moves them together`;
+}
+
+export function checkPinnedVersion(pin: VersionPin, where: string, rke2Version?: ContextFact<string>): Finding | undefined {
   const span = pinSpan(pin);
   // A version a template fills in is known only once it renders.
   if (holdsPlaceholder(span.text)) return undefined;
@@ -81,18 +98,24 @@ export function checkPinnedVersion(pin: VersionPin, where: string): Finding | un
       span,
     };
   }
-  const replacement = replacementFor(report, pin.kind);
+  const replacement = replacementFor(report, pin.kind, rke2Version);
   const calicoPart = pin.kind === 'calico' ? '' : ` ships Calico ${report.calico ?? 'unknown'}`;
   const moveTo = replacement
     ? ` Move to ${KIND_LABELS[pin.kind]} ${replacement.version}${replacement.release && pin.kind !== 'rke2' ? ` (Calico ${replacement.release.calico}, as in RKE2 ${replacement.release.rke2})` : ''}.`
     : '';
+  const caution = pin.kind === 'operator' && replacement?.release ? operatorMixCaution(replacement.release, rke2Version) : undefined;
+  const newText = replacement ? keepStyle(span.text, replacement.version) : '';
   const fix: FindingFix | undefined = replacement
-    ? { title: `Change to ${keepStyle(span.text, replacement.version)}`, edits: [{ start: span.start, end: span.end, newText: keepStyle(span.text, replacement.version) }] }
+    ? {
+        title: caution === undefined ? `Change to ${newText}` : `Change to ${newText} (mixes Calico releases unless RKE2 is ${replacement.release?.rke2 ?? 'upgraded with it'})`,
+        edits: [{ start: span.start, end: span.end, newText }],
+        ...(caution === undefined ? {} : { caution }),
+      }
     : undefined;
   return {
     code: 'calico-affected-version',
     severity: strongest.severity,
-    message: `${where}: ${KIND_LABELS[pin.kind]} ${span.text}${calicoPart} — ${strongest.issue.id}: ${strongest.because}.${moveTo}`,
+    message: `${where}: ${KIND_LABELS[pin.kind]} ${span.text}${calicoPart} — ${strongest.issue.id}: ${strongest.because}.${moveTo}${caution === undefined ? '' : ` Note: ${caution}.`}`,
     span,
     knownIssue: strongest.issue.id,
     url: strongest.issue.url,

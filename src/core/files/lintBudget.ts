@@ -65,11 +65,22 @@ export function estimatedLintMs(shape: TextShape): number {
   return shape.structure * NODE_MS + shape.chars * CHAR_MS + shape.aliases * NODE_MS + shape.documents * DOCUMENT_MS;
 }
 
+/** Whether a lint of the text is expected to fit the budget: the editor lints such a text on its own thread. */
+export function fitsLintBudget(text: string, budgetMs: number): boolean {
+  return text.length <= maxCharsWithin(budgetMs) && estimatedLintMs(measureText(text)) <= budgetMs;
+}
+
 /**
  * The editor's budget for one lint: the extension host must not be blocked for more than 50 ms, and reading the
  * document's text and turning findings into diagnostics come on top of the lint itself.
  */
 export const EDITOR_LINT_BUDGET_MS = 30;
+
+/**
+ * The longest document the editor lints at all (on its worker thread): reading a document's text and copying it to
+ * the worker happen on the extension host's thread, and cost about a millisecond per megabyte each.
+ */
+export const EDITOR_MAX_CHARS = 16 * 1024 * 1024;
 
 /** The longest text that can be linted within a budget whatever its shape (its characters alone cost that much). */
 export function maxCharsWithin(budgetMs: number): number {

@@ -4,7 +4,7 @@
  * activation.
  */
 export { lintFile, notCheckedInEditorFor } from './lintFile';
-export { EDITOR_LINT_BUDGET_MS, HEAD_CHARS, maxCharsWithin } from './lintBudget';
+export { EDITOR_LINT_BUDGET_MS, EDITOR_MAX_CHARS, fitsLintBudget, HEAD_CHARS } from './lintBudget';
 export { gatherWorkspaceFacts, WorkspaceFactsCollector } from './workspaceContext';
 export { stringify as stringifyYaml } from 'yaml';
 export { openBundle } from '../../bundle/openBundle';

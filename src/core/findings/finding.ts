@@ -14,6 +14,8 @@ export interface TextEdit extends TextSpan {
 export interface FindingFix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /** Why this edit alone may leave things inconsistent (it mixes releases): the editor never offers it as preferred. */
+  readonly caution?: string;
 }
 
 /** Another place that explains a finding, possibly in another file. */

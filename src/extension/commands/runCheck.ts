@@ -17,6 +17,12 @@ export function localHostChecks(config: Config): CheckResult[] {
 }
 
 /**
+ * What a run that failed leaves in the session: nothing of the cluster, so the rows of an earlier run (perhaps of
+ * another kubeconfig) are not shown as this run's.
+ */
+export const NOTHING_READ = { results: [], evidence: undefined, timeline: [], target: undefined } as const;
+
+/**
  * "Run Readiness Check": reads the cluster (GET only), runs every check and shows the result in the tree, with
  * progress inside the view. A second run cancels the first; "Cancel" stops the requests. A cluster that cannot be
  * reached is a connection problem in the tree (the whole reason and the next steps), not a pop-up.
@@ -45,7 +51,7 @@ export function runCheckCommand({ apis, session, config, log }: Services): () =>
         run.finish({ results, evidence, target, timeline: [], problem, error: undefined });
       } catch (error) {
         // The run ends either way; the command wrapper logs and shows the error.
-        run.finish({ error: `Readiness check failed: ${errorMessage(error)}` });
+        run.finish({ error: `Readiness check failed: ${errorMessage(error)}`, ...NOTHING_READ });
         throw error;
       }
     });

@@ -3,7 +3,7 @@ import { watchInitialisation } from '../../core/checks/watchInitialisation';
 import { elapsedMs, errorMessage } from '../../core/log/logger';
 import { problemFromOpen } from '../connectionProblem';
 import type { Services } from '../services';
-import { localHostChecks } from './runCheck';
+import { localHostChecks, NOTHING_READ } from './runCheck';
 
 /**
  * "Watch Cluster Initialisation": polls the cluster (GET only) for the chosen time and records the transitions of
@@ -25,11 +25,12 @@ export function watchInitCommand({ apis, session, config, log }: Services): () =
       const started = performance.now();
       try {
         const opened = await session.open();
+        const host = localHostChecks(config);
         if (!opened.ok) {
-          run.finish({ problem: problemFromOpen(opened) });
+          // The previous cluster's rows would read as this kubeconfig's: only the node's own checks stay.
+          run.finish({ results: host, evidence: undefined, timeline: [], target: undefined, problem: problemFromOpen(opened) });
           return;
         }
-        const host = localHostChecks(config);
         const target = opened.reader.identity;
         log.info(`watching initialisation for ${choice.seconds} s`);
         const snapshot = await watchInitialisation(opened.reader, {
@@ -44,7 +45,7 @@ export function watchInitCommand({ apis, session, config, log }: Services): () =
         logCheckOutcomes(log, [...snapshot.results, ...host], elapsedMs(started));
         run.finish({ results: [...snapshot.results, ...host], evidence: snapshot.evidence, timeline: snapshot.timeline, target });
       } catch (error) {
-        run.finish({ error: `Watch failed: ${errorMessage(error)}` });
+        run.finish({ error: `Watch failed: ${errorMessage(error)}`, ...NOTHING_READ });
         throw error;
       }
     });

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ClusterSession, type SessionState } from '../../../src/extension/clusterSession';
 import { Config } from '../../../src/extension/config';
+import { watchInitCommand } from '../../../src/extension/commands/watchInit';
+import type { Services } from '../../../src/extension/services';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway, type FakeGateway } from '../../fakes/fakeGateway';
 
@@ -89,6 +91,33 @@ describe('ClusterSession: runs', () => {
     assert.deepEqual(states.map((state) => state.running), [true, true, false]);
     assert.equal(runs.state.error, 'Cancelled.');
     assert.ok(runs.state.finishedAt instanceof Date);
+  });
+
+  it('a watch\'s polls move the time of the results shown; updates without results do not', async () => {
+    const { session: runs } = session();
+    const run = runs.startRun();
+    run.update({ results: [] });
+    const first = runs.state.finishedAt?.getTime() ?? 0;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    run.update({ error: undefined });
+    assert.equal(runs.state.finishedAt?.getTime(), first);
+    run.update({ results: [] });
+    const latest = (state: SessionState): number => state.finishedAt?.getTime() ?? 0;
+    assert.ok(latest(runs.state) > first, 'the header shows the latest poll, not the first');
+  });
+
+  it('a run that cannot open the kubeconfig or fails leaves none of the earlier cluster\'s results', async () => {
+    const { session: runs } = session();
+    const earlier = runs.startRun();
+    earlier.finish({ results: [{ id: 'nodes.ready', area: 'Nodes', title: 'Nodes', status: 'pass', summary: 'all Ready', evidence: [] }], target: { context: 'old', server: 'https://old:6443' } });
+    const editor = new FakeEditor();
+    editor.quickPickAnswers.push('3 minutes');
+    const log = new FakeLogChannel();
+    const services = { apis: editor, config: new Config(editor.workspace, log), session: runs, log } as unknown as Services;
+    await watchInitCommand(services)();
+    assert.equal(runs.state.target, undefined);
+    assert.ok(!runs.state.results.some((result) => result.id === 'nodes.ready'), 'the old cluster\'s rows are gone');
+    assert.equal(runs.state.problem?.kind, 'no-kubeconfig');
   });
 
   it('a second run cancels the first, whose late updates and finish change nothing', () => {

@@ -4,6 +4,7 @@ import { parseCidr, sameNetwork } from '../../net/cidr';
 import { didYouMean } from '../../text/didYouMean';
 import { isTemplatedScalar, mapGet, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
 import { checkPinnedVersion } from '../affectedVersion';
+import { sameQuoting } from '../../yaml/sameQuoting';
 import type { LintContext } from '../lintContext';
 import { lintDataplaneValues } from './dataplaneRules';
 import { CALICO_NETWORK_FIELDS, CHART_TOP_LEVEL_VALUES, ENUM_VALUES, INSTALLATION_FIELDS, IP_POOL_FIELDS } from './calicoChartValues';
@@ -36,7 +37,7 @@ export function lintCalicoValues(values: Document, context: LintContext): Findin
   }
   const operatorVersion = mapGet(mapGet(root, 'tigeraOperator')?.value, 'version')?.value;
   if (isScalar(operatorVersion) && (typeof operatorVersion.value === 'string' || typeof operatorVersion.value === 'number')) {
-    const finding = checkPinnedVersion({ kind: 'operator', node: operatorVersion, text: String(operatorVersion.value) }, 'tigeraOperator.version');
+    const finding = checkPinnedVersion({ kind: 'operator', node: operatorVersion, text: String(operatorVersion.value) }, 'tigeraOperator.version', context.rke2Version);
     if (finding) findings.push(finding);
   }
   findings.push(...lintDataplaneValues(root, context));
@@ -77,7 +78,7 @@ function checkEnum(node: unknown, path: string, keys: readonly string[], finding
       severity: 'error',
       message: `${path}.${key}: ${JSON.stringify(value)} is not one of ${allowed.filter((entry) => entry !== '').join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
       span,
-      ...(suggestion && typeof value === 'string' ? { fix: { title: `Change to ${suggestion}`, edits: [{ ...span, newText: suggestion }] } } : {}),
+      ...(suggestion ? { fix: { title: `Change to ${suggestion}`, edits: [{ ...span, newText: sameQuoting(pair.value, suggestion) }] } } : {}),
     });
   }
 }

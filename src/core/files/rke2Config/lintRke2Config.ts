@@ -3,6 +3,7 @@ import { appendAll } from '../../findings/appendAll';
 import type { Finding } from '../../findings/finding';
 import { didYouMean } from '../../text/didYouMean';
 import { describeNode, isTemplatedScalar, mapPairs, nodeSpan, type KeyedPair } from '../../yaml/yamlNodes';
+import { sameQuoting } from '../../yaml/sameQuoting';
 import { checkCalicoSelection } from '../affectedVersion';
 import type { LintContext } from '../lintContext';
 import { checkNetworkCidrs } from './cidrRules';
@@ -135,6 +136,7 @@ function checkKey(pair: KeyedPair, name: string, context: LintContext, writtenBy
         severity: 'error',
         message: `${name}: "${value}" is not one of ${definition.allowed.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         span: nodeSpan(pair.value, keySpan),
+        ...(suggestion ? { fix: { title: `Change to "${suggestion}"`, edits: [{ ...nodeSpan(pair.value, keySpan), newText: sameQuoting(pair.value, suggestion) }] } } : {}),
       }];
     }
   }

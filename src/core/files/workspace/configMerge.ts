@@ -73,6 +73,7 @@ export function mergeNode(inputs: readonly ConfigInput[], options: { readonly ac
             severity: 'warning',
             message: `"${name}" replaces the value that "${name}+" appended${lost.path === input.path ? '' : ` in ${lost.label}`}: RKE2 reads the files in order (config.yaml, then config.yaml.d/* by name) and a key without + replaces what came before. Use "${name}+" here to keep both.`,
             span: keySpan,
+            fix: { title: `Change to "${name}+"`, edits: [{ ...keySpan, newText: `${name}+` }] },
             related: [lost.path === input.path ? { file: undefined, span: lost.span, message: `"${name}+" appended here` } : { file: lost.path, span: lost.span, range: rangeOf(lost.text, lost.span), message: `"${name}+" appended here` }],
           });
           findings.set(input.path, here);
