@@ -194,7 +194,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
     if (state.results.length === 0) return roots;
     if (state.target) roots.push({ type: 'message', label: `${state.target.context} — ${state.target.server}${state.finishedAt ? ` (checked ${state.finishedAt.toLocaleTimeString()})` : ''}`, icon: 'server-environment' });
     // The answer first: the root causes, each with what it explains; the areas below keep every check.
-    const causes = rootCausesOfChecks(state.results).flatMap((cause) => {
+    const causes = rootCausesOfChecks(state.results, state.evidence ? { podLogs: state.evidence.podLogs } : {}).flatMap((cause) => {
       const check = state.results.find((entry) => entry.id === cause.check);
       return check ? [{ cause, check }] : [];
     });

@@ -55,7 +55,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
-    rootCauses: rootCausesOfChecks(results),
+    rootCauses: rootCausesOfChecks(results, evidence ? { podLogs: evidence.podLogs } : {}),
     ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),
@@ -95,6 +95,8 @@ export function checkReportToText(report: CheckReportJson): string {
     const alternatives = cause.alternatives.map((id) => titleOf.get(id) ?? id);
     lines.push(`${alternatives.length > 0 ? 'Root cause, one of' : 'Root cause'}: ${field([cause.title, ...alternatives].join(' | '))} — ${field(cause.summary)}`);
     if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`);
+    // The links that rest on a node or a log line prove the chain; the installation-wide ones say nothing more.
+    for (const link of cause.links.filter((entry) => /^both on node |logged "/.test(entry.link)).slice(0, 3)) lines.push(`  evidence: ${field(link.link)}`);
     if (cause.remediation) lines.push(`  → ${field(cause.remediation)}`);
     for (const id of cause.explains) if (!explainedBy.has(id)) explainedBy.set(id, cause.title);
   }
