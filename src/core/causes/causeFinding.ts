@@ -49,7 +49,7 @@ const NODES_CHECK = 'nodes.ready';
 
 function finding(check: CheckResult, objects: readonly ObjectRef[], part?: { code: string; title: string; summary: string }): CauseFinding {
   return {
-    key: part ? `check:${check.id}#${part.code}` : `check:${check.id}`,
+    key: part && part.code !== check.id ? `check:${check.id}#${part.code}` : `check:${check.id}`,
     source: 'check',
     code: part?.code ?? check.id,
     check: check.id,
