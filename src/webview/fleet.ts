@@ -40,10 +40,10 @@ function render(report: FleetReportJson | undefined, running: boolean, note?: st
   root.append(
     element('p', { class: 'identity' }, `${report.fleet.source} — ${report.fleet.clusters} cluster(s), ${report.generatedAt}`),
     element('p', { class: `verdict overall status-${CSS[report.fleet.status] ?? 'unknown'}` }, element('strong', {}, `Fleet: ${report.fleet.status}`), ` — ${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped`),
-    table(['Cluster', 'RKE2', 'Calico', 'Verdict', 'Pass', 'Warn', 'Fail', 'Unknown', 'Worst known issue'], report.clusters.map((cluster) => {
+    table(['Cluster', 'RKE2', 'Calico', 'Verdict', 'Pass', 'Warn', 'Fail', 'Unknown', 'Worst known issue', 'Root cause'], report.clusters.map((cluster) => {
       const issue = cluster.worstKnownIssue ? element('a', { href: cluster.worstKnownIssue.url }, `${cluster.worstKnownIssue.id} (${cluster.worstKnownIssue.status})`) : '';
       const summary = cluster.summary;
-      return [cluster.name, cluster.rke2 ?? '', cluster.calico ?? '', element('span', { class: `status status-${CSS[cluster.status] ?? 'unknown'}` }, cluster.status), String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue];
+      return [cluster.name, cluster.rke2 ?? '', cluster.calico ?? '', element('span', { class: `status status-${CSS[cluster.status] ?? 'unknown'}` }, cluster.status), String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue, cluster.rootCause ? `${cluster.rootCause.title}${cluster.rootCause.alternatives.length > 0 ? ` (one of: ${cluster.rootCause.alternatives.join(', ')})` : ''} — ${cluster.rootCause.summary}` : ''];
     })),
   );
   const notChecked = report.clusters.filter((cluster) => cluster.reason !== undefined);
