@@ -174,6 +174,22 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     source: 'https://docs.tigera.io/calico/latest/reference/architecture/overview#felix (Felix programs routes and ACLs on its host)',
   },
   {
+    id: 'calico-node-log-on-its-node',
+    causes: ['log:ip-autodetect-failed', 'log:ip-address-conflict', 'log:ip-autodetect-wrong-interface', 'log:kernel-module-missing', 'log:calico-node-start-failed', 'log:felix-panic', 'log:nftables-conflict', 'log:iptables-missing', 'log:bpf-healthz-port-in-use', 'log:node-startup-fatal', 'log:kernel-module-fatal', 'log:kernel-module-error'],
+    effects: ['workloads.calico-node'],
+    link: 'same-node',
+    because: 'calico-node\'s start-up on that node (address autodetection, kernel modules, the dataplane\'s tools) failed for the reason the line names; until it completes, calico-node there is not ready',
+    source: 'the log signature\'s own source (src/core/logs/catalog/calicoNodeSignatures.ts, cniSignatures.ts); projectcalico/calico node/pkg/lifecycle/startup',
+  },
+  {
+    id: 'calico-node-leaves-kubelet-without-cni',
+    causes: ['workloads.calico-node'],
+    effects: ['log:cni-not-initialized', 'log:calico-node-not-running', 'log:cni-plugin-missing', 'log:netplugin-failed'],
+    link: 'same-node-or-everywhere',
+    because: 'the kubelet and containerd on a node log the network plugin not ready, and the CNI logs calico-node not running, for as long as calico-node is not ready on that node',
+    source: 'kubelet NetworkReady=false reason:NetworkPluginNotReady; projectcalico/calico cni-plugin ("check that the calico/node container is running")',
+  },
+  {
     id: 'log-names-why-its-pod-fails',
     causes: ['log:*'],
     effects: [...CALICO_WORKLOADS, 'install.helm-jobs', 'operator.deployment'],

@@ -5,6 +5,7 @@
  */
 import type { CheckResult } from '../checks/checkResult';
 import type { PodLogEvidence, PodLogPurpose } from '../checks/podLogSelection';
+import type { LogFinding } from '../logs/logScanner';
 import { scanText } from '../logs/scanText';
 import { subjectOf, type CauseFinding } from './causeFinding';
 
@@ -58,6 +59,48 @@ export function findingsOfLogs(logs: readonly PodLogEvidence[], results: readonl
         remediation: signature.remediation,
         knownIssue: scanned.knownIssue?.id,
         log: { namespace: log.namespace, pod: log.pod, node: log.node, line },
+      });
+    }
+  }
+  return found;
+}
+
+/** The log findings of one node's files, as a support bundle holds them (kubelet, containerd, calico-node…). */
+export interface NodeLogScan {
+  readonly node: string;
+  readonly file: string;
+  readonly findings: readonly LogFinding[];
+}
+
+/**
+ * A support bundle's log findings as cause-graph findings, tied to the node the bundle came from: a bundle is where
+ * the logs, the node's facts and the cluster's dumps meet. The first line of each signature per file, at most
+ * PER_LOG per file; lines reported only as possibly transient are left out.
+ */
+export function findingsOfNodeLogs(scans: readonly NodeLogScan[]): CauseFinding[] {
+  const found: CauseFinding[] = [];
+  for (const scan of scans) {
+    const seen = new Set<string>();
+    for (const scanned of scan.findings) {
+      const signature = scanned.signature;
+      if (seen.size >= PER_LOG || seen.has(signature.id) || signature.severity === 'info' || scanned.possiblyTransient === true) continue;
+      seen.add(signature.id);
+      const line = scanned.text.trim().slice(0, LINE_CHARS);
+      const where = `${scan.file}:${scanned.line}`;
+      found.push({
+        key: `log:${scan.node}/${scan.file}:${signature.id}`,
+        source: 'log',
+        code: `log:${signature.id}`,
+        check: undefined,
+        title: signature.title,
+        summary: `${scan.node} ${where} logged: ${line}`,
+        severity: signature.severity === 'error' ? 'fail' : 'warn',
+        subjects: new Set(),
+        nodes: new Set([scan.node]),
+        text: line,
+        remediation: signature.remediation,
+        knownIssue: scanned.knownIssue?.id,
+        log: { namespace: '', pod: `${scan.node} ${where}`, node: scan.node, line },
       });
     }
   }

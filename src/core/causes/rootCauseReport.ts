@@ -6,7 +6,7 @@
 import type { CheckResult } from '../checks/checkResult';
 import type { PodLogEvidence } from '../checks/podLogSelection';
 import { findingsOfChecks, type CauseFinding, type LogLineRef } from './causeFinding';
-import { findingsOfLogs } from './logFindings';
+import { findingsOfLogs, findingsOfNodeLogs, type NodeLogScan } from './logFindings';
 import { analyseCauses, type CauseAnalysis } from './rootCauses';
 
 export interface RootCauseLinkJson {
@@ -35,9 +35,10 @@ export interface RootCauseJson {
   links: RootCauseLinkJson[];
 }
 
-/** Where the graph's findings come from beyond the checks: the pod logs `check` read. */
+/** Where the graph's findings come from beyond the checks: the pod logs `check` read, a bundle's node logs. */
 export interface CauseInputs {
   readonly podLogs?: readonly PodLogEvidence[];
+  readonly nodeLogs?: readonly NodeLogScan[];
 }
 
 const MAX_LINKS = 12;
@@ -52,7 +53,7 @@ function unique(values: readonly string[]): string[] {
 
 /** The cause graph of one run: its checks' findings and, given the pod logs, the findings of those logs. */
 export function analyseRun(results: readonly CheckResult[], inputs: CauseInputs = {}): CauseAnalysis {
-  return analyseCauses([...findingsOfChecks(results), ...findingsOfLogs(inputs.podLogs ?? [], results)]);
+  return analyseCauses([...findingsOfChecks(results), ...findingsOfLogs(inputs.podLogs ?? [], results), ...findingsOfNodeLogs(inputs.nodeLogs ?? [])]);
 }
 
 /** The root causes of one run, most explaining first; none on a cluster with nothing failing or warning. */

@@ -1,4 +1,5 @@
 import { rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
+import type { NodeLogScan } from '../causes/logFindings';
 import { stripControlCharacters } from '../text/terminalText';
 import { summarize, type CheckResult, type CheckStatus } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -33,7 +34,7 @@ export function buildCheckReport(
   evidence: ClusterEvidence | undefined,
   target: { context: string; server: string } | undefined,
   timeline?: readonly TimelineEntry[],
-  options: { readonly verdict?: boolean } = {},
+  options: { readonly verdict?: boolean; readonly nodeLogs?: readonly NodeLogScan[] } = {},
 ): CheckReportJson {
   const identity = evidence ? clusterIdentity(evidence) : undefined;
   return {
@@ -55,7 +56,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
-    rootCauses: rootCausesOfChecks(results, evidence ? { podLogs: evidence.podLogs } : {}),
+    rootCauses: rootCausesOfChecks(results, { ...(evidence ? { podLogs: evidence.podLogs } : {}), ...(options.nodeLogs ? { nodeLogs: options.nodeLogs } : {}) }),
     ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),

@@ -6,6 +6,7 @@ import { findingsOfChecks } from '../../../src/core/causes/causeFinding';
 import { nodeTrouble } from '../../../src/core/causes/nodeTrouble';
 import { analyseCauses } from '../../../src/core/causes/rootCauses';
 import { rootCausesOfChecks } from '../../../src/core/causes/rootCauseReport';
+import { scanText } from '../../../src/core/logs/scanText';
 
 function check(id: string, status: CheckResult['status'], objects: ObjectRef[] = [], evidence: string[] = []): CheckResult {
   return { id, area: 'Workloads', title: id, status, summary: `${id} ${status}`, evidence, objects };
@@ -137,5 +138,21 @@ describe('logs join in: a line of a pod\'s log explains that pod, and names itse
     assert.deepEqual(rootCausesOfChecks([check('nodes.ready', 'pass')], { podLogs: [log] }), []);
     const quoted = { ...controllers, evidence: [`calico-kube-controllers-7d9: ${line}`] };
     assert.equal(rootCausesOfChecks([quoted], { podLogs: [log] })[0]?.check, 'workloads.calico-kube-controllers');
+  });
+});
+
+describe('support bundles: a node\'s logs join the graph tied to that node', () => {
+  const scan = scanText('2025-02-19 14:30:00.000 [WARNING][9] startup/startup.go 642: Unable to auto-detect an IPv4 address: no valid host interfaces found\n');
+  const calicoNode = (on: string): CheckResult => check('workloads.calico-node', 'fail', [pod('calico-node-a', on)]);
+
+  it('a calico-node start-up line on the node explains calico-node there, and names its file and line', () => {
+    const cause = first(rootCausesOfChecks([calicoNode('server-1')], { nodeLogs: [{ node: 'server-1', file: 'podlogs/calico-system-calico-node-a', findings: scan.findings }] }));
+    assert.equal(cause.check, 'log:ip-autodetect-failed');
+    assert.deepEqual(cause.explains, ['workloads.calico-node']);
+    assert.match(cause.summary, /^server-1 podlogs\/calico-system-calico-node-a:1 logged: /);
+  });
+
+  it('does not fire for the bundle of another node', () => {
+    assert.equal(first(rootCausesOfChecks([calicoNode('server-2')], { nodeLogs: [{ node: 'server-1', file: 'x.log', findings: scan.findings }] })).check, 'workloads.calico-node');
   });
 });
