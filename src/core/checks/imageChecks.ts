@@ -82,7 +82,7 @@ export function checkImages(evidence: ClusterEvidence): CheckResult {
   for (const failure of failures) if (failure.ref !== undefined && (!refs.has(failure.pod) || refs.get(failure.pod)?.node === undefined)) refs.set(failure.pod, failure.ref);
   return result(IMAGES_CHECK, 'fail', `${images.length} image(s) cannot be pulled, e.g. ${images[0] ?? ''}`, lines, {
     remediation,
-    objects: [...refs.values()].slice(0, 100),
+    objects: [...refs.values()].slice(0, 50),
     ...(airGapIssue ? { knownIssue: { id: airGapIssue.issue.id, url: airGapIssue.issue.url } } : {}),
   });
 }

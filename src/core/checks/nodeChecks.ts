@@ -6,7 +6,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 export const NODES_CHECK: CheckDefinition = { id: 'nodes.ready', area: 'Nodes', title: 'Nodes Ready with network available' };
 
 /** The most node objects one result carries: enough to link findings by node, bounded on a large cluster. */
-const NODE_REFS = 100;
+const NODE_REFS = 50;
 const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
 
 /** A node with a problem, with the conditions that say why (the cause graph decides which way they point). */
