@@ -76,3 +76,4 @@ export function rootCausesOfChecks(results: readonly CheckResult[], inputs: Caus
     };
   });
 }
+

@@ -1,3 +1,4 @@
+import { provingLinks } from '../causes/provingLinks';
 import { rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
 import type { NodeLogScan } from '../causes/logFindings';
 import { stripControlCharacters } from '../text/terminalText';
@@ -96,8 +97,7 @@ export function checkReportToText(report: CheckReportJson): string {
     const alternatives = cause.alternatives.map((id) => titleOf.get(id) ?? id);
     lines.push(`${alternatives.length > 0 ? 'Root cause, one of' : 'Root cause'}: ${field([cause.title, ...alternatives].join(' | '))} — ${field(cause.summary)}`);
     if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`);
-    // The links that rest on a node or a log line prove the chain; the installation-wide ones say nothing more.
-    for (const link of cause.links.filter((entry) => /^both on node |logged "/.test(entry.link)).slice(0, 3)) lines.push(`  evidence: ${field(link.link)}`);
+    for (const link of provingLinks(cause)) lines.push(`  evidence: ${field(link)}`);
     if (cause.remediation) lines.push(`  → ${field(cause.remediation)}`);
     for (const id of cause.explains) if (!explainedBy.has(id)) explainedBy.set(id, cause.title);
   }
