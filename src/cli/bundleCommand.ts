@@ -76,7 +76,7 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CommandI
     logCheckOutcomes(io.log, analysis.checks, elapsedMs(started));
     // The bundle's logs are its node's: they join the cause graph tied to that node.
     const node = nodeOfBundle(analysis.name);
-    const report = buildCheckReport(analysis.checks, analysis.evidence, { context: `bundle ${analysis.name}`, server: path }, undefined, { nodeLogs: analysis.logFindings.map((log) => ({ node, file: log.file, findings: log.findings })) });
+    const report = buildCheckReport(analysis.checks, analysis.evidence, { context: `bundle ${analysis.name}`, server: path }, undefined, { nodeLogs: analysis.logFindings.map((log) => ({ node, file: log.file, findings: log.findings })), bundleNode: node });
     if (format === 'json') {
       const json: BundleReportJson = {
         ...report,

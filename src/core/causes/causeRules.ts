@@ -100,6 +100,23 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     source: 'rancher/rke2#7808',
   },
   {
+    id: 'known-race-in-logs',
+    causes: ['identity.known-issues'],
+    effects: ['log:typha-unauthorized', 'log:typha-count-unauthorized', 'log:network-unavailable-unauthorized', 'log:cni-unauthorized', 'log:calico-unauthorized', 'log:felix-datastore-unauthorized', 'log:clusterinformation-not-found', 'log:calico-datastore-not-ready', 'log:cni-not-initialized'],
+    link: 'known-issue',
+    issue: 'rancher/rke2#7808',
+    because: 'during the cluster-init race of rancher/rke2#7808 the service-account tokens of Typha, calico-node and the CNI are rejected (401) and ClusterInformation does not exist yet, and the components log exactly that',
+    source: 'rancher/rke2#7808',
+  },
+  {
+    id: 'calico-node-writes-the-cni-config',
+    causes: ['workloads.calico-node'],
+    effects: ['host.cni-config'],
+    link: 'same-node-or-everywhere',
+    because: 'calico-node\'s install-cni init container writes /etc/cni/net.d/10-calico.conflist on its node; while calico-node does not start there, the node has no Calico CNI config',
+    source: 'projectcalico/calico cni-plugin/pkg/install (install-cni writes the CNI network config)',
+  },
+  {
     id: 'known-airgap-images',
     causes: ['identity.known-issues'],
     effects: ['workloads.images'],

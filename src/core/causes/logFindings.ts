@@ -75,15 +75,16 @@ export interface NodeLogScan {
 /**
  * A support bundle's log findings as cause-graph findings, tied to the node the bundle came from: a bundle is where
  * the logs, the node's facts and the cluster's dumps meet. The first line of each signature per file, at most
- * PER_LOG per file; lines reported only as possibly transient are left out.
+ * PER_LOG per file; lines reported only as possibly transient are left out, and so are signatures a bundle check
+ * (`logs.<signature>`) already reports: that check stands for them (see bundleCheckFindings).
  */
-export function findingsOfNodeLogs(scans: readonly NodeLogScan[]): CauseFinding[] {
+export function findingsOfNodeLogs(scans: readonly NodeLogScan[], reported: ReadonlySet<string> = new Set()): CauseFinding[] {
   const found: CauseFinding[] = [];
   for (const scan of scans) {
     const seen = new Set<string>();
     for (const scanned of scan.findings) {
       const signature = scanned.signature;
-      if (seen.size >= PER_LOG || seen.has(signature.id) || signature.severity === 'info' || scanned.possiblyTransient === true) continue;
+      if (seen.size >= PER_LOG || seen.has(signature.id) || reported.has(signature.id) || signature.severity === 'info' || scanned.possiblyTransient === true) continue;
       seen.add(signature.id);
       const line = scanned.text.trim().slice(0, LINE_CHARS);
       const where = `${scan.file}:${scanned.line}`;
@@ -105,4 +106,24 @@ export function findingsOfNodeLogs(scans: readonly NodeLogScan[]): CauseFinding[
     }
   }
   return found;
+}
+
+/** The prefix of a bundle's log checks: one check per signature seen in its logs (src/bundle/analyzeBundle.ts). */
+const LOG_CHECK = 'logs.';
+
+/**
+ * A bundle's own checks as the rules see them: `logs.<signature>` is the log finding `log:<signature>` on the nodes
+ * whose logs show it, and the host checks (`host.*`) of a single node's bundle are about that node.
+ */
+export function bundleCheckFindings(findings: readonly CauseFinding[], scans: readonly NodeLogScan[], bundleNode: string | undefined): CauseFinding[] {
+  return findings.map((finding) => {
+    const check = finding.check ?? '';
+    if (check.startsWith(LOG_CHECK)) {
+      const signature = check.slice(LOG_CHECK.length);
+      const nodes = new Set(scans.filter((scan) => scan.findings.some((entry) => entry.signature.id === signature)).map((scan) => scan.node));
+      return { ...finding, code: `log:${signature}`, nodes: nodes.size > 0 ? nodes : new Set(bundleNode ? [bundleNode] : []) };
+    }
+    if (check.startsWith('host.') && bundleNode !== undefined) return { ...finding, nodes: new Set([bundleNode]) };
+    return finding;
+  });
 }

@@ -6,7 +6,7 @@
 import type { CheckResult } from '../checks/checkResult';
 import type { PodLogEvidence } from '../checks/podLogSelection';
 import { findingsOfChecks, type CauseFinding, type LogLineRef } from './causeFinding';
-import { findingsOfLogs, findingsOfNodeLogs, type NodeLogScan } from './logFindings';
+import { bundleCheckFindings, findingsOfLogs, findingsOfNodeLogs, type NodeLogScan } from './logFindings';
 import { analyseCauses, type CauseAnalysis } from './rootCauses';
 
 export interface RootCauseLinkJson {
@@ -39,6 +39,8 @@ export interface RootCauseJson {
 export interface CauseInputs {
   readonly podLogs?: readonly PodLogEvidence[];
   readonly nodeLogs?: readonly NodeLogScan[];
+  /** The node a single support bundle was collected on: its host checks and logs are about it. */
+  readonly bundleNode?: string;
 }
 
 const MAX_LINKS = 12;
@@ -53,7 +55,10 @@ function unique(values: readonly string[]): string[] {
 
 /** The cause graph of one run: its checks' findings and, given the pod logs, the findings of those logs. */
 export function analyseRun(results: readonly CheckResult[], inputs: CauseInputs = {}): CauseAnalysis {
-  return analyseCauses([...findingsOfChecks(results), ...findingsOfLogs(inputs.podLogs ?? [], results), ...findingsOfNodeLogs(inputs.nodeLogs ?? [])]);
+  const scans = inputs.nodeLogs ?? [];
+  const checks = scans.length > 0 || inputs.bundleNode !== undefined ? bundleCheckFindings(findingsOfChecks(results), scans, inputs.bundleNode) : findingsOfChecks(results);
+  const reported = new Set(results.flatMap((check) => (check.id.startsWith('logs.') ? [check.id.slice('logs.'.length)] : [])));
+  return analyseCauses([...checks, ...findingsOfLogs(inputs.podLogs ?? [], results), ...findingsOfNodeLogs(scans, reported)]);
 }
 
 /** The root causes of one run, most explaining first; none on a cluster with nothing failing or warning. */

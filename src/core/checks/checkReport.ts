@@ -35,7 +35,7 @@ export function buildCheckReport(
   evidence: ClusterEvidence | undefined,
   target: { context: string; server: string } | undefined,
   timeline?: readonly TimelineEntry[],
-  options: { readonly verdict?: boolean; readonly nodeLogs?: readonly NodeLogScan[] } = {},
+  options: { readonly verdict?: boolean; readonly nodeLogs?: readonly NodeLogScan[]; readonly bundleNode?: string } = {},
 ): CheckReportJson {
   const identity = evidence ? clusterIdentity(evidence) : undefined;
   return {
@@ -57,7 +57,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
-    rootCauses: rootCausesOfChecks(results, { ...(evidence ? { podLogs: evidence.podLogs } : {}), ...(options.nodeLogs ? { nodeLogs: options.nodeLogs } : {}) }),
+    rootCauses: rootCausesOfChecks(results, { ...(evidence ? { podLogs: evidence.podLogs } : {}), ...(options.nodeLogs ? { nodeLogs: options.nodeLogs } : {}), ...(options.bundleNode !== undefined ? { bundleNode: options.bundleNode } : {}) }),
     ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),

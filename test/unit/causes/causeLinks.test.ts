@@ -156,3 +156,20 @@ describe('support bundles: a node\'s logs join the graph tied to that node', () 
     assert.equal(first(rootCausesOfChecks([calicoNode('server-2')], { nodeLogs: [{ node: 'server-1', file: 'x.log', findings: scan.findings }] })).check, 'workloads.calico-node');
   });
 });
+
+describe('support bundles: the bundle\'s own log and host checks are tied to its node', () => {
+  const knownRace: CheckResult = { ...check('identity.known-issues', 'fail'), knownIssue: { id: 'rancher/rke2#7808', url: 'https://github.com/rancher/rke2/issues/7808' } };
+  const typhaLog = check('logs.typha-unauthorized', 'fail', [], ['podlogs/calico-typha:3: … Unauthorized']);
+
+  it('a log check that is a symptom of the known race is explained by it; without the race it stays a root', () => {
+    assert.deepEqual(first(rootCausesOfChecks([knownRace, typhaLog], { bundleNode: 'server-1' })).explains, ['logs.typha-unauthorized']);
+    const other: CheckResult = { ...knownRace, knownIssue: { id: 'projectcalico/calico#8746', url: 'https://github.com/projectcalico/calico/issues/8746' } };
+    assert.equal(rootCausesOfChecks([other, typhaLog], { bundleNode: 'server-1' }).length, 2);
+  });
+
+  it('the node\'s missing CNI config follows from calico-node on that node, not on another', () => {
+    const cniConfig = check('host.cni-config', 'fail');
+    assert.deepEqual(first(rootCausesOfChecks([check('workloads.calico-node', 'fail', [pod('calico-node-a', 'server-1')]), cniConfig], { bundleNode: 'server-1' })).explains, ['host.cni-config']);
+    assert.equal(rootCausesOfChecks([check('workloads.calico-node', 'fail', [pod('calico-node-b', 'server-2')]), cniConfig], { bundleNode: 'server-1' }).length, 2);
+  });
+});
