@@ -2,9 +2,10 @@
  * Root causes first: findings are nodes, rules (causeRules.ts) are edges where the evidence links two findings, and a
  * root cause is a finding nothing else explains — or, for a finding about several nodes, one whose nodes the causes
  * linked to it by node do not all account for (calico-node down on a node that is down, and on one that is not).
- * A log finding linked to nothing is no root: the log scanner reports it; here a line only proves or explains. Roots are ranked by how much they explain (directly and through
- * what they explain), then by certainty (a failure before a warning); roots that explain the same findings and
- * cannot be told apart from here are offered together as "one of", each with what to read next.
+ * A log finding linked to nothing is no root: the log scanner reports it; here a line only proves or explains.
+ * Roots are ranked by how much they explain (directly and through what they explain), then by certainty (a failure
+ * before a warning); roots that explain the same findings and cannot be told apart from here are offered together as
+ * "one of", each with what to read next.
  */
 import type { CauseFinding } from './causeFinding';
 import { CAUSE_RULES, linkOf, type CauseRule } from './causeRules';
@@ -69,10 +70,8 @@ export function analyseCauses(findings: readonly CauseFinding[], rules: readonly
   const byKey = new Map(findings.map((finding) => [finding.key, finding]));
   const links = linksAmong(findings, rules);
   const effectsOf = new Map<string, string[]>();
-  const explainedBy = new Map<string, string[]>();
   for (const link of links) {
     effectsOf.set(link.cause, [...(effectsOf.get(link.cause) ?? []), link.effect]);
-    explainedBy.set(link.effect, [...(explainedBy.get(link.effect) ?? []), link.cause]);
   }
   const reach = new Map(findings.map((finding) => [finding.key, explained(finding.key, effectsOf)]));
   const linked = new Set(links.flatMap((link) => [link.cause, link.effect]));
