@@ -1,4 +1,5 @@
 import { openBundle } from '../bundle/openBundle';
+import { nodeOfBundle } from '../core/bundles/nodeBundles';
 import { buildCheckReport, checkReportToText, terminalField, type CheckReportJson } from '../core/checks/checkReport';
 import { logCheckOutcomes } from '../core/checks/checkOutcomeLog';
 import { elapsedMs } from '../core/log/logger';
@@ -73,7 +74,9 @@ async function analyseBundle(path: string, format: 'text' | 'json', io: CommandI
     const { analysis, skipped } = opened.bundle;
     io.log.info(`bundle ${analysis.name} read in ${elapsedMs(started)} ms: ${analysis.logFindings.length} log(s) scanned, ${skipped.length} entr(ies) not extracted`);
     logCheckOutcomes(io.log, analysis.checks, elapsedMs(started));
-    const report = buildCheckReport(analysis.checks, analysis.evidence, { context: `bundle ${analysis.name}`, server: path });
+    // The bundle's logs are its node's: they join the cause graph tied to that node.
+    const node = nodeOfBundle(analysis.name);
+    const report = buildCheckReport(analysis.checks, analysis.evidence, { context: `bundle ${analysis.name}`, server: path }, undefined, { nodeLogs: analysis.logFindings.map((log) => ({ node, file: log.file, findings: log.findings })), bundleNode: node });
     if (format === 'json') {
       const json: BundleReportJson = {
         ...report,

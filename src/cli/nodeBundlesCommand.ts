@@ -55,7 +55,8 @@ export async function analyseNodeBundles(paths: readonly string[], format: 'text
   for (const entry of unreadable) io.stderr(`rke2-calico-diag bundle: ${terminalField(entry.bundle)}: ${terminalField(entry.error)}\n`);
   if (named.length === 0) return EXIT_USAGE;
   const merged = mergeNodeBundles(named);
-  const base = buildCheckReport(merged.checks, undefined, { context: `bundles of ${named.length} nodes: ${named.map((node) => node.node).join(', ')}`, server: paths.length > 3 ? `${paths.length} bundles` : paths.join(', ') });
+  const nodeLogs = named.flatMap((node) => node.logs.map((log) => ({ node: node.node, file: log.file, findings: log.findings })));
+  const base = buildCheckReport(merged.checks, undefined, { context: `bundles of ${named.length} nodes: ${named.map((node) => node.node).join(', ')}`, server: paths.length > 3 ? `${paths.length} bundles` : paths.join(', ') }, undefined, { nodeLogs });
   const report: NodeBundlesReportJson = {
     ...base,
     cluster: { ...base.cluster, rke2: identity?.rke2.join(', ') || null, calico: identity?.calico ?? null, containerd: identity?.containerd.join(', ') || null },

@@ -217,7 +217,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       roots.push({ type: 'message', label: state.target.context, icon: 'server-environment', ...(checked ? { description: checked } : {}), tooltip: `${state.target.context} — ${state.target.server}${checked ? ` (${checked})` : ''}` });
     }
     // The answer first: the root causes, each with what it explains; the areas below keep every check.
-    const causes = rootCausesOfChecks(state.results).flatMap((cause) => {
+    const causes = rootCausesOfChecks(state.results, state.evidence ? { podLogs: state.evidence.podLogs } : {}).flatMap((cause) => {
       const check = state.results.find((entry) => entry.id === cause.check);
       return check ? [{ cause, check }] : [];
     });

@@ -37,11 +37,11 @@ function render(report: FleetReportJson | undefined, running: boolean, note?: st
     element('p', { class: `verdict overall status-${CSS[report.fleet.status] ?? 'unknown'}` }, statusMark(CSS[report.fleet.status] ?? 'unknown', ''), element('strong', {}, `Fleet: ${report.fleet.status}`), ` — ${counts.fail} failing, ${counts.unreachable} unreachable, ${counts['could-not-verify']} could not verify, ${counts.warn} with warnings, ${counts.pass} ready, ${counts.skipped} skipped`),
     table([
       { label: 'Cluster', kind: 'name' }, { label: 'Verdict', kind: 'status' }, { label: 'RKE2', kind: 'version' }, { label: 'Calico', kind: 'version' },
-      { label: 'Pass', kind: 'count' }, { label: 'Warn', kind: 'count' }, { label: 'Fail', kind: 'count' }, { label: 'Unknown', kind: 'count' }, { label: 'Worst known issue', kind: 'text' },
+      { label: 'Pass', kind: 'count' }, { label: 'Warn', kind: 'count' }, { label: 'Fail', kind: 'count' }, { label: 'Unknown', kind: 'count' }, { label: 'Worst known issue', kind: 'text' }, { label: 'Root cause', kind: 'text' },
     ], report.clusters.map((cluster) => {
       const issue = cluster.worstKnownIssue ? element('a', { href: cluster.worstKnownIssue.url }, `${cluster.worstKnownIssue.id} (${cluster.worstKnownIssue.status})`) : '';
       const summary = cluster.summary;
-      return [cluster.name, statusMark(CSS[cluster.status] ?? 'unknown', cluster.status), cluster.rke2 ?? '', cluster.calico ?? '', String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue];
+      return [cluster.name, statusMark(CSS[cluster.status] ?? 'unknown', cluster.status), cluster.rke2 ?? '', cluster.calico ?? '', String(summary?.pass ?? ''), String(summary?.warn ?? ''), String(summary?.fail ?? ''), String(summary?.unknown ?? ''), issue, cluster.rootCause ? `${cluster.rootCause.title}${cluster.rootCause.alternatives.length > 0 ? ` (one of: ${cluster.rootCause.alternatives.join(', ')})` : ''} — ${cluster.rootCause.summary}` : ''];
     })),
   );
   const notChecked = report.clusters.filter((cluster) => cluster.reason !== undefined);

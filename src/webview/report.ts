@@ -9,6 +9,7 @@ import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import type { ReadinessReport } from '../core/report/readinessReport';
+import { provingLinks } from '../core/causes/provingLinks';
 import { reportRows, unreachableCluster } from '../core/report/reportRows';
 import { actionLink, element, statusMark, table } from './dom';
 import type { FromWebview, ToWebview, WebviewState } from './protocol';
@@ -67,6 +68,7 @@ function render(report: ReadinessReport | undefined, objects: Objects, note?: st
       const names = [cause.title, ...cause.alternatives.map((id) => titleOf.get(id) ?? id)].join(' | ');
       const body = element('div', { class: 'details' }, element('p', {}, cause.summary));
       if (cause.explains.length > 0) body.append(element('p', {}, element('strong', {}, 'Explains: '), cause.explains.map((id) => titleOf.get(id) ?? id).join('; ')));
+      for (const link of provingLinks(cause)) body.append(element('p', {}, element('strong', {}, 'Evidence: '), link));
       if (cause.remediation) body.append(element('p', {}, element('strong', {}, 'What to do: '), cause.remediation));
       root.append(element('vscode-collapsible', { title: `${cause.alternatives.length > 0 ? 'One of: ' : ''}${names}`, open: '' }, body));
     }

@@ -66,8 +66,8 @@ describe('check --rancher: every cluster Rancher manages, through its cluster pr
     assert.equal(run.code, 1, run.stderr);
     const lines = run.stdout.split('\n');
     const header = lines.findIndex((line) => line.startsWith('CLUSTER'));
-    assert.match(lines[header] ?? '', /^CLUSTER\s+RKE2\s+CALICO\s+VERDICT\s+PASS\s+WARN\s+FAIL\s+UNKNOWN\s+WORST KNOWN ISSUE$/);
-    assert.match(lines[header + 1] ?? '', /^staging-race\s+v1\.32\.2-rc2\+rke2r1\s+v3\.29\.2\s+FAIL\s+\d+\s+\d+\s+\d+\s+\d+\s+rancher\/rke2#7808 \(fail\)$/);
+    assert.match(lines[header] ?? '', /^CLUSTER\s+RKE2\s+CALICO\s+VERDICT\s+PASS\s+WARN\s+FAIL\s+UNKNOWN\s+WORST KNOWN ISSUE\s+ROOT CAUSE$/);
+    assert.match(lines[header + 1] ?? '', /^staging-race\s+v1\.32\.2-rc2\+rke2r1\s+v3\.29\.2\s+FAIL\s+\d+\s+\d+\s+\d+\s+\d+\s+rancher\/rke2#7808 \(fail\)\s+\S.*$/);
     assert.match(run.stdout, /lab-k3s\s+-\s+-\s+SKIPPED \(k3s\)/);
     assert.match(run.stdout, /Not checked\n(?:.*\n)* {2}edge-offline: unreachable — could not read the cluster \(through Rancher's cluster proxy\): HTTP 503/);
     assert.match(run.stdout, /Fleet verdict: FAIL \(exit 1\)/);

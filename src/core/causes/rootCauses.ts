@@ -1,8 +1,11 @@
 /**
  * Root causes first: findings are nodes, rules (causeRules.ts) are edges where the evidence links two findings, and a
- * root cause is a finding nothing else explains. Roots are ranked by how much they explain (directly and through
- * what they explain), then by certainty (a failure before a warning); roots that explain the same findings and
- * cannot be told apart from here are offered together as "one of", each with what to read next.
+ * root cause is a finding nothing else explains — or, for a finding about several nodes, one whose nodes the causes
+ * linked to it by node do not all account for (calico-node down on a node that is down, and on one that is not).
+ * A log finding linked to nothing is no root: the log scanner reports it; here a line only proves or explains.
+ * Roots are ranked by how much they explain (directly and through what they explain), then by certainty (a failure
+ * before a warning); roots that explain the same findings and cannot be told apart from here are offered together as
+ * "one of", each with what to read next.
  */
 import type { CauseFinding } from './causeFinding';
 import { CAUSE_RULES, linkOf, type CauseRule } from './causeRules';
@@ -11,8 +14,10 @@ export interface CauseLink {
   readonly cause: string;
   readonly effect: string;
   readonly rule: CauseRule;
-  /** What in the evidence links the two. */
+  /** What in the evidence links the two, naming the node, object or log line. */
   readonly link: string;
+  /** For a node link: the effect's nodes this cause accounts for. */
+  readonly nodes?: ReadonlySet<string>;
 }
 
 export interface RootCause {
@@ -38,7 +43,7 @@ function linksAmong(findings: readonly CauseFinding[], rules: readonly CauseRule
       for (const rule of rules) {
         const link = linkOf(rule, cause, effect);
         if (link === undefined) continue;
-        links.push({ cause: cause.key, effect: effect.key, rule, link });
+        links.push({ cause: cause.key, effect: effect.key, rule, link: link.text, ...(link.nodes ? { nodes: link.nodes } : {}) });
         break;
       }
     }
@@ -65,14 +70,21 @@ export function analyseCauses(findings: readonly CauseFinding[], rules: readonly
   const byKey = new Map(findings.map((finding) => [finding.key, finding]));
   const links = linksAmong(findings, rules);
   const effectsOf = new Map<string, string[]>();
-  const explainedBy = new Map<string, string[]>();
   for (const link of links) {
     effectsOf.set(link.cause, [...(effectsOf.get(link.cause) ?? []), link.effect]);
-    explainedBy.set(link.effect, [...(explainedBy.get(link.effect) ?? []), link.cause]);
   }
   const reach = new Map(findings.map((finding) => [finding.key, explained(finding.key, effectsOf)]));
-  // A root is explained by nothing, or only by findings it explains itself (a cycle; the rules have none today).
-  const isRoot = (finding: CauseFinding): boolean => (explainedBy.get(finding.key) ?? []).every((cause) => reach.get(finding.key)?.includes(cause));
+  const linked = new Set(links.flatMap((link) => [link.cause, link.effect]));
+  // A root is explained by nothing, or only by findings it explains itself (a cycle; the rules have none today), or
+  // only in part: node links that leave some of its nodes unaccounted for.
+  const isRoot = (finding: CauseFinding): boolean => {
+    if (finding.source === 'log' && !linked.has(finding.key)) return false;
+    const outside = links.filter((link) => link.effect === finding.key && !(reach.get(finding.key)?.includes(link.cause) ?? false));
+    if (outside.length === 0) return true;
+    if (outside.some((link) => link.nodes === undefined)) return false;
+    const covered = new Set(outside.flatMap((link) => [...(link.nodes ?? [])]));
+    return [...finding.nodes].some((node) => !covered.has(node));
+  };
   const candidates = findings.filter(isRoot).sort((a, b) =>
     (reach.get(b.key)?.length ?? 0) - (reach.get(a.key)?.length ?? 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
   const roots: RootCause[] = [];

@@ -36,7 +36,7 @@ export function checkAccessDenials(evidence: ClusterEvidence): CheckResult {
   const denials: { pod: string; signature: string; line: string }[] = [];
   let logsRead = 0;
   for (const log of evidence.podLogs.filter((entry) => entry.purpose === 'kube-controllers' || entry.purpose === 'typha')) {
-    objects.push({ kind: 'Pod', namespace: log.namespace, name: log.pod, path: PATHS.pod(log.namespace, log.pod), containers: [log.container] });
+    objects.push({ kind: 'Pod', namespace: log.namespace, name: log.pod, path: PATHS.pod(log.namespace, log.pod), containers: [log.container], ...(log.node ? { node: log.node } : {}) });
     if (log.text.kind !== 'ok') {
       lines.push(`${log.pod}: log not read (${log.text.kind})`);
       continue;

@@ -1,4 +1,6 @@
+import { provingLinks } from '../causes/provingLinks';
 import { rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
+import type { NodeLogScan } from '../causes/logFindings';
 import { stripControlCharacters } from '../text/terminalText';
 import { summarize, type CheckResult, type CheckStatus } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -33,7 +35,7 @@ export function buildCheckReport(
   evidence: ClusterEvidence | undefined,
   target: { context: string; server: string } | undefined,
   timeline?: readonly TimelineEntry[],
-  options: { readonly verdict?: boolean } = {},
+  options: { readonly verdict?: boolean; readonly nodeLogs?: readonly NodeLogScan[]; readonly bundleNode?: string } = {},
 ): CheckReportJson {
   const identity = evidence ? clusterIdentity(evidence) : undefined;
   return {
@@ -55,7 +57,7 @@ export function buildCheckReport(
       ...(entry.knownIssue !== undefined ? { knownIssue: entry.knownIssue } : {}),
     })),
     summary: summarize(results),
-    rootCauses: rootCausesOfChecks(results),
+    rootCauses: rootCausesOfChecks(results, { ...(evidence ? { podLogs: evidence.podLogs } : {}), ...(options.nodeLogs ? { nodeLogs: options.nodeLogs } : {}), ...(options.bundleNode !== undefined ? { bundleNode: options.bundleNode } : {}) }),
     ...(options.verdict === true ? { verdict: overallVerdict(results) } : {}),
     ...(timeline && timeline.length > 0 ? { timeline: [...timeline] } : {}),
     generatedAt: evidence?.collectedAt ?? new Date().toISOString(),
@@ -95,6 +97,7 @@ export function checkReportToText(report: CheckReportJson): string {
     const alternatives = cause.alternatives.map((id) => titleOf.get(id) ?? id);
     lines.push(`${alternatives.length > 0 ? 'Root cause, one of' : 'Root cause'}: ${field([cause.title, ...alternatives].join(' | '))} — ${field(cause.summary)}`);
     if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`);
+    for (const link of provingLinks(cause)) lines.push(`  evidence: ${field(link)}`);
     if (cause.remediation) lines.push(`  → ${field(cause.remediation)}`);
     for (const id of cause.explains) if (!explainedBy.has(id)) explainedBy.set(id, cause.title);
   }

@@ -14,6 +14,10 @@ export interface ObjectRef {
   readonly path: string;
   /** For pods: the containers, so their logs can be opened. */
   readonly containers?: readonly string[];
+  /** The node it concerns: a pod's spec.nodeName, or the Node itself; what links two findings about one node. */
+  readonly node?: string;
+  /** What is wrong with it, as the API said it: a Node's NotReady reason and message, a pod's waiting reason. */
+  readonly condition?: string;
 }
 
 export interface CheckResult {

@@ -1,8 +1,9 @@
 import { evaluateKnownIssues } from '../knowledge/knownIssueVerdict';
 import { name, num, text, type Json } from '../kube/objectFields';
 import { containerStates, describeWaiting, PULL_WAITING } from './podProblems';
-import { CALICO_NAMESPACE, OPERATOR_NAMESPACE } from './calicoObjects';
-import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import { CALICO_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
+import { eventPodRef } from './eventObjects';
 import type { ClusterEvidence } from './clusterEvidence';
 import { clusterIdentity } from './identityChecks';
 import { preconditionFacts } from './preconditionFacts';
@@ -15,6 +16,8 @@ interface PullFailure {
   readonly image: string;
   readonly pod: string;
   readonly detail: string;
+  /** The pod and its node, so the failure can be linked to the workload and the node it stops. */
+  readonly ref: ObjectRef | undefined;
 }
 
 /** kubelet's "Failed to pull image "<ref>": …" (reason Failed) or a container waiting in ErrImagePull/ImagePullBackOff. */
@@ -23,14 +26,17 @@ function fromEvent(event: Json): PullFailure | undefined {
   const image = /^Failed to pull image "([^"]+)"/.exec(message)?.[1];
   if (!image) return undefined;
   const count = num(event, 'count');
-  return { image, pod: `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'}`, detail: `${message.slice(0, 240)}${count && count > 1 ? ` (×${count})` : ''}` };
+  return { image, pod: `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'}`, detail: `${message.slice(0, 240)}${count && count > 1 ? ` (×${count})` : ''}`, ref: eventPodRef(event, 'ErrImagePull') };
 }
 
 function fromPod(pod: Json): PullFailure[] {
   // Init containers too: a calico-node that cannot pull its init image shows Init:ErrImagePull.
   return containerStates(pod).flatMap((state) => {
     if (!state.waiting || !PULL_WAITING.has(state.waiting)) return [];
-    return [{ image: state.image ?? '?', pod: `${text(pod, 'metadata', 'namespace') ?? ''}/${name(pod)}`, detail: `${describeWaiting(state)}${state.init ? ` (init container ${state.container})` : ''}: ${(state.message ?? '').slice(0, 240)}` }];
+    const namespace = text(pod, 'metadata', 'namespace') ?? '';
+    const node = text(pod, 'spec', 'nodeName');
+    const ref: ObjectRef = { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), ...(node ? { node } : {}), condition: describeWaiting(state) };
+    return [{ image: state.image ?? '?', pod: `${namespace}/${name(pod)}`, detail: `${describeWaiting(state)}${state.init ? ` (init container ${state.container})` : ''}: ${(state.message ?? '').slice(0, 240)}`, ref }];
   });
 }
 
@@ -71,8 +77,12 @@ export function checkImages(evidence: ClusterEvidence): CheckResult {
   const remediation =
     `Make each image listed available to the nodes. On an air-gapped cluster set system-default-registry in config.yaml (RKE2 passes it to the chart as global.systemDefaultRegistry, which becomes the Installation's registry: now ${registry}) and load the release's image archive into that registry or /var/lib/rancher/rke2/agent/images on each node.` +
     (airGapIssue ? ` ${airGapIssue.issue.title}: ${airGapIssue.because}; fixed in ${airGapIssue.issue.fixedIn.join('; ')}.` : '');
+  // One ref per pod, the pod's own state before an event's word for it (it carries the node for certain).
+  const refs = new Map<string, ObjectRef>();
+  for (const failure of failures) if (failure.ref !== undefined && (!refs.has(failure.pod) || refs.get(failure.pod)?.node === undefined)) refs.set(failure.pod, failure.ref);
   return result(IMAGES_CHECK, 'fail', `${images.length} image(s) cannot be pulled, e.g. ${images[0] ?? ''}`, lines, {
     remediation,
+    objects: [...refs.values()].slice(0, 50),
     ...(airGapIssue ? { knownIssue: { id: airGapIssue.issue.id, url: airGapIssue.issue.url } } : {}),
   });
 }

@@ -146,7 +146,8 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       const state = podState(pod);
       const restarts = podRestarts(pod);
       evidenceLines.push(`Pod ${name(pod)}: ${phase}${state !== phase ? ` (${state})` : ''}${restarts > 0 ? `, ${restarts} restart(s)` : ''}`);
-      objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? '') });
+      const node = text(pod, 'spec', 'nodeName');
+      objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? ''), ...(node ? { node } : {}), condition: state });
     }
   } else {
     // The Jobs decide the status; their pods only explain it, but a read that failed is said, never dropped.

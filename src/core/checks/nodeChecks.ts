@@ -1,14 +1,26 @@
-import { condition, name } from '../kube/objectFields';
-import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import { condition, name, type Json } from '../kube/objectFields';
+import { PATHS } from './calicoObjects';
+import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 
 export const NODES_CHECK: CheckDefinition = { id: 'nodes.ready', area: 'Nodes', title: 'Node conditions (Ready, network)' };
+
+/** The most node objects one result carries: enough to link findings by node, bounded on a large cluster. */
+const NODE_REFS = 50;
+const PRESSURES = ['MemoryPressure', 'DiskPressure', 'PIDPressure'];
+
+/** A node with a problem, with the conditions that say why (the cause graph decides which way they point). */
+function nodeRef(node: Json, problem: string): ObjectRef {
+  const pressures = PRESSURES.filter((type) => condition(node, type)?.status === 'True');
+  return { kind: 'Node', name: name(node), path: `${PATHS.nodes}/${name(node)}`, node: name(node), condition: `${problem}${pressures.length > 0 ? `; ${pressures.join(', ')}` : ''}` };
+}
 
 /** Nodes Ready and NetworkUnavailable false; the NotReady reason is quoted as the kubelet reports it. */
 export function checkNodes(evidence: ClusterEvidence): CheckResult {
   if (evidence.nodes.kind !== 'ok') return unknownFrom(NODES_CHECK, 'nodes', evidence.nodes);
   const nodes = evidence.nodes.value.items;
   const problems: string[] = [];
+  const objects: ObjectRef[] = [];
   let notReady = 0;
   for (const node of nodes) {
     const ready = condition(node, 'Ready');
@@ -16,8 +28,10 @@ export function checkNodes(evidence: ClusterEvidence): CheckResult {
     if (ready?.status !== 'True') {
       notReady++;
       if (problems.length < 20) problems.push(`${name(node)} NotReady: ${ready?.message ?? ready?.reason ?? 'no Ready condition'}`);
-    } else if (network?.status === 'True' && problems.length < 20) {
-      problems.push(`${name(node)} NetworkUnavailable: ${network.message ?? network.reason ?? ''}`);
+      if (objects.length < NODE_REFS) objects.push(nodeRef(node, `NotReady (${ready?.status ?? 'no Ready condition'}): ${[ready?.reason, ready?.message].filter(Boolean).join(': ')}${network?.status === 'True' ? `; NetworkUnavailable: ${network.reason ?? ''}` : ''}`));
+    } else if (network?.status === 'True') {
+      if (problems.length < 20) problems.push(`${name(node)} NetworkUnavailable: ${network.message ?? network.reason ?? ''}`);
+      if (objects.length < NODE_REFS) objects.push(nodeRef(node, `NetworkUnavailable: ${[network.reason, network.message].filter(Boolean).join(': ')}`));
     }
   }
   const networkDown = nodes.filter((node) => condition(node, 'NetworkUnavailable')?.status === 'True').length;
@@ -25,6 +39,7 @@ export function checkNodes(evidence: ClusterEvidence): CheckResult {
   if (notReady > 0 || networkDown > 0) {
     const cni = problems.some((problem) => /cni plugin not initialized|NetworkPluginNotReady/i.test(problem));
     return result(NODES_CHECK, 'fail', `${notReady} of ${nodes.length} node(s) NotReady${networkDown > 0 ? `, ${networkDown} with NetworkUnavailable` : ''}`, lines, {
+      objects,
       remediation: cni ? '"cni plugin not initialized": no CNI config on the node yet — calico-node writes /etc/cni/net.d/10-calico.conflist when it starts. Check calico-node on those nodes.' : 'Describe the node and read the kubelet log.',
     });
   }

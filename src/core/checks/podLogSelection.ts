@@ -12,6 +12,8 @@ export interface PodLogRequest {
   readonly pod: string;
   readonly container: string;
   readonly tailLines: number;
+  /** The node the pod runs on (spec.nodeName), so what its log says can be linked to that node. */
+  readonly node?: string;
   /** Read the previous (last terminated) instance: a helm-install pod that restarted in place (OnFailure). */
   readonly previous?: boolean;
 }
@@ -32,6 +34,11 @@ function newest(pods: readonly Json[]): Json {
   return [...pods].sort((a, b) => (text(b, 'metadata', 'creationTimestamp') ?? '').localeCompare(text(a, 'metadata', 'creationTimestamp') ?? ''))[0];
 }
 
+function nodeOf(pod: Json): { node?: string } {
+  const node = text(pod, 'spec', 'nodeName');
+  return node ? { node } : {};
+}
+
 function firstContainer(pod: Json, fallback: string): string {
   return text(list(pod, 'spec', 'containers')[0], 'name') ?? fallback;
 }
@@ -44,7 +51,7 @@ function firstContainer(pod: Json, fallback: string): string {
 export function podLogsToRead(controlPlane: ApiResult<ListResult> | undefined, helmPods: ApiResult<ListResult> | undefined): PodLogRequest[] {
   const wanted: PodLogRequest[] = [];
   const add = (purpose: PodLogPurpose, namespace: string, pod: Json, container: string): void => {
-    if (pod !== undefined) wanted.push({ purpose, namespace, pod: name(pod), container: firstContainer(pod, container), tailLines: TAIL_LINES[purpose] });
+    if (pod !== undefined) wanted.push({ purpose, namespace, pod: name(pod), container: firstContainer(pod, container), tailLines: TAIL_LINES[purpose], ...nodeOf(pod) });
   };
   if (controlPlane?.kind === 'ok') {
     const byApp = (app: string): Json[] => controlPlane.value.items.filter((pod) => text(pod, 'metadata', 'labels', 'k8s-app') === app);
@@ -64,7 +71,7 @@ export function podLogsToRead(controlPlane: ApiResult<ListResult> | undefined, h
       // helm-controller's Jobs use restartPolicy OnFailure: a failing install restarts in place, so the pod stays
       // Running or Pending with restarts, and the failed attempt's log is the previous instance's.
       const restarted = newest(ofChart.filter((pod) => podRestarts(pod) > 0));
-      if (restarted !== undefined) wanted.push({ purpose: 'helm-install', namespace: HELM_NAMESPACE, pod: name(restarted), container: firstContainer(restarted, 'helm'), tailLines: TAIL_LINES['helm-install'], previous: true });
+      if (restarted !== undefined) wanted.push({ purpose: 'helm-install', namespace: HELM_NAMESPACE, pod: name(restarted), container: firstContainer(restarted, 'helm'), tailLines: TAIL_LINES['helm-install'], ...nodeOf(restarted), previous: true });
     }
   }
   return wanted;

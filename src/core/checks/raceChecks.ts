@@ -1,6 +1,7 @@
 import { name, text } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
+import { eventPodRef } from './eventObjects';
 import { raceVerdict } from './initRaceConditions';
 
 export const SANDBOX_EVENTS_CHECK: CheckDefinition = { id: 'race.sandbox-events', area: 'Init race', title: 'FailedCreatePodSandBox events quoting ClusterInformation' };
@@ -22,15 +23,18 @@ export function checkSandboxEvents(evidence: ClusterEvidence): CheckResult {
   const matching = evidence.sandboxEvents.value.items.filter((event) => /ClusterInformation/.test(text(event, 'message') ?? '') && !(now - eventTime(event) > RECENT_MS));
   if (matching.length === 0) return result(SANDBOX_EVENTS_CHECK, 'pass', 'No recent sandbox failures quoting ClusterInformation', [`${evidence.sandboxEvents.value.items.length} FailedCreatePodSandBox event(s) read`]);
   const lines = matching.slice(0, 10).map((event) => `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'} ×${String(text(event, 'count') ?? (event as { count?: number }).count ?? 1)}: ${(text(event, 'message') ?? '').slice(0, 300)}`);
+  const objects = matching.slice(0, 50).flatMap((event) => eventPodRef(event, 'FailedCreatePodSandBox') ?? []);
   const race = raceVerdict(evidence);
   if (!race.applies) {
     return result(SANDBOX_EVENTS_CHECK, 'warn', `${matching.length} pod(s) failed to get a sandbox because ClusterInformation was missing`, [...lines, `why it is missing: ${race.reason}`], {
       remediation: `ClusterInformation default is missing because ${race.reason}; the sandboxes are retried once calico-node creates it.`,
+      objects,
     });
   }
   return result(SANDBOX_EVENTS_CHECK, 'warn', `${matching.length} pod(s) failed to get a sandbox because ClusterInformation was missing`, lines, {
     remediation: 'The rancher/rke2#7808 race: pods started before calico-node created ClusterInformation default. They are retried; wait for ClusterInformation default and join further nodes in batches.',
     knownIssue: ISSUE,
+    objects,
   });
 }
 

@@ -1,6 +1,7 @@
 import { name, text, type Json } from '../kube/objectFields';
 import type { ApiFailure } from '../kube/apiResult';
 import { result, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
+import { PATHS } from './calicoObjects';
 import { isWindowsNode } from './networkSetup';
 import { podReady, stuckContainer } from './podProblems';
 
@@ -40,7 +41,8 @@ export function judgeFromPods(judgement: PodsJudgement): CheckResult | undefined
     const linux = judgement.nodesToCover.filter((node) => !isWindowsNode(node));
     const missing = linux.filter((node) => !covered.has(name(node)));
     if (missing.length > 0) {
-      return result(definition, 'fail', `${workload}: no pod on ${missing.length} of ${linux.length} Linux node(s), e.g. ${name(missing[0])}`, [...lines, ...missing.slice(0, 10).map((node) => `${name(node)}: no ${workload} pod`)], { remediation: judgement.remediation, objects: [...judgement.objects] });
+      const uncovered: ObjectRef[] = missing.slice(0, 50).map((node) => ({ kind: 'Node', name: name(node), path: `${PATHS.nodes}/${name(node)}`, node: name(node), condition: `no ${workload} pod` }));
+      return result(definition, 'fail', `${workload}: no pod on ${missing.length} of ${linux.length} Linux node(s), e.g. ${name(missing[0])}`, [...lines, ...missing.slice(0, 10).map((node) => `${name(node)}: no ${workload} pod`)], { remediation: judgement.remediation, objects: [...judgement.objects, ...uncovered] });
     }
     return result(definition, 'pass', `${workload} ready on all ${linux.length} Linux node(s) (judged from its pods)`, lines, { objects: [...judgement.objects] });
   }

@@ -20,8 +20,35 @@ export interface FleetClusterJson {
   verdict?: Verdict;
   summary?: Record<CheckStatus, number>;
   worstKnownIssue?: WorstKnownIssue;
+  /** The first root cause of the cluster's report: the one answer per cluster (absent when nothing fails or warns). */
+  rootCause?: FleetRootCause;
   /** The cluster's full check report, as `check --format json` prints it for one cluster. */
   report?: CheckReportJson;
+}
+
+export interface FleetRootCause {
+  /** Check id (or `log:<signature>`) of the cause. */
+  check: string;
+  title: string;
+  summary: string;
+  /** How many findings it explains. */
+  explains: number;
+  /** Titles of the causes the evidence cannot tell apart from it ("one of"). */
+  alternatives: string[];
+}
+
+/** The first root cause of one report, with the titles of its alternatives. */
+export function firstRootCause(report: CheckReportJson): FleetRootCause | undefined {
+  const cause = report.rootCauses?.[0];
+  if (cause === undefined) return undefined;
+  const titleOf = new Map(report.checks.map((check) => [check.id, check.title]));
+  return { check: cause.check, title: cause.title, summary: cause.summary, explains: cause.explains.length, alternatives: cause.alternatives.map((id) => titleOf.get(id) ?? id) };
+}
+
+/** A root cause in one table cell: its title, the alternatives it cannot be told from, and how much it explains. */
+export function rootCauseCell(cause: FleetRootCause | undefined): string {
+  if (cause === undefined) return '-';
+  return `${[cause.title, ...cause.alternatives].join(' | ')}${cause.alternatives.length > 0 ? ' (one of)' : ''}${cause.explains > 0 ? ` (+${cause.explains} explained)` : ''}`;
 }
 
 export interface FleetReportJson {
@@ -50,6 +77,7 @@ export function fleetClusterJson(entry: FleetEntry): FleetClusterJson {
   if (outcome.kind !== 'checked') return { ...base, reason: outcome.reason, rke2: null, calico: null };
   const report = outcome.report;
   const issue = worstKnownIssue(report);
+  const cause = firstRootCause(report);
   return {
     ...base,
     rke2: report.cluster.rke2,
@@ -57,6 +85,7 @@ export function fleetClusterJson(entry: FleetEntry): FleetClusterJson {
     ...(report.verdict ? { verdict: report.verdict } : {}),
     summary: report.summary,
     ...(issue ? { worstKnownIssue: issue } : {}),
+    ...(cause ? { rootCause: cause } : {}),
     report,
   };
 }
@@ -85,13 +114,13 @@ function table(rows: readonly (readonly string[])[]): string[] {
 }
 
 /**
- * The fleet table for terminals (worst first): cluster, RKE2, Calico, verdict, pass/warn/fail/unknown and the worst
- * known issue; then why each cluster that was not checked was not; then, with `details`, every checked cluster's
+ * The fleet table for terminals (worst first): cluster, RKE2, Calico, verdict, pass/warn/fail/unknown, the worst
+ * known issue and the first root cause; then why each cluster that was not checked was not; then, with `details`, every checked cluster's
  * full report. Every outside string goes through terminalField.
  */
 export function fleetReportToText(report: FleetReportJson, options: { readonly details?: boolean } = {}): string {
   const field = terminalField;
-  const rows = [['CLUSTER', 'RKE2', 'CALICO', 'VERDICT', 'PASS', 'WARN', 'FAIL', 'UNKNOWN', 'WORST KNOWN ISSUE']];
+  const rows = [['CLUSTER', 'RKE2', 'CALICO', 'VERDICT', 'PASS', 'WARN', 'FAIL', 'UNKNOWN', 'WORST KNOWN ISSUE', 'ROOT CAUSE']];
   for (const cluster of report.clusters) {
     const counts = cluster.summary;
     rows.push([
@@ -101,6 +130,7 @@ export function fleetReportToText(report: FleetReportJson, options: { readonly d
       verdictCell(cluster),
       ...(counts ? [counts.pass, counts.warn, counts.fail, counts.unknown].map(String) : ['-', '-', '-', '-']),
       cluster.worstKnownIssue ? `${field(cluster.worstKnownIssue.id)} (${cluster.worstKnownIssue.status})` : '-',
+      field(rootCauseCell(cluster.rootCause)),
     ]);
   }
   const lines = [`Fleet: ${field(report.fleet.source)} — ${report.fleet.clusters} cluster(s)`, '', ...table(rows)];

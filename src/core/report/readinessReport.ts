@@ -4,6 +4,7 @@ import type { SignatureSummary } from '../logs/logSummary';
 import type { PolicyMatricesJson } from '../policy/policyMatrixReport';
 import { findingsToJson, type FindingsJson } from './findingsJson';
 import { findingsToSarif } from './findingsSarif';
+import { provingLinks } from '../causes/provingLinks';
 import { markdownCell } from './markdownText';
 import { summaryToJson, type LogSummaryJson } from './logFindingsReport';
 import { redactDeep } from './redactSecrets';
@@ -42,7 +43,7 @@ function policyMatricesMarkdown(report: ReadinessReport): string[] {
 
 const MARK: Record<string, string> = { pass: '✅ pass', warn: '⚠️ warn', fail: '❌ fail', unknown: '❔ unknown', skipped: '⏭ skipped' };
 
-/** The root causes first: each with what it explains and the first step. */
+/** The root causes first: each with what it explains, the node or log line that proves it, and the first step. */
 function rootCausesMarkdown(report: ReadinessReport): string[] {
   const causes = report.rootCauses ?? [];
   if (causes.length === 0) return [];
@@ -53,6 +54,7 @@ function rootCausesMarkdown(report: ReadinessReport): string[] {
     ...causes.flatMap((cause) => [
       `- **${markdownCell([cause.title, ...cause.alternatives.map((id) => titleOf.get(id) ?? id)].join(' | '))}** — ${markdownCell(cause.summary)}`,
       ...(cause.explains.length > 0 ? [`  - explains: ${markdownCell(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`] : []),
+      ...provingLinks(cause).map((link) => `  - evidence: ${markdownCell(link)}`),
       ...(cause.remediation ? [`  - what to do: ${markdownCell(cause.remediation)}`] : []),
     ]),
     '',

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { markdownCell } from '../../core/report/markdownText';
 import { CHECK_AREAS, type CheckArea, type CheckResult } from '../../core/checks/checkResult';
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
+import { firstRootCause, rootCauseCell } from '../../core/fleet/fleetReport';
 import { clusterStatus, worstFirst, worstKnownIssue, type FleetStatus } from '../../core/fleet/fleetVerdict';
 import type { PrerequisitesView, TreeNode } from '../prerequisitesView';
 import { statusIcon } from '../statusColors';
@@ -80,12 +81,14 @@ export class FleetView implements vscode.TreeDataProvider<FleetNode>, vscode.Dis
     if (outcome.kind === 'checked') {
       const { summary, cluster } = outcome.report;
       const issue = worstKnownIssue(outcome.report);
-      // The problems only, so the row fits a 300 px sidebar; every count is in the tooltip.
+      const cause = firstRootCause(outcome.report);
+      // The one answer per cluster leads: its root cause, then the problems only, so the row fits a 300 px sidebar;
+      // every count is in the tooltip.
       const problems = [`${summary.fail} fail`, `${summary.warn} warn`, `${summary.unknown} unknown`].filter((count) => !count.startsWith('0 '));
       const counts = `${summary.pass} pass, ${summary.warn} warn, ${summary.fail} fail, ${summary.unknown} unknown`;
-      item.description = `${WORDS[status]} · ${problems.length > 0 ? problems.join(', ') : `${summary.pass} pass`}${issue ? ` · ${issue.id}` : ''}`;
+      item.description = `${WORDS[status]}${cause ? ` · ${rootCauseCell(cause)}` : ''} · ${problems.length > 0 ? problems.join(', ') : `${summary.pass} pass`}${issue ? ` · ${issue.id}` : ''}`;
       // Names, versions and the verdict's reason come from Rancher or the cluster: escaped, rendered as text.
-      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]} (${counts})\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}`);
+      item.tooltip = new vscode.MarkdownString(`**${markdownCell(row.target.name)}** — ${WORDS[status]} (${counts})\n\nRKE2 ${markdownCell(cluster.rke2 ?? 'unknown')} · Calico ${markdownCell(cluster.calico ?? 'unknown')}${row.target.rancherId ? `\n\nRancher cluster ${markdownCell(row.target.rancherId)}` : ''}${outcome.report.verdict ? `\n\n${markdownCell(outcome.report.verdict.reason)}` : ''}${cause ? `\n\n**Root cause:** ${markdownCell(rootCauseCell(cause))} — ${markdownCell(cause.summary)}` : ''}`);
     } else {
       item.description = `${outcome.kind === 'skipped' ? `skipped (${row.target.distribution ?? 'not RKE2'})` : outcome.kind} — ${outcome.reason}`;
       item.tooltip = outcome.reason;

@@ -79,3 +79,16 @@ describe('the check report opens with the answer', () => {
     assert.ok(!lines.some((line) => line.includes('Wait for calico-node.')), 'and no remediation of its own: the cause\'s is the step');
   });
 });
+
+describe('the text output names what proves the chain', () => {
+  it('prints the node link under the root cause', () => {
+    const results: CheckResult[] = [
+      check('workloads.calico-node', 'fail', [{ ...pod('calico-node-a'), node: 'worker-1' }]),
+      check('nodes.ready', 'fail', [{ kind: 'Node', name: 'worker-1', path: '/api/v1/nodes/worker-1', node: 'worker-1', condition: 'NotReady (False): KubeletNotReady: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady' }]),
+    ];
+    const lines = checkReportToText(buildCheckReport(results, undefined, undefined)).split('\n');
+    const root = lines.findIndex((line) => line.startsWith('Root cause: workloads.calico-node'));
+    assert.ok(root >= 0);
+    assert.ok(lines.slice(root, root + 4).some((line) => line === '  evidence: both on node worker-1'));
+  });
+});

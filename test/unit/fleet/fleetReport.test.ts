@@ -14,6 +14,7 @@ function report(status: VerdictStatus, issue?: { id: string; status: 'fail' | 'w
     checks: [{ id: 'identity.known-issues', area: 'Identity', title: 'Known', status: issue?.status ?? 'pass', summary: '', evidence: [], ...(issue ? { knownIssue: { id: issue.id, url: `https://github.com/${issue.id}` } } : {}) }],
     summary: { pass: 3, warn: 1, fail: status === 'fail' ? 1 : 0, unknown: 0, skipped: 0 },
     verdict: { status, label: status, reason: '' },
+    ...(issue ? { rootCauses: [{ check: 'identity.known-issues', title: 'Known', summary: `the versions carry ${issue.id}`, explains: ['nodes.ready'], alternatives: [], links: [] }] } : {}),
     generatedAt: '',
   };
 }
@@ -49,6 +50,9 @@ describe('fleet verdict and report', () => {
     assert.match(text, /rancher\/rke2#7808 \(fail\)/);
     assert.match(text, /lab: skipped — runs k3s, not RKE2/);
     assert.match(text, /Fleet verdict: FAIL \(exit 1\)/);
+    assert.match(text.split('\n')[2] ?? '', /WORST KNOWN ISSUE\s+ROOT CAUSE$/);
+    assert.match(text, /rancher\/rke2#7808 \(fail\)\s+Known \(\+1 explained\)\n/, 'one root cause per cluster');
+    assert.equal(built.clusters[0]?.rootCause?.check, 'identity.known-issues');
   });
 });
 
@@ -73,7 +77,8 @@ describe('fleet Markdown export', () => {
       entry('edge', { kind: 'unreachable', reason: 'HTTP 503: cluster agent disconnected' }),
     ]);
     const markdown = fleetReportToMarkdown(built);
-    assert.match(markdown, /^\| prod \\\| eu \\\*1\\\* \| v1\.32\.4\+rke2r1 \| v3\.29\.3 \| ❌ fail \| 3 \| 1 \| 1 \| 0 \| \[rancher\/rke2\\#7808\]\(https:\/\/github\.com\/rancher\/rke2#7808\) \(fail\) \|$/m);
+    assert.match(markdown, /^\| prod \\\| eu \\\*1\\\* \| v1\.32\.4\+rke2r1 \| v3\.29\.3 \| ❌ fail \| 3 \| 1 \| 1 \| 0 \| \[rancher\/rke2\\#7808\]\(https:\/\/github\.com\/rancher\/rke2#7808\) \(fail\) \| Known \\\(\+1 explained\\\) \|$/m);
+    assert.match(markdown, /^\*\*Root cause:\*\* Known \\\(\+1 explained\\\) — the versions carry rancher\/rke2\\#7808$/m);
     assert.match(markdown, /^\| edge \| {2}\| {2}\| ⛔ unreachable: HTTP 503: cluster agent disconnected \|/m);
     assert.match(markdown, /^## prod \\\| eu \\\*1\\\*$/m);
   });
