@@ -56,6 +56,13 @@ function tooltip(check: CheckResult): vscode.MarkdownString {
  * The prerequisites tree: areas (Identity, Install, CRDs, …, Host) with the worst status of their checks, each check
  * with its summary, evidence, what to do, known issue and the objects it looked at.
  */
+/** A root cause found in a component's log has no check of its own: its row shows the line and the pod it came from. */
+function logCauseRow(cause: RootCauseJson): CheckResult | undefined {
+  if (!cause.log) return undefined;
+  const where = `${cause.log.namespace}/${cause.log.pod}${cause.log.node ? ` on ${cause.log.node}` : ''}`;
+  return { id: cause.check, area: 'Logs', title: cause.title, status: 'fail', summary: cause.summary, evidence: [`${where}: ${cause.log.line}`], ...(cause.remediation !== undefined ? { remediation: cause.remediation } : {}) };
+}
+
 export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -218,7 +225,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
     }
     // The answer first: the root causes, each with what it explains; the areas below keep every check.
     const causes = rootCausesOfChecks(state.results, state.evidence ? { podLogs: state.evidence.podLogs } : {}).flatMap((cause) => {
-      const check = state.results.find((entry) => entry.id === cause.check);
+      const check = state.results.find((entry) => entry.id === cause.check) ?? logCauseRow(cause);
       return check ? [{ cause, check }] : [];
     });
     if (causes.length > 0) roots.push({ type: 'causes', causes, results: state.results });
