@@ -82,3 +82,8 @@ export function rootCausesOfChecks(results: readonly CheckResult[], inputs: Caus
   });
 }
 
+
+/** How an explained finding is named in text: its check's title, or a log signature with where it was seen. */
+export function explainedTitle(id: string, titleOf: ReadonlyMap<string, string>): string {
+  return titleOf.get(id) ?? (id.startsWith('log:') ? `${id.slice('log:'.length)} (in a pod log)` : id);
+}

@@ -1,5 +1,5 @@
 import { provingLinks } from '../causes/provingLinks';
-import { rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
+import { explainedTitle, rootCausesOfChecks, type RootCauseJson } from '../causes/rootCauseReport';
 import type { NodeLogScan } from '../causes/logFindings';
 import { stripControlCharacters } from '../text/terminalText';
 import { summarize, type CheckResult, type CheckStatus } from './checkResult';
@@ -96,7 +96,7 @@ export function checkReportToText(report: CheckReportJson): string {
   for (const cause of report.rootCauses ?? []) {
     const alternatives = cause.alternatives.map((id) => titleOf.get(id) ?? id);
     lines.push(`${alternatives.length > 0 ? 'Root cause, one of' : 'Root cause'}: ${field([cause.title, ...alternatives].join(' | '))} — ${field(cause.summary)}`);
-    if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`);
+    if (cause.explains.length > 0) lines.push(`  explains: ${field(cause.explains.map((id) => explainedTitle(id, titleOf)).join('; '))}`);
     for (const link of provingLinks(cause)) lines.push(`  evidence: ${field(link)}`);
     if (cause.remediation) lines.push(`  → ${field(cause.remediation)}`);
     for (const id of cause.explains) if (!explainedBy.has(id)) explainedBy.set(id, cause.title);

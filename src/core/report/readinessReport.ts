@@ -5,6 +5,7 @@ import type { PolicyMatricesJson } from '../policy/policyMatrixReport';
 import { findingsToJson, type FindingsJson } from './findingsJson';
 import { findingsToSarif } from './findingsSarif';
 import { provingLinks } from '../causes/provingLinks';
+import { explainedTitle } from '../causes/rootCauseReport';
 import { markdownCell } from './markdownText';
 import { summaryToJson, type LogSummaryJson } from './logFindingsReport';
 import { redactDeep } from './redactSecrets';
@@ -53,7 +54,7 @@ function rootCausesMarkdown(report: ReadinessReport): string[] {
     '',
     ...causes.flatMap((cause) => [
       `- **${markdownCell([cause.title, ...cause.alternatives.map((id) => titleOf.get(id) ?? id)].join(' | '))}** — ${markdownCell(cause.summary)}`,
-      ...(cause.explains.length > 0 ? [`  - explains: ${markdownCell(cause.explains.map((id) => titleOf.get(id) ?? id).join('; '))}`] : []),
+      ...(cause.explains.length > 0 ? [`  - explains: ${markdownCell(cause.explains.map((id) => explainedTitle(id, titleOf)).join('; '))}`] : []),
       ...provingLinks(cause).map((link) => `  - evidence: ${markdownCell(link)}`),
       ...(cause.remediation ? [`  - what to do: ${markdownCell(cause.remediation)}`] : []),
     ]),
