@@ -89,6 +89,8 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const updateContextKeys = (): void => {
     void apis.commands.executeCommand('setContext', 'rke2Calico.hasKubeconfig', session.kubeconfig() !== undefined);
     void apis.commands.executeCommand('setContext', 'rke2Calico.running', session.state.running);
+    // The walkthrough ticks its steps on these too: a check that ran when the view opened counts as run.
+    if (session.state.finishedAt !== undefined && session.state.target !== undefined) void apis.commands.executeCommand('setContext', 'rke2Calico.checkHasRun', true);
   };
   const treeView = apis.window.createTreeView('rke2Calico.prerequisites', { treeDataProvider: view, showCollapseAll: true });
   const fleet = registerFleet(context, view, services);
