@@ -8,6 +8,7 @@ import { explainConnectionCommand } from './commands/explainConnection';
 import { lookUpVersionCommand } from './commands/lookUpVersion';
 import { BundleCommands } from './commands/openBundle';
 import { checkWhenViewOpens } from './checkWhenViewOpens';
+import { describeObjectCommand } from './commands/describeObject';
 import { openObjectCommand } from './commands/openObject';
 import { pickKubeconfigCommand } from './commands/pickKubeconfig';
 import { runCheckCommand } from './commands/runCheck';
@@ -108,6 +109,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     'rke2Calico.selectContext': selectContextCommand(services),
     'rke2Calico.pickKubeconfig': pickKubeconfigCommand(services),
     'rke2Calico.openObject': openObjectCommand(services),
+    'rke2Calico.describeObject': describeObjectCommand(services),
     'rke2Calico.openPodLogs': (node?: TreeNode) => podLogs.pickAndOpen(node),
     'rke2Calico.loadMoreLog': (uri: vscode.Uri) => podLogs.loadMore(uri),
     'rke2Calico.followLog': (uri: vscode.Uri) => podLogs.follow(uri),
