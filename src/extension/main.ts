@@ -110,6 +110,12 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     'rke2Calico.pickKubeconfig': pickKubeconfigCommand(services),
     'rke2Calico.openObject': openObjectCommand(services),
     'rke2Calico.describeObject': describeObjectCommand(services),
+    // The status bar's click: the view, with the first root cause (or failing check) selected.
+    'rke2Calico.revealProblem': async () => {
+      await apis.commands.executeCommand('workbench.view.extension.rke2Calico');
+      const problem = view.firstProblem();
+      if (problem) await treeView.reveal(problem, { select: true, focus: true, expand: true });
+    },
     'rke2Calico.openPodLogs': (node?: TreeNode) => podLogs.pickAndOpen(node),
     'rke2Calico.loadMoreLog': (uri: vscode.Uri) => podLogs.loadMore(uri),
     'rke2Calico.followLog': (uri: vscode.Uri) => podLogs.follow(uri),

@@ -171,6 +171,31 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
     }
   }
 
+  /**
+   * Parents of the rows the view reveals (a root cause, a check): VS Code needs them to expand the way there. Root
+   * rows, and rows the view never reveals, have none.
+   */
+  getParent(node: TreeNode): TreeNode | undefined {
+    const roots = this.roots(this.session.state);
+    if (node.type === 'cause') return roots.find((root) => root.type === 'causes');
+    if (node.type === 'check') return roots.find((root) => root.type === 'area' && root.checks.some((check) => check.id === node.check.id));
+    return undefined;
+  }
+
+  /** The row the status bar leads to: the first root cause, else the first check that fails, warns or could not look. */
+  firstProblem(): TreeNode | undefined {
+    const roots = this.roots(this.session.state);
+    const causes = roots.find((root) => root.type === 'causes');
+    if (causes) return this.getChildren(causes)[0];
+    for (const status of ['fail', 'warn', 'unknown'] as const) {
+      for (const root of roots) {
+        const check = root.type === 'area' ? root.checks.find((entry) => entry.status === status) : undefined;
+        if (check) return { type: 'check', check };
+      }
+    }
+    return roots[0];
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return this.roots(this.session.state);
     switch (node.type) {

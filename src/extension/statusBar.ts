@@ -17,7 +17,7 @@ export class StatusBar implements vscode.Disposable {
   constructor(session: ClusterSession, window: WindowApis) {
     this.item = window.createStatusBarItem('rke2Calico.status', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'RKE2 Calico readiness';
-    this.item.command = 'workbench.view.extension.rke2Calico';
+    this.item.command = 'rke2Calico.revealProblem';
     this.subscription = session.onDidChange((state) => {
       if (state.running) {
         this.item.text = '$(sync~spin) Calico: checking…';
