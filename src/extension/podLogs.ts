@@ -64,7 +64,9 @@ export class PodLogs implements vscode.Disposable {
       ? [node.object]
       : node?.type === 'check' ? podsOf(node.check.objects ?? []) : uniquePods(session.state.results.flatMap((check) => podsOf(check.objects ?? [])));
     if (pods.length === 0) throw new CommandError('No pods to open yet: run "RKE2 Calico: Run Readiness Check" first; its Calico pods are offered here.');
-    const pod = pods.length === 1 ? pods[0] : (await apis.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: entry.namespace ?? '', entry })), { title: 'Pod' }))?.entry;
+    // Each pod with its state and node as the check saw them, so the one in trouble is picked without opening all.
+    const describe = (entry: ObjectRef): string => [entry.namespace ?? '', entry.condition ?? '', entry.node ? `on ${entry.node}` : ''].filter((part) => part !== '').join(' · ');
+    const pod = pods.length === 1 ? pods[0] : (await apis.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: describe(entry), entry })), { title: 'Pod' }))?.entry;
     if (!pod?.namespace) return;
     const choice = await apis.window.showQuickPick(
       (pod.containers ?? []).flatMap((container) => [
