@@ -174,7 +174,7 @@ export class FileDiagnostics implements vscode.Disposable {
       // Policy findings come from the same engine on this thread, for files within its budget (policies are small).
       if (fits && engine.mentionsPolicyKind(text)) policyText = text;
     }
-    const workloads = policyText === '' ? undefined : await this.clusterWorkloadsFor(document, engine);
+    const workloads = policyText === '' ? undefined : await this.clusterWorkloadsFor(document, policyText, engine);
     if (stale()) return;
     const policy = policyText === '' ? [] : engine.lintPolicyFile(document.uri.path, policyText, workloads);
     // Findings that need other files are from the saved snapshot: shown while the document matches it.
@@ -184,11 +184,9 @@ export class FileDiagnostics implements vscode.Disposable {
     this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
   }
 
-  /** The cluster's workloads in the namespaces of a policy file's policies, when connected; else none. */
-  private async clusterWorkloadsFor(document: vscode.TextDocument, engine: ReturnType<typeof loadLintEngine>): Promise<ClusterWorkloads | undefined> {
+  /** The cluster's workloads in the namespaces of a policy file's policies (its text already read), when connected. */
+  private async clusterWorkloadsFor(document: vscode.TextDocument, text: string, engine: ReturnType<typeof loadLintEngine>): Promise<ClusterWorkloads | undefined> {
     if (!this.policyWorkloads) return undefined;
-    const text = document.getText();
-    if (!engine.mentionsPolicyKind(text)) return undefined;
     try {
       return await this.policyWorkloads.workloads(engine.policyNamespacesIn(document.uri.path, text));
     } catch (error) {

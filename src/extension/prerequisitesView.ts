@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { markdownCell } from '../core/report/markdownText';
 import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
-import { rootCausesOfChecks, type RootCauseJson } from '../core/causes/rootCauseReport';
+import type { RootCauseJson } from '../core/causes/rootCauseReport';
 import { unreachableCluster } from '../core/report/reportRows';
 import type { ClusterSession, SessionState } from './clusterSession';
 import { describeProblem, type ConnectionProblem } from './connectionProblem';
@@ -11,6 +11,7 @@ import { evidenceByObject } from './objectEvidence';
 import { objectLabel } from './reportLinks';
 import { shortState } from './shortState';
 import { statusIcon } from './statusColors';
+import { rootCausesOfState } from './sessionRootCauses';
 
 /** Codicon and theme colour per status, so every theme shows them. */
 const STATUS_ICONS: Record<CheckStatus, vscode.ThemeIcon> = {
@@ -249,7 +250,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
       roots.push({ type: 'message', label: state.target.context, icon: 'server-environment', ...(checked ? { description: checked } : {}), tooltip: `${state.target.context} — ${state.target.server}${checked ? ` (${checked})` : ''}` });
     }
     // The answer first: the root causes, each with what it explains; the areas below keep every check.
-    const causes = rootCausesOfChecks(state.results, state.evidence ? { podLogs: state.evidence.podLogs } : {}).flatMap((cause) => {
+    const causes = rootCausesOfState(state).flatMap((cause) => {
       const check = state.results.find((entry) => entry.id === cause.check) ?? logCauseRow(cause);
       return check ? [{ cause, check }] : [];
     });

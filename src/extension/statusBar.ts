@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { summarize } from '../core/checks/checkResult';
 import { overallVerdict } from '../core/checks/verdict';
-import { rootCausesOfChecks } from '../core/causes/rootCauseReport';
 import type { ClusterSession } from './clusterSession';
 import { describeProblem } from './connectionProblem';
 import type { StatusBarItemApi, WindowApis } from './editorApis';
+import { rootCausesOfState } from './sessionRootCauses';
 
 /**
  * One status-bar item with the overall verdict of the last readiness check (the same verdict as the CLI's exit code
@@ -47,7 +47,7 @@ export class StatusBar implements vscode.Disposable {
       const verdict = overallVerdict(state.results);
       const icon = { fail: '$(error)', 'could-not-verify': '$(question)', warn: '$(warning)', pass: '$(pass)' }[verdict.status];
       this.item.text = `${icon} Calico: ${verdict.label}`;
-      const cause = rootCausesOfChecks(state.results, state.evidence ? { podLogs: state.evidence.podLogs } : {})[0];
+      const cause = rootCausesOfState(state)[0];
       const causeLine = cause ? `\nRoot cause: ${cause.title} — ${cause.summary}` : '';
       this.item.tooltip = `${state.target?.context ?? ''}: ${verdict.reason}${causeLine}\n${counts.pass} pass, ${counts.warn} warn, ${counts.fail} fail, ${counts.unknown} unknown, ${counts.skipped} skipped`;
       this.item.backgroundColor = verdict.status === 'fail' ? new vscode.ThemeColor('statusBarItem.errorBackground') : verdict.status === 'could-not-verify' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
