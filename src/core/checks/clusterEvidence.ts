@@ -76,6 +76,8 @@ export interface ManifestInstallEvidence {
   readonly calicoNodeDaemonSet: ApiResult<unknown>;
   readonly calicoNodePods: ApiResult<ListResult>;
   readonly kubeControllersDeployment: ApiResult<unknown>;
+  /** calico-kube-controllers (and a manifest Typha) pods in kube-system; absent where a source did not collect them. */
+  readonly controlPlanePods?: ApiResult<ListResult>;
 }
 
 export interface OperatorRolloutEvidence {
@@ -279,7 +281,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     failedEvents,
     kubeProxyPods: listed('kubeProxyPods'),
     kubeProxySelector,
-    ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead } } : {}),
+    ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead, controlPlanePods: manifestLists.controlPlanePods ?? notRead } } : {}),
     ...(readRollout ? { operatorRollout: { replicaSets: rollout.replicaSets ?? notRead, pods: rollout.pods ?? notRead, events: rollout.events ?? notRead } } : {}),
     ...(objects.servicesEndpoint ? { servicesEndpoint: objects.servicesEndpoint } : {}),
     podLogs,

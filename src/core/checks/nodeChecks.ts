@@ -22,20 +22,31 @@ export function checkNodes(evidence: ClusterEvidence): CheckResult {
   const problems: string[] = [];
   const objects: ObjectRef[] = [];
   let notReady = 0;
+  const unreported: Json[] = [];
   for (const node of nodes) {
     const ready = condition(node, 'Ready');
     const network = condition(node, 'NetworkUnavailable');
-    if (ready?.status !== 'True') {
+    if (ready === undefined) {
+      // The node lifecycle controller writes Ready=Unknown (NodeStatusNeverUpdated) once a registered node's kubelet
+      // has not posted status within its grace period, so no condition at all means "not reported yet" (or a copy of
+      // the object without its status), not NotReady.
+      unreported.push(node);
+    } else if (ready.status !== 'True') {
       notReady++;
-      if (problems.length < 20) problems.push(`${name(node)} NotReady: ${ready?.message ?? ready?.reason ?? 'no Ready condition'}`);
-      if (objects.length < NODE_REFS) objects.push(nodeRef(node, `NotReady (${ready?.status ?? 'no Ready condition'}): ${[ready?.reason, ready?.message].filter(Boolean).join(': ')}${network?.status === 'True' ? `; NetworkUnavailable: ${network.reason ?? ''}` : ''}`));
+      if (problems.length < 20) problems.push(`${name(node)} NotReady: ${ready.message ?? ready.reason ?? ready.status}`);
+      if (objects.length < NODE_REFS) objects.push(nodeRef(node, `NotReady (${ready.status}): ${[ready.reason, ready.message].filter(Boolean).join(': ')}${network?.status === 'True' ? `; NetworkUnavailable: ${network.reason ?? ''}` : ''}`));
     } else if (network?.status === 'True') {
       if (problems.length < 20) problems.push(`${name(node)} NetworkUnavailable: ${network.message ?? network.reason ?? ''}`);
       if (objects.length < NODE_REFS) objects.push(nodeRef(node, `NetworkUnavailable: ${[network.reason, network.message].filter(Boolean).join(': ')}`));
     }
   }
   const networkDown = nodes.filter((node) => condition(node, 'NetworkUnavailable')?.status === 'True').length;
-  const lines = [`${nodes.length} node(s)${evidence.nodes.value.truncated ? ' (list truncated)' : ''}: ${nodes.length - notReady} Ready, ${notReady} NotReady, ${networkDown} NetworkUnavailable`, ...problems];
+  const reported = nodes.length - unreported.length;
+  const lines = [
+    `${nodes.length} node(s)${evidence.nodes.value.truncated ? ' (list truncated)' : ''}: ${reported - notReady} Ready, ${notReady} NotReady, ${networkDown} NetworkUnavailable${unreported.length > 0 ? `, ${unreported.length} without any Ready condition` : ''}`,
+    ...problems,
+    ...unreported.slice(0, 10).map((node) => `${name(node)}: no Ready condition (its kubelet has not posted status)`),
+  ];
   if (notReady > 0 || networkDown > 0) {
     const cni = problems.some((problem) => /cni plugin not initialized|NetworkPluginNotReady/i.test(problem));
     return result(NODES_CHECK, 'fail', `${notReady} of ${nodes.length} node(s) NotReady${networkDown > 0 ? `, ${networkDown} with NetworkUnavailable` : ''}`, lines, {
@@ -43,5 +54,6 @@ export function checkNodes(evidence: ClusterEvidence): CheckResult {
       remediation: cni ? '"cni plugin not initialized": no CNI config on the node yet — calico-node writes /etc/cni/net.d/10-calico.conflist when it starts. Check calico-node on those nodes.' : 'Describe the node and read the kubelet log.',
     });
   }
+  if (unreported.length > 0) return result(NODES_CHECK, 'unknown', `unknown: ${unreported.length} of ${nodes.length} node(s) report no Ready condition${reported > 0 ? `; the other ${reported} are Ready` : ''}`, lines, { remediation: 'Describe the node: a kubelet that never posted status gets Ready=Unknown (NodeStatusNeverUpdated) from the node controller within a minute.' });
   return result(NODES_CHECK, 'pass', `All ${nodes.length} node(s) Ready`, lines);
 }

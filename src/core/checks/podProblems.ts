@@ -53,6 +53,14 @@ export function podState(pod: Json): string {
 }
 
 /**
+ * Whether the pod carries any status at all. The API server always sets a phase (Pending at least), so a pod without
+ * one is a copy cut before its status: neither ready nor not ready.
+ */
+export function podStatusShown(pod: Json): boolean {
+  return text(pod, 'status', 'phase') !== undefined || list(pod, 'status', 'conditions').length > 0 || list(pod, 'status', 'containerStatuses').length > 0;
+}
+
+/**
  * Whether a pod is Ready: its Ready condition where the API gave one; otherwise (a state rebuilt from `kubectl get
  * pods`, which prints READY 1/1 from the container statuses) every container ready, and at least one.
  */

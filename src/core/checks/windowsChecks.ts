@@ -37,10 +37,13 @@ export function checkWindowsNodes(evidence: ClusterEvidence): CheckResult {
       remediation: 'Windows nodes cannot borrow addresses from other nodes\' blocks. The rke2-calico chart creates IPAMConfig default with strictAffinity: true ("Config required by Windows nodes"); restore it (ipamConfig.strictAffinity in the HelmChartConfig).',
     });
   }
-  const notReady = windows.filter((node) => condition(node, 'Ready')?.status !== 'True');
+  // A node without a Ready condition has not reported yet (see nodeChecks): unknown, not "not Ready".
+  const notReady = windows.filter((node) => { const ready = condition(node, 'Ready'); return ready !== undefined && ready.status !== 'True'; });
   if (notReady.length > 0) {
     return result(WINDOWS_CHECK, 'warn', `${notReady.length} of ${windows.length} Windows node(s) not Ready`, lines, { remediation: WINDOWS_LOGS });
   }
+  const unreported = windows.filter((node) => condition(node, 'Ready') === undefined).length;
+  if (unreported > 0) return result(WINDOWS_CHECK, 'unknown', `unknown: ${unreported} of ${windows.length} Windows node(s) report no Ready condition`, lines, { remediation: WINDOWS_LOGS });
   if (strict === undefined) return result(WINDOWS_CHECK, 'unknown', `unknown: IPAMConfig default could not be read (${evidence.ipamConfig.kind}); ${windows.length} Windows node(s) Ready`, lines);
   return result(WINDOWS_CHECK, 'pass', `${windows.length} Windows node(s) Ready, strictAffinity set`, lines);
 }

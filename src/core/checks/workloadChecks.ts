@@ -2,6 +2,8 @@ import { condition, list, name, num, text, type Json } from '../kube/objectField
 import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS } from './calicoObjects';
 import { containerStates, describeWaiting, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
+import type { ApiResult } from '../kube/apiResult';
+import type { ListResult } from '../kube/clusterReader';
 import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
 
@@ -122,6 +124,18 @@ function typhaFromPods(evidence: ClusterEvidence, refusal: Exclude<ClusterEviden
   return judgeFromPods({ definition: TYPHA_CHECK, controller: 'Deployment calico-system/calico-typha', refusal, pods, lines: [...pods.map(describeUnreadyPod), `Endpoints calico-system/calico-typha: ${endpoints.kind === 'ok' ? `${addresses} ready address(es)` : endpoints.kind}`], objects: pods.map(podRef), readyIsEnough: addresses > 0, remediation: TYPHA_REMEDIATION });
 }
 
+/**
+ * calico-kube-controllers' pods when its Deployment could not be read: calico-system's, else (none there) those of a
+ * manifest install in kube-system, as for calico-node.
+ */
+function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { pods: Json[]; namespace: string } {
+  const of = (pods: ApiResult<ListResult> | undefined): Json[] => (pods?.kind === 'ok' ? podsOfApp(pods.value.items, 'calico-kube-controllers') : []);
+  const inKubeSystem = of(evidence.manifestInstall?.controlPlanePods);
+  if (namespace === HELM_NAMESPACE) return { pods: inKubeSystem, namespace };
+  const own = of(evidence.controlPlanePods);
+  return own.length === 0 && inKubeSystem.length > 0 ? { pods: inKubeSystem, namespace: HELM_NAMESPACE } : { pods: own, namespace };
+}
+
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const manifest = evidence.manifestInstall;
   const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok' ? manifest : undefined;
@@ -130,8 +144,8 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: inKubeSystem ? 'Calico\'s manifest deploys it with calico-node; re-apply the manifest of the installed release.' : 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
-    const pods = evidence.controlPlanePods.kind === 'ok' ? podsOfApp(evidence.controlPlanePods.value.items, 'calico-kube-controllers') : [];
-    const fromPods = judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${namespace}/calico-kube-controllers`, refusal: found, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
+    const source = kubeControllersPods(evidence, namespace);
+    const fromPods = judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${source.namespace}/calico-kube-controllers`, refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
     return fromPods ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
   }
   const available = condition(found.value, 'Available');

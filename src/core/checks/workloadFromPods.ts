@@ -3,7 +3,7 @@ import type { ApiFailure } from '../kube/apiResult';
 import { result, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import { PATHS } from './calicoObjects';
 import { isWindowsNode } from './networkSetup';
-import { podReady, stuckContainer } from './podProblems';
+import { podReady, podStatusShown, stuckContainer } from './podProblems';
 
 /**
  * A Calico workload judged by its pods when its DaemonSet or Deployment could not be read (a role that may list pods
@@ -27,7 +27,9 @@ export interface PodsJudgement {
 }
 
 export function judgeFromPods(judgement: PodsJudgement): CheckResult | undefined {
-  const { definition, controller, refusal, pods } = judgement;
+  const { definition, controller, refusal } = judgement;
+  // Pods whose status was not shown decide nothing either way.
+  const pods = judgement.pods.filter(podStatusShown);
   if (pods.length === 0) return undefined;
   const workload = definition.id.split('.')[1] ?? definition.id;
   const unready = pods.filter((pod) => !podReady(pod) || stuckContainer(pod) !== undefined);
@@ -36,6 +38,7 @@ export function judgeFromPods(judgement: PodsJudgement): CheckResult | undefined
   if (unready.length > 0) {
     return result(definition, 'fail', `${workload}: ${unready.length} of ${pods.length} pod(s) not ready`, lines, { remediation: judgement.remediation, objects: [...judgement.objects] });
   }
+  if (pods.length < judgement.pods.length) return undefined;
   if (judgement.nodesToCover !== undefined) {
     const covered = new Set(pods.map((pod) => text(pod, 'spec', 'nodeName')));
     const linux = judgement.nodesToCover.filter((node) => !isWindowsNode(node));

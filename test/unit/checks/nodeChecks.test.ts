@@ -30,6 +30,18 @@ describe('nodes.ready', () => {
     assertResult(checkNodes(healthyEvidence({ nodes: listed([node({ name: 'agent-1', ready: false, notReadyMessage: 'PLEG is not healthy' })]) })), { status: 'fail', summary: /^1 of 1/, evidence: [/^agent-1 NotReady: PLEG is not healthy$/], remediation: /^Describe the node/ });
   });
 
+  it('is unknown, not NotReady, for a node that carries no Ready condition (its kubelet has not posted status)', () => {
+    const bare = { ...node({ name: 'agent-9' }), status: { nodeInfo: { kubeletVersion: 'v1.31.4+rke2r1' } } };
+    assertResult(checkNodes(healthyEvidence({ nodes: listed([node({ name: 'server-1' }), bare]) })), {
+      status: 'unknown',
+      summary: /^unknown: 1 of 2 node\(s\) report no Ready condition; the other 1 are Ready$/,
+      evidence: [/^2 node\(s\): 1 Ready, 0 NotReady, 0 NetworkUnavailable, 1 without any Ready condition$/, /^agent-9: no Ready condition/],
+      remediation: /NodeStatusNeverUpdated/,
+    });
+    // An explicit NotReady elsewhere still fails.
+    assert.equal(checkNodes(healthyEvidence({ nodes: listed([node({ name: 'a', ready: false, notReadyMessage: 'PLEG is not healthy' }), bare]) })).status, 'fail');
+  });
+
   it('is unknown when nodes cannot be read, and says when the list was cut short', () => {
     assertResult(checkNodes(healthyEvidence({ nodes: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read nodes$/, evidence: [/^nodes: forbidden/], remediation: /^Grant this user get\/list on nodes/ });
     assertResult(checkNodes(healthyEvidence({ nodes: listed([node({ name: 'a' })], true) })), { status: 'pass', summary: /^All 1 node/, evidence: [/^1 node\(s\) \(list truncated\): /], remediation: null });

@@ -95,4 +95,12 @@ describe('workloads.calico-kube-controllers', () => {
     assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: crashing })), { status: 'fail', summary: /^calico-kube-controllers: 1 of 1 pod\(s\) not ready$/, evidence: [/could not be read \(forbidden\)/, /CrashLoopBackOff/], remediation: /^Open the calico-kube-controllers logs/ });
     assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'workloads.calico-kube-controllers').status, 'skipped');
   });
+
+  it('looks for its pods in kube-system (a manifest install) when calico-system has none, and decides nothing on pods shown without status', () => {
+    const crashing = pod({ name: 'calico-kube-controllers-6946cb87d6-nkzdc', namespace: 'kube-system', labels: { 'k8s-app': 'calico-kube-controllers' }, waiting: { reason: 'CrashLoopBackOff' }, restarts: 4 });
+    const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([crashing]) };
+    assertResult(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]), manifestInstall })), { status: 'fail', summary: /^calico-kube-controllers: 1 of 1 pod\(s\) not ready$/, evidence: [/^Deployment kube-system\/calico-kube-controllers could not be read \(forbidden\)/, /CrashLoopBackOff/], remediation: /^Open the calico-kube-controllers logs/ });
+    const cut = { ...crashing, status: undefined };
+    assert.equal(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]), manifestInstall: { ...manifestInstall, controlPlanePods: listed([cut]) } })).status, 'unknown');
+  });
 });
