@@ -6,7 +6,7 @@ import { LogContext, type ExternalFacts, type IssueSupport } from './logContext'
 import { parseLogLine } from './logLine';
 import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
-import { eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
+import { eventAgeSeconds, eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
@@ -100,6 +100,12 @@ function detached(text: string | undefined): string | undefined {
 function lineClock(line: string, fallback: string | undefined): LogClock | undefined {
   const cri = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})) (?:stdout|stderr) /.exec(line.slice(0, 64));
   return timestampToClock(cri?.[1] ?? fallback);
+}
+
+/** An event row's age (`32s`, `10m (x2 over 10m)`) on the "ago" clock: rows of one table compare by it. */
+function eventAgeClock(line: string): LogClock | undefined {
+  const seconds = eventAgeSeconds(line);
+  return seconds === undefined ? undefined : { ms: -seconds * 1000, domain: 'ago' };
 }
 
 /** A line longer than MAX_LINE_CHARS being scanned in windows: where it started, how long so far, its head. */
@@ -343,7 +349,7 @@ export class LogScanner {
     }
     for (const version of match.versions) this.context.noteVersion(version.component, version.version);
     for (const signature of match.recovers) {
-      for (const domain of ['absolute', 'yearless', 'relative']) this.episodes.delete(`${signature.id}|${domain}`);
+      for (const domain of ['absolute', 'yearless', 'relative', 'ago']) this.episodes.delete(`${signature.id}|${domain}`);
       this.summary.recover(signature.id, line);
     }
     if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
@@ -369,7 +375,7 @@ export class LogScanner {
       this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});
       return;
     }
-    const clock = lineClock(lineText, parsed.timestamp);
+    const clock = lineClock(lineText, parsed.timestamp) ?? eventAgeClock(lineText);
     const span = eventSpanSeconds(lineText);
     const persistedSeconds = this.persisted(signature.id, signature.transient, clock, span);
     if (persistedSeconds !== undefined) {

@@ -29,12 +29,13 @@ export function epochNumberToMs(value: number): number | undefined {
 }
 
 /**
- * A moment on one of three clocks that cannot be compared with each other: absolute (a date with a year), year-less
- * (klog, journald) or relative (logrus terminal output `INFO[0039]`: seconds since the process started).
+ * A moment on one of four clocks that cannot be compared with each other: absolute (a date with a year), year-less
+ * (klog, journald), relative (logrus terminal output `INFO[0039]`: seconds since the process started) or ago (an
+ * event table's age column: seconds before the table was printed, as negative milliseconds).
  */
 export interface LogClock {
   readonly ms: number;
-  readonly domain: 'absolute' | 'yearless' | 'relative';
+  readonly domain: 'absolute' | 'yearless' | 'relative' | 'ago';
 }
 
 export function timestampToClock(text: string | undefined): LogClock | undefined {
@@ -77,17 +78,40 @@ export function timestampToMs(text: string | undefined): number | undefined {
   return undefined;
 }
 
-const EVENT_SPAN = /\(x(\d{1,9}) over ((?:\d{1,6}[dhms]){1,4})\)/;
-const SPAN_UNITS: Record<string, number> = { d: 86_400, h: 3600, m: 60, s: 1 };
+/** kubectl's human durations (apimachinery duration.HumanDuration): `32s`, `3m28s`, `5h`, `3d4h`, `2y`. */
+const DURATION = String.raw`(?:\d{1,6}[ydhms]){1,4}`;
+const EVENT_SPAN = new RegExp(String.raw`(?:(${DURATION}) )?\(x(\d{1,9}) over (${DURATION})\)`);
+/** `kubectl describe`'s Events table: Type, Reason, Age (when last seen), From, Message. */
+const DESCRIBE_AGE = new RegExp(String.raw`(?:^|\s)(?:Warning|Normal)\s+[A-Z][A-Za-z]{1,80}\s+(${DURATION})(?=[\s(]|$)`);
+/** `kubectl get events`: LAST SEEN first, then TYPE and REASON. */
+const GET_EVENTS_AGE = new RegExp(String.raw`^\s*(${DURATION})(?: \(x\d{1,9} over ${DURATION}\))?\s+(?:Warning|Normal)\s`);
+const SPAN_UNITS: Record<string, number> = { y: 31_536_000, d: 86_400, h: 3600, m: 60, s: 1 };
+
+function durationSeconds(text: string | undefined): number {
+  let seconds = 0;
+  for (const part of (text ?? '').matchAll(/(\d+)([ydhms])/g)) seconds += Number(part[1]) * (SPAN_UNITS[part[2] ?? 's'] ?? 1);
+  return seconds;
+}
 
 /**
- * How long a repeated Kubernetes event has been going on, from its `(x61 over 25m)` count (kubectl describe): the
- * event's own proof that a condition persisted, even without per-line timestamps.
+ * How long a repeated Kubernetes event has been going on, from its `25s (x61 over 25m)` (kubectl describe and get
+ * events print when it was last seen, then how long ago it was first seen): the event's own evidence that a condition
+ * persisted, even without per-line timestamps. Taken from the first sighting until the table was printed, as the
+ * corpus labels read it: a series that started long ago and repeated is not a start-up blip, though its last sighting
+ * may be a while back.
  */
 export function eventSpanSeconds(line: string): number | undefined {
   const match = EVENT_SPAN.exec(line.length > 400 ? line.slice(0, 400) : line);
   if (!match) return undefined;
-  let seconds = 0;
-  for (const part of (match[2] ?? '').matchAll(/(\d+)([dhms])/g)) seconds += Number(part[1]) * (SPAN_UNITS[part[2] ?? 's'] ?? 1);
-  return seconds;
+  return durationSeconds(match[3]);
+}
+
+/**
+ * How long ago an event row was last seen, from its Age (describe) or LAST SEEN (get events) column: two rows of one
+ * table can be placed in time relative to each other by it.
+ */
+export function eventAgeSeconds(line: string): number | undefined {
+  const head = line.length > 400 ? line.slice(0, 400) : line;
+  const age = GET_EVENTS_AGE.exec(head) ?? DESCRIBE_AGE.exec(head);
+  return age ? durationSeconds(age[1]) : undefined;
 }

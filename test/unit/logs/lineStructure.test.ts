@@ -93,6 +93,31 @@ describe('families from where a line was logged', () => {
     assert.equal(judgeStructure('E0521 21:40:24.322554    4972 proxier.go:276] Error flushing userspace chain: exit status 3: modprobe: ERROR: could not open moddep file', NO_CONTEXT)?.family, 'kernel-module');
   });
 
+  it('gives BIRD lines their level: from the template of BIRD\'s sources on stderr, from the class in its own log file', () => {
+    assert.equal(readLineStructure('bird: KRT: Received route 10.0.0.0/26 with strange next-hop 10.1.2.3').level, 'error');
+    assert.equal(readLineStructure('bird: BGP: Unexpected connect from unknown address 10.1.2.3 (port 43521)').level, 'warning');
+    assert.equal(readLineStructure('bird: Mesh_10_0_0_2: State changed to up').level, undefined, 'INFO calls are not in the table');
+    const file = readLineStructure('2015-05-13 10:00:00 <ERR> Node_10_0_0_1: Error: Hold timer expired');
+    assert.deepEqual([file.format, file.level, file.message], ['bird', 'error', 'Node_10_0_0_1: Error: Hold timer expired']);
+    assert.deepEqual(scanText('bird: KRT: Received route 10.0.0.0/26 with strange next-hop 10.1.2.3').findings.map((finding) => finding.signature.id), ['bgp-error']);
+    assert.deepEqual(scanText('bird: Netlink: File exists').findings, [], 'the kernel\'s answer when BIRD races it for a route');
+  });
+
+  it('reads events a controller records in its own log, and the node statuses of node IPAM as failures', () => {
+    const line = 'I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" apiVersion="v1" type="Normal" reason="CIDRNotAvailable" message="Node node02 status is now: CIDRNotAvailable"';
+    const structure = readLineStructure(line);
+    assert.deepEqual([structure.format, structure.event?.type, structure.event?.reason, structure.message], ['event', 'Normal', 'CIDRNotAvailable', 'Node node02 status is now: CIDRNotAvailable']);
+    assert.equal(judgeStructure(line, { calicoSeen: false })?.family, 'ipam');
+    assert.equal(judgeStructure('E0102 09:36:40.433340       1 main.go:359] Error registering network: failed to acquire lease: node "master-0" pod cidr not assigned', { calicoSeen: false })?.family, 'ipam');
+    assert.equal(judgeStructure('I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" type="Normal" reason="RegisteredNode" message="Node node02 event: Registered Node"', { calicoSeen: false }), undefined);
+  });
+
+  it('places the rows of an event table in time by their age, so a probe failing ten minutes apart has persisted', () => {
+    const row = (age: string): string => `  Warning  Unhealthy  ${age}  kubelet  Readiness probe failed: calico/node is not ready: BIRD is not ready: BGP not established with 10.8.0.1`;
+    assert.deepEqual(scanText([row('10m'), row('32s')].join('\n')).findings.map((finding) => finding.line), [2]);
+    assert.deepEqual(scanText([row('3m'), row('32s')].join('\n')).findings, [], 'within the start-up grace');
+  });
+
   it('leaves the look-alikes of healthy starts alone (benign lines with their sources)', () => {
     const healthy = [
       'Jan 31 12:27:15 host containerd: time="2020-01-31T12:27:15.537965126+01:00" level=warning msg="failed to load plugin io.containerd.snapshotter.v1.aufs" error="modprobe aufs failed: "modprobe: FATAL: Module aufs not found.\\n": exit status 1"',

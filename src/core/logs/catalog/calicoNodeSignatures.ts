@@ -120,6 +120,16 @@ export const CALICO_NODE_SIGNATURES: readonly LogSignature[] = [
     source: 'projectcalico/calico node/pkg/health/health.go, confd/health.go; projectcalico/calico#7556',
   },
   {
+    id: 'bird-config-missing',
+    severity: 'warning',
+    title: 'BIRD started without its configuration (persisting)',
+    meaning: 'BIRD exits when /etc/calico/confd/config/bird.cfg does not exist yet; confd renders it from the datastore after calico-node starts, and runit starts BIRD again. Normal at start-up; if it persists, confd cannot render the configuration (datastore access, BGP settings), so BGP is down on this node.',
+    remediation: 'Read the confd lines of the same calico-node log (datastore errors, template errors); with BGP disabled (calico_backend none / VXLAN) BIRD should not run at all.',
+    matches: [{ trigger: 'Unable to open configuration file', pattern: 'bird6?: Unable to open configuration file .{0,120}confd/config/bird6?\\.cfg' }],
+    transient: { graceSeconds: 300 },
+    source: 'projectcalico/bird sysdep/unix/main.c (die "Unable to open configuration file %s: %m"); projectcalico/calico node/filesystem/etc/service/available/bird/run (runit, bird -c /etc/calico/confd/config/bird.cfg)',
+  },
+  {
     id: 'bird-not-ready',
     severity: 'warning',
     title: 'BIRD not ready (persisting)',

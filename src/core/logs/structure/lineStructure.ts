@@ -9,12 +9,14 @@
  * - logrus on a TTY: `ERRO[1700] msg`, the bracket holding seconds since start (k3s/RKE2 in a terminal);
  * - JSON lines: `{"level":"error","logger":"controller_installation","msg":…}` (tigera/operator, zap);
  * - Kubernetes events as `kubectl get events` and `kubectl describe` print them, with `(x20 over 10m)`;
- * - BIRD: `bird: Mesh_10_0_0_1: Socket error: …` (BIRD's stderr as calico-node forwards it);
+ * - BIRD: `bird: Mesh_10_0_0_1: Socket error: …` (BIRD's stderr as calico-node forwards it: no level, which the
+ *   message's template in BIRD's sources gives back) and `<time> <ERR> …` (BIRD's own log file);
  * - Go runtime crashes: `panic: …`, `fatal error: …`.
  * Only the first few KiB of a line are read, so a long line costs no more than a short one.
  */
 
 import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine';
+import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
 export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'plain';
@@ -65,6 +67,16 @@ const JSON_LOGGER = /"(?:logger|controller)":\s?"([^"]{1,80})"/;
 const EVENT = /^\s*(?:\S+\s+){0,3}?(Warning|Normal)\s+([A-Z][A-Za-z]+)\s+(.*)$/;
 const EVENT_COUNT = /\(x(\d+) over [^)]{1,20}\)/;
 const BIRD = /^bird: /;
+/**
+ * BIRD writing its own log file: `<time> <CLASS> message` (sysdep/unix/log.c log_commit, class_names; the time as
+ * `timeformat log` sets it, ISO-like by default).
+ */
+const BIRD_FILE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})? <(DBG|TRACE|INFO|RMT|WARN|ERR|AUTH|FATAL|BUG)> /;
+const BIRD_CLASS_LEVELS: Readonly<Record<string, LineLevel>> = { DBG: 'debug', TRACE: 'debug', INFO: 'info', RMT: 'warning', WARN: 'warning', ERR: 'error', AUTH: 'error', FATAL: 'fatal', BUG: 'fatal' };
+const RECORDED_EVENT = '"Event occurred" ';
+const RECORDED_TYPE = / type="(Normal|Warning)"/;
+const RECORDED_REASON = / reason="([A-Za-z]{1,80})"/;
+const RECORDED_MESSAGE = / message="((?:[^"\\]|\\.){0,2000})"/;
 /**
  * The node tools the dataplane runs print their failures as `<tool>[ version]: <message>`: kmod's modprobe/insmod
  * (`modprobe: FATAL: Module ip_set not found…`, `modprobe: ERROR: could not insert…`, busybox's `modprobe: can't …`),
@@ -130,6 +142,19 @@ function fromEvent(base: Unwrapped): LineStructure | undefined {
 }
 
 /**
+ * An event as a controller's own log records it when it emits one (client-go tools/record event.go, structured klog:
+ * `"Event occurred" object="node02" kind="Node" type="Normal" reason="CIDRNotAvailable" message="…"`).
+ */
+function recordedEvent(base: Unwrapped, message: string, sourceFile: string | undefined): LineStructure | undefined {
+  if (!message.startsWith(RECORDED_EVENT)) return undefined;
+  const type = RECORDED_TYPE.exec(message)?.[1];
+  const reason = RECORDED_REASON.exec(message)?.[1];
+  if (type === undefined || reason === undefined) return undefined;
+  const warning = type === 'Warning';
+  return structure(base, 'event', warning ? 'warning' : 'info', RECORDED_MESSAGE.exec(message)?.[1] ?? message, { sourceFile, event: { type: warning ? 'Warning' : 'Normal', reason, count: undefined } });
+}
+
+/**
  * A logfmt line's message with the fields logged after it: logrus puts what failed in `msg` and why in the fields
  * (`WithError` writes `error="…"`), e.g. k3s's `msg="Remotedialer proxy error" error="websocket: bad handshake"`.
  */
@@ -148,7 +173,10 @@ export function readLineStructure(line: string): LineStructure {
     return structure(base, 'calico', levelOf(calico[1] ?? ''), text.slice(calico[0].length), { sourceFile: file === undefined || file.endsWith('<nil>') ? undefined : file });
   }
   const klog = KLOG.exec(text);
-  if (klog) return structure(base, 'klog', levelOf(klog[1] ?? ''), text.slice(klog[0].length), { sourceFile: klog[2] });
+  if (klog) {
+    const message = text.slice(klog[0].length);
+    return recordedEvent(base, message, klog[2]) ?? structure(base, 'klog', levelOf(klog[1] ?? ''), message, { sourceFile: klog[2] });
+  }
   if (text.startsWith('{') || TIMESTAMPED_JSON.test(text)) {
     const json = fromJson(base);
     if (json) return json;
@@ -157,7 +185,12 @@ export function readLineStructure(line: string): LineStructure {
   if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), logfmtMessage(text));
   const tty = TTY.exec(text);
   if (tty) return structure(base, 'logrus-tty', levelOf(tty[1] ?? ''), text.slice(tty[0].length));
-  if (BIRD.test(text)) return structure(base, 'bird', undefined, text.slice(6));
+  if (BIRD.test(text)) {
+    const message = text.slice(6);
+    return structure(base, 'bird', birdLevel(message), message);
+  }
+  const birdFile = BIRD_FILE.exec(text);
+  if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
   const levelWord = LEVEL_WORD.exec(text);

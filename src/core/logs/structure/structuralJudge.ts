@@ -12,7 +12,7 @@ import { familyOfCalicoFile, familyOfKlogFile } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
 
 /**
- * BIRD prints no level: these words are how its failures read — a BGP notification sent (`Error: …`) or received
+ * Where BIRD's level is not known (a message no template of its sources fits), these words are how its failures read — a BGP notification sent (`Error: …`) or received
  * (`Received: …`, e.g. Bad peer AS, Hold timer expired) by proto/bgp/bgp.c bgp_log_error, socket errors of
  * sysdep/unix/io.c, a connection from an address no peer is configured for (`Unexpected connect from unknown address`,
  * bgp.c), configuration errors (`<file>, line N: …`, conf/cf-lex.l cf_error). Not BIRD's `Netlink: …` replies
@@ -65,8 +65,8 @@ function isOperatorLine(structure: LineStructure): boolean {
 
 /** Whether the line reports a failure by its structure, before asking what it is about. */
 function reportsFailure(structure: LineStructure): boolean {
-  if (structure.format === 'bird') return BIRD_FAILURE.test(structure.message);
-  if (structure.format === 'event') return structure.event?.type === 'Warning';
+  if (structure.format === 'bird') return isFailureLevel(structure.level) || BIRD_FAILURE.test(structure.message) || (structure.level === 'warning' && statesFailure(structure.message));
+  if (structure.format === 'event') return structure.event?.type === 'Warning' || FAILED_NODE_STATUSES.has(structure.event?.reason ?? '');
   if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
   return isFailureLevel(structure.level);
@@ -83,6 +83,12 @@ function statesFailure(message: string): boolean {
  * (pkg/kubelet/events/event.go).
  */
 const POD_FAILURE_REASONS: ReadonlySet<string> = new Set(['FailedCreatePodSandBox', 'FailedKillPod', 'NetworkNotReady', 'Unhealthy', 'BackOff', 'Failed', 'ErrImagePull', 'ImagePullBackOff', 'InspectFailed', 'ErrImageNeverPull']);
+
+/**
+ * Node statuses Kubernetes' node IPAM records as Normal events although the node gets no pod CIDR
+ * (pkg/controller/nodeipam/ipam: nodeutil.RecordNodeStatusChange(…, "CIDRNotAvailable"), "CIDRAssignmentFailed").
+ */
+const FAILED_NODE_STATUSES: ReadonlySet<string> = new Set(['CIDRNotAvailable', 'CIDRAssignmentFailed']);
 
 /** journald or syslog units that are Calico's or Canal's own processes. */
 const NETWORKING_UNITS = /^(confd|felix|bird6?|calico[\w-]*|typha|calico-typha|tigera[\w-]*|flanneld|kube-flannel)$/;
@@ -112,7 +118,7 @@ const NODE_STACK_UNITS = /^(rke2|k3s|containerd|kubelet|crio)$/;
 const QUOTED_MODULE_FAILURE = /\bmodprobe: (FATAL|ERROR)\b|\binsmod: (ERROR|can't)/;
 
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
-  if (structure.format === 'event' && POD_FAILURE_REASONS.has(structure.event?.reason ?? '')) return true;
+  if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
   if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
