@@ -53,7 +53,10 @@ export interface ClusterEvidence {
   readonly ipamConfig: ApiResult<unknown>;
   readonly ipamBlocks: ApiResult<ListResult>;
   readonly blockAffinities: ApiResult<ListResult>;
-  /** Warning events with reason Failed (image pulls among them), by namespace: calico-system and tigera-operator. */
+  /**
+   * Warning events with reason Failed (image pulls among them), by namespace: calico-system and tigera-operator, and
+   * kube-system where a manifest install was looked for.
+   */
   readonly failedEvents: Readonly<Record<string, ApiResult<ListResult>>>;
   /** At most one kube-proxy pod: whether kube-proxy runs (RKE2's component=kube-proxy, else k8s-app=kube-proxy). */
   readonly kubeProxyPods: ApiResult<ListResult>;
@@ -230,6 +233,8 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));
     into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }));
     into(manifestLists, 'controlPlanePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
+    // A manifest install's pulls fail in kube-system; the image check keeps the events of Calico's pods only.
+    into(failedEvents, HELM_NAMESPACE, list(PATHS.namespacedEvents(HELM_NAMESPACE), { fieldSelector: 'reason=Failed', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
   }
   const rollout: Partial<Record<'replicaSets' | 'pods' | 'events', ApiResult<ListResult>>> = {};
   const readRollout = operatorNotRunning(object('operatorDeployment'));

@@ -1,7 +1,7 @@
 import { evaluateKnownIssues } from '../knowledge/knownIssueVerdict';
 import { name, num, text, type Json } from '../kube/objectFields';
 import { containerStates, describeWaiting, PULL_WAITING } from './podProblems';
-import { CALICO_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+import { CALICO_NAMESPACE, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import { eventPodRef } from './eventObjects';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -27,6 +27,11 @@ function fromEvent(event: Json): PullFailure | undefined {
   if (!image) return undefined;
   const count = num(event, 'count');
   return { image, pod: `${text(event, 'involvedObject', 'namespace') ?? ''}/${text(event, 'involvedObject', 'name') ?? '?'}`, detail: `${message.slice(0, 240)}${count && count > 1 ? ` (×${count})` : ''}`, ref: eventPodRef(event, 'ErrImagePull') };
+}
+
+/** An event about one of Calico's own pods (calico-node, calico-kube-controllers, calico-typha by their names). */
+function aboutCalicoPod(event: Json): boolean {
+  return text(event, 'involvedObject', 'kind') === 'Pod' && /^calico-(node|kube-controllers|typha)-/.test(text(event, 'involvedObject', 'name') ?? '');
 }
 
 function fromPod(pod: Json): PullFailure[] {
@@ -57,7 +62,11 @@ export function checkImages(evidence: ClusterEvidence): CheckResult {
       failures.push(...events.value.items.flatMap((event) => fromEvent(event) ?? []));
     } else lines.push(`events in ${namespace}: not read (${events?.kind ?? 'missing'})`);
   }
-  const podLists = [evidence.calicoNodePods, evidence.controlPlanePods, ...(evidence.manifestInstall ? [evidence.manifestInstall.calicoNodePods] : []), ...(evidence.operatorRollout ? [evidence.operatorRollout.pods] : [])];
+  // kube-system holds every add-on's pods: only Calico's (a manifest install) are this check's.
+  const kubeSystem = evidence.failedEvents[HELM_NAMESPACE];
+  if (kubeSystem?.kind === 'ok') failures.push(...kubeSystem.value.items.filter(aboutCalicoPod).flatMap((event) => fromEvent(event) ?? []));
+  const manifest = evidence.manifestInstall;
+  const podLists = [evidence.calicoNodePods, evidence.controlPlanePods, ...(manifest ? [manifest.calicoNodePods, ...(manifest.controlPlanePods ? [manifest.controlPlanePods] : [])] : []), ...(evidence.operatorRollout ? [evidence.operatorRollout.pods] : [])];
   for (const pods of podLists) if (pods.kind === 'ok') failures.push(...pods.value.items.flatMap(fromPod));
   const byImage = new Map<string, PullFailure[]>();
   for (const failure of failures) byImage.set(failure.image, [...(byImage.get(failure.image) ?? []), failure]);

@@ -11,7 +11,7 @@ import { checkUpgrade } from '../../../src/core/checks/upgradeChecks';
 import { checkCalicoNode, checkKubeControllers } from '../../../src/core/checks/workloadChecks';
 import type { ClusterEvidence } from '../../../src/core/checks/clusterEvidence';
 import { found, healthyEvidence, listed, NOT_FOUND, podLog } from '../../builders/clusterEvidence';
-import { daemonSet, deployment, helmJob, node, pod } from '../../builders/kubeObjects';
+import { daemonSet, deployment, event, helmJob, node, pod } from '../../builders/kubeObjects';
 import { assertResult } from './checkAssertions';
 
 /** A calico-node pod whose init container waits with `reason`. */
@@ -84,6 +84,13 @@ describe('workload truth', () => {
     const evidence = healthyEvidence({ calicoNodePods: listed([initStuck('ErrImagePull')]) });
     assertResult(checkCalicoNode(evidence), { status: 'fail', summary: /^calico-node ready on 3 of 3 nodes; 1 pod\(s\) stuck in Init:ErrImagePull$/, evidence: [/^desired 3/, /^calico-node-q2w3e on agent-1: Running \(Init:ErrImagePull in init container flexvol-driver\)/], remediation: /^An init container \(flexvol-driver\) cannot start/ });
     assertResult(checkImages(evidence), { status: 'fail', summary: /^1 image\(s\) cannot be pulled, e\.g\. registry\.example\/rancher\/mirrored-calico-pod2daemon-flexvol:v3\.29\.3$/, evidence: [/spec\.registry/, /Init:ErrImagePull \(init container flexvol-driver\)/], remediation: /^Make each image listed available/ });
+  });
+
+  it('a manifest install\'s failed pulls are read in kube-system, for Calico\'s pods only', () => {
+    const pull = event('kube-system', 'calico-node-7xk2p', 'Failed', 'Failed to pull image "docker.io/calico/node:v3.26.1": no matching manifest for linux/s390x in the manifest list entries', 12);
+    const other = event('kube-system', 'coredns-5d78c9869d-abcde', 'Failed', 'Failed to pull image "registry.k8s.io/coredns/coredns:v1.10.1": i/o timeout');
+    const evidence = healthyEvidence({ ...manifestInstall(), failedEvents: { 'calico-system': listed([]), 'tigera-operator': listed([]), 'kube-system': listed([pull, other]) } });
+    assertResult(checkImages(evidence), { status: 'fail', summary: /^1 image\(s\) cannot be pulled, e\.g\. docker\.io\/calico\/node:v3\.26\.1$/, evidence: [/spec\.registry/, /^docker\.io\/calico\/node:v3\.26\.1: kube-system\/calico-node-7xk2p — Failed to pull image .*\(×12\)$/], remediation: /^Make each image listed available/ });
   });
 
   it('helm-install pods restart in place (restartPolicy OnFailure): restarts are failed attempts and their previous log is read', () => {
