@@ -1,5 +1,6 @@
 import { bool, condition, num, text } from '../kube/objectFields';
 import type { CheckResult } from './checkResult';
+import { deploymentAvailable } from './deploymentAvailability';
 import type { ClusterEvidence } from './clusterEvidence';
 
 export interface TimelineEntry {
@@ -27,7 +28,7 @@ export function initState(evidence: ClusterEvidence, results: readonly CheckResu
     calicoVersion: info.kind === 'ok' ? text(info.value, 'spec', 'calicoVersion') : undefined,
     calicoNodeReady: daemonSet ? `${num(daemonSet, 'status', 'numberReady') ?? 0}/${num(daemonSet, 'status', 'desiredNumberScheduled') ?? 0}` : undefined,
     nodesReady: nodes ? `${nodes.filter((node) => condition(node, 'Ready')?.status === 'True').length}/${nodes.length}` : undefined,
-    typhaAvailable: evidence.typhaDeployment.kind === 'ok' ? condition(evidence.typhaDeployment.value, 'Available')?.status === 'True' : undefined,
+    typhaAvailable: evidence.typhaDeployment.kind === 'ok' ? deploymentAvailable(evidence.typhaDeployment.value) : undefined,
     sandboxFailures: evidence.sandboxEvents.kind === 'ok' ? evidence.sandboxEvents.value.items.filter((event) => /ClusterInformation/.test(text(event, 'message') ?? '')).length : undefined,
     statuses: new Map(results.map((entry) => [entry.title, entry.status])),
   };

@@ -4,6 +4,7 @@ import { operatorVersion } from './identityChecks';
 import { diagnoseOperator, type OperatorDiagnosis } from './operatorRollout';
 import { OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
+import { deploymentAvailable } from './deploymentAvailability';
 import type { ClusterEvidence } from './clusterEvidence';
 
 export const OPERATOR_CHECK: CheckDefinition = { id: 'operator.deployment', area: 'Operator', title: 'tigera-operator Deployment' };
@@ -21,7 +22,9 @@ export function checkOperatorDeployment(evidence: ClusterEvidence): CheckResult 
   const lines = [`spec.replicas: ${replicas ?? '(default 1)'}`, `readyReplicas: ${ready}`, `Available: ${available?.status ?? 'unknown'}${available?.message ? ` — ${available.message}` : ''}`];
   // A Deployment scaled to 0 reports Available=True (0 of 0 wanted): nothing reconciles Calico then.
   if (replicas === 0) return result(OPERATOR_CHECK, 'warn', 'tigera-operator is scaled to 0: nothing reconciles Calico', lines, { remediation: 'kubectl -n tigera-operator scale deployment tigera-operator --replicas=1 unless it was stopped on purpose (Calico keeps running, but upgrades and repairs wait for it).', objects: [object] });
-  if (available?.status !== 'True' || ready === 0) {
+  const isAvailable = deploymentAvailable(found.value);
+  if (isAvailable === undefined) return result(OPERATOR_CHECK, 'unknown', 'unknown: the tigera-operator Deployment carries no status', lines, { objects: [object] });
+  if (!isAvailable) {
     const diagnosis = diagnoseOperator(evidence);
     return result(OPERATOR_CHECK, 'fail', diagnosis.blocker && diagnosis.blocker !== 'not ready' ? diagnosis.reason : 'tigera-operator is not available', [...lines, ...diagnosis.lines], { remediation: remediationFor(diagnosis), objects: [object] });
   }

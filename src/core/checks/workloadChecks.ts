@@ -6,6 +6,7 @@ import type { ApiResult } from '../kube/apiResult';
 import type { ListResult } from '../kube/clusterReader';
 import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
+import { deploymentAvailable } from './deploymentAvailability';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
@@ -92,7 +93,7 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   if (found.kind === 'not-found' && evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'ok') return skipped(TYPHA_CHECK, 'not applicable: a manifest install runs Typha only with calico-typha.yaml, and this one has none in calico-system');
   if (found.kind === 'not-found') return result(TYPHA_CHECK, 'fail', 'Deployment calico-system/calico-typha not found', [], { remediation: 'The tigera-operator creates it; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') return typhaFromPods(evidence, found) ?? unknownFrom(TYPHA_CHECK, 'Deployment calico-system/calico-typha', found);
-  const available = condition(found.value, 'Available')?.status === 'True';
+  const available = deploymentAvailable(found.value);
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
   // Scaled to 0, a Deployment is "Available" with nothing running.
   if (num(found.value, 'spec', 'replicas') === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha is scaled to 0', [`spec.replicas 0`], { remediation: 'calico-node needs Typha when the operator deploys it: scale it back (the operator does so when it reconciles).' });
@@ -107,7 +108,8 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   } else {
     lines.push(`Endpoints calico-system/calico-typha: ${endpoints.kind}`);
   }
-  if (!available || ready === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
+  if (available === undefined) return result(TYPHA_CHECK, 'unknown', 'unknown: the calico-typha Deployment carries no status', lines, { objects });
+  if (!available) return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
   if (endpoints.kind === 'ok' && addresses === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha has no ready endpoints', lines, { remediation: 'calico-node finds Typha through these endpoints; check the typha pods readiness.', objects });
   if (endpoints.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Endpoints calico-system/calico-typha', endpoints);
   return result(TYPHA_CHECK, 'pass', `calico-typha available, ${addresses} endpoint(s)`, lines, { objects });
@@ -154,6 +156,8 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const ready = num(found.value, 'status', 'readyReplicas') ?? 0;
   const lines = [`Deployment ${namespace}/calico-kube-controllers: spec.replicas ${replicas ?? '(default 1)'}, readyReplicas ${ready}`, `Available: ${available?.status ?? '?'}${available?.message ? ` — ${available.message}` : ''}`];
   if (replicas === 0) return result(KUBE_CONTROLLERS_CHECK, 'warn', 'calico-kube-controllers is scaled to 0', lines, { remediation: 'Scale it back to 1: without it, IPAM blocks and node state of deleted nodes are never cleaned up.', objects });
-  if (available?.status !== 'True' || ready === 0) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
+  const isAvailable = deploymentAvailable(found.value);
+  if (isAvailable === undefined) return result(KUBE_CONTROLLERS_CHECK, 'unknown', 'unknown: the calico-kube-controllers Deployment carries no status', lines, { objects });
+  if (!isAvailable) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }
