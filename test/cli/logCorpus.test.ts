@@ -26,6 +26,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-3': { incidents: 23, linesFound: 38, healthyWithFindings: 1 },
   'batch-4': { incidents: 10, linesFound: 18, healthyWithFindings: 0 },
   'batch-5': { incidents: 20, linesFound: 33, healthyWithFindings: 0 },
+  'batch-6': { incidents: 12, linesFound: 17, healthyWithFindings: 2 },
 };
 
 interface Score {
