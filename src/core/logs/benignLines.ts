@@ -47,6 +47,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'projectcalico/calico felix/dataplane/linux/int_dataplane.go (NewIntDataplaneDriver: WipeXDP of preexisting state, warning only: "if we can\'t create an XDP state it means we couldn\'t get a working bpffs so there\'s nothing to clean up"); rancher-archives/rke#1606, rancher/rancher#23316',
   },
   {
+    trigger: 'XDP',
+    pattern: '(failed to set XDP failsafe ports, disabling XDP|failed to wipe the XDP state|Can\'t enable XDP acceleration|failed to disable XDP: .{0,200}will proceed anyway)',
+    reason: 'XDP only accelerates untracked deny policies: where the kernel, driver or BPF filesystem cannot run it, Felix says so, turns XDP off and programs the same policy in iptables',
+    source: 'projectcalico/calico felix/dataplane/linux/int_dataplane.go ("Can\'t enable XDP acceleration.", "failed to set XDP failsafe ports, disabling XDP", "failed to disable XDP: %v, will proceed anyway."; "failed to wipe the XDP state", a retried warning); projectcalico/calico#2904',
+  },
+  {
     trigger: 'http2: stream closed',
     pattern: '(unable to write a (fallback )?JSON response|not an metav1.Status).{0,80}http2: stream closed',
     reason: 'an aggregated API server (calico-apiserver) could not answer a request its client had already aborted; the kube-apiserver\'s periodic availability checks abort theirs every 30-60 s, so these lines come on healthy clusters',

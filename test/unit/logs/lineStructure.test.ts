@@ -103,11 +103,13 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(scanText('bird: Netlink: File exists').findings, [], 'the kernel\'s answer when BIRD races it for a route');
   });
 
-  it('reads events a controller records in its own log, and the node statuses of node IPAM as failures', () => {
+  it('reads events a controller records in its own log, and the node statuses of node IPAM as failures in an events table', () => {
     const line = 'I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" apiVersion="v1" type="Normal" reason="CIDRNotAvailable" message="Node node02 status is now: CIDRNotAvailable"';
     const structure = readLineStructure(line);
     assert.deepEqual([structure.format, structure.event?.type, structure.event?.reason, structure.message], ['event', 'Normal', 'CIDRNotAvailable', 'Node node02 status is now: CIDRNotAvailable']);
-    assert.equal(judgeStructure(line, { calicoSeen: false })?.family, 'ipam');
+    assert.equal(judgeStructure(line, { calicoSeen: false }), undefined, 'the echo of the controller\'s own error line');
+    assert.equal(judgeStructure('node02   Normal   CIDRNotAvailable   Node node02 status is now: CIDRNotAvailable', { calicoSeen: false })?.family, 'ipam');
+    assert.equal(judgeStructure('E0312 02:59:28.202205       1 controller_utils.go:260] Error while processing Node Add/Delete: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range', { calicoSeen: false })?.family, 'ipam');
     assert.equal(judgeStructure('E0102 09:36:40.433340       1 main.go:359] Error registering network: failed to acquire lease: node "master-0" pod cidr not assigned', { calicoSeen: false })?.family, 'ipam');
     assert.equal(judgeStructure('I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" type="Normal" reason="RegisteredNode" message="Node node02 event: Registered Node"', { calicoSeen: false }), undefined);
   });
@@ -116,6 +118,17 @@ describe('families from where a line was logged', () => {
     const row = (age: string): string => `  Warning  Unhealthy  ${age}  kubelet  Readiness probe failed: calico/node is not ready: BIRD is not ready: BGP not established with 10.8.0.1`;
     assert.deepEqual(scanText([row('10m'), row('32s')].join('\n')).findings.map((finding) => finding.line), [2]);
     assert.deepEqual(scanText([row('3m'), row('32s')].join('\n')).findings, [], 'within the start-up grace');
+  });
+
+  it('reads systemd reporting a service of the node\'s stack down, Calico lines pasted with leading blanks, Felix turning XDP off', () => {
+    const down = (message: string): string[] => scanText(`Jul 26 20:18:47 master-1 systemd[1]: ${message}`).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(down("k3s.service: Failed with result 'exit-code'."), ['crash-fatal']);
+    assert.deepEqual(down('Failed to start Lightweight Kubernetes.'), ['crash-fatal']);
+    assert.deepEqual(down('rke2-server.service: Scheduled restart job, restart counter is at 394.'), ['crash-fatal']);
+    assert.deepEqual(down('k3s.service: Main process exited, code=exited, status=1/FAILURE'), [], 'the service\'s own fatal line says why');
+    assert.deepEqual(down("nginx.service: Failed with result 'exit-code'."), [], 'not the node\'s stack');
+    assert.equal(readLineStructure('  [WARNING][23257] felix/table.go 999: Failed to program iptables, will retry error=exit status 2').format, 'calico', 'pasted with leading blanks');
+    assert.deepEqual(scanText('2019-10-03 04:34:38.163 [WARNING][16449] int_dataplane.go 728: failed to set XDP failsafe ports, disabling XDP: failed to create map (calico_failsafe_ports_v1): exit status 255').findings, [], 'Felix carries on without XDP');
   });
 
   it('leaves the look-alikes of healthy starts alone (benign lines with their sources)', () => {

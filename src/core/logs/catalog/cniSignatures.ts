@@ -99,8 +99,9 @@ export const CNI_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'no IP addresses available', pattern: 'no IP addresses available in range set' },
       { trigger: 'per host block limit', pattern: 'per host block limit' },
       { trigger: 'No more free affine blocks', pattern: 'No more free affine blocks' },
+      { trigger: 'pools are likely exhausted', pattern: 'Unable to autoassign an (IPv[46] )?address( for (IPIP|VXLAN))? - pools are likely exhausted' },
     ],
-    source: 'containernetworking/plugins host-local; projectcalico/calico libcalico-go/lib/ipam/ipam.go (ErrBlockLimit); projectcalico/calico#4861',
+    source: 'containernetworking/plugins host-local; projectcalico/calico libcalico-go/lib/ipam/ipam.go (ErrBlockLimit), node/pkg/allocateip/allocateip.go (the tunnel address: "Unable to autoassign an address - pools are likely exhausted.", fatal); projectcalico/calico#4861',
   },
   {
     id: 'cni-not-initialized',

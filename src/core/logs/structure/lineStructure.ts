@@ -11,7 +11,8 @@
  * - Kubernetes events as `kubectl get events` and `kubectl describe` print them, with `(x20 over 10m)`;
  * - BIRD: `bird: Mesh_10_0_0_1: Socket error: …` (BIRD's stderr as calico-node forwards it: no level, which the
  *   message's template in BIRD's sources gives back) and `<time> <ERR> …` (BIRD's own log file);
- * - Go runtime crashes: `panic: …`, `fatal error: …`.
+ * - Go runtime crashes: `panic: …`, `fatal error: …`;
+ * - systemd reporting rke2, k3s, containerd or the kubelet down (`k3s.service: Failed with result 'exit-code'.`).
  * Only the first few KiB of a line are read, so a long line costs no more than a short one.
  */
 
@@ -19,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'service-down' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -57,7 +58,7 @@ const SVLOGD = /^\d{4}-\d{2}-\d{2}_\d{2}:\d{2}:\d{2}\.\d+ /;
 /** A bare level word before the message (confd and other Go tools without logrus formatting): `ERROR Config check failed`. */
 const LEVEL_WORD = /^(PANIC|FATAL|ERROR|WARNING|WARN|INFO|DEBUG) /;
 // The date is optional (pastes often drop it); Calico's Python Felix (before v2.0) wrote `,mmm` and `[pid/thread]`.
-const CALICO = /^(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{3} )?\[(PANIC|FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\]\[[\d/]+\] (?:(\S+) (?:\d+|<nil>): )?/;
+const CALICO = /^\s*(?:\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[.,]\d{3} )?\[(PANIC|FATAL|ERROR|WARNING|INFO|DEBUG|TRACE)\]\[[\d/]+\] (?:(\S+) (?:\d+|<nil>): )?/;
 const KLOG = /^([IWEF])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ ([\w.-]+\.go):\d+\] /;
 const LOGFMT_LEVEL = /(?:^|\s)level=(\w+)/;
 const LOGFMT_MSG = /(?:^|\s)msg="((?:[^"\\]|\\.){0,4000})"/;
@@ -92,6 +93,13 @@ const CLI_ERROR = /^Error: /;
 /** A JSON line behind a bare timestamp (a paste of `kubectl logs --timestamps`). */
 const TIMESTAMPED_JSON = /^\d{4}-\d{2}-\d{2}T[\d:.]{8,18}(?:Z|[+-]\d{2}:\d{2}) \{/;
 const GO_CRASH = /^(?:panic: |fatal error: )/;
+/**
+ * systemd reporting a service of the node's stack down (systemd src/core/service.c: "Failed with result", "Start
+ * request repeated too quickly", "Scheduled restart job, restart counter is at N"; its "Main process exited" line
+ * only repeats what the service's own fatal line says; job.c: "Failed to start <Description>" — k3s.service's is "Lightweight Kubernetes", RKE2's "Rancher
+ * Kubernetes Engine v2").
+ */
+const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet)\.service: (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2))/;
 
 
 /** Whether a level is one that reports a failure by itself. */
@@ -193,6 +201,7 @@ export function readLineStructure(line: string): LineStructure {
   if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  if (base.unit === 'systemd' && SYSTEMD_SERVICE_DOWN.test(text)) return structure(base, 'service-down', 'fatal', text);
   const levelWord = LEVEL_WORD.exec(text);
   // Only behind a journald or syslog prefix, where the unit says which component wrote it.
   if (levelWord && base.unit !== undefined) return structure(base, 'plain', levelOf(levelWord[1] ?? ''), text.slice(levelWord[0].length));

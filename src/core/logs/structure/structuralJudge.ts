@@ -66,7 +66,9 @@ function isOperatorLine(structure: LineStructure): boolean {
 /** Whether the line reports a failure by its structure, before asking what it is about. */
 function reportsFailure(structure: LineStructure): boolean {
   if (structure.format === 'bird') return isFailureLevel(structure.level) || BIRD_FAILURE.test(structure.message) || (structure.level === 'warning' && statesFailure(structure.message));
-  if (structure.format === 'event') return structure.event?.type === 'Warning' || FAILED_NODE_STATUSES.has(structure.event?.reason ?? '');
+  // A controller's klog echoes the events it records right after its own error line, which is the finding; in an
+  // events table the event is all there is.
+  if (structure.format === 'event') return structure.event?.type === 'Warning' || (structure.sourceFile === undefined && FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''));
   if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
   return isFailureLevel(structure.level);
@@ -121,7 +123,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
-  if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool') return true;
+  if (isCalicoLine(structure) || isOperatorLine(structure) || structure.format === 'node-tool' || structure.format === 'service-down') return true;
   if (structure.format === 'go-crash') {
     return GO_RUNTIME_FATAL.test(structure.message) || NODE_STACK_UNITS.test(structure.unit ?? '') || context.calicoSeen || isAboutPodNetworking(structure.message);
   }
@@ -133,7 +135,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
 
 function familyOf(structure: LineStructure): FamilyId {
   const { message } = structure;
-  if (structure.format === 'go-crash') return 'crash';
+  if (structure.format === 'go-crash' || structure.format === 'service-down') return 'crash';
   const cause = causeFamily(message);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';

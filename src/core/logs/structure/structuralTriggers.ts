@@ -15,6 +15,12 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // Kubernetes events (kubectl get events, kubectl describe)
   'Warning ',
   'fatal error: ',
+  // BIRD's own log file (sysdep/unix/log.c class names)
+  '<ERR> ', '<WARN> ', '<RMT> ', '<AUTH> ', '<FATAL> ', '<BUG> ',
+  // systemd about a service of the node's stack (src/core/service.c, job.c)
+  '.service: ', 'Failed to start ',
+  // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
+  'CIDRNotAvailable', 'CIDRAssignmentFailed',
 ];
 
 /**
