@@ -35,6 +35,7 @@ import type { Services } from './services';
 import { ResultSources } from './resultSources';
 import { StatusBar } from './statusBar';
 import { WorkspaceFacts } from './workspaceFacts';
+import { WorkspaceLint } from './workspaceLint';
 
 /** publisher.name in package.json. */
 const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
@@ -152,6 +153,8 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     sources,
     facts,
     diagnostics,
+    // The workspace's RKE2 files reach Problems unopened: a while after activation, on the lint worker.
+    new WorkspaceLint(apis.workspace, config, facts, diagnostics, log),
     view,
     logs,
     podLogs,

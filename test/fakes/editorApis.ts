@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { DiagnosticCollectionApi, EditorApis, LogChannelApi, SettingsApi, StatusBarItemApi } from '../../src/extension/editorApis';
+import { globToRegExp } from '../../src/core/text/glob';
 import { Disposable, EventEmitter, Position, Range, Uri } from './vscode';
 
 function notFaked(what: string): never {
@@ -258,6 +259,8 @@ export class FakeEditor implements EditorApis {
   /** Every showTextDocument call: what was shown and with which options (selection, preview). */
   readonly shownDocuments: { readonly document: vscode.TextDocument | vscode.Uri; readonly options: vscode.TextDocumentShowOptions }[] = [];
   readonly statusBarItems: FakeStatusBarItem[] = [];
+  /** Files on disk, by absolute path: findFiles lists those its glob matches, stat and readFile read them. */
+  readonly disk = new Map<string, string>();
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
   readonly treeViews: FakeTreeView<unknown>[] = [];
@@ -379,10 +382,17 @@ export class FakeEditor implements EditorApis {
       },
       asRelativePath: (uri) => uri.path.replace(/^\/workspace\//, ''),
       getWorkspaceFolder: () => undefined,
-      findFiles: () => Promise.resolve([]),
+      findFiles: (include, exclude, maxResults) =>
+        Promise.resolve([...this.disk.keys()].filter((path) => globToRegExp(include).test(path) && !globToRegExp(exclude).test(path)).slice(0, maxResults).map((path) => Uri.file(path))),
       createFileSystemWatcher: () => new FakeFileSystemWatcher(),
-      stat: () => notFaked('stat'),
-      readFile: () => notFaked('readFile'),
+      stat: (uri) => {
+        const text = this.disk.get(uri.path);
+        return text === undefined ? notFaked('stat') : Promise.resolve({ type: 1, ctime: 0, mtime: 0, size: Buffer.byteLength(text) });
+      },
+      readFile: (uri) => {
+        const text = this.disk.get(uri.path);
+        return text === undefined ? notFaked('readFile') : Promise.resolve(new TextEncoder().encode(text));
+      },
       writeFile: () => notFaked('writeFile'),
       registerTextDocumentContentProvider: (scheme, provider) => {
         this.contentProviders.set(scheme, provider);
