@@ -24,6 +24,7 @@ import { LogHovers } from './logHovers';
 import { LogLenses } from './logLenses';
 import { OPEN_SETTINGS_COMMAND, SHOW_LOGS_COMMAND } from './nextSteps';
 import { openNodeLogCommand } from './nodeLogs';
+import { openSettings } from './openSettings';
 import { Notifier } from './notifier';
 import { PodLogs } from './podLogs';
 import { ClusterWorkloadSource } from './policy/clusterWorkloads';
@@ -101,7 +102,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const runCheck = runCheckCommand(services);
   const commands: Record<string, CommandHandler> = {
     [SHOW_LOGS_COMMAND]: showLogs,
-    [OPEN_SETTINGS_COMMAND]: () => apis.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
+    [OPEN_SETTINGS_COMMAND]: () => openSettings(apis.commands, apis.env, `@ext:${EXTENSION_ID}`),
     'rke2Calico.lookUpVersion': lookUpVersionCommand(services),
     'rke2Calico.runCheck': runCheck,
     'rke2Calico.refresh': runCheck,

@@ -261,6 +261,8 @@ export class FakeEditor implements EditorApis {
   readonly statusBarItems: FakeStatusBarItem[] = [];
   /** Files on disk, by absolute path: findFiles lists those its glob matches, stat and readFile read them. */
   readonly disk = new Map<string, string>();
+  /** Set for a remote window (`ssh-remote`, `wsl`…): where machine-scoped settings live and show. */
+  remoteName: string | undefined;
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
   readonly treeViews: FakeTreeView<unknown>[] = [];
@@ -426,10 +428,14 @@ export class FakeEditor implements EditorApis {
       registerCodeLensProvider: () => new Disposable(() => undefined),
       registerCodeActionsProvider: () => new Disposable(() => undefined),
     };
+    const remote = (): string | undefined => this.remoteName;
     this.env = {
       writeClipboard: (text) => {
         this.clipboard = text;
         return Promise.resolve();
+      },
+      get remoteName() {
+        return remote();
       },
     };
   }
