@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { markdownCell } from '../core/report/markdownText';
-import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ObjectRef } from '../core/checks/checkResult';
+import { CHECK_AREAS, worstStatus, type CheckResult, type CheckStatus, type ExpectedObject, type ObjectRef } from '../core/checks/checkResult';
 import type { TimelineEntry } from '../core/checks/initTimeline';
 import type { RootCauseJson } from '../core/causes/rootCauseReport';
 import { unreachableCluster } from '../core/report/reportRows';
@@ -56,6 +56,26 @@ export type TreeNode =
 /** A row's id: the live cluster's keep theirs, a bundle's are prefixed so both roots can hold the same check. */
 function rowId(source: SourceId | undefined, id: string): string {
   return source === 'bundle' ? `bundle:${id}` : id;
+}
+
+/**
+ * An object the check expected and did not find as expected: the failing row, open by default, its children saying
+ * expected, found and the restoring step. An absent object has nothing to open as YAML or describe.
+ */
+function expectedObjectItem(node: Extract<TreeNode, { type: 'object' }>, expected: ExpectedObject): vscode.TreeItem {
+  const { object, source } = node;
+  const item = new vscode.TreeItem(`${object.kind} ${object.name}`, vscode.TreeItemCollapsibleState.Expanded);
+  item.description = expected.missing ? 'missing' : 'not as expected';
+  item.iconPath = STATUS_ICONS.fail;
+  item.tooltip = new vscode.MarkdownString(`**${markdownCell(objectLabel(object))}** — ${item.description}\n\n**Expected:** ${markdownCell(expected.expected)}\n\n**Found:** ${markdownCell(expected.found)}\n\n**To restore:** ${markdownCell(expected.restore)}`);
+  if (expected.missing) {
+    item.contextValue = 'missing.object';
+    return item;
+  }
+  // It exists: it opens as any object does (on the live cluster only).
+  item.contextValue = source === 'bundle' ? 'bundle.object' : 'object';
+  if (source !== 'bundle') item.command = { command: 'rke2Calico.openObject', title: 'Open as YAML', arguments: [node] };
+  return item;
 }
 
 /** The source field of a row under a bundle's root; the live cluster's rows carry none. */
@@ -156,6 +176,7 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         return item;
       }
       case 'object': {
+        if (node.object.expected) return expectedObjectItem(node, node.object.expected);
         // One row per object: kind and name, its state (the check's lines about it) as the description.
         const lines = node.lines ?? [];
         const item = new vscode.TreeItem(`${node.object.kind} ${node.object.name}`, lines.length > 1 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
@@ -292,6 +313,15 @@ export class PrerequisitesView implements vscode.TreeDataProvider<TreeNode>, vsc
         return details;
       }
       case 'object':
+        if (node.object.expected) {
+          // What was expected, what is there, and the step that restores it; the check's lines say the same.
+          const { expected, found, restore } = node.object.expected;
+          return [
+            { type: 'detail', label: `expected: ${expected}`, role: 'evidence', check: node.check, ...tag(node.source) },
+            { type: 'detail', label: `found: ${found}`, role: 'evidence', check: node.check, ...tag(node.source) },
+            { type: 'detail', label: restore, role: 'remediation', check: node.check, ...tag(node.source) },
+          ];
+        }
         return (node.lines ?? []).length > 1 ? (node.lines ?? []).map((line) => ({ type: 'detail', label: line, role: 'evidence', check: node.check, ...tag(node.source) })) : [];
       case 'causes':
         return node.causes.map(({ cause, check }) => ({ type: 'cause', cause, check, results: node.results, ...tag(node.source) }));

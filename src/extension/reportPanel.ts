@@ -15,7 +15,7 @@ import type { ResultSources } from './resultSources';
 import type { PolicyWorkloads } from './fileDiagnostics';
 import { loadLintEngine } from './loadLintEngine';
 import { deliverReport } from './reportDelivery';
-import { objectLabels, showOpenDocumentAt } from './reportLinks';
+import { objectLabel, objectLabels, showOpenDocumentAt } from './reportLinks';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -161,6 +161,11 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     if (message.type === 'openObject') {
       const check = this.sources.shown().state.results.find((entry) => entry.id === message.check);
       const object = check?.objects?.[message.index];
+      // An absent object has nothing to open: the page says what restores it.
+      if (object?.expected?.missing === true) {
+        await this.post(`${objectLabel(object)} is missing. ${object.expected.restore}`);
+        return;
+      }
       if (check && object) await this.apis.commands.executeCommand(message.logs === true && object.kind === 'Pod' ? 'rke2Calico.openPodLogs' : 'rke2Calico.openObject', { type: 'object', object, check });
       return;
     }

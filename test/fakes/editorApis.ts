@@ -245,6 +245,8 @@ export class FakeEditor implements EditorApis {
   readonly messageAnswers: (string | undefined | Promise<string | undefined>)[] = [];
   /** Answers of the next quick picks: the label to pick, or undefined for cancelled. */
   readonly quickPickAnswers: (string | undefined)[] = [];
+  /** The items of each quick pick shown, in order. */
+  readonly quickPicks: { readonly label: string; readonly description: string | undefined }[][] = [];
   readonly openDialogAnswers: (string | undefined)[] = [];
   /** Answers of the next input boxes: the text typed, or undefined for cancelled. */
   readonly inputBoxAnswers: (string | undefined)[] = [];
@@ -306,6 +308,7 @@ export class FakeEditor implements EditorApis {
       showWarningMessage: show('warning'),
       showInformationMessage: show('info'),
       showQuickPick: (items) => {
+        this.quickPicks.push(items.map((item) => ({ label: item.label, description: item.description })));
         const label = this.quickPickAnswers.shift();
         return Promise.resolve(label === undefined ? undefined : items.find((item) => item.label === label));
       },
