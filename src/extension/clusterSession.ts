@@ -1,67 +1,29 @@
-import * as vscode from 'vscode';
-import type { CheckResult } from '../core/checks/checkResult';
-import type { ClusterEvidence } from '../core/checks/clusterEvidence';
 import { clusterIdentity } from '../core/checks/identityChecks';
-import type { TimelineEntry } from '../core/checks/initTimeline';
 import { describeRequest } from '../core/kube/requestEvent';
 import type { Logger } from '../core/log/logger';
 import { describeKubeconfigChoice, discoverKubeconfig, type KubeconfigChoice } from '../cluster/kubeconfigDiscovery';
 import type { OpenResult } from '../cluster/kubeGateway';
 import { loadGateway } from '../cluster/loadGateway';
 import type { Config } from './config';
-import type { ConnectionProblem } from './connectionProblem';
+import { RunState } from './runState';
 
-/** The last readiness run: results, the evidence behind them, and the init timeline if a watch recorded one. */
-export interface SessionState {
-  /** A run (check, watch, bundle) is under way. */
-  readonly running: boolean;
-  readonly results: readonly CheckResult[];
-  readonly evidence: ClusterEvidence | undefined;
-  readonly timeline: readonly TimelineEntry[];
-  readonly target: { readonly context: string; readonly server: string } | undefined;
-  /** Why the cluster could not be reached, in full, with the next steps. */
-  readonly problem: ConnectionProblem | undefined;
-  /** Anything else the run has to say: cancelled, failed, entries a bundle did not extract. */
-  readonly error: string | undefined;
-  /** When the results shown were read: the end of a run, or a watch's latest poll (its rows change with each). */
-  readonly finishedAt: Date | undefined;
-}
-
-/** What a run may set when it reports. */
-export type RunUpdate = Partial<Omit<SessionState, 'running' | 'finishedAt'>>;
-
-/** The handle of one run: only its holder updates the state, and a run that was superseded changes nothing. */
-export interface SessionRun {
-  readonly signal: AbortSignal;
-  /** Intermediate results (a watch's polls). */
-  update(update: RunUpdate): void;
-  /** The run is over; later calls are ignored. */
-  finish(update: RunUpdate): void;
-}
-
-const EMPTY: SessionState = { running: false, results: [], evidence: undefined, timeline: [], target: undefined, problem: undefined, error: undefined, finishedAt: undefined };
+/** Re-exported: the commands and tests name the session's state by these. */
+export type { RunUpdate, SessionRun, SessionState } from './runState';
 
 /**
  * The connection to one cluster and what was learnt from it. @kubernetes/client-node is loaded on the first call
  * that needs the cluster, never at activation. Reconnecting (new context or kubeconfig) drops the old reader; every
  * request the reader makes is logged.
  */
-export class ClusterSession implements vscode.Disposable {
-  private current: SessionState = EMPTY;
+export class ClusterSession extends RunState {
   private reader: { readonly key: string; readonly opened: Extract<OpenResult, { ok: true }> } | undefined;
-  private activeRun: AbortController | undefined;
-  private readonly changed = new vscode.EventEmitter<SessionState>();
-  readonly onDidChange = this.changed.event;
-
   constructor(
     private readonly config: Config,
     private readonly log: Logger,
     private readonly gateway: () => Promise<Pick<typeof import('../cluster/kubeGateway'), 'openCluster' | 'DEFAULT_TUNING'>> = loadGateway,
     private readonly environment: NodeJS.ProcessEnv = process.env,
-  ) {}
-
-  get state(): SessionState {
-    return this.current;
+  ) {
+    super();
   }
 
   /** The kubeconfig that would be used, without reading it. */
@@ -71,7 +33,7 @@ export class ClusterSession implements vscode.Disposable {
 
   /** The RKE2 version of the connected cluster, for the file diagnostics. */
   clusterRke2Version(): string | undefined {
-    const evidence = this.current.evidence;
+    const evidence = this.state.evidence;
     return evidence ? clusterIdentity(evidence).rke2[0] : undefined;
   }
 
@@ -116,39 +78,5 @@ export class ClusterSession implements vscode.Disposable {
   reset(): void {
     if (this.reader) this.log.info('connection dropped: the next run opens the kubeconfig again');
     this.reader = undefined;
-  }
-
-  /** Starts a run; one still going is cancelled first. */
-  startRun(): SessionRun {
-    this.activeRun?.abort();
-    const controller = new AbortController();
-    this.activeRun = controller;
-    this.apply({ running: true, error: undefined });
-    const isCurrent = (): boolean => this.activeRun === controller;
-    return {
-      signal: controller.signal,
-      update: (update) => {
-        if (isCurrent()) this.apply(update.results ? { ...update, finishedAt: new Date() } : update);
-      },
-      finish: (update) => {
-        if (!isCurrent()) return;
-        this.activeRun = undefined;
-        this.apply({ ...update, running: false, finishedAt: new Date() });
-      },
-    };
-  }
-
-  cancel(): void {
-    this.activeRun?.abort();
-  }
-
-  private apply(update: Partial<SessionState>): void {
-    this.current = { ...this.current, ...update };
-    this.changed.fire(this.current);
-  }
-
-  dispose(): void {
-    this.activeRun?.abort();
-    this.changed.dispose();
   }
 }

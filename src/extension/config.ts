@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../core/log/logger';
 import type { SettingsApi, WorkspaceApis } from './editorApis';
-import { parseSettings, RESTRICTED_SETTINGS, SETTING_KEYS, SETTINGS_SECTION, type SettingKey, type Settings } from './settings';
+import { optionalText, parseSettings, RESTRICTED_SETTINGS, SETTING_KEYS, SETTINGS_SECTION, type SettingKey, type Settings } from './settings';
 
 /** What a changed setting needs: a new cluster connection, the files linted again, or nothing until it is next read. */
 export type SettingEffect = 'reconnect' | 'relint' | 'next-use';
@@ -40,6 +40,12 @@ export class Config implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ConfigChange>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /**
+   * Values written here (Select Kubeconfig, Select Context) until VS Code reports the change: in a remote window the
+   * write goes to the remote's settings file and comes back later, and reading the old value meanwhile made the next
+   * command say the kubeconfig setting was empty.
+   */
+  private readonly written = new Map<SettingKey, Written>();
 
   constructor(
     private readonly workspace: WorkspaceApis,
@@ -48,6 +54,7 @@ export class Config implements vscode.Disposable {
     this.subscriptions = [
       workspace.onDidChangeConfiguration((event) => {
         const keys = SETTING_KEYS.filter((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+        for (const key of keys) this.reported(key);
         if (keys.length > 0) this.announce(keys, 'settings changed', false);
       }),
       // Trust lets workspace values of the restricted settings, and the workspace's files, count.
@@ -61,7 +68,36 @@ export class Config implements vscode.Disposable {
   get settings(): Settings {
     const section = this.section();
     const trusted = this.workspace.isTrusted;
-    return parseSettings((key) => (trusted || !RESTRICTED_SETTINGS.has(key) ? section.get(key) : userValue(section, key)));
+    return parseSettings((key) => {
+      const written = this.written.get(key);
+      if (written) return written.value;
+      return trusted || !RESTRICTED_SETTINGS.has(key) ? section.get(key) : userValue(section, key);
+    });
+  }
+
+  /** VS Code reported a change of `key`: once the write is over, its value is read again. */
+  private reported(key: SettingKey): void {
+    const written = this.written.get(key);
+    if (!written) return;
+    written.reported = true;
+    // A clear writes two levels: the first one's event comes while the second is still set.
+    if (!written.writing) this.settle(key);
+  }
+
+  /** From now on VS Code's value is read; it should be the one written. */
+  private settle(key: SettingKey): void {
+    const written = this.written.get(key);
+    if (!written) return;
+    const wrote = optionalText(written.value);
+    const reads = optionalText(this.section().get(key));
+    // The report of an earlier write of this key (Select Context twice in a row): the latest is still to come.
+    const earlier = written.superseded.indexOf(reads);
+    if (reads !== wrote && earlier !== -1) {
+      written.superseded.splice(earlier, 1);
+      return;
+    }
+    this.written.delete(key);
+    if (reads !== wrote) this.log.warn(`setting ${SETTINGS_SECTION}.${key}: ${JSON.stringify(wrote ?? '')} was written, but VS Code reads ${JSON.stringify(reads ?? '')} (a workspace folder or another settings file sets it)`);
   }
 
   /** Restricted Mode: other workspace files are not read for facts (the files the user opens are still checked). */
@@ -88,14 +124,29 @@ export class Config implements vscode.Disposable {
     const section = this.section();
     const inspected = section.inspect(key);
     const inWorkspace = this.workspace.isTrusted && inspected?.workspaceValue !== undefined;
-    if (value === undefined) {
-      if (inspected?.globalValue !== undefined) await section.update(key, undefined, vscode.ConfigurationTarget.Global);
-      if (inWorkspace) await section.update(key, undefined, vscode.ConfigurationTarget.Workspace);
-      this.log.info(`setting ${SETTINGS_SECTION}.${key} cleared`);
-      return;
+    // Set before the update: its change event may come while it runs, or long after.
+    const before = this.written.get(key);
+    const written: Written = { value, writing: true, reported: false, superseded: before ? [...before.superseded, optionalText(before.value)] : [] };
+    this.written.set(key, written);
+    try {
+      if (value === undefined) {
+        if (inspected?.globalValue !== undefined) await section.update(key, undefined, vscode.ConfigurationTarget.Global);
+        if (inWorkspace) await section.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+        this.log.info(`setting ${SETTINGS_SECTION}.${key} cleared`);
+        return;
+      }
+      // Global is the user settings; VS Code puts a machine-scoped setting in a remote window's Remote settings, where it reads it.
+      await section.update(key, value, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+      this.log.info(`setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} in the ${inWorkspace ? 'workspace' : 'user (or, in a remote window, Remote)'} settings`);
+    } catch (error) {
+      // Not written: what VS Code reads stays in effect.
+      if (this.written.get(key) === written) this.written.delete(key);
+      throw error;
+    } finally {
+      written.writing = false;
+      // Reported while it was written: settled now. Not yet: when VS Code reports it.
+      if (written.reported && this.written.get(key) === written) this.settle(key);
     }
-    await section.update(key, value, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
-    this.log.info(`setting ${SETTINGS_SECTION}.${key} = ${JSON.stringify(value)} in the ${inWorkspace ? 'workspace' : 'user'} settings`);
   }
 
   private section(): SettingsApi {
@@ -117,6 +168,17 @@ export class Config implements vscode.Disposable {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** A value written by the extension, until VS Code reports it. */
+interface Written {
+  readonly value: string | undefined;
+  /** The update is still running. */
+  writing: boolean;
+  /** VS Code reported a change of the key while it ran. */
+  reported: boolean;
+  /** Values written before this one whose reports may still come (trimmed). */
+  readonly superseded: (string | undefined)[];
 }
 
 /** A restricted setting in an untrusted workspace: the user's value, or the default. */

@@ -93,6 +93,8 @@ export interface LanguageApis {
 
 export interface EnvApis {
   writeClipboard(text: string): Thenable<void>;
+  /** The remote's kind (`ssh-remote`, `wsl`…) in a remote window; undefined in a local one. */
+  readonly remoteName: string | undefined;
 }
 
 export interface EditorApis {
@@ -166,6 +168,9 @@ export function vscodeEditorApis(): EditorApis {
     },
     env: {
       writeClipboard: (text) => vscode.env.clipboard.writeText(text),
+      get remoteName() {
+        return vscode.env.remoteName;
+      },
     },
   };
 }

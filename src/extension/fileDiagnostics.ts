@@ -12,6 +12,7 @@ import { KeyedDebouncer } from './keyedDebouncer';
 import { loadLintEngine } from './loadLintEngine';
 import { BackgroundLinter } from './backgroundLinter';
 import type { FileLintResult } from '../core/files/lintFile';
+import { textPositions, type Positioned } from './textPositions';
 
 /** What linting needs to know about the rest of the workspace (WorkspaceFacts gives it). */
 export interface LintFacts {
@@ -37,11 +38,11 @@ const SEVERITIES: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
 };
 
-function toRange(document: vscode.TextDocument, span: { start: number; end: number }): vscode.Range {
+function toRange(document: Positioned, span: { start: number; end: number }): vscode.Range {
   return new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
 }
 
-export function findingToDiagnostic(document: vscode.TextDocument, finding: Finding, openDocuments: readonly vscode.TextDocument[]): vscode.Diagnostic {
+export function findingToDiagnostic(document: Positioned, finding: Finding, openDocuments: readonly vscode.TextDocument[]): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(document, finding.span), finding.message, SEVERITIES[finding.severity]);
   diagnostic.source = 'rke2-calico';
   diagnostic.code = finding.url ? { value: finding.code, target: vscode.Uri.parse(finding.url) } : finding.code;
@@ -182,6 +183,33 @@ export class FileDiagnostics implements vscode.Disposable {
     if (result.kind !== 'unrelated') this.log.debug(lintTiming(this.workspace.asRelativePath(document.uri), findings.length, elapsedMs(started)));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(document.uri, findings.map((finding) => findingToDiagnostic(document, finding, this.workspace.textDocuments)));
+  }
+
+  /**
+   * Lints a workspace file that is not open, from its text on disk, on the worker thread (never the extension
+   * host's), so its problems reach the Problems view unopened. An open document's own lint wins, before and after.
+   * Returns the number of findings shown.
+   */
+  async lintFromDisk(uri: vscode.Uri, text: string): Promise<number> {
+    if (this.isOpen(uri)) return 0;
+    const context = await this.facts.context(uri);
+    const cross = await this.facts.crossFileFindings(uri);
+    const result = await this.background.lint(uri.path, text, context, this.facts.isForcedConfig(uri));
+    if (this.isOpen(uri)) return 0;
+    const findings = distinct([...result.findings, ...cross]);
+    const positioned = textPositions(uri, text);
+    this.collection.set(uri, findings.map((finding) => findingToDiagnostic(positioned, finding, this.workspace.textDocuments)));
+    return findings.length;
+  }
+
+  /** A file linted from disk is gone or no longer an RKE2 file: its problems go, unless it is open. */
+  forgetFromDisk(uri: vscode.Uri): void {
+    if (!this.isOpen(uri)) this.collection.delete(uri);
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return this.workspace.textDocuments.some((document) => !document.isClosed && document.uri.toString() === key);
   }
 
   /** The cluster's workloads in the namespaces of a policy file's policies (its text already read), when connected. */

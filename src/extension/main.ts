@@ -24,6 +24,7 @@ import { LogHovers } from './logHovers';
 import { LogLenses } from './logLenses';
 import { OPEN_SETTINGS_COMMAND, SHOW_LOGS_COMMAND } from './nextSteps';
 import { openNodeLogCommand } from './nodeLogs';
+import { openSettings } from './openSettings';
 import { Notifier } from './notifier';
 import { PodLogs } from './podLogs';
 import { ClusterWorkloadSource } from './policy/clusterWorkloads';
@@ -32,8 +33,10 @@ import { QuickFixes } from './quickFixes';
 import { REPORT_SCHEME, ReportDocuments } from './reportDocuments';
 import { REPORT_VIEW_TYPE, ReportPanels } from './reportPanel';
 import type { Services } from './services';
+import { ResultSources } from './resultSources';
 import { StatusBar } from './statusBar';
 import { WorkspaceFacts } from './workspaceFacts';
+import { WorkspaceLint } from './workspaceLint';
 
 /** publisher.name in package.json. */
 const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
@@ -78,11 +81,12 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const config = new Config(apis.workspace, log);
   const documents = new ReportDocuments();
   const session = new ClusterSession(config, log);
-  const services: Services = { apis, config, session, log, notifier, documents };
+  const sources = new ResultSources(session);
+  const services: Services = { apis, config, session, sources, log, notifier, documents };
   const facts = new WorkspaceFacts(apis.workspace, config, () => session.clusterRke2Version());
   const workloads = new ClusterWorkloadSource(session, log);
   const diagnostics = new FileDiagnostics(apis.workspace, apis.languages, facts, log, workloads);
-  const view = new PrerequisitesView(session);
+  const view = new PrerequisitesView(sources);
   const logs = new LogDiagnostics(apis.workspace, apis.languages, log, (uri) => facts.logFacts(uri));
   const podLogs = new PodLogs(services);
   const reports = new ReportPanels(services, context.extensionUri, diagnostics, logs, workloads);
@@ -98,7 +102,7 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   const runCheck = runCheckCommand(services);
   const commands: Record<string, CommandHandler> = {
     [SHOW_LOGS_COMMAND]: showLogs,
-    [OPEN_SETTINGS_COMMAND]: () => apis.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
+    [OPEN_SETTINGS_COMMAND]: () => openSettings(apis.commands, apis.env, `@ext:${EXTENSION_ID}`),
     'rke2Calico.lookUpVersion': lookUpVersionCommand(services),
     'rke2Calico.runCheck': runCheck,
     'rke2Calico.refresh': runCheck,
@@ -125,6 +129,9 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     'rke2Calico.openNodeLog': openNodeLogCommand(services),
     'rke2Calico.openBundle': () => bundles.open(),
     'rke2Calico.openBundleFolder': () => bundles.openFolder(),
+    'rke2Calico.closeBundle': () => {
+      bundles.close();
+    },
     'rke2Calico.showReport': () => {
       reports.show();
     },
@@ -144,8 +151,11 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     config,
     documents,
     session,
+    sources,
     facts,
     diagnostics,
+    // The workspace's RKE2 files reach Problems unopened: a while after activation, on the lint worker.
+    new WorkspaceLint(apis.workspace, config, facts, diagnostics, log),
     view,
     logs,
     podLogs,
@@ -154,13 +164,16 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     apis.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, reports),
     apis.languages.registerCodeLensProvider(LOG_FILES, new LogLenses(logs, podLogs)),
     apis.languages.registerHoverProvider(LOG_FILES, new LogHovers(logs)),
-    new StatusBar(session, apis.window),
+    new StatusBar(sources, apis.window),
     apis.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, documents),
     treeView,
     checkWhenViewOpens(treeView, config, guardCommand('rke2Calico.runCheck', runCheck, notifier, log)),
     apis.languages.registerCodeActionsProvider(YAML_FILES, new QuickFixes(diagnostics), QuickFixes.metadata),
     apis.languages.registerHoverProvider(YAML_FILES, new Hovers(diagnostics)),
     ...registerCommands(apis.commands, commands, notifier, log),
+    sources.bundle.onDidChange(() => {
+      void apis.commands.executeCommand('setContext', 'rke2Calico.hasBundle', sources.hasBundle());
+    }),
     session.onDidChange((state) => {
       updateContextKeys();
       treeView.message = view.message() ?? '';

@@ -24,7 +24,12 @@ interface OpenLog {
 
 function uniquePods(pods: readonly ObjectRef[]): ObjectRef[] {
   const seen = new Map<string, ObjectRef>();
-  for (const pod of pods) seen.set(`${pod.namespace ?? ''}/${pod.name}`, pod);
+  for (const pod of pods) {
+    const key = `${pod.namespace ?? ''}/${pod.name}`;
+    const before = seen.get(key);
+    // A pod named by a log line knows less (no state, one container) than one a workload check read: keep both.
+    seen.set(key, before ? { ...pod, ...before, containers: [...new Set([...(before.containers ?? []), ...(pod.containers ?? [])])] } : pod);
+  }
   return [...seen.values()];
 }
 
@@ -64,8 +69,10 @@ export class PodLogs implements vscode.Disposable {
       ? [node.object]
       : node?.type === 'check' ? podsOf(node.check.objects ?? []) : uniquePods(session.state.results.flatMap((check) => podsOf(check.objects ?? [])));
     if (pods.length === 0) throw new CommandError('No pods to open yet: run "RKE2 Calico: Run Readiness Check" first; its Calico pods are offered here.');
-    // Each pod with its state and node as the check saw them, so the one in trouble is picked without opening all.
-    const describe = (entry: ObjectRef): string => [entry.namespace ?? '', entry.condition ?? '', entry.node ? `on ${entry.node}` : ''].filter((part) => part !== '').join(' · ');
+    // Each pod with its state, ready containers, restarts and node as the check saw them (kubectl get pods' columns),
+    // so the one in trouble is picked without opening all.
+    const describe = (entry: ObjectRef): string =>
+      [entry.namespace ?? '', entry.condition ?? '', entry.ready !== undefined ? `${entry.ready} ready` : '', entry.restarts !== undefined ? `${entry.restarts} restart${entry.restarts === 1 ? '' : 's'}` : '', entry.node ? `on ${entry.node}` : ''].filter((part) => part !== '').join(' · ');
     const pod = pods.length === 1 ? pods[0] : (await apis.window.showQuickPick(pods.map((entry) => ({ label: entry.name, description: describe(entry), entry })), { title: 'Pod' }))?.entry;
     if (!pod?.namespace) return;
     const choice = await apis.window.showQuickPick(

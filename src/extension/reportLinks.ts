@@ -7,9 +7,9 @@ export function objectLabel(object: ObjectRef): string {
   return `${object.kind} ${object.namespace ? `${object.namespace}/` : ''}${object.name}`;
 }
 
-/** Per check id, the objects it looked at, as the report page lists them (checks without objects left out). */
+/** Per check id, the objects it looked at, as the report page lists them (checks without objects left out); an absent one says so. */
 export function objectLabels(results: readonly CheckResult[]): Record<string, string[]> {
-  return Object.fromEntries(results.filter((check) => (check.objects?.length ?? 0) > 0).map((check) => [check.id, (check.objects ?? []).map(objectLabel)]));
+  return Object.fromEntries(results.filter((check) => (check.objects?.length ?? 0) > 0).map((check) => [check.id, (check.objects ?? []).map((object) => `${objectLabel(object)}${object.expected?.missing === true ? ' (missing)' : ''}`)]));
 }
 
 /**

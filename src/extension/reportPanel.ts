@@ -7,15 +7,15 @@ import type { PolicyMatricesJson } from '../core/policy/policyMatrixReport';
 import { mentionsPolicyKind } from '../core/policy/policyKinds';
 import { isFromWebview, type FromWebview, type ToWebview } from '../webview/protocol';
 import { errorMessage } from '../core/log/logger';
-import type { ClusterSession } from './clusterSession';
 import type { EditorApis } from './editorApis';
 import type { FileDiagnostics } from './fileDiagnostics';
 import type { Services } from './services';
 import type { LogDiagnostics } from './logDiagnostics';
+import type { ResultSources } from './resultSources';
 import type { PolicyWorkloads } from './fileDiagnostics';
 import { loadLintEngine } from './loadLintEngine';
 import { deliverReport } from './reportDelivery';
-import { objectLabels, showOpenDocumentAt } from './reportLinks';
+import { objectLabel, objectLabels, showOpenDocumentAt } from './reportLinks';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 
 export const REPORT_VIEW_TYPE = 'rke2Calico.report';
@@ -32,7 +32,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
   private readonly disposables: vscode.Disposable[] = [];
 
   private readonly apis: EditorApis;
-  private readonly session: ClusterSession;
+  private readonly sources: ResultSources;
   /** The connected cluster's pods of the open policies' namespaces, read before the report is built. */
   private clusterWorkloads: ClusterWorkloads | undefined;
 
@@ -44,9 +44,10 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     private readonly workloads?: PolicyWorkloads,
   ) {
     this.apis = services.apis;
-    this.session = services.session;
-    this.disposables.push(this.session.onDidChange((state) => {
-      if (!state.running) void this.post();
+    this.sources = services.sources;
+    // The report is of the source the status bar summarises: the live cluster, or the bundle opened last.
+    this.disposables.push(this.sources.onDidChange(() => {
+      if (!this.sources.shown().state.running) void this.post();
     }));
   }
 
@@ -88,7 +89,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
 
   /** The report of the last readiness run, with the findings of the open files and logs. */
   report(): ReadinessReport | undefined {
-    const state = this.session.state;
+    const { state } = this.sources.shown();
     if (state.results.length === 0) return undefined;
     const checks = buildCheckReport(state.results, state.evidence, state.target, state.timeline, { verdict: true });
     const logs = this.apis.workspace.textDocuments.flatMap((document) => {
@@ -133,7 +134,7 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
     // The panel may have been closed while the cluster was read.
     const panel = this.showing();
     if (!panel) return;
-    const message: ToWebview = { type: 'report', report: this.report(), objects: objectLabels(this.session.state.results), ...(note ? { note } : {}) };
+    const message: ToWebview = { type: 'report', report: this.report(), objects: objectLabels(this.sources.shown().state.results), ...(note ? { note } : {}) };
     void panel.webview.postMessage(message);
   }
 
@@ -158,8 +159,13 @@ export class ReportPanels implements vscode.WebviewPanelSerializer, vscode.Dispo
       return;
     }
     if (message.type === 'openObject') {
-      const check = this.session.state.results.find((entry) => entry.id === message.check);
+      const check = this.sources.shown().state.results.find((entry) => entry.id === message.check);
       const object = check?.objects?.[message.index];
+      // An absent object has nothing to open: the page says what restores it.
+      if (object?.expected?.missing === true) {
+        await this.post(`${objectLabel(object)} is missing. ${object.expected.restore}`);
+        return;
+      }
       if (check && object) await this.apis.commands.executeCommand(message.logs === true && object.kind === 'Pod' ? 'rke2Calico.openPodLogs' : 'rke2Calico.openObject', { type: 'object', object, check });
       return;
     }

@@ -6,6 +6,7 @@
  */
 import type * as vscode from 'vscode';
 import type { DiagnosticCollectionApi, EditorApis, LogChannelApi, SettingsApi, StatusBarItemApi } from '../../src/extension/editorApis';
+import { globToRegExp } from '../../src/core/text/glob';
 import { Disposable, EventEmitter, Position, Range, Uri } from './vscode';
 
 function notFaked(what: string): never {
@@ -244,6 +245,8 @@ export class FakeEditor implements EditorApis {
   readonly messageAnswers: (string | undefined | Promise<string | undefined>)[] = [];
   /** Answers of the next quick picks: the label to pick, or undefined for cancelled. */
   readonly quickPickAnswers: (string | undefined)[] = [];
+  /** The items of each quick pick shown, in order. */
+  readonly quickPicks: { readonly label: string; readonly description: string | undefined }[][] = [];
   readonly openDialogAnswers: (string | undefined)[] = [];
   /** Answers of the next input boxes: the text typed, or undefined for cancelled. */
   readonly inputBoxAnswers: (string | undefined)[] = [];
@@ -258,6 +261,10 @@ export class FakeEditor implements EditorApis {
   /** Every showTextDocument call: what was shown and with which options (selection, preview). */
   readonly shownDocuments: { readonly document: vscode.TextDocument | vscode.Uri; readonly options: vscode.TextDocumentShowOptions }[] = [];
   readonly statusBarItems: FakeStatusBarItem[] = [];
+  /** Files on disk, by absolute path: findFiles lists those its glob matches, stat and readFile read them. */
+  readonly disk = new Map<string, string>();
+  /** Set for a remote window (`ssh-remote`, `wsl`…): where machine-scoped settings live and show. */
+  remoteName: string | undefined;
   readonly logChannels: FakeLogChannel[] = [];
   readonly collections: FakeDiagnosticCollection[] = [];
   readonly treeViews: FakeTreeView<unknown>[] = [];
@@ -301,6 +308,7 @@ export class FakeEditor implements EditorApis {
       showWarningMessage: show('warning'),
       showInformationMessage: show('info'),
       showQuickPick: (items) => {
+        this.quickPicks.push(items.map((item) => ({ label: item.label, description: item.description })));
         const label = this.quickPickAnswers.shift();
         return Promise.resolve(label === undefined ? undefined : items.find((item) => item.label === label));
       },
@@ -379,10 +387,17 @@ export class FakeEditor implements EditorApis {
       },
       asRelativePath: (uri) => uri.path.replace(/^\/workspace\//, ''),
       getWorkspaceFolder: () => undefined,
-      findFiles: () => Promise.resolve([]),
+      findFiles: (include, exclude, maxResults) =>
+        Promise.resolve([...this.disk.keys()].filter((path) => globToRegExp(include).test(path) && !globToRegExp(exclude).test(path)).slice(0, maxResults).map((path) => Uri.file(path))),
       createFileSystemWatcher: () => new FakeFileSystemWatcher(),
-      stat: () => notFaked('stat'),
-      readFile: () => notFaked('readFile'),
+      stat: (uri) => {
+        const text = this.disk.get(uri.path);
+        return text === undefined ? notFaked('stat') : Promise.resolve({ type: 1, ctime: 0, mtime: 0, size: Buffer.byteLength(text) });
+      },
+      readFile: (uri) => {
+        const text = this.disk.get(uri.path);
+        return text === undefined ? notFaked('readFile') : Promise.resolve(new TextEncoder().encode(text));
+      },
       writeFile: () => notFaked('writeFile'),
       registerTextDocumentContentProvider: (scheme, provider) => {
         this.contentProviders.set(scheme, provider);
@@ -416,10 +431,14 @@ export class FakeEditor implements EditorApis {
       registerCodeLensProvider: () => new Disposable(() => undefined),
       registerCodeActionsProvider: () => new Disposable(() => undefined),
     };
+    const remote = (): string | undefined => this.remoteName;
     this.env = {
       writeClipboard: (text) => {
         this.clipboard = text;
         return Promise.resolve();
+      },
+      get remoteName() {
+        return remote();
       },
     };
   }

@@ -50,7 +50,8 @@ function isNodeCheck(check: CheckResult): boolean {
   return check.area === 'Host' || check.area === 'Config' || check.id === 'identity.bundle-version';
 }
 
-function notInBundle(check: CheckResult): boolean {
+/** A check the bundle held nothing for: "unknown: not in bundle". */
+export function notInBundle(check: CheckResult): boolean {
   return check.status === 'unknown' && /not in bundle/.test(check.summary);
 }
 

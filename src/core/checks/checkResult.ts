@@ -18,6 +18,22 @@ export interface ObjectRef {
   readonly node?: string;
   /** What is wrong with it, as the API said it: a Node's NotReady reason and message, a pod's waiting reason. */
   readonly condition?: string;
+  /** For pods: ready containers of all, as kubectl's READY column ("1/2"). */
+  readonly ready?: string;
+  /** For pods: container restarts, as kubectl's RESTARTS column. */
+  readonly restarts?: number;
+  /** An object the check expected and did not find as expected (absent, or bound to the wrong subject). */
+  readonly expected?: ExpectedObject;
+}
+
+/** What a check expected of an object, what it found, and the step that puts it back. */
+export interface ExpectedObject {
+  /** The object is absent (nothing to open); otherwise it exists but differs. */
+  readonly missing: boolean;
+  readonly expected: string;
+  readonly found: string;
+  /** A command or chart step, as the user would type or take it. */
+  readonly restore: string;
 }
 
 export interface CheckResult {

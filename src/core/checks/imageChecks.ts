@@ -1,6 +1,6 @@
 import { evaluateKnownIssues } from '../knowledge/knownIssueVerdict';
 import { name, num, text, type Json } from '../kube/objectFields';
-import { containerStates, describeWaiting, PULL_WAITING } from './podProblems';
+import { containerStates, describeWaiting, podCounts, PULL_WAITING } from './podProblems';
 import { CALICO_NAMESPACE, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import { eventPodRef } from './eventObjects';
@@ -40,7 +40,7 @@ function fromPod(pod: Json): PullFailure[] {
     if (!state.waiting || !PULL_WAITING.has(state.waiting)) return [];
     const namespace = text(pod, 'metadata', 'namespace') ?? '';
     const node = text(pod, 'spec', 'nodeName');
-    const ref: ObjectRef = { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), ...(node ? { node } : {}), condition: describeWaiting(state) };
+    const ref: ObjectRef = { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), ...(node ? { node } : {}), condition: describeWaiting(state), ...podCounts(pod) };
     return [{ image: state.image ?? '?', pod: `${namespace}/${name(pod)}`, detail: `${describeWaiting(state)}${state.init ? ` (init container ${state.container})` : ''}: ${(state.message ?? '').slice(0, 240)}`, ref }];
   });
 }

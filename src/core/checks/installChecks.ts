@@ -5,7 +5,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
 import { podRestarts } from './podLogSelection';
 import { raceBlocker } from './initRaceConditions';
-import { podState } from './podProblems';
+import { podCounts, podState } from './podProblems';
 
 export const CNI_CHECK: CheckDefinition = { id: 'install.cni', area: 'Install', title: 'Cluster CNI (HelmCharts rke2-calico, rke2-calico-crd)' };
 export const HELM_JOBS_CHECK: CheckDefinition = { id: 'install.helm-jobs', area: 'Install', title: 'helm-install jobs of the Calico charts' };
@@ -147,7 +147,7 @@ export function checkHelmJobs(evidence: ClusterEvidence): CheckResult {
       const restarts = podRestarts(pod);
       evidenceLines.push(`Pod ${name(pod)}: ${phase}${state !== phase ? ` (${state})` : ''}${restarts > 0 ? `, ${restarts} restart(s)` : ''}`);
       const node = text(pod, 'spec', 'nodeName');
-      objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? ''), ...(node ? { node } : {}), condition: state });
+      objects.push({ kind: 'Pod', namespace: HELM_NAMESPACE, name: name(pod), path: PATHS.pod(HELM_NAMESPACE, name(pod)), containers: list(pod, 'spec', 'containers').map((container) => text(container, 'name') ?? ''), ...(node ? { node } : {}), condition: state, ...podCounts(pod) });
     }
   } else {
     // The Jobs decide the status; their pods only explain it, but a read that failed is said, never dropped.

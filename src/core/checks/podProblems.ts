@@ -37,6 +37,14 @@ export function describeWaiting(state: ContainerState): string {
   return `${state.init ? 'Init:' : ''}${state.waiting ?? 'running'}`;
 }
 
+/** kubectl's READY and RESTARTS columns: ready containers of the pod's containers, and their restarts. */
+export function podCounts(pod: Json): { readonly ready: string; readonly restarts: number } {
+  const statuses = list(pod, 'status', 'containerStatuses');
+  const containers = Math.max(list(pod, 'spec', 'containers').length, statuses.length);
+  const ready = statuses.filter((status) => field(status, 'ready') === true).length;
+  return { ready: `${ready}/${containers}`, restarts: statuses.reduce<number>((sum, status) => sum + (num(status, 'restartCount') ?? 0), 0) };
+}
+
 /** Why a Pending pod is not scheduled (PodScheduled=False, reason Unschedulable), or undefined. */
 export function unschedulable(pod: Json): string | undefined {
   const scheduled = condition(pod, 'PodScheduled');

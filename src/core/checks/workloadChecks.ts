@@ -1,6 +1,6 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
 import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS } from './calicoObjects';
-import { containerStates, describeWaiting, podReady, podState, stuckContainer } from './podProblems';
+import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ApiResult } from '../kube/apiResult';
 import type { ListResult } from '../kube/clusterReader';
@@ -15,7 +15,7 @@ export const KUBE_CONTROLLERS_CHECK: CheckDefinition = { id: 'workloads.calico-k
 function podRef(pod: Json): ObjectRef {
   const namespace = text(pod, 'metadata', 'namespace') ?? CALICO_NAMESPACE;
   const node = text(pod, 'spec', 'nodeName');
-  return { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), containers: [...list(pod, 'spec', 'initContainers'), ...list(pod, 'spec', 'containers')].map((container) => text(container, 'name') ?? ''), ...(node ? { node } : {}), condition: podState(pod) };
+  return { kind: 'Pod', namespace, name: name(pod), path: PATHS.pod(namespace, name(pod)), containers: [...list(pod, 'spec', 'initContainers'), ...list(pod, 'spec', 'containers')].map((container) => text(container, 'name') ?? ''), ...(node ? { node } : {}), condition: podState(pod), ...podCounts(pod) };
 }
 
 /** A pod that is not Ready, described with its node, restarts and the stuck container (init containers first). */

@@ -8,8 +8,9 @@ import type { Services } from '../services';
 import { openNodeBundles } from './openNodeBundles';
 
 /**
- * "Open Support Bundle": a Rancher logs collector .tar.gz or unpacked folder becomes the tree's source, with the
- * same checks as a live cluster ("unknown: not in bundle" where it holds nothing). The extracted copy of a tarball
+ * "Open Support Bundle": a Rancher logs collector .tar.gz or unpacked folder becomes a source of its own in the
+ * tree, beside the live cluster, with the same checks ("unknown: not in bundle" where it holds nothing). Checking
+ * the live cluster never replaces it; "Close Bundle" removes it. The extracted copy of a tarball
  * lives until another bundle is opened; "Open Bundle Folder" shows its files, whose logs get the same highlighting
  * and diagnostics.
  */
@@ -19,7 +20,7 @@ export class BundleCommands implements vscode.Disposable {
   constructor(private readonly services: Services) {}
 
   async open(): Promise<void> {
-    const { apis, session, log } = this.services;
+    const { apis, sources, log } = this.services;
     const picked = await apis.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
     const target = picked?.[0];
     if (!picked || !target) return;
@@ -31,7 +32,7 @@ export class BundleCommands implements vscode.Disposable {
       return;
     }
     await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: 'Reading support bundle' }, async () => {
-      const run = session.startRun();
+      const run = sources.bundle.startRun();
       try {
         const started = performance.now();
         const opened = await loadLintEngine().openBundle(target.fsPath);
@@ -50,10 +51,17 @@ export class BundleCommands implements vscode.Disposable {
           error: skipped.length > 0 ? `Not extracted from the bundle: ${skipped.slice(0, 5).join('; ')}` : undefined,
         });
       } finally {
-        // A bundle that could not be read leaves the tree as it was (finishing twice changes nothing).
+        // A bundle that could not be read leaves the bundle source as it was (finishing twice changes nothing).
         run.finish({});
       }
     });
+  }
+
+  /** Removes the bundle's root from the tree and its extracted copy from disk. */
+  close(): void {
+    this.current?.dispose();
+    this.current = undefined;
+    this.services.sources.bundle.clear();
   }
 
   async openFolder(): Promise<void> {

@@ -5,14 +5,14 @@ import { loadLintEngine } from '../loadLintEngine';
 import type { Services } from '../services';
 
 /**
- * One bundle per node of a cluster, opened together: the tree shows the merged cluster checks, the host
+ * One bundle per node of a cluster, opened together, as the tree's bundle source: it shows the merged cluster checks, the host
  * prerequisites with each node's state under them (which nodes miss a module, run firewalld…), and the log
  * signatures with the node and time they were first seen. Bundles are read one at a time and none is kept
  * extracted, so Open Bundle Folder does not apply.
  */
-export async function openNodeBundles({ apis, session, log }: Services, paths: readonly string[]): Promise<void> {
+export async function openNodeBundles({ apis, sources, log }: Services, paths: readonly string[]): Promise<void> {
   await apis.window.withProgress({ location: { viewId: 'rke2Calico.prerequisites' }, title: `Reading ${paths.length} support bundles` }, async () => {
-    const run = session.startRun();
+    const run = sources.bundle.startRun();
     const started = performance.now();
     const read = await loadLintEngine().readNodeBundles(paths, run.signal);
     if (read.stopped) {

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { FleetEntry } from '../../core/fleet/fleetOutcome';
+import { openSettings } from '../openSettings';
 import type { PrerequisitesView } from '../prerequisitesView';
 import type { Services } from '../services';
 import { FLEET_REPORT_VIEW_TYPE, FleetReportPanel } from './fleetReportPanel';
@@ -33,7 +34,7 @@ export function registerFleet(context: Pick<vscode.ExtensionContext, 'subscripti
       // With no fleet configured the section is hidden: say so, rather than run nothing where nobody can see it.
       if (!fleetConfigured(readFleetSettings(apis.workspace))) {
         const choice = await apis.window.showInformationMessage('No fleet is configured: set rke2Calico.rancherUrl, or two or more contexts in rke2Calico.fleetContexts (["*"] for all).', 'Open Fleet Settings');
-        if (choice) await apis.commands.executeCommand('workbench.action.openSettings', 'rke2Calico.fleet rke2Calico.rancher');
+        if (choice) await openSettings(apis.commands, apis.env, 'rke2Calico.fleet rke2Calico.rancher');
         return;
       }
       await apis.window.withProgress({ location: { viewId: 'rke2Calico.fleet' }, title: 'Checking the fleet' }, () => session.run());

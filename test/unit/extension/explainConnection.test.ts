@@ -8,6 +8,7 @@ import { ClusterSession } from '../../../src/extension/clusterSession';
 import { explainConnectionCommand } from '../../../src/extension/commands/explainConnection';
 import { Config } from '../../../src/extension/config';
 import { Notifier } from '../../../src/extension/notifier';
+import { ResultSources } from '../../../src/extension/resultSources';
 import { ReportDocuments } from '../../../src/extension/reportDocuments';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
@@ -40,7 +41,7 @@ function offlineEditor(): { editor: FakeEditor; documents: ReportDocuments; run:
   const session = new ClusterSession(config, log, () => Promise.resolve(fakeGateway()), NOTHING_FOUND);
   const documents = new ReportDocuments();
   const notifier = new Notifier(editor.window, editor.commands, log, () => undefined);
-  const command = explainConnectionCommand({ apis: editor, config, session, log, notifier, documents });
+  const command = explainConnectionCommand({ apis: editor, config, session, sources: new ResultSources(session), log, notifier, documents });
   return { editor, documents, run: command };
 }
 

@@ -5,6 +5,7 @@ import type { MarkdownString } from 'vscode';
 import type { CheckResult } from '../../../src/core/checks/checkResult';
 import { ClusterSession } from '../../../src/extension/clusterSession';
 import { Config } from '../../../src/extension/config';
+import { ResultSources } from '../../../src/extension/resultSources';
 import { PrerequisitesView } from '../../../src/extension/prerequisitesView';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
@@ -19,7 +20,7 @@ describe('tooltips quote the cluster as text', () => {
     const log = new FakeLogChannel();
     const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
     session.startRun().finish({ results: [check] });
-    const view = new PrerequisitesView(session);
+    const view = new PrerequisitesView(new ResultSources(session));
     const tooltip = view.getTreeItem({ type: 'check', check }).tooltip as MarkdownString;
     const markdown = tooltip.value;
     // Escaped (`\<img`, `\!\[`), they show as text; unescaped, they would render.

@@ -7,6 +7,7 @@ import { ClusterSession, type RunUpdate } from '../../../src/extension/clusterSe
 import { Config } from '../../../src/extension/config';
 import { problemFromOpen, problemFromRead } from '../../../src/extension/connectionProblem';
 import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
+import { ResultSources } from '../../../src/extension/resultSources';
 import { evidenceByObject } from '../../../src/extension/objectEvidence';
 import { shortState } from '../../../src/extension/shortState';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
@@ -33,7 +34,7 @@ function viewAfter(update: RunUpdate): PrerequisitesView {
   const log = new FakeLogChannel();
   const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
   session.startRun().finish(update);
-  return new PrerequisitesView(session);
+  return new PrerequisitesView(new ResultSources(session));
 }
 
 function item(view: PrerequisitesView, node: TreeNode): TreeItem {

@@ -11,6 +11,7 @@ import type { LogDiagnostics } from '../../../src/extension/logDiagnostics';
 import { Notifier } from '../../../src/extension/notifier';
 import { ReportDocuments } from '../../../src/extension/reportDocuments';
 import { ReportPanels } from '../../../src/extension/reportPanel';
+import { ResultSources } from '../../../src/extension/resultSources';
 import type { ToWebview } from '../../../src/webview/protocol';
 import { FakeEditor, FakeLogChannel, settle } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
@@ -30,7 +31,7 @@ function panelWithReport(): { editor: FakeEditor; send: (message: unknown) => Pr
   const log = new FakeLogChannel();
   const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
   session.startRun().finish({ results: [CRDS, TYPHA], target: { context: 'sim', server: 'https://127.0.0.1:6443' } });
-  const services = { apis: editor, config: new Config(editor.workspace, log), session, log, notifier: new Notifier(editor.window, editor.commands, log, () => undefined), documents: new ReportDocuments() };
+  const services = { apis: editor, config: new Config(editor.workspace, log), session, sources: new ResultSources(session), log, notifier: new Notifier(editor.window, editor.commands, log, () => undefined), documents: new ReportDocuments() };
   const files = { openFileFindings: () => [{ file: FILE, text: TEXT, findings: lintFile(FILE, TEXT).findings }] } as unknown as FileDiagnostics;
   const logs = { scanOf: () => undefined } as unknown as LogDiagnostics;
   const panels = new ReportPanels(services, Uri.file('/extension'), files, logs);

@@ -5,6 +5,7 @@ import type { CheckResult, CheckStatus } from '../../../src/core/checks/checkRes
 import { ClusterSession } from '../../../src/extension/clusterSession';
 import { Config } from '../../../src/extension/config';
 import { problemFromRead } from '../../../src/extension/connectionProblem';
+import { ResultSources } from '../../../src/extension/resultSources';
 import { StatusBar } from '../../../src/extension/statusBar';
 import { FakeEditor, FakeLogChannel, type FakeStatusBarItem } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
@@ -14,14 +15,15 @@ function check(id: string, status: CheckStatus): CheckResult {
   return { id, area: 'Nodes', title: id, status, summary: status, evidence: [] };
 }
 
-function statusBar(): { session: ClusterSession; item: FakeStatusBarItem } {
+function statusBar(): { session: ClusterSession; sources: ResultSources; item: FakeStatusBarItem } {
   const editor = new FakeEditor();
   const log = new FakeLogChannel();
   const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
-  new StatusBar(session, editor.window);
+  const sources = new ResultSources(session);
+  new StatusBar(sources, editor.window);
   const [item] = editor.statusBarItems;
   assert.ok(item);
-  return { session, item };
+  return { session, sources, item };
 }
 
 function tooltipOf(item: FakeStatusBarItem): string {
