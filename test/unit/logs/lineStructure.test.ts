@@ -129,6 +129,9 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(down("nginx.service: Failed with result 'exit-code'."), [], 'not the node\'s stack');
     assert.equal(readLineStructure('  [WARNING][23257] felix/table.go 999: Failed to program iptables, will retry error=exit status 2').format, 'calico', 'pasted with leading blanks');
     assert.deepEqual(scanText('2019-10-03 04:34:38.163 [WARNING][16449] int_dataplane.go 728: failed to set XDP failsafe ports, disabling XDP: failed to create map (calico_failsafe_ports_v1): exit status 255').findings, [], 'Felix carries on without XDP');
+    // libcni names whichever plugin of the chain failed, on the continuation line of an event's message too
+    assert.deepEqual(scanText('    Failed to create pod sandbox: plugin type="loopback" failed (add):').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
+    assert.deepEqual(scanText('E0101 00:00:00.000000    1234 pod_workers.go:1301] "Error syncing pod" err="plugin type=\\"flannel\\" failed (delete): failed to load flannel \'subnet.env\' file"').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
   });
 
   it('leaves the look-alikes of healthy starts alone (benign lines with their sources)', () => {

@@ -31,9 +31,13 @@ export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'etworkPlugin cni failed', pattern: '[Nn]etworkPlugin cni failed to (set up|setup|teardown|tear down) pod' },
       { trigger: 'StopPodSandbox', pattern: 'StopPodSandbox .{0,120}failed' },
       { trigger: 'Failed to stop sandbox', pattern: 'Failed to stop sandbox' },
-      { trigger: 'type="calico" failed', pattern: 'plugin type=.{0,2}calico.{0,2} failed \\((add|delete|del)\\)' },
-      { trigger: 'type=\\"calico\\" failed', pattern: 'plugin type=.{0,4}calico.{0,4} failed \\((add|delete|del)\\)' },
+      // libcni names whichever plugin of the chain failed: calico, calico-ipam, flannel (Canal), bandwidth, portmap
+      // and loopback all run for every pod of an RKE2 Calico or Canal node.
+      { trigger: '" failed (add)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
+      { trigger: '" failed (del', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
+      { trigger: '" failed (check)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
+      { trigger: '\\" failed (', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
     ],
-    source: 'containernetworking/cni libcni (plugin type=%q failed (%s)); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message")',
+    source: 'containernetworking/cni libcni (plugin type=%q failed (%s), for any plugin of the chain); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message")',
   },
 ];
