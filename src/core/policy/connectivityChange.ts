@@ -125,6 +125,13 @@ function decideDirection(direction: Direction, pairs: readonly (readonly [Endpoi
   return { allowed, decider };
 }
 
+/** How many direction decisions connectivityOf would make: a caller with a budget asks first. */
+export function plannedDecisions(set: PolicySet, endpoints: readonly Endpoint[]): number {
+  const chosen = representatives(endpoints);
+  const space = probeSpace(set, chosen);
+  return (chosen.length * (chosen.length - 1) + 2 * chosen.length * space.addresses.length) * space.traffic.length * 2;
+}
+
 /** Decides every probe of the set's own probe space (see sanityProbes.ts) between `endpoints`. */
 export function connectivityOf(set: PolicySet, endpoints: readonly Endpoint[]): Connectivity {
   const labelling = preparePolicies(set);
