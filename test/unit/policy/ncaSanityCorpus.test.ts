@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { addPolicyDocuments } from '../../../src/core/policy/policyDocuments';
+import { parseAllDocuments } from 'yaml';
 import { PolicyInputCollector } from '../../../src/core/policy/policyInputs';
 import type { Policy } from '../../../src/core/policy/policyModel';
 import { analysePolicySanity, type PolicySanity } from '../../../src/core/policy/policySanity';
@@ -30,6 +30,7 @@ interface SanityCase {
   readonly id: string;
   readonly kind: QueryKind;
   readonly expected: number;
+  readonly expectedOutput?: string;
   readonly configs: readonly SanityConfig[];
 }
 
@@ -64,6 +65,21 @@ function count(kind: QueryKind, sanity: PolicySanity, policies: readonly Policy[
   return issues;
 }
 
+/** Each file is parsed once (the pod lists are shared by many configurations), as addPolicyDocuments reads it. */
+const parsedFiles = new Map<string, unknown[]>();
+
+function objectsOf(file: string): unknown[] {
+  const known = parsedFiles.get(file);
+  if (known !== undefined) return known;
+  const documents = parseAllDocuments(readFileSync(join(CORPUS, file), 'utf8'), { prettyErrors: false });
+  const objects = (Array.isArray(documents) ? documents : []).map((document) => {
+    assert.deepEqual(document.errors, [], file);
+    return document.toJS({ maxAliasCount: 100 }) as unknown;
+  });
+  parsedFiles.set(file, objects);
+  return objects;
+}
+
 /** Each configuration is read and analysed once; many queries ask about the same one. */
 const analysed = new Map<string, { sanity: PolicySanity; policies: readonly Policy[] }>();
 
@@ -72,9 +88,7 @@ function analyse(config: SanityConfig): { sanity: PolicySanity; policies: readon
   const known = analysed.get(key);
   if (known !== undefined) return known;
   const collector = new PolicyInputCollector();
-  for (const file of [...config.namespaces, ...config.pods, ...config.policies]) {
-    assert.deepEqual(addPolicyDocuments(readFileSync(join(CORPUS, file), 'utf8'), file, collector), [], file);
-  }
+  for (const file of [...config.namespaces, ...config.pods, ...config.policies]) collector.add(objectsOf(file), file);
   const inputs = collector.result();
   const policies = config.onlyPolicy === undefined ? inputs.policies : inputs.policies.filter((policy) => fullName(policy) === config.onlyPolicy);
   assert.ok(config.onlyPolicy === undefined || policies.length === 1, `${config.name}: no policy ${config.onlyPolicy ?? ''}`);
@@ -88,7 +102,30 @@ function countConfig(kind: QueryKind, config: SanityConfig): number {
   return count(kind, sanity, policies);
 }
 
+/** The policies a txt expected output names as redundant, by configuration ("Policies that are redundant in X:"). */
+function namedRedundant(text: string): Map<string, string[]> {
+  const named = new Map<string, string[]>();
+  for (const match of text.matchAll(/^Policies that are redundant in (\S+):\n(.+)$/gm)) named.set(match[1] ?? '', (match[2] ?? '').split(/,\s*/).filter((name) => name !== ''));
+  return named;
+}
+
 describe('network-config-analyzer sanity queries', () => {
+  it('names the redundant policies their expected outputs name', () => {
+    const cases = JSON.parse(readFileSync(join(CORPUS, 'sanity-cases.json'), 'utf8')) as SanityCase[];
+    let compared = 0;
+    for (const sanityCase of cases) {
+      if (sanityCase.expectedOutput === undefined) continue;
+      for (const [configName, names] of namedRedundant(readFileSync(join(CORPUS, sanityCase.expectedOutput), 'utf8'))) {
+        const config = sanityCase.configs.find((candidate) => candidate.name === configName);
+        assert.ok(config, `${sanityCase.id}: no configuration ${configName}`);
+        assert.deepEqual(analyse(config).sanity.redundantPolicies.map(fullName).sort(), [...names].sort(), sanityCase.id);
+        compared++;
+      }
+    }
+    assert.ok(compared > 0, 'no expected output names redundant policies');
+  });
+
+
   it('finds their redundancies, empty policies and rules, vacuous sets and conflicts', () => {
     const cases = JSON.parse(readFileSync(join(CORPUS, 'sanity-cases.json'), 'utf8')) as SanityCase[];
     const started = Date.now();
