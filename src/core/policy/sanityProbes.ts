@@ -70,7 +70,7 @@ function otherProtocols(rules: readonly PolicyRule[]): string[] {
   const named = new Set<string>(OTHER_PROTOCOLS);
   for (const rule of rules) {
     for (const protocol of [rule.protocol, rule.notProtocol]) {
-      if (protocol === undefined || isIcmp(protocol) || ['TCP', 'UDP', 'SCTP', '6', '17', '132'].includes(protocol.toUpperCase())) continue;
+      if (protocol === undefined || isIcmp(protocol) || ['TCP', 'UDP', 'SCTP', 'UDPLITE', '6', '17', '132', '136'].includes(protocol.toUpperCase())) continue;
       named.add(protocol);
     }
   }
@@ -116,8 +116,10 @@ function addressProbes(set: PolicySet): Endpoint[] {
 export function probeSpace(set: PolicySet, endpoints: readonly Endpoint[]): ProbeSpace {
   const rules = allRules(set);
   const ports = portCuts(rules, endpoints);
+  // UDPLite carries ports too; it gets port probes when a rule names it (else it is one more protocol without them).
+  const namesUdpLite = rules.some((rule) => [rule.protocol, rule.notProtocol].some((protocol) => protocol !== undefined && ['UDPLITE', '136'].includes(protocol.toUpperCase())));
   const traffic: Traffic[] = [
-    ...PORT_PROTOCOLS.flatMap((protocol) => ports.map((port): Traffic => ({ protocol, port }))),
+    ...[...PORT_PROTOCOLS, ...(namesUdpLite ? ['UDPLite'] : [])].flatMap((protocol) => ports.map((port): Traffic => ({ protocol, port }))),
     ...icmpProbes(rules),
     ...otherProtocols(rules).map((protocol): Traffic => ({ protocol })),
   ];
