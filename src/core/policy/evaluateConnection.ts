@@ -1,6 +1,6 @@
 import type { ConnectionExplanation, Decision, DirectionTrace, PolicyTrace, RuleTrace, TierTrace } from './connectionExplanation';
-import type { Direction, Endpoint, Policy, PolicySet, Profile, Tier, Traffic } from './policyModel';
-import { describeEndpoint, matchContextOf, namespaceSelectorTakesGlobal, ruleMismatch, selectsEndpoint, type MatchContext } from './ruleMatching';
+import type { Direction, Endpoint, Policy, PolicyRule, PolicySet, Profile, Tier, Traffic } from './policyModel';
+import { describeEndpoint, matchContextOf, namespaceSelectorTakesGlobal, ruleMismatch, selectsEndpoint, type MatchContext, type RuleScope } from './ruleMatching';
 import { formatSelector, selectorMatches } from './selectorSyntax';
 import { DEFAULT_TIER } from './tierDefaults';
 
@@ -9,7 +9,16 @@ export interface PreparedPolicies {
   readonly tiers: readonly { readonly tier: Tier; readonly policies: readonly Policy[] }[];
   readonly profiles: ReadonlyMap<string, Profile>;
   readonly context: MatchContext;
+  /** Per endpoint and direction, the policies of each tier that apply to it (asked without detail, filled lazily). */
+  readonly applicable: WeakMap<Endpoint, Partial<Record<Direction, readonly (readonly Policy[])[]>>>;
+  /** Answers whether a rule matches, when asked without detail (a caller that asks the same rules often remembers). */
+  readonly ruleMatches: RuleMatcher;
 }
+
+/** Whether `rule` of a policy scoped to `scope` matches the connection; ruleMismatch's answer without words. */
+export type RuleMatcher = (rule: PolicyRule, scope: RuleScope, source: Endpoint, destination: Endpoint, traffic: Traffic, context: MatchContext) => boolean;
+
+const matchesQuietly: RuleMatcher = (rule, scope, source, destination, traffic, context) => ruleMismatch(rule, source, destination, traffic, scope, context, true) === undefined;
 
 /** Calico sorts by order, a missing order last, then by name (felix calc/policy_sorter.go, tier and policy alike). */
 function byOrderThenName(a: { order: number | undefined; name: string }, b: { order: number | undefined; name: string }): number {
@@ -19,7 +28,7 @@ function byOrderThenName(a: { order: number | undefined; name: string }, b: { or
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-export function preparePolicies(set: PolicySet): PreparedPolicies {
+export function preparePolicies(set: PolicySet, ruleMatches: RuleMatcher = matchesQuietly): PreparedPolicies {
   const tiers = new Map<string, Tier>(set.tiers.map((tier) => [tier.name, tier]));
   if (!tiers.has(DEFAULT_TIER.name)) tiers.set(DEFAULT_TIER.name, DEFAULT_TIER);
   const byTier = new Map<string, Policy[]>();
@@ -34,6 +43,8 @@ export function preparePolicies(set: PolicySet): PreparedPolicies {
     tiers: [...tiers.values()].sort(byOrderThenName).map((tier) => ({ tier, policies: (byTier.get(tier.name) ?? []).sort((a, b) => byOrderThenName(sortKey(a), sortKey(b))) })),
     profiles: new Map(set.profiles.map((profile) => [profile.name, profile])),
     context: matchContextOf(set.namespaces, set.serviceAccounts, set.networkSets),
+    applicable: new WeakMap(),
+    ruleMatches,
   };
 }
 
@@ -57,6 +68,11 @@ function notAppliedReason(policy: Policy, endpoint: Endpoint, direction: Directi
   return undefined;
 }
 
+/** Whether `policy` selects `endpoint` (namespace, selectors, profile labels), whatever its `types`. */
+export function policySelects(policy: Policy, endpoint: Endpoint, prepared: PreparedPolicies): boolean {
+  return notAppliedReason({ ...policy, types: ['ingress'] }, withProfileLabels(endpoint, prepared), 'ingress', prepared.context) === undefined;
+}
+
 type PolicyResult = { readonly trace: PolicyTrace; readonly verdict?: 'allow' | 'deny' | 'pass'; readonly rule?: RuleTrace };
 
 /** The cheap test of notAppliedReason, without words: most policies of a large set do not apply to an endpoint. */
@@ -66,11 +82,20 @@ function policyApplies(policy: Policy, endpoint: Endpoint, direction: Direction)
   return selectsEndpoint(policy.selector, endpoint);
 }
 
-const NOT_APPLIED_TRACE: Omit<PolicyTrace, 'name' | 'namespace' | 'source' | 'order' | 'origin'> = { outcome: 'not-applied', reason: '', rules: [] };
 
-function evaluatePolicy(policy: Policy, endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, context: MatchContext, detail: boolean): PolicyResult {
+/** The policies of each tier that apply to `endpoint` in `direction`, asked once per prepared set and endpoint. */
+function applicablePolicies(prepared: PreparedPolicies, endpoint: Endpoint, direction: Direction): readonly (readonly Policy[])[] {
+  const known = prepared.applicable.get(endpoint) ?? {};
+  const cached = known[direction];
+  if (cached !== undefined) return cached;
+  const lists = prepared.tiers.map(({ policies }) => policies.filter((policy) => policyApplies(policy, endpoint, direction) && notAppliedReason(policy, endpoint, direction, prepared.context) === undefined));
+  prepared.applicable.set(endpoint, { ...known, [direction]: lists });
+  return lists;
+}
+
+function evaluatePolicy(policy: Policy, endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, prepared: PreparedPolicies): PolicyResult {
+  const context = prepared.context;
   const base = { name: policy.name, namespace: policy.namespace, source: policy.source, order: policy.order, origin: policy.origin };
-  if (!detail && !policyApplies(policy, endpoint, direction)) return { trace: { ...base, ...NOT_APPLIED_TRACE } };
   const reason = notAppliedReason(policy, endpoint, direction, context);
   if (reason !== undefined) return { trace: { ...base, outcome: 'not-applied', reason, rules: [] } };
   const rules: RuleTrace[] = [];
@@ -120,10 +145,40 @@ function evaluateProfiles(endpoint: Endpoint, direction: Direction, source: Endp
   return { allowed: false, kind: 'profile', summary: `no policy decided and no rule of the profiles ${names.join(', ')} matched: denied` };
 }
 
+/**
+ * evaluateDirection's decision without the trace: only the policies that apply are asked, rules through
+ * `prepared.ruleMatches`, and nothing is said about what did not match (matrices, scoring, comparisons).
+ */
+function decideQuietly(endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, prepared: PreparedPolicies, label: string): Decision {
+  const applicable = applicablePolicies(prepared, endpoint, direction);
+  for (let tierIndex = 0; tierIndex < prepared.tiers.length; tierIndex++) {
+    const policies = applicable[tierIndex];
+    const tier = prepared.tiers[tierIndex]?.tier;
+    if (tier === undefined || policies === undefined || policies.length === 0) continue;
+    let passed = false;
+    for (const policy of policies) {
+      const rules = direction === 'ingress' ? policy.ingress : policy.egress;
+      const rule = rules.find((candidate) => candidate.action !== 'Log' && prepared.ruleMatches(candidate, policy, source, destination, traffic, prepared.context));
+      if (rule === undefined) continue;
+      if (rule.action === 'Pass') {
+        passed = true;
+        break;
+      }
+      const allowed = rule.action === 'Allow';
+      return { allowed, kind: 'rule', tier: tier.name, policy: policy.name, ...(policy.namespace === undefined ? {} : { policyNamespace: policy.namespace }), rule: rule.origin, summary: `${direction} ${allowed ? 'allowed' : 'denied'} by tier ${tier.name}, policy ${policy.namespace === undefined ? '' : `${policy.namespace}/`}${policy.name}, rule ${rule.origin}` };
+    }
+    if (passed || tier.defaultAction === 'Pass') continue;
+    const selecting = policies.map((policy) => `${policy.namespace === undefined ? '' : `${policy.namespace}/`}${policy.name}`);
+    return { allowed: false, kind: 'end-of-tier', tier: tier.name, summary: `${direction} denied at the end of tier ${tier.name}: ${selecting.join(', ')} select${selecting.length === 1 ? 's' : ''} ${label} and no rule allowed it` };
+  }
+  return evaluateProfiles(endpoint, direction, source, destination, traffic, prepared);
+}
+
 /** Follows the tiers for one endpoint and direction: the first Allow or Deny decides, Pass skips to the next tier. */
 export function evaluateDirection(endpoint: Endpoint, direction: Direction, source: Endpoint, destination: Endpoint, traffic: Traffic, prepared: PreparedPolicies, detail = true): DirectionTrace {
   const label = describeEndpoint(endpoint);
   if (endpoint.kind === 'address') return { direction, endpoint: label, tiers: [], decision: { allowed: true, kind: 'no-endpoint', summary: `${label} is not a Calico endpoint: no ${direction} policy is enforced there` } };
+  if (!detail) return { direction, endpoint: label, tiers: [], decision: decideQuietly(endpoint, direction, source, destination, traffic, prepared, label) };
   const tiers: TierTrace[] = [];
   let decision: Decision | undefined;
   for (const { tier, policies } of prepared.tiers) {
@@ -136,7 +191,7 @@ export function evaluateDirection(endpoint: Endpoint, direction: Direction, sour
     let outcome: TierTrace['outcome'] | undefined;
     for (const policy of policies) {
       if (outcome !== undefined) break;
-      const result = evaluatePolicy(policy, endpoint, direction, source, destination, traffic, prepared.context, detail);
+      const result = evaluatePolicy(policy, endpoint, direction, source, destination, traffic, prepared);
       traces.push(result.trace);
       if (result.trace.outcome === 'not-applied') continue;
       applied = true;
@@ -166,7 +221,7 @@ export function evaluateDirection(endpoint: Endpoint, direction: Direction, sour
 }
 
 /** Labels a profile applies (`labelsToApply`) join the endpoint's own, which win on a clash. */
-function withProfileLabels(endpoint: Endpoint, prepared: PreparedPolicies): Endpoint {
+export function withProfileLabels(endpoint: Endpoint, prepared: PreparedPolicies): Endpoint {
   if (endpoint.kind === 'address' || prepared.profiles.size === 0) return endpoint;
   let applied: Record<string, string> = {};
   for (const name of profileNames(endpoint)) {
@@ -178,7 +233,7 @@ function withProfileLabels(endpoint: Endpoint, prepared: PreparedPolicies): Endp
 
 /**
  * What Calico would do with `traffic` from `source` to `destination`: egress at the source, then ingress at the
- * destination. `detail: false` leaves out why each policy that does not apply does not (matrices, scoring).
+ * destination. `detail: false` gives the decisions without the tier traces (matrices, scoring, comparisons).
  */
 export function evaluateConnection(rawSource: Endpoint, rawDestination: Endpoint, traffic: Traffic, prepared: PreparedPolicies, detail = true): ConnectionExplanation {
   const source = withProfileLabels(rawSource, prepared);

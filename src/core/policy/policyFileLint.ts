@@ -13,6 +13,12 @@ export interface ClusterWorkloads {
   readonly namespaces: readonly string[];
 }
 
+/** Findings that judge a policy against workloads: only for policies whose workloads were all read. */
+const WORKLOAD_JUDGED: ReadonlySet<string> = new Set(['policy-selects-nothing', 'policy-named-port-missing', 'policy-redundant', 'policy-rule-redundant', 'policy-order-conflict']);
+
+/** Findings that judge the whole set of policies and workloads. */
+const SET_JUDGED: ReadonlySet<string> = new Set(['policy-redundant', 'policy-rule-redundant', 'policy-order-conflict']);
+
 /** A field the policy model names one way and a manifest another (Kubernetes NetworkPolicy). */
 const KEY_ALIASES: Readonly<Record<string, readonly string[]>> = { selector: ['selector', 'podSelector', 'subject'], types: ['types', 'policyTypes'] };
 
@@ -103,6 +109,8 @@ export function lintPolicyFile(path: string, text: string, cluster?: ClusterWork
   const judged = new Set(inputs.policies.filter((policy) => fileHoldsWorkloads || (policy.namespace !== undefined && (cluster?.namespaces.includes(policy.namespace) ?? false))).map((policy) => `${policy.source} ${policy.namespace === undefined ? '' : `${policy.namespace}/`}${policy.name}`));
   return lintPolicies(inputs, fileHoldsWorkloads || cluster !== undefined)
     .filter((finding) => finding.origin === path)
-    .filter((finding) => !(finding.code === 'policy-selects-nothing' || finding.code === 'policy-named-port-missing') || judged.has(finding.policy))
+    .filter((finding) => !WORKLOAD_JUDGED.has(finding.code) || judged.has(finding.policy))
+    // Redundancy and conflicts need every workload a policy can talk to; the cluster answer holds only some namespaces.
+    .filter((finding) => fileHoldsWorkloads || !SET_JUDGED.has(finding.code))
     .map((finding) => ({ code: finding.code, severity: finding.severity, message: `${finding.policy}, ${finding.path}: ${finding.message}${cluster && !fileHoldsWorkloads && finding.code === 'policy-selects-nothing' ? ' (judged against the connected cluster)' : ''}`, span: spanOf(text, documents, finding) }));
 }

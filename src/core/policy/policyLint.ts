@@ -1,10 +1,11 @@
 import { cidrContains } from '../net/cidr';
 import type { Endpoint, EntityMatch, Policy, PolicyRule, PortMatch } from './policyModel';
 import type { PolicyInputs } from './policyInputs';
+import { sanityLintFindings } from './policySanityLint';
 import { selectsEndpoint } from './ruleMatching';
 import { formatSelector, selectorMatches, type Selector } from './selectorSyntax';
 
-export type PolicyLintCode = 'policy-invalid' | 'policy-selects-nothing' | 'policy-rule-shadowed' | 'policy-named-port-missing' | 'policy-direction-default-deny';
+export type PolicyLintCode = 'policy-invalid' | 'policy-selects-nothing' | 'policy-rule-shadowed' | 'policy-named-port-missing' | 'policy-direction-default-deny' | 'policy-redundant' | 'policy-rule-redundant' | 'policy-order-conflict';
 
 export interface PolicyLintFinding {
   readonly code: PolicyLintCode;
@@ -93,7 +94,8 @@ function selectedBy(policy: Policy, endpoints: readonly Endpoint[], namespaceLab
 /**
  * Findings on policy files: invalid fields as read, rules an earlier rule shadows, a `types` that makes a direction
  * default-deny with no rule for it (while the other direction has rules), and — when the workloads are known (a pod
- * list or the connected cluster) — a policy that selects nothing and a named port no selected pod has.
+ * list or the connected cluster) — a policy that selects nothing, a named port no selected pod has, and redundant
+ * policies and rules and same-order conflicts (policySanityLint.ts).
  */
 export function lintPolicies(inputs: PolicyInputs, workloadsKnown: boolean): PolicyLintFinding[] {
   const findings: PolicyLintFinding[] = inputs.issues.map((issue) => ({ code: 'policy-invalid', severity: 'error', policy: issue.object, origin: issue.origin, path: issue.path, message: issue.message }));
@@ -122,5 +124,6 @@ export function lintPolicies(inputs: PolicyInputs, workloadsKnown: boolean): Pol
       }
     }
   }
+  if (workloadsKnown) findings.push(...sanityLintFindings(inputs, findings));
   return findings;
 }

@@ -14,13 +14,20 @@ export interface RuleScope {
   readonly namespace: string | undefined;
 }
 
+/** What a quiet ruleMismatch answers for any mismatch. */
+export const NO_MATCH = 'does not match';
+
 const PORT_PROTOCOLS = new Set(['TCP', 'UDP', 'SCTP', 'UDPLITE']);
 const PROTOCOL_NUMBERS: Readonly<Record<string, number>> = { ICMP: 1, TCP: 6, UDP: 17, ICMPV6: 58, SCTP: 132, UDPLITE: 136 };
 
+const protocolNumbers = new Map<string, number | undefined>();
+
 function protocolNumber(protocol: string): number | undefined {
+  if (protocolNumbers.has(protocol)) return protocolNumbers.get(protocol);
   const upper = protocol.toUpperCase();
-  if (upper in PROTOCOL_NUMBERS) return PROTOCOL_NUMBERS[upper];
-  return /^\d+$/.test(protocol) ? Number(protocol) : undefined;
+  const number = upper in PROTOCOL_NUMBERS ? PROTOCOL_NUMBERS[upper] : /^\d+$/.test(protocol) ? Number(protocol) : undefined;
+  if (protocolNumbers.size < 1024) protocolNumbers.set(protocol, number);
+  return number;
 }
 
 export function sameProtocol(a: string, b: string): boolean {
@@ -79,7 +86,7 @@ function candidateLabelSets(endpoint: Endpoint, context: MatchContext): readonly
  * namespaces; without one, a namespaced policy's selector and service accounts see only its own namespace, a global
  * policy's see every endpoint.
  */
-function peerMismatch(entity: EntityMatch, endpoint: Endpoint, scope: RuleScope, context: MatchContext): string | undefined {
+function peerMismatch(entity: EntityMatch, endpoint: Endpoint, scope: RuleScope, context: MatchContext, quiet: boolean): string | undefined {
   const positive = entity.selector !== undefined || entity.namespaceSelector !== undefined || entity.serviceAccountNames !== undefined || entity.serviceAccountSelector !== undefined;
   const candidates = candidateLabelSets(endpoint, context);
   if (positive) {
@@ -97,11 +104,11 @@ function peerMismatch(entity: EntityMatch, endpoint: Endpoint, scope: RuleScope,
       }
       return true;
     });
-    if (matching.length === 0) return positiveMismatch(entity, endpoint, scope);
+    if (matching.length === 0) return quiet ? NO_MATCH : positiveMismatch(entity, endpoint, scope);
   }
   if (entity.notSelector !== undefined) {
     const notSelector = entity.notSelector;
-    if (candidates.some((candidate) => selectorMatches(notSelector, candidate.labels, candidate.isGlobal))) return `${describeEndpoint(endpoint)} matches notSelector ${formatSelector(notSelector)}`;
+    if (candidates.some((candidate) => selectorMatches(notSelector, candidate.labels, candidate.isGlobal))) return quiet ? NO_MATCH : `${describeEndpoint(endpoint)} matches notSelector ${formatSelector(notSelector)}`;
   }
   return undefined;
 }
@@ -117,53 +124,57 @@ function positiveMismatch(entity: EntityMatch, endpoint: Endpoint, scope: RuleSc
   return `${describeEndpoint(endpoint)}${where === undefined ? ' (not namespaced)' : ''} is not selected by ${parts.join(' and ')}`;
 }
 
-function netsMismatch(entity: EntityMatch, endpoint: Endpoint): string | undefined {
+function netsMismatch(entity: EntityMatch, endpoint: Endpoint, quiet: boolean): string | undefined {
   const ips = ipsOf(endpoint);
   if (entity.nets !== undefined) {
     const nets = entity.nets;
-    if (ips.length === 0) return `${describeEndpoint(endpoint)} has no known IP to compare with nets ${nets.map((net) => net.text).join(', ')}`;
-    if (!ips.some((ip) => nets.some((net) => cidrContains(net, ip)))) return `${describeEndpoint(endpoint)} is outside nets ${nets.map((net) => net.text).join(', ')}`;
+    if (ips.length === 0) return quiet ? NO_MATCH : `${describeEndpoint(endpoint)} has no known IP to compare with nets ${nets.map((net) => net.text).join(', ')}`;
+    if (!ips.some((ip) => nets.some((net) => cidrContains(net, ip)))) return quiet ? NO_MATCH : `${describeEndpoint(endpoint)} is outside nets ${nets.map((net) => net.text).join(', ')}`;
   }
   if (entity.notNets !== undefined) {
     const notNets = entity.notNets;
     const inside = ips.find((ip) => notNets.some((net) => cidrContains(net, ip)));
-    if (inside) return `${describeEndpoint(endpoint)} (${inside.text}) is inside notNets ${notNets.map((net) => net.text).join(', ')}`;
+    if (inside) return quiet ? NO_MATCH : `${describeEndpoint(endpoint)} (${inside.text}) is inside notNets ${notNets.map((net) => net.text).join(', ')}`;
   }
   return undefined;
 }
 
-function portsMismatch(entity: EntityMatch, endpoint: Endpoint, traffic: Traffic, port: number | undefined, side: string): string | undefined {
+function portsMismatch(entity: EntityMatch, endpoint: Endpoint, traffic: Traffic, port: number | undefined, side: string, quiet: boolean): string | undefined {
   if (entity.ports === undefined && entity.notPorts === undefined) return undefined;
-  if (port === undefined) return `the ${side} port is not known for ${traffic.protocol}`;
+  if (port === undefined) return quiet ? NO_MATCH : `the ${side} port is not known for ${traffic.protocol}`;
   if (entity.ports !== undefined && !entity.ports.some((match) => portMatches(match, port, traffic.protocol, endpoint))) {
+    if (quiet) return NO_MATCH;
     const named = entity.ports.filter((match) => match.kind === 'named');
     const missing = named.length > 0 && endpoint.kind !== 'address' && named.every((match) => !endpoint.namedPorts.some((p) => p.name === (match as { name: string }).name));
     return `${side} port ${port}/${traffic.protocol} is not in ports [${formatPorts(entity.ports)}]${missing ? ` (${describeEndpoint(endpoint)} has no port named ${named.map((match) => (match as { name: string }).name).join(', ')})` : ''}`;
   }
-  if (entity.notPorts?.some((match) => portMatches(match, port, traffic.protocol, endpoint))) return `${side} port ${port}/${traffic.protocol} is in notPorts [${formatPorts(entity.notPorts)}]`;
+  if (entity.notPorts?.some((match) => portMatches(match, port, traffic.protocol, endpoint))) return quiet ? NO_MATCH : `${side} port ${port}/${traffic.protocol} is in notPorts [${formatPorts(entity.notPorts)}]`;
   return undefined;
 }
 
-/** Why `rule` does not match the connection, or undefined when it does. Checks as Felix renders a rule's matches. */
-export function ruleMismatch(rule: PolicyRule, source: Endpoint, destination: Endpoint, traffic: Traffic, scope: RuleScope, context: MatchContext): string | undefined {
-  if (rule.protocol !== undefined && !sameProtocol(rule.protocol, traffic.protocol)) return `protocol ${traffic.protocol} is not ${rule.protocol}`;
-  if (rule.notProtocol !== undefined && sameProtocol(rule.notProtocol, traffic.protocol)) return `protocol ${traffic.protocol} is excluded by notProtocol`;
+/**
+ * Why `rule` does not match the connection, or undefined when it does. Checks as Felix renders a rule's matches.
+ * `quiet` answers a mismatch with NO_MATCH instead of words (matrices and comparisons ask millions of times).
+ */
+export function ruleMismatch(rule: PolicyRule, source: Endpoint, destination: Endpoint, traffic: Traffic, scope: RuleScope, context: MatchContext, quiet = false): string | undefined {
+  if (rule.protocol !== undefined && !sameProtocol(rule.protocol, traffic.protocol)) return quiet ? NO_MATCH : `protocol ${traffic.protocol} is not ${rule.protocol}`;
+  if (rule.notProtocol !== undefined && sameProtocol(rule.notProtocol, traffic.protocol)) return quiet ? NO_MATCH : `protocol ${traffic.protocol} is excluded by notProtocol`;
   if (rule.ipVersion !== undefined) {
     const family = ipsOf(destination)[0]?.family ?? ipsOf(source)[0]?.family;
-    if (family !== undefined && family !== rule.ipVersion) return `the connection is IPv${family}, the rule IPv${rule.ipVersion}`;
+    if (family !== undefined && family !== rule.ipVersion) return quiet ? NO_MATCH : `the connection is IPv${family}, the rule IPv${rule.ipVersion}`;
   }
-  if (rule.icmp !== undefined && (!isIcmp(traffic.protocol) || !icmpMatches(rule.icmp, traffic))) return `ICMP type/code do not match icmp ${JSON.stringify(rule.icmp)}`;
-  if (rule.notIcmp !== undefined && isIcmp(traffic.protocol) && icmpMatches(rule.notIcmp, traffic)) return `ICMP type/code are excluded by notICMP ${JSON.stringify(rule.notIcmp)}`;
+  if (rule.icmp !== undefined && (!isIcmp(traffic.protocol) || !icmpMatches(rule.icmp, traffic))) return quiet ? NO_MATCH : `ICMP type/code do not match icmp ${JSON.stringify(rule.icmp)}`;
+  if (rule.notIcmp !== undefined && isIcmp(traffic.protocol) && icmpMatches(rule.notIcmp, traffic)) return quiet ? NO_MATCH : `ICMP type/code are excluded by notICMP ${JSON.stringify(rule.notIcmp)}`;
   // Ports only mean something for protocols with ports; Calico's validation requires such a protocol on the rule.
   const hasPorts = PORT_PROTOCOLS.has(traffic.protocol.toUpperCase());
-  if ((rule.destination.ports !== undefined || rule.source.ports !== undefined) && !hasPorts) return `protocol ${traffic.protocol} has no ports`;
+  if ((rule.destination.ports !== undefined || rule.source.ports !== undefined) && !hasPorts) return quiet ? NO_MATCH : `protocol ${traffic.protocol} has no ports`;
   return (
-    peerMismatch(rule.source, source, scope, context) ??
-    netsMismatch(rule.source, source) ??
-    portsMismatch(rule.source, source, traffic, undefined, 'source') ??
-    peerMismatch(rule.destination, destination, scope, context) ??
-    netsMismatch(rule.destination, destination) ??
-    portsMismatch(rule.destination, destination, traffic, traffic.port, 'destination')
+    peerMismatch(rule.source, source, scope, context, quiet) ??
+    netsMismatch(rule.source, source, quiet) ??
+    portsMismatch(rule.source, source, traffic, undefined, 'source', quiet) ??
+    peerMismatch(rule.destination, destination, scope, context, quiet) ??
+    netsMismatch(rule.destination, destination, quiet) ??
+    portsMismatch(rule.destination, destination, traffic, traffic.port, 'destination', quiet)
   );
 }
 
