@@ -3,13 +3,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TreeItem } from 'vscode';
 import type { CheckResult } from '../../../src/core/checks/checkResult';
-import { ClusterSession } from '../../../src/extension/clusterSession';
-import { Config } from '../../../src/extension/config';
 import { PrerequisitesView, type TreeNode } from '../../../src/extension/prerequisitesView';
 import { ResultSources } from '../../../src/extension/resultSources';
-import { StatusBar } from '../../../src/extension/statusBar';
-import { FakeEditor, FakeLogChannel, type FakeStatusBarItem } from '../../fakes/editorApis';
-import { fakeGateway } from '../../fakes/fakeGateway';
+import type { FakeStatusBarItem } from '../../fakes/editorApis';
+import { statusBarFixture } from './statusBarFixture';
 
 const BUNDLE_PATH = '/home/operator/Downloads/server-1-2025-02-19_14_30_00.tar.gz';
 const BUNDLE_TARGET = { context: 'bundle server-1', server: BUNDLE_PATH };
@@ -23,13 +20,7 @@ const RBAC = notInBundle('rbac.calico-node', 'calico-node ClusterRole and bindin
 const TYPHA_RBAC = notInBundle('rbac.calico-typha', 'calico-typha ClusterRole and binding');
 
 function setUp(): { sources: ResultSources; view: PrerequisitesView; item: FakeStatusBarItem } {
-  const editor = new FakeEditor();
-  const log = new FakeLogChannel();
-  const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
-  const sources = new ResultSources(session);
-  new StatusBar(sources, editor.window);
-  const [item] = editor.statusBarItems;
-  assert.ok(item);
+  const { sources, item } = statusBarFixture();
   return { sources, view: new PrerequisitesView(sources), item };
 }
 

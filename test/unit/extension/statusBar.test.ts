@@ -2,29 +2,16 @@ import '../../fakes/installVscode';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CheckResult, CheckStatus } from '../../../src/core/checks/checkResult';
-import { ClusterSession } from '../../../src/extension/clusterSession';
-import { Config } from '../../../src/extension/config';
 import { problemFromRead } from '../../../src/extension/connectionProblem';
-import { ResultSources } from '../../../src/extension/resultSources';
-import { StatusBar } from '../../../src/extension/statusBar';
-import { FakeEditor, FakeLogChannel, type FakeStatusBarItem } from '../../fakes/editorApis';
-import { fakeGateway } from '../../fakes/fakeGateway';
+import type { FakeStatusBarItem } from '../../fakes/editorApis';
 import { ThemeColor } from '../../fakes/vscode';
+import { statusBarFixture } from './statusBarFixture';
 
 function check(id: string, status: CheckStatus): CheckResult {
   return { id, area: 'Nodes', title: id, status, summary: status, evidence: [] };
 }
 
-function statusBar(): { session: ClusterSession; sources: ResultSources; item: FakeStatusBarItem } {
-  const editor = new FakeEditor();
-  const log = new FakeLogChannel();
-  const session = new ClusterSession(new Config(editor.workspace, log), log, () => Promise.resolve(fakeGateway()));
-  const sources = new ResultSources(session);
-  new StatusBar(sources, editor.window);
-  const [item] = editor.statusBarItems;
-  assert.ok(item);
-  return { session, sources, item };
-}
+const statusBar = statusBarFixture;
 
 function tooltipOf(item: FakeStatusBarItem): string {
   return typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
