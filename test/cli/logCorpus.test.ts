@@ -11,7 +11,8 @@ import { runInProcess } from './cliHarness';
  * training batches A and B (119 excerpts chosen for shapes the scanner missed) joined; with them and the rules they taught, 85.6 %.
  * Training batch C (40 excerpts, 20 healthy) joined at 85.6 % of 487 lines; with its family rules, 86.9 %.
  * Training batches D and E (63 excerpts for BGP, IPAM, CNI, probe and service lines) joined at 57.1 % and 59.0 % of
- * their lines; with the rules they taught, the corpus stands at 85.2 % of 554 lines.
+ * their lines; with the rules they taught, the corpus stands at 85.2 % of 554 lines. Training batch F (38 excerpts
+ * for CNI output) joined at 61.1 % of its lines; with its rules the corpus is at 85.6 % of 590.
  */
 const MIN_RECALL = 0.85;
 const MIN_PRECISION = 0.95;

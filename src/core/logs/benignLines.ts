@@ -47,6 +47,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'projectcalico/calico felix/dataplane/linux/int_dataplane.go (NewIntDataplaneDriver: WipeXDP of preexisting state, warning only: "if we can\'t create an XDP state it means we couldn\'t get a working bpffs so there\'s nothing to clean up"); rancher-archives/rke#1606, rancher/rancher#23316',
   },
   {
+    trigger: 'not a subnet, skipping',
+    pattern: 'not a subnet, skipping',
+    reason: 'flannel\'s subnet watch is handed every key under its prefix, the prefix directory itself among them (deleted with the last lease); a key that is not a subnet lease is skipped, and the watch goes on',
+    source: 'flannel-io/flannel pkg/subnet/etcd registry.go parseSubnetWatchResponse ("%v %q: not a subnet, skipping"), logged by its watcher as "Watch subnets: …"',
+  },
+  {
     trigger: 'XDP',
     pattern: '(failed to set XDP failsafe ports, disabling XDP|failed to wipe the XDP state|Can\'t enable XDP acceleration|failed to disable XDP: .{0,200}will proceed anyway)',
     reason: 'XDP only accelerates untracked deny policies: where the kernel, driver or BPF filesystem cannot run it, Felix says so, turns XDP off and programs the same policy in iptables',

@@ -132,6 +132,11 @@ describe('families from where a line was logged', () => {
     // libcni names whichever plugin of the chain failed, on the continuation line of an event's message too
     assert.deepEqual(scanText('    Failed to create pod sandbox: plugin type="loopback" failed (add):').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
     assert.deepEqual(scanText('E0101 00:00:00.000000    1234 pod_workers.go:1301] "Error syncing pod" err="plugin type=\\"flannel\\" failed (delete): failed to load flannel \'subnet.env\' file"').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
+    assert.deepEqual(scanText('r sandbox "3dad78a2": plugin type="multus-shim" name="multus-cni-network" failed (add): CmdAdd (shim): CNI request failed with status 400').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
+    assert.deepEqual(scanText('E0108 12:10:35.561080     540 cni.go:310] Error adding network: error while ProvisionEndpoint(abc_cbr0): hnsCall failed').findings.map((finding) => finding.signature.id), ['netplugin-failed']);
+    assert.deepEqual(scanText('Error while adding to cni lo network: could not find "." plugin').findings.map((finding) => finding.signature.id), ['cni-plugin-missing']);
+    assert.deepEqual(scanText('2017-02-20 17:00:49.441 [WARNING][20972] syncer.go 345: Net error from etcd error=dial tcp 127.0.0.1:2379: getsockopt: connection refused').findings.length, 1, 'a warning carrying a network error');
+    assert.deepEqual(scanText('Jan 24 09:29:26 centos-01 flanneld[26715]: E0124 09:29:26.854805 26715 watch.go:43] Watch subnets: delete "/kubernetes-cluster/network/subnets": not a subnet, skipping').findings, []);
   });
 
   it('leaves the look-alikes of healthy starts alone (benign lines with their sources)', () => {

@@ -68,8 +68,11 @@ export const CNI_SIGNATURES: readonly LogSignature[] = [
     title: 'CNI plugin binary missing',
     meaning: 'The container runtime found the CNI config but not the plugin binary it names in the CNI bin directory: calico-node\'s install-cni has not copied the Calico plugins there, or the runtime looks in another directory.',
     remediation: 'Check that calico-node (its install-cni init container) ran on this node and that the plugins are in /opt/cni/bin (RKE2 also uses /var/lib/rancher/rke2/data/*/bin for its own).',
-    matches: [{ trigger: 'failed to find plugin', pattern: 'failed to find plugin .{1,40} in path' }],
-    source: 'containernetworking/cni libcni ("failed to find plugin %q in path %s")',
+    matches: [
+      { trigger: 'failed to find plugin', pattern: 'failed to find plugin .{1,40} in path' },
+      { trigger: '" plugin', pattern: 'could not find .{1,40}" plugin' },
+    ],
+    source: 'containernetworking/cni libcni ("failed to find plugin %q in path %s"; before v0.4 pkg/invoke execPlugin: "could not find %q plugin")',
   },
   {
     id: 'flannel-subnet-missing',

@@ -31,13 +31,17 @@ export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'etworkPlugin cni failed', pattern: '[Nn]etworkPlugin cni failed to (set up|setup|teardown|tear down) pod' },
       { trigger: 'StopPodSandbox', pattern: 'StopPodSandbox .{0,120}failed' },
       { trigger: 'Failed to stop sandbox', pattern: 'Failed to stop sandbox' },
+      // kubelet's CNI network plugin before dockershim was removed (pkg/kubelet/dockershim/network/cni/cni.go)
+      { trigger: 'Error adding network: ', pattern: '^.{0,160}Error adding network: ' },
+      { trigger: 'Error while adding to cni', pattern: 'Error while adding to cni (lo )?network: ' },
+      { trigger: 'using network plugins', pattern: 'Failed to setup network for pod .{1,200} using network plugins ' },
       // libcni names whichever plugin of the chain failed: calico, calico-ipam, flannel (Canal), bandwidth, portmap
       // and loopback all run for every pod of an RKE2 Calico or Canal node.
-      { trigger: '" failed (add)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
-      { trigger: '" failed (del', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
-      { trigger: '" failed (check)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
-      { trigger: '\\" failed (', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4} failed \\((add|delete|del|check)\\)' },
+      { trigger: '" failed (add)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
+      { trigger: '" failed (del', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
+      { trigger: '" failed (check)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
+      { trigger: '\\" failed (', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
     ],
-    source: 'containernetworking/cni libcni (plugin type=%q failed (%s), for any plugin of the chain); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message")',
+    source: 'containernetworking/cni libcni (plugin type=%q [name=%q] failed (%s), for any plugin of the chain); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message", cni.go "Error adding network: %v", "Error while adding to cni network: %s", "Failed to setup network for pod %q using network plugins %q")',
   },
 ];

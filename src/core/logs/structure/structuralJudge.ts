@@ -28,6 +28,8 @@ const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc
  */
 const FAILURE_STATEMENT = /^([Ff]ailed|[Uu]nable|[Ee]rror|[Cc]annot|[Cc]ould not|[Cc]ouldn't|Problem|Retrying)\b|\b[Ff]ailed\b.{0,120} error=|\bfailed: /;
 const NIL_ERROR = /\berror=<nil>/;
+/** A warning carrying a Go network error in its error field (net.OpError, url.Error): the connection failed. */
+const NETWORK_ERROR_FIELD = /\berror=.{0,200}(dial tcp|dial unix|connection refused|i\/o timeout|no route to host|connection reset by peer|context deadline exceeded)/;
 
 /** What the scanner knows of the log so far, which the structure of one line may need. */
 export interface StructuralContext {
@@ -76,7 +78,7 @@ function reportsFailure(structure: LineStructure): boolean {
 
 function statesFailure(message: string): boolean {
   if (NIL_ERROR.test(message)) return false;
-  return FAILURE_STATEMENT.test(message) || (causeFamily(message) === 'datastore-access' && message.includes('error='));
+  return FAILURE_STATEMENT.test(message) || (causeFamily(message) === 'datastore-access' && message.includes('error=')) || NETWORK_ERROR_FIELD.test(message);
 }
 
 /**
