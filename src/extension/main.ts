@@ -46,6 +46,10 @@ const LOG_FILES: vscode.DocumentSelector = [{ language: 'rke2-calico-log' }, { l
 /** What the extension exports under ExtensionMode.Test only: read-only views of its state, for its own tests. */
 export interface ProductApi extends FleetApi {
   readonly readinessResults: () => readonly CheckResult[];
+  /** The top rows of the prerequisites tree, as labels: one root per source when a bundle is open. */
+  readonly treeRoots: () => readonly string[];
+  /** The results of the open support bundle (empty when none is open). */
+  readonly bundleResults: () => readonly CheckResult[];
   /** The connection problem the tree shows, if any: its kind and next steps. */
   readonly connectionProblem: () => { readonly kind: string; readonly steps: readonly string[]; readonly message: string | undefined } | undefined;
   /** Milliseconds: evaluating the bundle, waiting for VS Code to call activate(), and activate() itself. */
@@ -127,7 +131,8 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
       podLogs.stop(uri);
     },
     'rke2Calico.openNodeLog': openNodeLogCommand(services),
-    'rke2Calico.openBundle': () => bundles.open(),
+    // The Explorer's context menu passes the file it was opened on (and the selection after it).
+    'rke2Calico.openBundle': (uri?: vscode.Uri, selected?: readonly vscode.Uri[]) => bundles.open(selected && selected.length > 0 ? selected : uri),
     'rke2Calico.openBundleFolder': () => bundles.openFolder(),
     'rke2Calico.closeBundle': () => {
       bundles.close();
@@ -199,6 +204,8 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
   if (context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
   return {
     readinessResults: () => session.state.results,
+    treeRoots: () => view.getChildren().map((node) => treeLabel(view.getTreeItem(node))),
+    bundleResults: () => sources.bundle.state.results,
     connectionProblem: () => {
       const problem = session.state.problem;
       return problem ? { kind: problem.kind, steps: [...problem.steps], message: view.message() } : undefined;
@@ -206,6 +213,11 @@ export function activateWith(context: ActivationContext, apis: EditorApis): Prod
     activationTiming,
     ...fleet.api,
   };
+}
+
+function treeLabel(item: vscode.TreeItem): string {
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+  return typeof item.description === 'string' && item.description !== '' ? `${label} — ${item.description}` : label;
 }
 
 export function deactivate(): void {

@@ -23,6 +23,8 @@ const sim = await new Promise((resolveSim, reject) => {
 });
 const workspace = join(run, 'workspace');
 cpSync(join(repo, 'test/fixtures/workspace'), workspace, { recursive: true });
+// A Rancher logs collector bundle beside the RKE2 files, for the bundle-next-to-the-live-cluster test.
+cpSync(join(repo, 'test/fixtures/bundles/server-1-2025-02-19_14_30_00.tar.gz'), join(workspace, 'support/server-1-2025-02-19_14_30_00.tar.gz'));
 const settings = { 'rke2Calico.kubeconfig': sim.kubeconfig, 'rke2Calico.hostRoot': join(run, 'no-host'), 'rke2Calico.fleetContexts': ['sim', 'sim-unreachable'], 'rke2Calico.requestTimeoutSeconds': 3 };
 const server = await startCodeServer({ tools, run: join(run, 'cs'), port: 18_900 + Math.floor(Math.random() * 90), settings, extraArgs: ['--vscode-option', 'enable-smoke-test-driver'] });
 const { context } = await launchBrowser(tools, mkdtempSync(join(run, 'chromium-')));

@@ -19,9 +19,11 @@ export class BundleCommands implements vscode.Disposable {
 
   constructor(private readonly services: Services) {}
 
-  async open(): Promise<void> {
+  /** `given`: the bundle(s) to open without asking (the Explorer's context menu, a test); otherwise a file dialog. */
+  async open(given?: vscode.Uri | readonly vscode.Uri[]): Promise<void> {
     const { apis, sources, log } = this.services;
-    const picked = await apis.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
+    const passed: readonly vscode.Uri[] = given === undefined ? [] : 'fsPath' in given ? [given] : given;
+    const picked = passed.length > 0 ? passed : await apis.window.showOpenDialog({ title: 'Support bundle (.tar.gz or unpacked folder; several: one per node)', canSelectFiles: true, canSelectFolders: true, canSelectMany: true, openLabel: 'Analyse bundle', filters: { 'Support bundle': ['gz', 'tgz'], 'All files': ['*'] } });
     const target = picked?.[0];
     if (!picked || !target) return;
     const paths = loadLintEngine().bundleSet(picked.map((uri) => uri.fsPath));

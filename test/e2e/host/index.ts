@@ -13,6 +13,8 @@ const EXTENSION_ID = 'rke2-calico-diagnostics.rke2-calico-diagnostics';
 
 interface ProductApi {
   readonly readinessResults: () => readonly { id: string; status: string; summary: string }[];
+  readonly treeRoots: () => readonly string[];
+  readonly bundleResults: () => readonly { id: string; status: string }[];
   readonly fleetResults: () => readonly { target: { name: string }; outcome: { kind: string; report?: { verdict?: { status: string } }; reason?: string } }[];
   readonly connectionProblem: () => { readonly kind: string; readonly steps: readonly string[]; readonly message: string | undefined } | undefined;
   readonly activationTiming: { readonly loadMs: number; readonly waitMs: number; readonly activateMs: number };
@@ -117,6 +119,24 @@ test('a kubeconfig that cannot be loaded: the whole reason and the next steps, f
   }
   await vscode.commands.executeCommand('rke2Calico.runCheck');
   await until('the cluster again', () => (api.connectionProblem() === undefined && api.readinessResults().length > 0 ? true : undefined));
+});
+
+test('a support bundle beside the live cluster: each is a root of its own, and checking the cluster keeps the bundle', async () => {
+  const api = extension().exports;
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder');
+  const bundle = vscode.Uri.joinPath(folder.uri, 'support', 'server-1-2025-02-19_14_30_00.tar.gz');
+  await vscode.commands.executeCommand('rke2Calico.openBundle', bundle);
+  await until('the bundle\'s results', () => (api.bundleResults().length > 0 ? true : undefined));
+  await vscode.commands.executeCommand('rke2Calico.runCheck');
+  await until('the live results', () => (api.readinessResults().length > 0 ? true : undefined));
+  const roots = api.treeRoots();
+  assert.ok(roots.some((root) => root.startsWith('Bundle server-1-2025-02-19_14_30_00.tar.gz')), roots.join(' | '));
+  assert.ok(roots.some((root) => root.startsWith('sim')), roots.join(' | '));
+  assert.ok(api.bundleResults().length > 0, 'the bundle\'s results outlive the live check');
+  await vscode.commands.executeCommand('rke2Calico.closeBundle');
+  await until('the bundle closed', () => (api.bundleResults().length === 0 ? true : undefined));
+  assert.ok(!api.treeRoots().some((root) => root.startsWith('Bundle ')), api.treeRoots().join(' | '));
 });
 
 export async function run(): Promise<void> {
