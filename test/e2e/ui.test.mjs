@@ -2,7 +2,7 @@
 // workbench with playwright-core + Debian chromium, against the simulated cluster (race-3.29.2, frozen at +20 s).
 // Usage: node test/e2e/ui.test.mjs [--tools DIR] [--artifacts DIR]. Prints "N passed, N failed"; exit 1 on failure.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,11 @@ const consoleErrors = [];
 page.on('console', (message) => {
   if (message.type() === 'error' && /rke2|Calico/i.test(message.text())) consoleErrors.push(message.text());
 });
+
+const userSettings = join(run, 'cs/ud/User/settings.json');
+function setColorTheme(theme) {
+  writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(readFileSync(userSettings, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
+}
 
 async function runCommand(label) {
   await page.keyboard.press('F1');
@@ -232,6 +237,39 @@ try {
     await frame.locator('td', { hasText: 'sim-unreachable' }).first().waitFor({ timeout: 15_000 });
     await frame.locator('vscode-button', { hasText: 'Export OpenMetrics' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'fleet-report.png') });
+  });
+  await step('the report in a light theme: every status mark meets 3:1 contrast, and an object link opens the object', async () => {
+    // Last, as it leaves the workbench light: the user's settings file, as a user changing the theme would write it;
+    // the workbench applies it live.
+    setColorTheme('Default Light Modern');
+    await page.locator('.monaco-workbench.vs:not(.vs-dark)').waitFor({ timeout: 30_000 });
+    await page.locator('.part.sidebar .composite.title').first().click();
+    // One webview on the page: the report's.
+    await runCommand('View: Close All Editors');
+    await runCommand('RKE2 Calico: Show Readiness Report');
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('h1', { hasText: 'Calico readiness report' }).waitFor({ timeout: 30_000 });
+    // WCAG 2 contrast of each status mark against the page, as the browser computes the theme's colours.
+    const measured = await frame.locator('body').evaluate((body) => {
+      // Runs in the webview: its window and document through the element.
+      const view = body.ownerDocument.defaultView;
+      const rgb = (colour) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const channel = (value) => (value / 255 <= 0.03928 ? value / 255 / 12.92 : ((value / 255 + 0.055) / 1.055) ** 2.4);
+      const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const background = luminance(rgb(view.getComputedStyle(body).backgroundColor));
+      const marks = [...body.ownerDocument.querySelectorAll('.status-mark')].map((mark) => {
+        const [high, low] = [luminance(rgb(view.getComputedStyle(mark).color)), background].sort((a, b) => b - a);
+        return { status: mark.parentElement?.className ?? '', ratio: (high + 0.05) / (low + 0.05) };
+      });
+      return { background, marks };
+    });
+    if (measured.background < 0.8) throw new Error(`the report is not on a light background (luminance ${measured.background.toFixed(2)})`);
+    if (measured.marks.length === 0) throw new Error('no status marks');
+    const poor = measured.marks.filter((mark) => mark.ratio < 3);
+    if (poor.length > 0) throw new Error(`low contrast: ${poor.map((mark) => `${mark.status} ${mark.ratio.toFixed(2)}:1`).join(', ')}`);
+    await page.screenshot({ path: join(artifacts, 'readiness-report-light.png') });
+    await frame.locator('ul.objects button.link', { hasText: 'Deployment calico-system/calico-typha' }).first().click();
+    await page.locator('.editor-group-container .tab', { hasText: 'Deployment-calico-system-calico-typha' }).first().waitFor({ timeout: 30_000 });
   });
 } finally {
   await context.close();
