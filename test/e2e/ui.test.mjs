@@ -69,10 +69,23 @@ function setColorTheme(theme) {
   writeFileSync(userSettings, JSON.stringify({ ...JSON.parse(readFileSync(userSettings, 'utf8')), 'workbench.colorTheme': theme }, null, 2));
 }
 
-async function runCommand(label) {
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette. A webview that holds the keyboard may swallow the first F1, so the workbench is given
+ * the focus back and F1 pressed again, a few times.
+ */
+async function openPalette() {
   const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.keyboard.press('F1');
+    const opened = await input.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    if (opened) return input;
+    await page.locator('.part.sidebar .composite.title').first().click().catch(() => undefined);
+  }
+  throw new Error('the command palette did not open');
+}
+
+async function runCommand(label) {
+  const input = await openPalette();
   await input.fill(`>${label}`);
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: label }).waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
@@ -184,10 +197,7 @@ try {
       if (pick) await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: text }).waitFor({ timeout: 15_000 });
       await page.keyboard.press('Enter');
     };
-    // The report's webview holds the keyboard after the previous step: give it back to the workbench first.
-    await page.locator('.part.sidebar .composite.title').first().click();
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await openPalette();
     await input.fill('>Explain Connection');
     await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Explain Connection' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Enter');
@@ -238,6 +248,25 @@ try {
     await frame.locator('vscode-button', { hasText: 'Export OpenMetrics' }).waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(artifacts, 'fleet-report.png') });
   });
+  await step('"Open Settings" in this remote window shows rke2Calico.kubeconfig where VS Code reads it, with its value', async () => {
+    await page.locator('.part.sidebar .composite.title').first().click();
+    await runCommand('RKE2 Calico: Open Settings');
+    const search = page.locator('.settings-editor .settings-header .monaco-editor textarea, .settings-editor .suggest-input-container textarea').first();
+    await search.waitFor({ timeout: 30_000 });
+    // The extension's settings, narrowed to the kubeconfig path (the list is virtual: only rows in view exist).
+    await page.keyboard.press('End');
+    await page.keyboard.type(' kubeconfig');
+    const row = page.locator('.settings-editor .setting-item-contents').filter({ has: page.locator('.setting-item-label', { hasText: /^Kubeconfig$/ }) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const value = await row.locator('input').first().inputValue();
+    if (value !== sim.kubeconfig) throw new Error(`kubeconfig shown as "${value}"`);
+    if (!(await page.locator('.settings-editor .settings-tabs-widget .action-label.checked', { hasText: 'Remote' }).count())) throw new Error('not on the Remote tab');
+    await page.screenshot({ path: join(artifacts, 'settings-remote.png') });
+    // The settings editor may open as a modal: Escape leaves it, then nothing else stays open.
+    await page.keyboard.press('Escape');
+    await runCommand('View: Close All Editors');
+  });
+
   await step('the report in a light theme: every status mark meets 3:1 contrast, and an object link opens the object', async () => {
     // Last, as it leaves the workbench light: the user's settings file, as a user changing the theme would write it;
     // the workbench applies it live.
