@@ -10,6 +10,7 @@ import { Config } from '../../../src/extension/config';
 import { Notifier } from '../../../src/extension/notifier';
 import { ResultSources } from '../../../src/extension/resultSources';
 import { ReportDocuments } from '../../../src/extension/reportDocuments';
+import { DB_FROM_WEB_POLICY } from '../../builders/policyFixtures';
 import { FakeEditor, FakeLogChannel } from '../../fakes/editorApis';
 import { fakeGateway } from '../../fakes/fakeGateway';
 import type { Uri } from '../../fakes/vscode';
@@ -17,15 +18,7 @@ import type { Uri } from '../../fakes/vscode';
 /** An environment in which kubeconfig discovery finds nothing: the command works on the workspace's files. */
 const NOTHING_FOUND = { HOME: mkdtempSync(join(tmpdir(), 'explain-home-')) };
 
-const POLICIES = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: db-from-web, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: db } }
-  ingress:
-  - from: [ { podSelector: { matchLabels: { app: web } } } ]
-    ports: [ { port: 5432 } ]
-`;
+const POLICIES = DB_FROM_WEB_POLICY;
 
 const PODS = `apiVersion: v1
 kind: List

@@ -8,17 +8,10 @@ import type { ApiResult } from '../../../src/core/kube/apiResult';
 import type { ClusterReader, ListResult } from '../../../src/core/kube/clusterReader';
 import { readLivePolicyInputs } from '../../../src/core/policy/livePolicyReads';
 import { POLICY_READS } from '../../../src/core/policy/policyReads';
+import { DB_FROM_WEB_POLICY } from '../../builders/policyFixtures';
 import { runInProcess } from '../../cli/cliHarness';
 
-const POLICIES = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata: { name: db-from-web, namespace: shop }
-spec:
-  podSelector: { matchLabels: { app: db } }
-  ingress:
-  - from: [ { podSelector: { matchLabels: { app: web } } } ]
-    ports: [ { port: 5432 } ]
----
+const POLICIES = `${DB_FROM_WEB_POLICY}---
 apiVersion: projectcalico.org/v3
 kind: GlobalNetworkPolicy
 metadata: { name: security.no-telnet }

@@ -4,6 +4,9 @@
  */
 import type { LogSignature } from '../logSignature';
 
+/** libcni's error for a plugin of the chain, with or without the network's name (newer libcni). */
+const LIBCNI_PLUGIN_FAILED = 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)';
+
 export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
   {
     id: 'calico-unauthorized',
@@ -37,10 +40,9 @@ export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'using network plugins', pattern: 'Failed to setup network for pod .{1,200} using network plugins ' },
       // libcni names whichever plugin of the chain failed: calico, calico-ipam, flannel (Canal), bandwidth, portmap
       // and loopback all run for every pod of an RKE2 Calico or Canal node.
-      { trigger: '" failed (add)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
-      { trigger: '" failed (del', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
-      { trigger: '" failed (check)', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
-      { trigger: '\\" failed (', pattern: 'plugin type=.{0,4}[\\w.-]{1,40}.{0,4}( name=.{0,4}[\\w.-]{1,80}.{0,4})? failed \\((add|delete|del|check)\\)' },
+      { trigger: 'failed (add)', pattern: LIBCNI_PLUGIN_FAILED },
+      { trigger: 'failed (del', pattern: LIBCNI_PLUGIN_FAILED },
+      { trigger: 'failed (check)', pattern: LIBCNI_PLUGIN_FAILED },
     ],
     source: 'containernetworking/cni libcni (plugin type=%q [name=%q] failed (%s), for any plugin of the chain); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message", cni.go "Error adding network: %v", "Error while adding to cni network: %s", "Failed to setup network for pod %q using network plugins %q")',
   },
