@@ -28,6 +28,14 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
   private readonly disposables: { dispose(): unknown }[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly diskFactsChanged = new vscode.EventEmitter<void>();
+  /**
+   * What files linted from disk depend on changed: the files, the settings, or the connected cluster's RKE2 version —
+   * not every check run, which lints only the open files again (policy files there also read the cluster's pods).
+   */
+  readonly onDidChangeDiskFacts = this.diskFactsChanged.event;
+  /** The cluster's RKE2 version at the last notification, so a check run that finds the same one rescans nothing. */
+  private notifiedClusterVersion: string | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
 
   /** `clusterVersion` gives the connected cluster's RKE2 version, the fallback after the setting. */
@@ -38,7 +46,7 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
   ) {
     const watcher = workspace.createFileSystemWatcher(CANDIDATE_GLOB);
     const invalidate = (): void => this.scheduleRefresh();
-    this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed);
+    this.disposables.push(watcher, watcher.onDidChange(invalidate), watcher.onDidCreate(invalidate), watcher.onDidDelete(invalidate), this.changed, this.diskFactsChanged);
   }
 
   /** The facts that apply to one file (its folder's configs, Clusters and Plans), with the setting and cluster overlaid. */
@@ -76,12 +84,17 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
   /** Something other than a file changed (the connected cluster): lint again. */
   notifyChanged(): void {
     this.changed.fire();
+    const version = this.clusterVersion();
+    if (version === this.notifiedClusterVersion) return;
+    this.notifiedClusterVersion = version;
+    this.diskFactsChanged.fire();
   }
 
   /** Settings that decide which files state facts changed (configFiles, trust): gather them again, then lint. */
   refresh(): void {
     this.fromFiles = undefined;
     this.changed.fire();
+    this.diskFactsChanged.fire();
   }
 
   private scheduleRefresh(): void {
@@ -89,6 +102,7 @@ export class WorkspaceFacts implements vscode.Disposable, LintFacts {
     this.refreshTimer = setTimeout(() => {
       this.fromFiles = undefined;
       this.changed.fire();
+      this.diskFactsChanged.fire();
     }, 500);
   }
 

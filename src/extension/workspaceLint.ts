@@ -28,7 +28,8 @@ export const WORKSPACE_LINT_LIMITS: WorkspaceLintLimits = { maxCandidates: 2000,
  * Lints the workspace's RKE2 files without opening them, so a Plan's or a config.yaml.d drop-in's error is in the
  * Problems view from the start, not only once the file is opened. It starts a while after activation, lists YAML
  * files once (bounded), reads each within a size cap and sends the RKE2 ones, one at a time, to the lint worker.
- * It scans again when the workspace facts change (a YAML file changed on disk, settings, the connected cluster),
+ * It scans again when the facts those files depend on change (a YAML file changed on disk, settings, the connected
+ * cluster's RKE2 version; not every check run),
  * and lints a file again from disk when its editor closes. Untrusted workspaces are not read.
  */
 export class WorkspaceLint implements vscode.Disposable {
@@ -43,7 +44,7 @@ export class WorkspaceLint implements vscode.Disposable {
   constructor(
     private readonly workspace: WorkspaceApis,
     private readonly config: Config,
-    private readonly facts: Pick<LintFacts, 'onDidChange' | 'isForcedConfig'>,
+    private readonly facts: Pick<LintFacts, 'isForcedConfig'> & { readonly onDidChangeDiskFacts: vscode.Event<void> },
     private readonly diagnostics: Pick<FileDiagnostics, 'lintFromDisk' | 'forgetFromDisk'>,
     private readonly log: Logger,
     private readonly limits: WorkspaceLintLimits = WORKSPACE_LINT_LIMITS,
@@ -55,7 +56,7 @@ export class WorkspaceLint implements vscode.Disposable {
     // Nothing to wait for at shutdown.
     this.timer.unref();
     this.disposables = [
-      facts.onDidChange(() => {
+      facts.onDidChangeDiskFacts(() => {
         // The first scan is still to come: it will see the change.
         if (this.timer === undefined) void this.scan();
       }),

@@ -41,7 +41,7 @@ function workspace(limits: WorkspaceLintLimits = LIMITS, trusted = true): { edit
     }
   })();
   const factsChanged = new EventEmitter<void>();
-  const facts = { context: () => Promise.resolve({}), crossFileFindings: () => Promise.resolve([]), isForcedConfig: () => false, onDidChange: factsChanged.event };
+  const facts = { context: () => Promise.resolve({}), crossFileFindings: () => Promise.resolve([]), isForcedConfig: () => false, onDidChange: factsChanged.event, onDidChangeDiskFacts: factsChanged.event };
   const diagnostics = new FileDiagnostics(editor.workspace, editor.languages, facts, log, undefined, linter);
   const lint = new WorkspaceLint(editor.workspace, new Config(editor.workspace, log), facts, diagnostics, log, limits);
   const problems = (path: string): readonly { message: string; severity: number; range: { start: { line: number } } }[] => editor.collections.find((collection) => collection.name === 'rke2-calico')?.of(Uri.file(path)) ?? [];
