@@ -68,6 +68,12 @@ const FINDING_TEXT_CHARS = 2000;
 export const REPEATS_AS_PERSISTENCE = 10;
 /** Retry warnings held at most, waiting for a success line; more are reported (a retry storm is a failure). */
 const MAX_HELD_RETRIES = 256;
+/**
+ * How many lines below a Warning event row can still be its message. An event's message keeps the line breaks of
+ * what it quotes: a readiness probe's output (calico-node's probe prints one reason per line, with the peers it
+ * waits for), a CNI plugin's error, `(combined from similar events):` followed by the last message.
+ */
+const EVENT_MESSAGE_LINES = 12;
 
 const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
 
@@ -140,6 +146,8 @@ export class LogScanner {
   private readonly untimed = new Map<string, number>();
   /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
   private calicoSeen = false;
+  /** The last Warning event row with a repeat span (`x20 over 10m`): the lines below it may be its message. */
+  private openEvent: { readonly line: number; readonly spanSeconds: number } | undefined;
   /** A start line (one that states a component's version as it starts) was seen. */
   private startSeen = false;
   /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
@@ -361,6 +369,7 @@ export class LogScanner {
       return;
     }
     const structural = reading.structural(this.calicoSeen);
+    const eventSpan = this.noteEventRow(lineText, line);
     const signature = match.signature ?? structural?.signature;
     if (!signature) return;
     if (structural?.retrying === true) {
@@ -376,7 +385,7 @@ export class LogScanner {
       return;
     }
     const clock = lineClock(lineText, parsed.timestamp) ?? eventAgeClock(lineText);
-    const span = eventSpanSeconds(lineText);
+    const span = eventSpan;
     const persistedSeconds = this.persisted(signature.id, signature.transient, clock, span);
     if (persistedSeconds !== undefined) {
       this.emit(signature, line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, { persistedSeconds });
@@ -391,6 +400,25 @@ export class LogScanner {
     this.untimed.set(signature.id, repeats);
     const persisting = repeats >= REPEATS_AS_PERSISTENCE;
     this.emit(persisting ? signature : possiblyTransient(signature), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persisting ? { repeats } : { possiblyTransient: true });
+  }
+
+  /**
+   * The repeat span that applies to a line: its own when it is an event row, else that of the Warning event row just
+   * above whose message it continues. An event row, Warning or Normal, ends the message of the one before.
+   */
+  private noteEventRow(lineText: string, line: number): number | undefined {
+    const own = eventSpanSeconds(lineText);
+    if (own !== undefined || eventAgeSeconds(lineText) !== undefined) {
+      this.openEvent = own !== undefined && /(?:^|\s)Warning\s/.test(lineText.slice(0, 400)) ? { line, spanSeconds: own } : undefined;
+      return own;
+    }
+    const open = this.openEvent;
+    if (open === undefined) return undefined;
+    if (line - open.line > EVENT_MESSAGE_LINES) {
+      this.openEvent = undefined;
+      return undefined;
+    }
+    return open.spanSeconds;
   }
 
   /**

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { scanText } from '../../../src/core/logs/scanText';
 import { readLineStructure } from '../../../src/core/logs/structure/lineStructure';
 import { judgeStructure } from '../../../src/core/logs/structure/structuralJudge';
-import { familyOfCalicoFile } from '../../../src/core/logs/structure/sourceFamilies';
+import { familyOfCalicoFile, familyOfFlannelFile, isFlannelLine } from '../../../src/core/logs/structure/sourceFamilies';
 
 // Lines in the documented shape of each format (REFERENCE §6.2; Calico's logutils Formatter, klog, logrus, zap),
 // with messages of the calls the upstream sources make at that level; none of them is a catalog wording.
@@ -52,6 +52,23 @@ describe('families from where a line was logged', () => {
     assert.equal(familyOfCalicoFile('ipam/ipam.go'), 'ipam');
     assert.equal(familyOfCalicoFile('confd/some_new_file.go'), 'bgp');
     assert.equal(familyOfCalicoFile('felix/daemon.go'), undefined);
+  });
+
+  it('knows flannel\'s lines by their file, or by a common file name and one of flannel\'s messages (flannel v0.17–v0.28)', () => {
+    assert.equal(isFlannelLine('vxlan_network.go', 'anything at all'), true);
+    assert.equal(isFlannelLine('main.go', 'Failed to create SubnetManager: error retrieving pod spec'), true);
+    assert.equal(isFlannelLine('main.go', 'Starting the web server'), false);
+    assert.equal(isFlannelLine('pod_workers.go', 'Failed to create SubnetManager: x'), false);
+    assert.equal(familyOfFlannelFile('vxlan_network.go'), 'dataplane');
+    assert.equal(familyOfFlannelFile('kube.go'), 'ipam');
+    // a flannel error is pod networking whatever its words; its warnings count when they state a failure; some of
+    // its failures are logged at INFO
+    assert.equal(judgeStructure('E0312 02:59:28.203235       1 vxlan_network.go:145] AddFDB failed: no buffer space available', NO_CONTEXT)?.family, 'dataplane');
+    assert.equal(judgeStructure('E0312 02:59:28.203235       1 main.go:330] Error registering network: failed to acquire lease: node "n1" pod cidr not assigned', NO_CONTEXT)?.family, 'ipam');
+    assert.equal(judgeStructure('W0312 02:59:28.203235       1 main.go:560] Failed to write subnet file: open /run/flannel/subnet.env: read-only file system', NO_CONTEXT)?.family !== undefined, true);
+    assert.equal(judgeStructure('W0312 02:59:28.203235       1 route_network.go:100] Replacing existing route to 10.42.1.0/24 via 10.0.0.2', NO_CONTEXT), undefined);
+    assert.equal(judgeStructure('I0312 02:59:28.203235       1 kube.go:300] Error turning node "n2" to lease: node "n2" pod cidr not assigned', NO_CONTEXT)?.family, 'ipam');
+    assert.equal(judgeStructure('I0312 02:59:28.203235       1 kube.go:300] Starting kube subnet manager', NO_CONTEXT), undefined);
   });
 
   it('judges by structure: failure level, networking component, family; cause words win over the file', () => {

@@ -89,6 +89,28 @@ describe('log scanner', () => {
     assert.deepEqual(scanText('  Warning  Unhealthy  25s (x6 over 60s)    kubelet   Readiness probe failed: calico/node is not ready: felix is not ready: readiness probe reporting 503').findings, []);
   });
 
+  it('gives the lines of a Warning event\'s message the event\'s span, until the next event row', () => {
+    // calico-node's readiness probe prints one reason per line; the event quotes them all.
+    const event = [
+      '  Warning  Unhealthy  16s (x900 over 8d)  kubelet  Readiness probe failed: ',
+      'calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.2,10.0.0.3',
+    ];
+    const lineTwo = (text: string, at = 2): Array<[string, boolean]> => scanText(text).findings.filter((finding) => finding.line === at).map((finding) => [finding.signature.id, finding.possiblyTransient ?? false]);
+    assert.deepEqual(lineTwo(event.join('\n')), [['bgp-not-established', false]]);
+    // A later row (Normal or Warning) ends the message: the line after it has no span, so it may be a start-up one.
+    const ended = [event[0], '  Normal   Pulled     16s (x3 over 8d)  kubelet  Container image pulled', event[1]].join('\n');
+    assert.deepEqual(lineTwo(ended, 3), [['bgp-not-established', true]]);
+    // A short span inherited is a short span: still within the start-up grace.
+    assert.deepEqual(lineTwo(['  Warning  Unhealthy  5s (x3 over 40s)  kubelet  Readiness probe failed: ', event[1]].join('\n')), []);
+  });
+
+  it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);
+    assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 192.168.122.1'), ['ip-autodetect-wrong-interface']);
+    assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 172.17.0.10'), ['bgp-not-established']);
+  });
+
   it('never subtracts a year-less klog time from a dated one', () => {
     const text = [
       'W0413 18:07:15.351276    6372 clientconn.go:1331] [core] grpc: addrConn.createTransport failed to connect to {127.0.0.1:2379 127.0.0.1 <nil> 0 <nil>}. Reconnecting...',

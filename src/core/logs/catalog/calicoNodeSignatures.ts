@@ -40,8 +40,11 @@ export const CALICO_NODE_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'Using autodetected IPv', pattern: 'Using autodetected IPv[46] address.{0,80}(interface|on) (docker[0-9]|br-[0-9a-f]|virbr|cni[0-9]|flannel|vxlan|tunl|kube-ipvs|nodelocaldns|lxcbr|lxdbr|vboxnet|tailscale|wg[0-9]|podman|cali|weave|zt[0-9a-z]|dummy)' },
       // A /32 on an interface is a VIP or a dummy device (nodelocaldns, kube-ipvs0, keepalived), not the node's network.
       { trigger: 'Using autodetected IPv4 address on interface', pattern: 'Using autodetected IPv4 address on interface [^ ]{1,30}: [0-9.]{7,15}/32' },
+      // A BGP peer at an address that is the same on every host is another node's autodetected bridge or NAT address:
+      // docker0's gateway, libvirt's default network gateway, VirtualBox's NAT guest address.
+      { trigger: 'BGP not established with', pattern: 'BGP not established with [0-9a-f.:, ]{0,400}\\b(172\\.17\\.0\\.1|192\\.168\\.122\\.1|10\\.0\\.2\\.15)\\b' },
     ],
-    source: 'projectcalico/calico node/pkg/lifecycle/startup/autodetection ("Using autodetected IPv4 address on interface %s"); projectcalico/calico#1628 (docker bridge picked), FIELD failure mode 4',
+    source: 'projectcalico/calico node/pkg/lifecycle/startup/autodetection ("Using autodetected IPv4 address on interface %s"), node/pkg/health/health.go ("BGP not established with %s"); projectcalico/calico#1628 (docker bridge picked), FIELD failure mode 4; host-wide default addresses: Docker\'s default bridge docker0 172.17.0.0/16 with gateway 172.17.0.1 (dockerd --bip default; docs.mirantis.com MKE docker0), libvirt /usr/share/libvirt/networks/default.xml (virbr0 192.168.122.1), VirtualBox manual "NAT" (guest address 10.0.2.15)',
   },
   {
     id: 'kernel-module-missing',

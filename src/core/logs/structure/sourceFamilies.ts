@@ -7,6 +7,7 @@
  * file alone (`int_dataplane.go 824:`), which the same table covers for the files that kept their names.
  */
 import { CALICO_FILE_FAMILIES, CALICO_ROOT_FILE_FAMILIES } from './calicoSourceFiles.generated';
+import { FLANNEL_COMMON_FILES, FLANNEL_FAILURE_MESSAGES, FLANNEL_INFO_FAILURE_MESSAGES, FLANNEL_OWN_FILES } from './flannelSourceFiles.generated';
 import type { FamilyId } from './failureFamilies';
 
 /** The source roots whose code runs under each printed component (its own tree, then the shared libraries). */
@@ -75,3 +76,33 @@ const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
 export function familyOfKlogFile(file: string): FamilyId | undefined {
   return KLOG_FILE_FAMILIES[file];
 }
+
+function startsWithAny(message: string, prefixes: readonly string[] | undefined): boolean {
+  return prefixes !== undefined && prefixes.some((prefix) => message.startsWith(prefix));
+}
+
+/**
+ * Whether a klog line is flannel's (Canal's dataplane, K3s's embedded flannel): its file is one only flannel logs
+ * from, or a common name (main.go, kube.go…) with a message that starts as one of flannel's calls in that file does
+ * (flannelSourceFiles.generated.ts, from flannel v0.17–v0.28).
+ */
+export function isFlannelLine(file: string, message: string): boolean {
+  if (Object.hasOwn(FLANNEL_OWN_FILES, file)) return true;
+  return Object.hasOwn(FLANNEL_COMMON_FILES, file) && (startsWithAny(message, FLANNEL_FAILURE_MESSAGES[file]) || startsWithAny(message, FLANNEL_INFO_FAILURE_MESSAGES[file]));
+}
+
+/** flannel logs some failures at INFO ("Error turning node %q to lease: %v"): whether this INFO message is one. */
+export function isFlannelInfoFailure(file: string, message: string): boolean {
+  return startsWithAny(message, FLANNEL_INFO_FAILURE_MESSAGES[file]);
+}
+
+/** The family of a flannel line from its file's package (backend → dataplane, subnet → IPAM, etcd → datastore). */
+export function familyOfFlannelFile(file: string): FamilyId | undefined {
+  return FLANNEL_OWN_FILES[file] ?? FLANNEL_COMMON_FILES[file];
+}
+
+/**
+ * Literals for the scanner's search, so flannel's warnings and INFO-level failures (which no line-start marker finds)
+ * are read: how its warning-and-above and failing INFO messages start, where that is long enough to search for.
+ */
+export const FLANNEL_MESSAGE_TRIGGERS: readonly string[] = [...new Set([...Object.values(FLANNEL_FAILURE_MESSAGES), ...Object.values(FLANNEL_INFO_FAILURE_MESSAGES)].flat())];

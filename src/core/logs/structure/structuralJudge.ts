@@ -8,7 +8,7 @@
 import { familyFinding, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
-import { familyOfCalicoFile, familyOfKlogFile } from './sourceFamilies';
+import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
 
 /**
@@ -73,7 +73,15 @@ function reportsFailure(structure: LineStructure): boolean {
   if (structure.format === 'event') return structure.event?.type === 'Warning' || (structure.sourceFile === undefined && FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''));
   if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
+  if (isFlannelKlog(structure)) {
+    if (structure.level === 'warning') return statesFailure(structure.message);
+    if (structure.level === 'info') return isFlannelInfoFailure(structure.sourceFile ?? '', structure.message);
+  }
   return isFailureLevel(structure.level);
+}
+
+function isFlannelKlog(structure: LineStructure): boolean {
+  return structure.format === 'klog' && structure.sourceFile !== undefined && isFlannelLine(structure.sourceFile, structure.message);
 }
 
 function statesFailure(message: string): boolean {
@@ -130,6 +138,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
     return GO_RUNTIME_FATAL.test(structure.message) || NODE_STACK_UNITS.test(structure.unit ?? '') || context.calicoSeen || isAboutPodNetworking(structure.message);
   }
   if (isFailureLevel(structure.level) && QUOTED_MODULE_FAILURE.test(structure.message)) return true;
+  if (isFlannelKlog(structure)) return true;
   const cause = causeFamily(structure.message);
   if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;
   return isAboutPodNetworking(structure.message);
@@ -151,7 +160,7 @@ function familyOf(structure: LineStructure): FamilyId {
   const topic = topicFamily(message);
   if (topic) return topic;
   if (structure.format === 'klog' && structure.sourceFile !== undefined) {
-    const byFile = familyOfKlogFile(structure.sourceFile);
+    const byFile = familyOfKlogFile(structure.sourceFile) ?? (isFlannelKlog(structure) ? familyOfFlannelFile(structure.sourceFile) : undefined);
     if (byFile) return byFile;
   }
   return isCalicoLine(structure) ? 'calico-other' : 'network-other';

@@ -1,4 +1,5 @@
 import { POD_PREFIX } from './lineStructure';
+import { FLANNEL_MESSAGE_TRIGGERS } from './sourceFamilies';
 
 /**
  * Literals that every line of a failure level contains in one of the formats lineStructure.ts reads, so the scanner's
@@ -12,8 +13,9 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   'level=error', 'level=fatal', 'level=panic',
   // zap JSON (tigera-operator)
   '"level":"error"', '"level":"fatal"', '"level":"panic"', '"level":"dpanic"',
-  // Kubernetes events (kubectl get events, kubectl describe)
-  'Warning ',
+  // Kubernetes events (kubectl get events, kubectl describe); a Normal row (its padded column) is read only to end
+  // the multi-line message of the Warning row above it
+  'Warning ', 'Normal  ',
   'fatal error: ',
   // BIRD's own log file (sysdep/unix/log.c class names)
   '<ERR> ', '<WARN> ', '<RMT> ', '<AUTH> ', '<FATAL> ', '<BUG> ',
@@ -21,6 +23,8 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '.service: ', 'Failed to start ',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
   'CIDRNotAvailable', 'CIDRAssignmentFailed',
+  // flannel's warnings and failures logged at INFO, which carry no failure marker of their own
+  ...FLANNEL_MESSAGE_TRIGGERS,
 ];
 
 /**
