@@ -30,6 +30,8 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-4': { incidents: 10, linesFound: 18, healthyWithFindings: 0 },
   'batch-5': { incidents: 20, linesFound: 33, healthyWithFindings: 0 },
   'batch-6': { incidents: 12, linesFound: 17, healthyWithFindings: 2 },
+  'batch-7': { incidents: 10, linesFound: 13, healthyWithFindings: 2 },
+  'batch-8': { incidents: 25, linesFound: 35, healthyWithFindings: 0 },
 };
 
 interface Score {
