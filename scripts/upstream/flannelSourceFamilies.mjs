@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds src/core/logs/structure/flannelSourceFiles.generated.ts: the Go files of flannel (Canal's dataplane, and
-// K3s's embedded flannel) that log, at the last patch of every minor release v0.17–v0.28, with the failure family
+// K3s's embedded flannel) that log, at the last patch of every minor release v0.5–v0.28, with the failure family
 // of their package. flannel logs through klog (`log "k8s.io/klog"`, later klog/v2), whose header prints the base
 // name of the file (`E0312 10:00:00.000000 1 vxlan_network.go:145] …`), so a line names its file and nothing else.
 // Names that flannel shares with every Go program (main.go, config.go, utils.go…) are listed apart: they say a line
@@ -13,8 +13,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The last patch of each minor release (flannel-io/flannel tags); RKE2's rke2-canal and K3s ship v0.2x. */
-const TAGS = ['v0.17.0', 'v0.18.1', 'v0.19.2', 'v0.20.2', 'v0.21.5', 'v0.22.3', 'v0.23.0', 'v0.24.4', 'v0.25.7', 'v0.26.7', 'v0.27.4', 'v0.28.9'];
+/**
+ * The last patch of each minor release (flannel-io/flannel tags) from v0.5, whose lines users still paste from old
+ * threads (glog until v0.11, klog since: the same header); RKE2's rke2-canal and K3s ship v0.2x.
+ */
+const TAGS = ['v0.5.6', 'v0.6.2', 'v0.7.1', 'v0.8.0', 'v0.9.1', 'v0.10.0', 'v0.11.0', 'v0.12.0', 'v0.13.0', 'v0.14.1', 'v0.15.1', 'v0.16.3', 'v0.17.0', 'v0.18.1', 'v0.19.2', 'v0.20.2', 'v0.21.5', 'v0.22.3', 'v0.23.0', 'v0.24.4', 'v0.25.7', 'v0.26.7', 'v0.27.4', 'v0.28.9'];
 
 /** Package path → family (paths before v0.20 had no `pkg/` prefix); the first that fits wins. */
 const PACKAGE_FAMILIES = [
@@ -24,7 +27,7 @@ const PACKAGE_FAMILIES = [
 ];
 
 /** Names too common to say by themselves that a line is flannel's (any Go program may log from such a file). */
-const COMMON_NAME = /^(main|config|utils?|common|manager|registry|device|iptables|version|retry|router|match|rand|subnet|kube|lease|annotations|iface|ipnet|ip6net|tun|ns|mac|powershell|endianess|alloc|network|api|filter|metadata|watch)(_windows|_other)?\.go$/;
+const COMMON_NAME = /^(main|config|utils?|common|manager|registry|device|iptables|version|retry|router|match|rand|subnet|kube|lease|annotations|iface|ipnet|ip6net|tun|ns|mac|powershell|endianess|alloc|network|api|filter|metadata|watch|server|client|transport|http_logger|clock|routes|etcd|network_windows)(_windows|_other)?\.go$/;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -52,7 +55,7 @@ function isSource(path) {
 
 /** Files that log at all: a klog call through flannel's `log` alias or klog itself. */
 function loggingFiles(dir, tag) {
-  const out = gitGrep(dir, ['grep', '-l', '-E', '\\b(log|klog)\\.(Info|Warning|Error|Fatal|Exit|V\\()', tag, '--', '*.go', ':!vendor']);
+  const out = gitGrep(dir, ['grep', '-l', '-E', '\\b(log|klog|glog)\\.(Info|Warning|Error|Fatal|Exit|V\\()', tag, '--', '*.go', ':!vendor']);
   return out.split('\n').filter(Boolean).map((line) => line.slice(tag.length + 1)).filter(isSource);
 }
 
@@ -60,7 +63,7 @@ function loggingFiles(dir, tag) {
  * klog calls with a literal message: `log.Errorf("Failed to create SubnetManager: %v", err)`. Returns the level and
  * the message up to its first verb (what every line of the call starts with).
  */
-const KLOG_CALL = /\b(?:log|klog)\.(Error|Errorf|Warning|Warningf|Fatal|Fatalf|Exit|Exitf|Info|Infof)\(\s*"((?:[^"\\]|\\.)*)"/g;
+const KLOG_CALL = /\b(?:log|klog|glog)\.(Error|Errorf|Warning|Warningf|Fatal|Fatalf|Exit|Exitf|Info|Infof)\(\s*"((?:[^"\\]|\\.)*)"/g;
 const MIN_PREFIX_CHARS = 12;
 /** An INFO message that reports a failure (flannel logs some of its errors at INFO: "Error turning node %q to lease"). */
 const FAILURE_WORDING = /^(Error|error|Failed|failed|Unable|unable|Couldn't|Could not|Can't|Cannot)\b/;

@@ -71,6 +71,23 @@ describe('families from where a line was logged', () => {
     assert.equal(judgeStructure('I0312 02:59:28.203235       1 kube.go:300] Starting kube subnet manager', NO_CONTEXT), undefined);
   });
 
+  it('reads a line inside Docker\'s json-file entry, and systemd reporting a Calico or flannel unit down', () => {
+    const docker = readLineStructure('{"log":"E0414 02:56:51.415549       1 main.go:127] Failed to create SubnetManager: Unauthorized\\n","stream":"stderr","time":"2019-04-14T02:56:51.41584Z"}');
+    assert.deepEqual([docker.wrapper, docker.format, docker.level, docker.sourceFile], ['docker-json', 'klog', 'error', 'main.go']);
+    assert.equal(scanText('{"log":"E0414 02:56:51.415549       1 vxlan_network.go:145] AddFDB failed: no buffer space available\\n","stream":"stderr","time":"2019-04-14T02:56:51.41584Z"}').findings.length, 1);
+    assert.equal(readLineStructure('{"log":"broken \\q escape"}').wrapper, 'none');
+    const unit = readLineStructure('Aug 18 15:00:03 host systemd[1]: flanneld.service operation timed out. Terminating.');
+    assert.deepEqual([unit.format, unit.level], ['service-down', 'fatal']);
+    assert.equal(readLineStructure('May 22 17:56:32 host systemd[1]: calico-node.service: Failed with result \'exit-code\'.').format, 'service-down');
+    assert.equal(readLineStructure('May 22 17:56:32 host systemd[1]: nginx.service: Failed with result \'exit-code\'.').format, 'plain');
+  });
+
+  it('takes kube-proxy\'s errors on Windows (winkernel and its HNS files) as pod networking, not the sandbox\'s DNS', () => {
+    assert.equal(judgeStructure('E0628 16:57:08.673912    1180 hnsV2.go:36] Network Id  not found', NO_CONTEXT)?.family, 'dataplane');
+    assert.equal(judgeStructure('E0518 14:24:32.251322    2656 proxier.go:649] Network cbr0 not found', NO_CONTEXT)?.family, 'dataplane');
+    assert.equal(judgeStructure('E0108 12:10:34.923890     540 docker_sandbox.go:688] ResolvConfPath is empty.', NO_CONTEXT), undefined);
+  });
+
   it('judges by structure: failure level, networking component, family; cause words win over the file', () => {
     assert.equal(judgeStructure('2024-03-01 10:00:00.123 [ERROR][1] felix/route_table.go 900: Failed to set route', NO_CONTEXT)?.family, 'dataplane');
     assert.equal(judgeStructure('2024-03-01 10:00:00.123 [ERROR][1] felix/route_table.go 900: list routes error=Unauthorized', NO_CONTEXT)?.family, 'datastore-access');
@@ -105,8 +122,8 @@ describe('families from where a line was logged', () => {
     assert.equal(judgeStructure('time="2024-01-01T00:00:00Z" level=warning msg="Failed to load kernel module nf_conntrack with modprobe"', NO_CONTEXT), undefined);
     assert.equal(judgeStructure('ipset v7.1: Kernel and userspace incompatible: settype hash:ip with revision 5 not supported by userspace.', NO_CONTEXT)?.family, 'dataplane');
     assert.equal(judgeStructure('ip6tables-save v1.4.21: Cannot initialize: iptables who? (do you need to insmod?)', NO_CONTEXT)?.family, 'dataplane');
-    // kubelet's CNI driver and kube-proxy's proxier are placed by their file
-    assert.equal(judgeStructure('E0607 11:53:24.428472    2199 cni.go:167] Error adding network: timed out', NO_CONTEXT), undefined);
+    // kubelet's CNI driver and kube-proxy's proxier are placed by their file, and their errors are pod networking
+    assert.equal(judgeStructure('E0607 11:53:24.428472    2199 cni.go:167] Error adding network: timed out', NO_CONTEXT)?.family, 'cni');
     assert.equal(judgeStructure('E0521 21:40:24.322554    4972 proxier.go:276] Error flushing userspace chain: exit status 3: modprobe: ERROR: could not open moddep file', NO_CONTEXT)?.family, 'kernel-module');
   });
 

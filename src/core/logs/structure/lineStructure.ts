@@ -31,7 +31,7 @@ export interface LineEvent {
 
 export interface LineStructure {
   readonly format: LineFormat;
-  readonly wrapper: 'cri' | 'journald' | 'pod-prefix' | 'none';
+  readonly wrapper: 'cri' | 'journald' | 'pod-prefix' | 'docker-json' | 'none';
   readonly level: LineLevel | undefined;
   /** The journald unit or process (`rke2`, `kubelet`, `containerd`, `k3s`…), lower case. */
   readonly unit: string | undefined;
@@ -90,16 +90,23 @@ const NODE_TOOL = /^(modprobe|insmod|iptables(?:-\w+)?|ip6tables(?:-\w+)?|ipset|
 const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror|Kernel error|Kernel and userspace incompatible|line \d+ failed)/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
+/**
+ * Docker's json-file log driver, as `/var/lib/docker/containers/<id>/<id>-json.log` holds a container's output:
+ * `{"log":"<the line>\\n","stream":"stderr","time":"…"}` (moby daemon/logger/jsonfilelog).
+ */
+const DOCKER_JSON_LOG = /^\{"log":"((?:[^"\\]|\\.){0,4000})"/;
 /** A JSON line behind a bare timestamp (a paste of `kubectl logs --timestamps`). */
 const TIMESTAMPED_JSON = /^\d{4}-\d{2}-\d{2}T[\d:.]{8,18}(?:Z|[+-]\d{2}:\d{2}) \{/;
 const GO_CRASH = /^(?:panic: |fatal error: )/;
 /**
  * systemd reporting a service of the node's stack down (systemd src/core/service.c: "Failed with result", "Start
- * request repeated too quickly", "Scheduled restart job, restart counter is at N"; its "Main process exited" line
- * only repeats what the service's own fatal line says; job.c: "Failed to start <Description>" — k3s.service's is "Lightweight Kubernetes", RKE2's "Rancher
- * Kubernetes Engine v2").
+ * request repeated too quickly", "Scheduled restart job, restart counter is at N", "<Job> operation timed out.
+ * Terminating." — older releases print the unit without the colon; its "Main process exited" line only repeats what
+ * the service's own fatal line says; job.c: "Failed to start <Description>" — k3s.service's is "Lightweight
+ * Kubernetes", RKE2's "Rancher Kubernetes Engine v2"). Besides RKE2/K3s, containerd and the kubelet: the units that
+ * run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them by whoever wrote the unit).
  */
-const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet)\.service: (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2))/;
+const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w-]*(?:calico|flannel|canal)[\w-]*)\.service:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))/;
 
 
 /** Whether a level is one that reports a failure by itself. */
@@ -113,8 +120,21 @@ interface Unwrapped {
   readonly unit: string | undefined;
 }
 
+/** The line a json-file entry holds, or undefined when the entry's string does not decode. */
+function dockerJsonLine(head: string): string | undefined {
+  const entry = DOCKER_JSON_LOG.exec(head);
+  if (!entry) return undefined;
+  try {
+    return (JSON.parse(`"${entry[1] ?? ''}"`) as string).replace(/\r?\n$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
 function unwrap(line: string): Unwrapped {
   const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
+  const docker = head.startsWith('{"log":"') ? dockerJsonLine(head) : undefined;
+  if (docker !== undefined) return { ...unwrap(docker), wrapper: 'docker-json' };
   const pod = POD_PREFIX.exec(head);
   if (pod) return { text: head.slice(pod[0].length), wrapper: 'pod-prefix', unit: undefined };
   const cri = CRI_PREFIX.exec(head);

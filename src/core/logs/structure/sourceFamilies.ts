@@ -61,7 +61,9 @@ export function familyOfCalicoFile(printed: string): FamilyId | undefined {
  * klog files of the Kubernetes pieces around pod networking whose every error is about it: the kubelet's CNI driver
  * and sandbox set-up (pkg/kubelet/dockershim/network/cni/cni.go, cni_others.go, cni_windows.go;
  * pkg/kubelet/dockershim/docker_sandbox.go; pkg/kubelet/kuberuntime/kuberuntime_sandbox.go) and kube-proxy's
- * iptables/IPVS programming (pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs/proxier.go).
+ * iptables/IPVS programming (pkg/proxy/iptables/proxier.go, pkg/proxy/ipvs/proxier.go, and on Windows
+ * pkg/proxy/winkernel/proxier.go with its HNS files). An error line from one of them is about pod networking whatever
+ * its words.
  */
 const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
   'cni.go': 'cni',
@@ -70,7 +72,22 @@ const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
   'docker_sandbox.go': 'cni',
   'kuberuntime_sandbox.go': 'cni',
   'proxier.go': 'dataplane',
+  // kube-proxy on Windows programs HNS/HCN (pkg/proxy/winkernel/hns.go, hnsV1.go, hnsV2.go, hcnutils.go)
+  'hns.go': 'dataplane',
+  'hnsV1.go': 'dataplane',
+  'hnsV2.go': 'dataplane',
+  'hcnutils.go': 'dataplane',
 };
+
+/**
+ * Of those, the files whose every error line is about pod networking (the kubelet's CNI driver, kube-proxy): the
+ * sandbox files also log the sandbox's DNS and containers.
+ */
+const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(['cni.go', 'cni_others.go', 'cni_windows.go', 'proxier.go', 'hns.go', 'hnsV1.go', 'hnsV2.go', 'hcnutils.go']);
+
+export function isPodNetworkingKlogFile(file: string): boolean {
+  return KLOG_NETWORK_FILES.has(file);
+}
 
 /** The family of a klog line from its file, when the file is one of those above. */
 export function familyOfKlogFile(file: string): FamilyId | undefined {

@@ -8,7 +8,7 @@
 import { familyFinding, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
-import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine } from './sourceFamilies';
+import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine, isPodNetworkingKlogFile } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
 
 /**
@@ -139,6 +139,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   }
   if (isFailureLevel(structure.level) && QUOTED_MODULE_FAILURE.test(structure.message)) return true;
   if (isFlannelKlog(structure)) return true;
+  if (structure.format === 'klog' && structure.sourceFile !== undefined && isPodNetworkingKlogFile(structure.sourceFile)) return true;
   const cause = causeFamily(structure.message);
   if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;
   return isAboutPodNetworking(structure.message);

@@ -20,7 +20,7 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // BIRD's own log file (sysdep/unix/log.c class names)
   '<ERR> ', '<WARN> ', '<RMT> ', '<AUTH> ', '<FATAL> ', '<BUG> ',
   // systemd about a service of the node's stack (src/core/service.c, job.c)
-  '.service: ', 'Failed to start ',
+  '.service: ', 'Failed to start ', 'operation timed out. Terminating',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
   'CIDRNotAvailable', 'CIDRAssignmentFailed',
   // flannel's warnings and failures logged at INFO, which carry no failure marker of their own
@@ -47,6 +47,8 @@ const POD_PREFIX_AT = new RegExp(POD_PREFIX.source.slice(1), 'y');
 /** Where the content of a line starts, past a /var/log/pods CRI prefix, a journald prefix or a pod prefix. */
 function contentStart(text: string, at: number): number {
   const first = text.charCodeAt(at);
+  // Docker's json-file entry: {"log":"…
+  if (first === 123 && text.startsWith('{"log":"', at)) return at + 8;
   if (first === 91) {
     POD_PREFIX_AT.lastIndex = at;
     return POD_PREFIX_AT.test(text) ? POD_PREFIX_AT.lastIndex : at;
