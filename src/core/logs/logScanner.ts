@@ -74,6 +74,13 @@ const MAX_HELD_RETRIES = 256;
  * waits for), a CNI plugin's error, `(combined from similar events):` followed by the last message.
  */
 const EVENT_MESSAGE_LINES = 12;
+/**
+ * klog writes a multi-line value as `key=<`, its lines indented by a tab, then ` >` (k8s.io/klog/v2
+ * internal/serialize writeStringValue): the kubelet's `"Failed to create sandbox for pod" err=<` says what failed only
+ * on the lines below. How many lines below such an opener its value can run.
+ */
+const KLOG_BLOCK_LINES = 24;
+const KLOG_BLOCK_OPENER = /=<\s*$/;
 
 const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
 
@@ -148,6 +155,8 @@ export class LogScanner {
   private calicoSeen = false;
   /** The last Warning event row with a repeat span (`x20 over 10m`): the lines below it may be its message. */
   private openEvent: { readonly line: number; readonly spanSeconds: number } | undefined;
+  /** The last klog error line that opened a multi-line value and made no finding by itself. */
+  private openBlock: { readonly line: number; readonly offset: number; readonly length: number; readonly text: string; readonly timestamp: string | undefined } | undefined;
   /** A start line (one that states a component's version as it starts) was seen. */
   private startSeen = false;
   /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
@@ -371,7 +380,11 @@ export class LogScanner {
     const structural = reading.structural(this.calicoSeen);
     const eventSpan = this.noteEventRow(lineText, line);
     const signature = match.signature ?? structural?.signature;
-    if (!signature) return;
+    if (!signature) {
+      this.noteBlockOpener(reading, lineText, line, offset);
+      return;
+    }
+    this.reportBlockOpener(signature, line);
     if (structural?.retrying === true) {
       this.retries.push([signature, line, offset, lineText.length, detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', detached(parsed.timestamp), {}]);
       if (this.retries.length > MAX_HELD_RETRIES) this.flushRetries();
@@ -400,6 +413,23 @@ export class LogScanner {
     this.untimed.set(signature.id, repeats);
     const persisting = repeats >= REPEATS_AS_PERSISTENCE;
     this.emit(persisting ? signature : possiblyTransient(signature), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persisting ? { repeats } : { possiblyTransient: true });
+  }
+
+  /** Holds a klog error line that opens a multi-line value; any other klog line read ends the value before it. */
+  private noteBlockOpener(reading: LineReading, lineText: string, line: number, offset: number): void {
+    if (reading.parsed?.format !== 'klog') return;
+    this.openBlock = reading.parsed.level === 'error' && KLOG_BLOCK_OPENER.test(lineText)
+      ? { line, offset, length: lineText.length, text: detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', timestamp: detached(reading.parsed.timestamp) }
+      : undefined;
+  }
+
+  /** A finding inside the value a klog error line opened: the opener reports the same failure (a start-up one aside). */
+  private reportBlockOpener(signature: LogSignature, line: number): void {
+    const block = this.openBlock;
+    if (block === undefined) return;
+    this.openBlock = undefined;
+    if (line - block.line > KLOG_BLOCK_LINES || signature.transient) return;
+    this.emit(signature, block.line, block.offset, block.length, block.text, block.timestamp, {});
   }
 
   /**

@@ -104,6 +104,18 @@ describe('log scanner', () => {
     assert.deepEqual(lineTwo(['  Warning  Unhealthy  5s (x3 over 40s)  kubelet  Readiness probe failed: ', event[1]].join('\n')), []);
   });
 
+  it('reads a klog multi-line value (`err=<`): the line that opened it reports the failure its lines name', () => {
+    const log = [
+      'E0503 17:40:33.221354    5493 pod_workers.go:1301] "Error syncing pod, skipping" err=<',
+      '\tfailed to "CreatePodSandbox" for "coredns-1_kube-system(abc)" with CreatePodSandboxError: "Failed to create sandbox for pod: rpc error: code = Unknown desc = failed to setup network for sandbox \\"9c2b\\": plugin type=\\"calico\\" failed (add): error getting ClusterInformation: connection is unauthorized: Unauthorized"',
+      ' > pod="kube-system/coredns-1"',
+      'E0503 17:40:34.221354    5493 kubelet_volumes.go:100] "Orphaned pod found" err=<',
+      '\tpath is not a directory',
+      ' >',
+    ].join('\n');
+    assert.deepEqual(scanText(log).findings.map((finding) => [finding.line, finding.signature.id]), [[1, 'cni-unauthorized'], [2, 'cni-unauthorized']]);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);
