@@ -40,6 +40,9 @@ export function judgeFromPods(judgement: PodsJudgement): CheckResult | undefined
   }
   if (pods.length < judgement.pods.length) return undefined;
   if (judgement.nodesToCover !== undefined) {
+    // A running pod is always bound to a node (the scheduler writes spec.nodeName): one shown without it is a partial
+    // copy (`kubectl get pods` without -o wide, a bundle that dropped the field), which cannot tell what is covered.
+    if (pods.some((pod) => text(pod, 'spec', 'nodeName') === undefined)) return undefined;
     const covered = new Set(pods.map((pod) => text(pod, 'spec', 'nodeName')));
     const linux = judgement.nodesToCover.filter((node) => !isWindowsNode(node));
     const missing = linux.filter((node) => !covered.has(name(node)));

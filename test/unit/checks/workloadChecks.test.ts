@@ -78,6 +78,13 @@ describe('workloads.calico-node judged from its pods when the DaemonSet cannot b
     const all = listed([calicoNodePod('server-1')]);
     assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: all, nodes: FORBIDDEN })).status, 'unknown');
     assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]) })).status, 'unknown');
+    // Running pods shown without the node they run on (a paste of `kubectl get pods` without -o wide) cannot say
+    // which nodes lack one.
+    const unplaced = listed(['server-1', 'agent-1'].map((nodeName) => {
+      const shown = calicoNodePod(nodeName) as { spec?: Record<string, unknown> };
+      return { ...shown, spec: { ...shown.spec, nodeName: undefined } };
+    }));
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: unplaced })).status, 'unknown');
   });
 });
 
