@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds src/core/logs/structure/flannelSourceFiles.generated.ts: the Go files of flannel (Canal's dataplane, and
-// K3s's embedded flannel) that log, at the last patch of every minor release v0.5–v0.28, with the failure family
+// K3s's embedded flannel) that log, at the first and last patch of every minor release v0.5–v0.28, with the failure family
 // of their package. flannel logs through klog (`log "k8s.io/klog"`, later klog/v2), whose header prints the base
 // name of the file (`E0312 10:00:00.000000 1 vxlan_network.go:145] …`), so a line names its file and nothing else.
 // Names that flannel shares with every Go program (main.go, config.go, utils.go…) are listed apart: they say a line
@@ -14,10 +14,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The last patch of each minor release (flannel-io/flannel tags) from v0.5, whose lines users still paste from old
- * threads (glog until v0.11, klog since: the same header); RKE2's rke2-canal and K3s ship v0.2x.
+ * The first and the last patch of each minor release (flannel-io/flannel tags) from v0.5, whose lines users still
+ * paste from old threads (glog until v0.11, klog since: the same header); wordings change within a minor too
+ * (v0.5.0–v0.5.5 still said "Failed to retrieve network config"). RKE2's rke2-canal and K3s ship v0.2x.
  */
-const TAGS = ['v0.5.6', 'v0.6.2', 'v0.7.1', 'v0.8.0', 'v0.9.1', 'v0.10.0', 'v0.11.0', 'v0.12.0', 'v0.13.0', 'v0.14.1', 'v0.15.1', 'v0.16.3', 'v0.17.0', 'v0.18.1', 'v0.19.2', 'v0.20.2', 'v0.21.5', 'v0.22.3', 'v0.23.0', 'v0.24.4', 'v0.25.7', 'v0.26.7', 'v0.27.4', 'v0.28.9'];
+const TAGS = ['v0.5.0', 'v0.5.6', 'v0.6.0', 'v0.6.2', 'v0.7.0', 'v0.7.1', 'v0.8.0', 'v0.9.0', 'v0.9.1', 'v0.10.0', 'v0.11.0', 'v0.12.0', 'v0.13.0', 'v0.14.0', 'v0.14.1', 'v0.15.0', 'v0.15.1', 'v0.16.0', 'v0.16.3', 'v0.17.0', 'v0.18.0', 'v0.18.1', 'v0.19.0', 'v0.19.2', 'v0.20.0', 'v0.20.2', 'v0.21.0', 'v0.21.5', 'v0.22.0', 'v0.22.3', 'v0.23.0', 'v0.24.0', 'v0.24.4', 'v0.25.0', 'v0.25.7', 'v0.26.0', 'v0.26.7', 'v0.27.0', 'v0.27.4', 'v0.28.0', 'v0.28.9'];
 
 /** Package path → family (paths before v0.20 had no `pkg/` prefix); the first that fits wins. */
 const PACKAGE_FAMILIES = [

@@ -17,6 +17,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'Go net/http server error log as k3s/rke2 print it ("Cluster-Http-Server … http: TLS handshake error"); rancher/rke2#968, #6270',
   },
   {
+    trigger: 'Error adding route to',
+    pattern: 'Error adding route to .{1,80}: file exists',
+    reason: 'flannel before v0.10 added each host-gw route without looking for it first, so on a restart the routes the previous run left answered EEXIST ("file exists") although they were in place; later releases look the route up and skip an equal one ("Route to %v already exists, skipping."), replacing a different one before adding',
+    source: 'flannel-io/flannel backend/hostgw/hostgw.go (v0.5: netlink.RouteAdd, "Error adding route to %v via %v: %v"), pkg/backend/route_network.go (v0.28: RouteListFiltered and routeEqual before RouteAdd); flannel-io/flannel#333',
+  },
+  {
     trigger: 'object has been modified',
     pattern: 'the object has been modified; please apply your changes to the latest version',
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',

@@ -5,6 +5,7 @@
  */
 import { ACCESS_SIGNATURES } from './catalog/accessSignatures';
 import { CALICO_NODE_SIGNATURES } from './catalog/calicoNodeSignatures';
+import { CALICOCTL_SIGNATURES } from './catalog/calicoctlSignatures';
 import { CNI_SIGNATURES } from './catalog/cniSignatures';
 import { FALLBACK_SIGNATURES } from './catalog/fallbackSignatures';
 import { OPERATOR_SIGNATURES } from './catalog/operatorSignatures';
@@ -21,6 +22,7 @@ export const LOG_SIGNATURES: readonly LogSignature[] = [
   ...TYPHA_SIGNATURES,
   ...ACCESS_SIGNATURES,
   ...CALICO_NODE_SIGNATURES,
+  ...CALICOCTL_SIGNATURES,
   ...OPERATOR_SIGNATURES,
   ...RKE2_SIGNATURES.filter((signature) => !IMAGE_PULL.includes(signature)),
   ...FALLBACK_SIGNATURES,

@@ -116,6 +116,32 @@ describe('log scanner', () => {
     assert.deepEqual(scanText(log).findings.map((finding) => [finding.line, finding.signature.id]), [[1, 'cni-unauthorized'], [2, 'cni-unauthorized']]);
   });
 
+  it('reads calicoctl\'s node status table and ipam check: sessions not Established, IPAM records that disagree', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    const table = [
+      '+--------------+-------------------+-------+----------+--------------------------------+',
+      '| PEER ADDRESS |     PEER TYPE     | STATE |  SINCE   |              INFO              |',
+      '+--------------+-------------------+-------+----------+--------------------------------+',
+      '| 10.0.0.2     | node-to-node mesh | up    | 09:12:01 | Established                    |',
+      '| 10.0.0.3     | node-to-node mesh | start | 09:12:01 | Connect Socket: Connection     |',
+      '| 10.0.0.4     | global            | start | 09:12:01 | Passive                        |',
+    ].join('\n');
+    assert.deepEqual(ids(table), ['bgp-peer-down', 'bgp-peer-down']);
+    assert.deepEqual(ids('Calico process is not running.'), ['calico-process-not-running']);
+    assert.deepEqual(ids('  10.2.0.19 in use by Workload(web-1) and in active IPAM pool but has no IPAM allocation.\nFound 0 handles with no matching IPs (and 12 handles with matches).\nCheck complete; found 0 problems.'), ['ipam-inconsistent']);
+  });
+
+  it('reads systemd reporting a Calico or flannel unit failed, and runit inside calico-node unable to supervise', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.equal(ids('Nov 01 13:58:02 node1 systemd[1]: calico-node.service: main process exited, code=exited, status=1/FAILURE').length, 1);
+    assert.equal(ids('Nov 01 13:58:02 node1 systemd[1]: Unit calico-node.service entered failed state.').length, 1);
+    assert.equal(ids('Aug 29 16:23:16 node1 systemd[1]: Dependency failed for calico-node.').length, 1);
+    assert.deepEqual(ids('Nov 01 13:58:02 node1 systemd[1]: calico-node.service: Main process exited, code=exited, status=0/SUCCESS'), []);
+    assert.deepEqual(ids('Nov 01 13:58:02 node1 systemd[1]: nginx.service: Main process exited, code=exited, status=1/FAILURE'), []);
+    assert.equal(ids('runsv felix: fatal: unable to lock supervise/lock: temporary failure').length, 1);
+    assert.deepEqual(ids('runsv nginx: fatal: unable to lock supervise/lock: temporary failure'), []);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

@@ -90,6 +90,21 @@ const NODE_TOOL = /^(modprobe|insmod|iptables(?:-\w+)?|ip6tables(?:-\w+)?|ipset|
 const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror|Kernel error|Kernel and userspace incompatible|line \d+ failed)/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
+/** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
+const NETWORK_UNIT = String.raw`[\w@-]*(?:calico|flannel|canal)[\w@-]*\.service`;
+/**
+ * systemd on such a unit: its process exited with a failure (service.c "Main process exited, code=…, status=…",
+ * "Control process exited…"; older releases write "main" in lower case), it entered the failed state (unit.c "Unit
+ * entered failed state.", older "Unit %s entered failed state." and "%s failed."), it is restarted after a failure
+ * (older service.c "Service hold-off time over, scheduling restart."), or a unit it needs failed (job.c "Dependency
+ * failed for %s", "Job %s/%s failed with result 'dependency'").
+ */
+const SYSTEMD_NETWORK_UNIT_DOWN = new RegExp(String.raw`^(?:${NETWORK_UNIT}:? (?:[Mm]ain process exited|Control process exited), code=\w+,? status=(?!0|0/)\d+|${NETWORK_UNIT}:? (?:Unit entered failed state|Service hold-off time over, scheduling restart|Job ${NETWORK_UNIT}/\w+ failed with result)|Unit ${NETWORK_UNIT} entered failed state|${NETWORK_UNIT} failed\.|Dependency failed for .{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal))`);
+/**
+ * runit inside calico-node supervises felix, bird, bird6, confd and its helpers (node/filesystem/etc/service/available
+ * of projectcalico/calico); runsv's `fatal:` means a service could not be supervised (runit runsv.c fatal()).
+ */
+const RUNSV_FATAL = /^runsv (felix|bird6?|confd|cni|monitor-addresses|allocate-tunnel-addrs|node-status-reporter|calico-bgp-daemon): fatal: /;
 /**
  * Docker's json-file log driver, as `/var/lib/docker/containers/<id>/<id>-json.log` holds a container's output:
  * `{"log":"<the line>\\n","stream":"stderr","time":"…"}` (moby daemon/logger/jsonfilelog).
@@ -221,7 +236,8 @@ export function readLineStructure(line: string): LineStructure {
   if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
-  if (base.unit === 'systemd' && SYSTEMD_SERVICE_DOWN.test(text)) return structure(base, 'service-down', 'fatal', text);
+  if (base.unit === 'systemd' && (SYSTEMD_SERVICE_DOWN.test(text) || SYSTEMD_NETWORK_UNIT_DOWN.test(text))) return structure(base, 'service-down', 'fatal', text);
+  if (RUNSV_FATAL.test(text)) return structure(base, 'service-down', 'fatal', text);
   const levelWord = LEVEL_WORD.exec(text);
   // Only behind a journald or syslog prefix, where the unit says which component wrote it.
   if (levelWord && base.unit !== undefined) return structure(base, 'plain', levelOf(levelWord[1] ?? ''), text.slice(levelWord[0].length));

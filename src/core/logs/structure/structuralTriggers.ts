@@ -20,7 +20,9 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // BIRD's own log file (sysdep/unix/log.c class names)
   '<ERR> ', '<WARN> ', '<RMT> ', '<AUTH> ', '<FATAL> ', '<BUG> ',
   // systemd about a service of the node's stack (src/core/service.c, job.c)
-  '.service: ', 'Failed to start ', 'operation timed out. Terminating',
+  '.service: ', 'Failed to start ', 'operation timed out. Terminating', 'entered failed state', '.service failed.', 'Dependency failed for ',
+  // runit's runsv inside calico-node
+  ': fatal: ',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
   'CIDRNotAvailable', 'CIDRAssignmentFailed',
   // flannel's warnings and failures logged at INFO, which carry no failure marker of their own
