@@ -32,6 +32,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-6': { incidents: 12, linesFound: 17, healthyWithFindings: 2 },
   'batch-7': { incidents: 10, linesFound: 13, healthyWithFindings: 2 },
   'batch-8': { incidents: 25, linesFound: 35, healthyWithFindings: 0 },
+  'batch-9': { incidents: 23, linesFound: 43, healthyWithFindings: 0 },
 };
 
 interface Score {
