@@ -250,13 +250,13 @@ export function deployment(spec: DeploymentSpec): Record<string, unknown> {
   };
 }
 
-export function daemonSet(spec: { readonly desired: number; readonly ready: number; readonly updated?: number; readonly image?: string }): Record<string, unknown> {
+export function daemonSet(spec: { readonly desired: number; readonly ready: number; readonly updated?: number; readonly image?: string; readonly current?: number }): Record<string, unknown> {
   return {
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
     metadata: { name: 'calico-node', namespace: 'calico-system' },
     spec: { template: { spec: { containers: [{ name: 'calico-node', image: spec.image ?? 'docker.io/rancher/mirrored-calico-node:v3.29.3' }] } } },
-    status: { desiredNumberScheduled: spec.desired, numberReady: spec.ready, updatedNumberScheduled: spec.updated ?? spec.desired },
+    status: { desiredNumberScheduled: spec.desired, currentNumberScheduled: spec.current ?? spec.desired, numberReady: spec.ready, updatedNumberScheduled: spec.updated ?? spec.desired },
   };
 }
 

@@ -67,6 +67,11 @@ export interface ClusterEvidence {
    * calico-system has no calico-node DaemonSet.
    */
   readonly manifestInstall?: ManifestInstallEvidence;
+  /**
+   * FailedCreate events of the calico-node DaemonSet (admission refusals, quotas): read only when it has created fewer
+   * pods than the nodes it should run on.
+   */
+  readonly calicoNodeRefusals?: ApiResult<ListResult>;
   /** Why the tigera-operator is not running: read only when its Deployment is not available. */
   readonly operatorRollout?: OperatorRolloutEvidence;
   /** ConfigMap tigera-operator/kubernetes-services-endpoint; read only when the eBPF dataplane needs it. */
@@ -109,6 +114,12 @@ const POD_LOG_BYTES = 512 * 1024;
 function operatorNotRunning(deployment: ApiResult<unknown>): boolean {
   if (deployment.kind !== 'ok') return false;
   return (num(deployment.value, 'status', 'readyReplicas') ?? 0) === 0 && (num(deployment.value, 'spec', 'replicas') ?? 1) > 0;
+}
+
+/** A DaemonSet that has created pods for fewer nodes than it should run on: its controller may be refused. */
+function podsNotCreated(daemonSet: ApiResult<unknown> | undefined): boolean {
+  if (daemonSet?.kind !== 'ok') return false;
+  return (num(daemonSet.value, 'status', 'currentNumberScheduled') ?? 0) < (num(daemonSet.value, 'status', 'desiredNumberScheduled') ?? 0);
 }
 
 /** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
@@ -256,6 +267,12 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
       podLogs.push({ ...wanted, text });
     });
   }
+  // The calico-node DaemonSet that applies (calico-system, else a manifest install's) and has pods missing: why.
+  const nodeDaemonSet = object('calicoNodeDaemonSet').kind === 'ok' ? { set: object('calicoNodeDaemonSet'), namespace: CALICO_NAMESPACE } : { set: manifest.calicoNodeDaemonSet, namespace: HELM_NAMESPACE };
+  const refusals: Partial<Record<'calicoNodeRefusals', ApiResult<ListResult>>> = {};
+  if (podsNotCreated(nodeDaemonSet.set)) {
+    into(refusals, 'calicoNodeRefusals', list(PATHS.namespacedEvents(nodeDaemonSet.namespace), { fieldSelector: 'involvedObject.name=calico-node,reason=FailedCreate', limit: 20, maxItems: 20 }));
+  }
   await limited(8, reads);
   const evidence: ClusterEvidence = {
     collectedAt: now().toISOString(),
@@ -287,6 +304,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     kubeProxyPods: listed('kubeProxyPods'),
     kubeProxySelector,
     ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead, controlPlanePods: manifestLists.controlPlanePods ?? notRead } } : {}),
+    ...(refusals.calicoNodeRefusals ? { calicoNodeRefusals: refusals.calicoNodeRefusals } : {}),
     ...(readRollout ? { operatorRollout: { replicaSets: rollout.replicaSets ?? notRead, pods: rollout.pods ?? notRead, events: rollout.events ?? notRead } } : {}),
     ...(objects.servicesEndpoint ? { servicesEndpoint: objects.servicesEndpoint } : {}),
     podLogs,

@@ -29,7 +29,7 @@ export interface ClusterRead {
  */
 export const CHECK_READS: readonly ClusterRead[] = [
   { apiGroup: '', resource: 'nodes', verbs: ['list'], usedBy: 'identity, known issues, nodes, join burst, IP pools (paged, 1,000 a page)' },
-  { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: "init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator (and kube-system for a manifest install); operator: Warning events in tigera-operator when it is not running; the editor's Describe: the events of one object (field selectors)" },
+  { apiGroup: '', resource: 'events', verbs: ['list'], usedBy: "init race: FailedCreatePodSandBox events; images: Failed events in calico-system and tigera-operator (and kube-system for a manifest install); operator: Warning events in tigera-operator when it is not running; calico-node: its DaemonSet's FailedCreate events when it created fewer pods than nodes; the editor's Describe: the events of one object (field selectors)" },
   { apiGroup: 'apiextensions.k8s.io', resource: 'customresourcedefinitions', verbs: ['list'], usedBy: 'CRDs present and Established' },
   { apiGroup: 'crd.projectcalico.org', resource: 'clusterinformations', verbs: ['get'], names: ['default'], usedBy: 'datastore, identity, init race' },
   { apiGroup: 'crd.projectcalico.org', resource: 'ippools', verbs: ['list'], usedBy: 'IP pools' },

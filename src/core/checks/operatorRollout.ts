@@ -1,5 +1,6 @@
 import { condition, conditions, name, num, text } from '../kube/objectFields';
 import type { ClusterEvidence } from './clusterEvidence';
+import { admissionRefusal } from './admissionRefusal';
 import { describeWaiting, stuckContainer, unschedulable } from './podProblems';
 
 /** Why the tigera-operator is not running, named as what a user can act on. */
@@ -15,13 +16,8 @@ export interface OperatorDiagnosis {
   readonly running: boolean | undefined;
 }
 
-const ADMISSION: readonly { readonly pattern: RegExp; readonly blocker: OperatorBlocker }[] = [
-  { pattern: /violates PodSecurity/i, blocker: 'PodSecurity admission' },
-  { pattern: /pod security polic|PodSecurityPolicy/i, blocker: 'PodSecurityPolicy' },
-];
-
 function admission(message: string): OperatorBlocker | undefined {
-  return ADMISSION.find((entry) => entry.pattern.test(message))?.blocker;
+  return admissionRefusal(message);
 }
 
 const clip = (message: string): string => message.replace(/\s+/g, ' ').slice(0, 300);

@@ -7,6 +7,7 @@ import type { ListResult } from '../kube/clusterReader';
 import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
 import { deploymentAvailable } from './deploymentAvailability';
+import { admissionRefusal, type AdmissionRefusal } from './admissionRefusal';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
@@ -80,12 +81,39 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   } else {
     lines.push(`calico-node pods: could not list (${source.pods.kind})`);
   }
+  const refused = refusedPods(evidence, found.value, desired, source.namespace);
+  if (refused) return result(CALICO_NODE_CHECK, 'fail', refused.summary, [...lines, ...refused.lines], { remediation: refused.remediation, objects });
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
   if (ready < desired || updated < desired || stuckPods.length > 0) {
     const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
     return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
   }
   return result(CALICO_NODE_CHECK, 'pass', `calico-node ready on all ${desired} nodes`, lines, { objects });
+}
+
+const REFUSAL_REMEDIATION: Readonly<Record<AdmissionRefusal, (namespace: string) => string>> = {
+  'PodSecurity admission': (namespace) => `calico-node runs privileged, on the host network, with host paths: Pod Security admission must let it in. Label the namespace (kubectl label namespace ${namespace} pod-security.kubernetes.io/enforce=privileged) or exempt it in the admission configuration (Rancher's rancher-restricted template exempts calico-system, calico-apiserver and tigera-operator); the DaemonSet then creates its pods.`,
+  PodSecurityPolicy: (namespace) => `No PodSecurityPolicy admits calico-node (privileged, host network, host paths). Bind one that does to the ServiceAccount ${namespace}/calico-node (RKE2's CIS profile before v1.25 applies global-restricted-psp to every namespace but kube-system).`,
+};
+
+/**
+ * A calico-node DaemonSet that has created pods for fewer nodes than it should: its FailedCreate events say why (an
+ * admission refusal, a quota). Everything else about calico-node follows from that, so it is what the check says.
+ */
+function refusedPods(evidence: ClusterEvidence, daemonSet: Json, desired: number, namespace: string): { summary: string; lines: string[]; remediation: string } | undefined {
+  const current = num(daemonSet, 'status', 'currentNumberScheduled') ?? desired;
+  const events = evidence.calicoNodeRefusals;
+  if (current >= desired || events?.kind !== 'ok') return undefined;
+  const messages = events.value.items.map((event) => text(event, 'message') ?? '').filter((message) => message !== '');
+  const first = messages.find((message) => admissionRefusal(message) !== undefined) ?? messages[0];
+  if (first === undefined) return undefined;
+  const refusal = admissionRefusal(first);
+  const said = first.replace(/\s+/g, ' ').slice(0, 300);
+  return {
+    summary: `calico-node pods are not created on ${desired - current} of ${desired} nodes: ${refusal ? `${refusal} refuses them` : 'the DaemonSet controller cannot create them'} — ${said}`,
+    lines: messages.slice(0, 5).map((message) => `Event FailedCreate on DaemonSet ${namespace}/calico-node: ${message.replace(/\s+/g, ' ').slice(0, 300)}`),
+    remediation: refusal ? REFUSAL_REMEDIATION[refusal](namespace) : 'Read the DaemonSet\'s events (kubectl -n ' + namespace + ' describe daemonset calico-node): quotas, limit ranges or webhooks can refuse its pods.',
+  };
 }
 
 export function checkTypha(evidence: ClusterEvidence): CheckResult {

@@ -62,6 +62,30 @@ describe('workloads.calico-typha', () => {
   });
 });
 
+describe('workloads.calico-node whose pods are refused', () => {
+  const refusal = (message: string): Record<string, unknown> => ({ apiVersion: 'v1', kind: 'Event', metadata: { name: 'calico-node.1', namespace: 'calico-system' }, involvedObject: { kind: 'DaemonSet', namespace: 'calico-system', name: 'calico-node' }, reason: 'FailedCreate', type: 'Warning', message });
+
+  it('names the admission that refuses the pods and how to let them in, when the DaemonSet created fewer than it should', () => {
+    const refused = healthyEvidence({
+      calicoNodeDaemonSet: found(daemonSet({ desired: 3, ready: 0, current: 0 })),
+      calicoNodePods: listed([]),
+      calicoNodeRefusals: listed([refusal('Error creating: pods "calico-node-4xk2p" is forbidden: violates PodSecurity "restricted:latest": privileged (container "calico-node" must not set securityContext.privileged=true), host namespaces (hostNetwork=true)')]),
+    });
+    assertResult(checkCalicoNode(refused), {
+      status: 'fail',
+      summary: /^calico-node pods are not created on 3 of 3 nodes: PodSecurity admission refuses them — Error creating: pods "calico-node-4xk2p" is forbidden: violates PodSecurity/,
+      evidence: [/^desired 3, ready 0, updated 3$/, /^Event FailedCreate on DaemonSet calico-system\/calico-node: Error creating/],
+      remediation: /^calico-node runs privileged.*kubectl label namespace calico-system pod-security\.kubernetes\.io\/enforce=privileged/,
+    });
+    const psp = healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 2, ready: 0, current: 0 })), calicoNodePods: listed([]), calicoNodeRefusals: listed([refusal('Error creating: pods "calico-node-" is forbidden: unable to validate against any pod security policy: []')]) });
+    assertResult(checkCalicoNode(psp), { status: 'fail', summary: /PodSecurityPolicy refuses them/, evidence: [/desired 2/, /unable to validate/], remediation: /^No PodSecurityPolicy admits calico-node/ });
+  });
+
+  it('says what it can without events: pods missing but no FailedCreate read is the usual "ready on 0 of 3"', () => {
+    assert.match(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 3, ready: 0, current: 0 })), calicoNodePods: listed([]) })).summary, /^calico-node ready on 0 of 3 nodes$/);
+  });
+});
+
 describe('workloads.calico-node judged from its pods when the DaemonSet cannot be read', () => {
   const calicoNodePod = (nodeName: string, waiting?: string) => pod({ name: `calico-node-${nodeName}`, namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, nodeName, ...(waiting ? { waiting: { reason: waiting } } : {}) });
 
