@@ -8,6 +8,7 @@ import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventAgeSeconds, eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
+import { familyFinding } from './structure/failureFamilies';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
@@ -81,6 +82,16 @@ const EVENT_MESSAGE_LINES = 12;
  */
 const KLOG_BLOCK_LINES = 24;
 const KLOG_BLOCK_OPENER = /=<\s*$/;
+/**
+ * `systemctl status <unit>`: the unit's header (`● rke2-agent.service - Rancher Kubernetes Engine v2 (agent)`), then
+ * a few lines below its state, `Active: failed (Result: exit-code)` or `Active: activating (auto-restart) (Result:
+ * exit-code)` while systemd waits to restart it (systemd src/systemctl/systemctl-show.c, print_status_info). A unit of
+ * the node's stack or of Calico/flannel/Canal in that state is down.
+ */
+const SYSTEMCTL_HEADER = /^\s*(?:[●×*○]\s*)?([\w@.-]+)\.service - /;
+const SYSTEMCTL_DOWN = /^\s*Active: (?:failed|activating \(auto-restart\)) \(Result: (?!success\))[\w-]+\)/;
+const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]*(?:calico|flannel|canal)[\w@-]*)$/;
+const SYSTEMCTL_STATUS_LINES = 8;
 
 const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
 
@@ -157,6 +168,8 @@ export class LogScanner {
   private openEvent: { readonly line: number; readonly spanSeconds: number } | undefined;
   /** The last klog error line that opened a multi-line value and made no finding by itself. */
   private openBlock: { readonly line: number; readonly offset: number; readonly length: number; readonly text: string; readonly timestamp: string | undefined } | undefined;
+  /** The last `systemctl status` header read: the unit whose state the lines below give. */
+  private serviceHeader: { readonly line: number; readonly unit: string } | undefined;
   /** A start line (one that states a component's version as it starts) was seen. */
   private startSeen = false;
   /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
@@ -381,6 +394,7 @@ export class LogScanner {
     const eventSpan = this.noteEventRow(lineText, line);
     const signature = match.signature ?? structural?.signature;
     if (!signature) {
+      if (this.noteServiceStatus(lineText, line, offset, parsed.timestamp)) return;
       this.noteBlockOpener(reading, lineText, line, offset);
       return;
     }
@@ -413,6 +427,20 @@ export class LogScanner {
     this.untimed.set(signature.id, repeats);
     const persisting = repeats >= REPEATS_AS_PERSISTENCE;
     this.emit(persisting ? signature : possiblyTransient(signature), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persisting ? { repeats } : { possiblyTransient: true });
+  }
+
+  /** Reads `systemctl status`: a unit's header, then its Active line; true when the line was one of them. */
+  private noteServiceStatus(lineText: string, line: number, offset: number, timestamp: string | undefined): boolean {
+    const header = SYSTEMCTL_HEADER.exec(lineText);
+    if (header) {
+      this.serviceHeader = { line, unit: header[1] ?? '' };
+      return true;
+    }
+    const unit = this.serviceHeader;
+    if (unit === undefined || line - unit.line > SYSTEMCTL_STATUS_LINES || !SYSTEMCTL_DOWN.test(lineText)) return false;
+    this.serviceHeader = undefined;
+    if (SERVICE_STATUS_UNITS.test(unit.unit)) this.emit(familyFinding('crash', true), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), timestamp, {});
+    return true;
   }
 
   /** Holds a klog error line that opens a multi-line value; any other klog line read ends the value before it. */

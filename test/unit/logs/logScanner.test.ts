@@ -142,6 +142,15 @@ describe('log scanner', () => {
     assert.deepEqual(ids('runsv nginx: fatal: unable to lock supervise/lock: temporary failure'), []);
   });
 
+  it('reads systemctl status: a unit of the node\'s stack or of Calico in failed or auto-restart is down', () => {
+    const status = (unit: string, active: string): string => [`● ${unit}.service - ${unit}`, `     Loaded: loaded (/usr/local/lib/systemd/system/${unit}.service; enabled)`, `     Active: ${active} since Tue 2024-01-02 10:00:00 UTC; 3s ago`].join('\n');
+    const lines = (text: string): number[] => scanText(text).findings.map((finding) => finding.line);
+    assert.deepEqual(lines(status('rke2-agent', 'activating (auto-restart) (Result: exit-code)')), [3]);
+    assert.deepEqual(lines(status('calico-node', 'failed (Result: exit-code)')), [3]);
+    assert.deepEqual(lines(status('rke2-server', 'active (running)')), []);
+    assert.deepEqual(lines(status('nginx', 'failed (Result: exit-code)')), []);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

@@ -23,6 +23,8 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '.service: ', 'Failed to start ', 'operation timed out. Terminating', 'entered failed state', '.service failed.', 'Dependency failed for ',
   // runit's runsv inside calico-node
   ': fatal: ',
+  // systemctl status: a unit's header and its failed or restarting state (read in the scanner)
+  '.service - ', 'Active: failed', 'Active: activating (auto-restart)',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
   'CIDRNotAvailable', 'CIDRAssignmentFailed',
   // flannel's warnings and failures logged at INFO, which carry no failure marker of their own
