@@ -7,10 +7,10 @@
 //
 // Usage: node scripts/upstream/calicoSourceFamilies.mjs <git dir of projectcalico/calico> [--check]
 // (the git dir comes from fetching the public repository; nothing of it is committed, only this table).
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { familyByPattern, gitGrep } from './bareGit.mjs';
 
 /**
  * The last patch of every minor release v3.21–v3.31, and v3.29.2 (rancher/rke2#7808). v3.21 is the first tag of the
@@ -35,23 +35,10 @@ const PACKAGE_FAMILIES = [
 ];
 
 function familyOf(path) {
-  for (const [pattern, family] of PACKAGE_FAMILIES) if (pattern.test(path)) return family;
-  return undefined;
+  return familyByPattern(PACKAGE_FAMILIES, path);
 }
 
-function git(dir, args) {
-  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-}
 
-/** git grep exits 1 when nothing matches: that is an empty answer, not a failure. */
-function gitGrep(dir, args) {
-  try {
-    return git(dir, args);
-  } catch (error) {
-    if (error.status === 1 && error.stdout === '') return '';
-    throw error;
-  }
-}
 
 function isSource(path) {
   return path.endsWith('.go') && !path.endsWith('_test.go') && !/(^|\/)(vendor|fv|fv-tests|test|testutils|mock[^/]*|hack|docs)\//.test(path) && ROOTS.includes(path.split('/')[0]);

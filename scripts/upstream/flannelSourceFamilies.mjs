@@ -8,10 +8,10 @@
 //
 // Usage: node scripts/upstream/flannelSourceFamilies.mjs <git dir of flannel-io/flannel> [--check]
 // (the git dir comes from fetching the public repository; nothing of it is committed, only this table).
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { familyByPattern, git, gitGrep } from './bareGit.mjs';
 
 /**
  * The first and the last patch of each minor release (flannel-io/flannel tags) from v0.5, whose lines users still
@@ -33,22 +33,10 @@ const COMMON_NAME = /^(main|config|utils?|common|manager|registry|device|iptable
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 function familyOf(path) {
-  for (const [pattern, family] of PACKAGE_FAMILIES) if (pattern.test(path)) return family;
-  return undefined;
+  return familyByPattern(PACKAGE_FAMILIES, path);
 }
 
-function git(dir, args) {
-  return execFileSync('git', ['--git-dir', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-}
 
-function gitGrep(dir, args) {
-  try {
-    return git(dir, args);
-  } catch (error) {
-    if (error.status === 1 && error.stdout === '') return '';
-    throw error;
-  }
-}
 
 function isSource(path) {
   return path.endsWith('.go') && !path.endsWith('_test.go') && !/(^|\/)(vendor|e2e|test|dist|images|mock[^/]*)\//.test(path) && !/(^|\/)mock_[^/]*\.go$/.test(path);
