@@ -23,6 +23,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'flannel-io/flannel backend/hostgw/hostgw.go (v0.5: netlink.RouteAdd, "Error adding route to %v via %v: %v"), pkg/backend/route_network.go (v0.28: RouteListFiltered and routeEqual before RouteAdd); flannel-io/flannel#333',
   },
   {
+    trigger: 'no repositories configured',
+    pattern: '^Error: no repositories configured',
+    reason: 'a helm-install job\'s script removes the retired "stable" repository before installing and ignores the answer (`${HELM} repo remove stable || true`); on a fresh job helm says there is none',
+    source: 'k3s-io/klipper-helm entry (09c5242, 2026-07-27: "${HELM} repo remove stable || true")',
+  },
+  {
     trigger: 'object has been modified',
     pattern: 'the object has been modified; please apply your changes to the latest version',
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',

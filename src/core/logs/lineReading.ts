@@ -1,7 +1,7 @@
 import { isBinaryLine } from '../text/binaryContent';
 import { parseLogLine, type ParsedLogLine } from './logLine';
 import type { LineMatch, SignatureMatcher, TriggerHit } from './signatureMatcher';
-import { judgeStructure, RETRY_SUCCEEDED, type StructuralVerdict } from './structure/structuralJudge';
+import { judgeStructure, RETRY_SUCCEEDED, type StructuralContext, type StructuralVerdict } from './structure/structuralJudge';
 
 /**
  * What one line says by itself, before the log's state (versions seen, start-up episodes, held retries) is applied:
@@ -15,7 +15,7 @@ export interface LineReading {
   /** A structural line saying that the retries before it went through. */
   readonly retrySucceeded: boolean;
   /** The structural tier's verdict, by whether Calico lines were seen before (a bare Go panic is Calico's only then). */
-  readonly structural: (calicoSeen: boolean) => StructuralVerdict | undefined;
+  readonly structural: (context: StructuralContext) => StructuralVerdict | undefined;
 }
 
 const NO_STRUCTURE = (): undefined => undefined;
@@ -36,15 +36,13 @@ export function readLine(matcher: SignatureMatcher, lineText: string, hits: read
   const retrySucceeded = match.structural && lineText.includes(RETRY_SUCCEEDED);
   const judged = match.signature === undefined && match.structural && !retrySucceeded;
   // Judged on first need, once per value of what the judge reads from the log's state.
-  const verdicts: [StructuralVerdict | undefined | null, StructuralVerdict | undefined | null] = [null, null];
+  const verdicts = new Map<number, StructuralVerdict | undefined>();
   const structural = judged
-    ? (calicoSeen: boolean): StructuralVerdict | undefined => {
-      const index = calicoSeen ? 1 : 0;
-      let verdict = verdicts[index];
-      if (verdict === null) {
-        verdict = judgeStructure(lineText, { calicoSeen });
-        verdicts[index] = verdict;
-      }
+    ? (context: StructuralContext): StructuralVerdict | undefined => {
+      const key = (context.calicoSeen ? 1 : 0) + (context.helmJobSeen ? 2 : 0);
+      if (verdicts.has(key)) return verdicts.get(key);
+      const verdict = judgeStructure(lineText, context);
+      verdicts.set(key, verdict);
       return verdict;
     }
     : NO_STRUCTURE;

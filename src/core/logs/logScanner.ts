@@ -92,6 +92,11 @@ const SYSTEMCTL_HEADER = /^\s*(?:[●×*○]\s*)?([\w@.-]+)\.service - /;
 const SYSTEMCTL_DOWN = /^\s*Active: (?:failed|activating \(auto-restart\)) \(Result: (?!success\))[\w-]+\)/;
 const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]*(?:calico|flannel|canal)[\w@-]*)$/;
 const SYSTEMCTL_STATUS_LINES = 8;
+/**
+ * The trace a helm-install job's entry script writes (k3s-io/klipper-helm `entry` runs under `set -x`): `+ helm_v3
+ * upgrade …`, `++ helm_v3 ls …`, `+ helm_update install …`.
+ */
+const HELM_JOB_TRACE = /^\++ (?:helm_v[23]|helm_update|helm_repo_init)\b/;
 
 const POSSIBLY_TRANSIENT = new Map<string, LogSignature>();
 
@@ -164,6 +169,8 @@ export class LogScanner {
   private readonly untimed = new Map<string, number>();
   /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
   private calicoSeen = false;
+  /** The trace of a helm-install job's entry script was seen (`+ helm_v3 upgrade …`). */
+  private helmJobSeen = false;
   /** The last Warning event row with a repeat span (`x20 over 10m`): the lines below it may be its message. */
   private openEvent: { readonly line: number; readonly spanSeconds: number } | undefined;
   /** The last klog error line that opened a multi-line value and made no finding by itself. */
@@ -390,7 +397,8 @@ export class LogScanner {
       this.retries = [];
       return;
     }
-    const structural = reading.structural(this.calicoSeen);
+    if (!this.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.helmJobSeen = true;
+    const structural = reading.structural({ calicoSeen: this.calicoSeen, helmJobSeen: this.helmJobSeen });
     const eventSpan = this.noteEventRow(lineText, line);
     const signature = match.signature ?? structural?.signature;
     if (!signature) {

@@ -7,7 +7,7 @@ import { familyOfCalicoFile, familyOfFlannelFile, isFlannelLine } from '../../..
 
 // Lines in the documented shape of each format (REFERENCE §6.2; Calico's logutils Formatter, klog, logrus, zap),
 // with messages of the calls the upstream sources make at that level; none of them is a catalog wording.
-const NO_CONTEXT = { calicoSeen: false };
+const NO_CONTEXT = { calicoSeen: false, helmJobSeen: false };
 
 describe('line structure: format, level, origin and message of a line', () => {
   it('reads Calico lines with the component before the file, with and without the date', () => {
@@ -105,7 +105,7 @@ describe('families from where a line was logged', () => {
     assert.equal(judgeStructure('iptables v1.8.7 (legacy): 0 rules', NO_CONTEXT), undefined);
     // a bare Go panic is Calico's only when the log is
     assert.equal(judgeStructure('panic: runtime error: index out of range', NO_CONTEXT), undefined);
-    assert.equal(judgeStructure('panic: runtime error: index out of range', { calicoSeen: true })?.family, 'crash');
+    assert.equal(judgeStructure('panic: runtime error: index out of range', { calicoSeen: true, helmJobSeen: false })?.family, 'crash');
   });
 
   it('reads causes in fields, Go runtime crashes and node tools as families', () => {
@@ -141,11 +141,11 @@ describe('families from where a line was logged', () => {
     const line = 'I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" apiVersion="v1" type="Normal" reason="CIDRNotAvailable" message="Node node02 status is now: CIDRNotAvailable"';
     const structure = readLineStructure(line);
     assert.deepEqual([structure.format, structure.event?.type, structure.event?.reason, structure.message], ['event', 'Normal', 'CIDRNotAvailable', 'Node node02 status is now: CIDRNotAvailable']);
-    assert.equal(judgeStructure(line, { calicoSeen: false }), undefined, 'the echo of the controller\'s own error line');
-    assert.equal(judgeStructure('node02   Normal   CIDRNotAvailable   Node node02 status is now: CIDRNotAvailable', { calicoSeen: false })?.family, 'ipam');
-    assert.equal(judgeStructure('E0312 02:59:28.202205       1 controller_utils.go:260] Error while processing Node Add/Delete: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range', { calicoSeen: false })?.family, 'ipam');
-    assert.equal(judgeStructure('E0102 09:36:40.433340       1 main.go:359] Error registering network: failed to acquire lease: node "master-0" pod cidr not assigned', { calicoSeen: false })?.family, 'ipam');
-    assert.equal(judgeStructure('I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" type="Normal" reason="RegisteredNode" message="Node node02 event: Registered Node"', { calicoSeen: false }), undefined);
+    assert.equal(judgeStructure(line, NO_CONTEXT), undefined, 'the echo of the controller\'s own error line');
+    assert.equal(judgeStructure('node02   Normal   CIDRNotAvailable   Node node02 status is now: CIDRNotAvailable', NO_CONTEXT)?.family, 'ipam');
+    assert.equal(judgeStructure('E0312 02:59:28.202205       1 controller_utils.go:260] Error while processing Node Add/Delete: failed to allocate cidr from cluster cidr at idx:0: CIDR allocation failed; there are no remaining CIDRs left to allocate in the accepted range', NO_CONTEXT)?.family, 'ipam');
+    assert.equal(judgeStructure('E0102 09:36:40.433340       1 main.go:359] Error registering network: failed to acquire lease: node "master-0" pod cidr not assigned', NO_CONTEXT)?.family, 'ipam');
+    assert.equal(judgeStructure('I0312 02:59:28.203235       1 event.go:291] "Event occurred" object="node02" kind="Node" type="Normal" reason="RegisteredNode" message="Node node02 event: Registered Node"', NO_CONTEXT), undefined);
   });
 
   it('places the rows of an event table in time by their age, so a probe failing ten minutes apart has persisted', () => {

@@ -151,6 +151,30 @@ describe('log scanner', () => {
     assert.deepEqual(lines(status('nginx', 'failed (Result: exit-code)')), []);
   });
 
+  it('reads a helm-install job\'s log: helm\'s Error: after the script\'s trace, the script\'s own exits, not its ignored repo removal', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    const job = ['+ helm_v3 repo remove stable', 'Error: no repositories configured', '+ true', '+ helm_v3 upgrade --install rke2-canal /tmp/rke2-canal.tgz', 'Error: failed to download "https://10.43.0.1:443/static/charts/rke2-canal.tgz"'].join('\n');
+    assert.deepEqual(ids(job), ['helm-job-error']);
+    assert.deepEqual(ids('Error: failed to download "https://10.43.0.1:443/static/charts/traefik.tgz"'), []);
+    assert.deepEqual(ids("Release status is 'failed' and failure policy is 'abort'; waiting for operator intervention"), ['helm-upgrade-failed']);
+  });
+
+  it('reads CoreDNS: its errors reaching the API Service or upstream servers, and client-go list failures it logs at INFO', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.equal(ids('[ERROR] plugin/errors: 2 example.org. HINFO: read udp 10.42.0.5:36953->1.1.1.1:53: i/o timeout').length, 1);
+    assert.equal(ids('[INFO] plugin/kubernetes: pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:243: failed to list *v1.Service: Get "https://10.43.0.1:443/api/v1/services?limit=500": dial tcp 10.43.0.1:443: i/o timeout').length, 1);
+    assert.deepEqual(ids('[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5'), []);
+    assert.deepEqual(ids('[WARNING] plugin/kubernetes: starting server with unsynced Kubernetes API'), []);
+  });
+
+  it('reads the kubelet\'s CNI driver warnings that state a failure; an empty CNI directory at start-up is the start-up family', () => {
+    const findings = scanText('Nov 06 17:37:53 node1 kubelet[6016]: W1106 17:37:53.776502    6016 cni.go:202] Error validating CNI config list {"cniVersion":"","name":"cbr0"}: [plugin flannel does not support config version ""]').findings;
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0]?.signature.id, 'cni-error');
+    // placed in time and within the start-up grace: nothing yet
+    assert.deepEqual(scanText('Nov 06 17:37:53 node1 kubelet[6016]: W1106 17:37:53.776592    6016 cni.go:237] Unable to update cni config: no valid networks found in /etc/cni/net.d').findings, []);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

@@ -118,8 +118,10 @@ export const CNI_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'cni config uninitialized', pattern: 'cni config uninitialized' },
       { trigger: 'failed to load cni during init', pattern: 'failed to load cni during init' },
       { trigger: 'no network config found', pattern: 'no network config found in /etc/cni/net.d' },
+      // The kubelet's own CNI driver (dockershim, before v1.24) while the directory is still empty.
+      { trigger: 'Unable to update cni config', pattern: 'Unable to update cni config: ([Nn]o (valid )?networks found|no valid networks found)' },
     ],
     transient: { graceSeconds: 300 },
-    source: 'kubernetes kubelet (NetworkPluginNotReady); containerd CRI plugin ("failed to load cni during init"); rancher/rke2#4476, #3823',
+    source: 'kubernetes kubelet (NetworkPluginNotReady; pkg/kubelet/dockershim/network/cni/cni.go "Unable to update cni config: %s" with libcni\'s "No networks found in %s"); containerd CRI plugin ("failed to load cni during init"); rancher/rke2#4476, #3823',
   },
 ];

@@ -23,8 +23,12 @@ export const RKE2_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'another operation', pattern: 'another operation \\(install/upgrade/rollback\\) is in progress' },
       { trigger: 'has no deployed releases', pattern: 'has no deployed releases' },
       { trigger: 'rendered manifests contain', pattern: 'rendered manifests contain a resource that already exists' },
+      // The job's entry script (k3s-io/klipper-helm `entry`) gives up with these before `exit 1`.
+      { trigger: 'waiting for operator intervention', pattern: "Release status is '\\w[\\w-]*' and failure policy is '\\w+'.{0,40}; waiting for operator intervention" },
+      { trigger: 'Unknown failure policy', pattern: "Unknown failure policy '" },
+      { trigger: 'does not match expected revision', pattern: 'Current release revision \\d+ does not match expected revision' },
     ],
-    source: 'helm/helm pkg/action (upgrade and install errors); k3s-io/helm-controller; rancher/rke2#6633, #6568, #5833',
+    source: 'helm/helm pkg/action (upgrade and install errors); k3s-io/helm-controller; k3s-io/klipper-helm entry (the helm-install job\'s script: the messages it exits 1 with); rancher/rke2#6633, #6568, #5833',
   },
   {
     id: 'image-pull-failed',

@@ -8,6 +8,7 @@ import type { LogSignature } from '../logSignature';
 
 export type FamilyId =
   | 'bgp'
+  | 'helm-job'
   | 'ip-autodetection'
   | 'node-startup'
   | 'ipam'
@@ -109,6 +110,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'MTU error',
     meaning: 'An MTU problem: the configured pod or tunnel MTU does not fit the host interfaces.',
     remediation: 'Set the MTU in the Installation (calicoNetwork.mtu) to the host MTU minus the encapsulation overhead (VXLAN 50, IPIP 20, WireGuard 60).',
+  },
+  'helm-job': {
+    title: 'helm-install job failed',
+    meaning: 'RKE2 and K3s install their bundled charts (rke2-calico, rke2-canal, rke2-coredns, traefik…) through helm-install jobs run by the helm-controller; this job\'s helm command failed, so its chart is not installed or upgraded, and the job is retried with a back-off.',
+    remediation: 'Read the job\'s log above the error (kubectl -n kube-system logs job/helm-install-<chart>) and `kubectl -n kube-system get helmcharts,helmchartconfigs,jobs`; fix what it names (chart values in the HelmChartConfig, a release left failed or pending, the API Service unreachable from the pod).',
   },
   crash: {
     title: 'Component crashed (panic or fatal)',

@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'service-down' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'service-down' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -88,6 +88,13 @@ const NODE_TOOL = /^(modprobe|insmod|iptables(?:-\w+)?|ip6tables(?:-\w+)?|ipset|
 // who?`, iptables-restore `line N failed`), ipset's session errors (`Kernel error received`, `Kernel and userspace
 // incompatible`).
 const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]ouldn't|[Ff]ailed|[Ff]atal|[Ee]rror|Kernel error|Kernel and userspace incompatible|line \d+ failed)/;
+/**
+ * CoreDNS (the cluster DNS every RKE2/K3s cluster runs as pods): `[ERROR] plugin/errors: 2 example.org. A: read udp
+ * 10.42.0.5:36953->1.1.1.1:53: i/o timeout`, `[INFO] plugin/kubernetes: …` (coredns plugin/pkg/log: the level in
+ * brackets, then the plugin). Its lines tell whether a pod reaches the API Service and the outside through the pod
+ * network.
+ */
+const COREDNS = /^\[(INFO|WARNING|ERROR|FATAL|DEBUG)\] (?:plugin\/[\w-]+: )?/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
 /** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
@@ -232,6 +239,8 @@ export function readLineStructure(line: string): LineStructure {
     const message = text.slice(6);
     return structure(base, 'bird', birdLevel(message), message);
   }
+  const coredns = COREDNS.exec(text);
+  if (coredns) return structure(base, 'coredns', levelOf(coredns[1] ?? ''), text.slice(coredns[0].length));
   const birdFile = BIRD_FILE.exec(text);
   if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);

@@ -28,6 +28,14 @@ const BIRD_FAILURE = /Socket error|Error: |Received: |[Ee]rror in|[Cc]annot |[Cc
  */
 const FAILURE_STATEMENT = /^([Ff]ailed|[Uu]nable|[Ee]rror|[Cc]annot|[Cc]ould not|[Cc]ouldn't|Problem|Retrying)\b|\b[Ff]ailed\b.{0,120} error=|\bfailed: /;
 const NIL_ERROR = /\berror=<nil>/;
+/**
+ * client-go's reflector failing to list or watch what a controller caches (tools/cache/reflector.go: "%s: failed to
+ * list %v: %v", "Failed to watch"): a failure whatever level the program that embeds client-go gives it (CoreDNS
+ * relays klog at INFO).
+ */
+const REFLECTOR_FAILURE = /\b(?:[Ff]ailed to list|[Ff]ailed to watch) \*?[\w.]+(?:\/[\w.]+)?:/;
+/** A Go network error: the connection itself failed (net.OpError: dial or read timed out, refused, unroutable). */
+const GO_NETWORK_ERROR = /i\/o timeout|connection refused|no route to host|network is unreachable|connection reset by peer/;
 /** A warning carrying a Go network error in its error field (net.OpError, url.Error): the connection failed. */
 const NETWORK_ERROR_FIELD = /\berror=.{0,200}(dial tcp|dial unix|connection refused|i\/o timeout|no route to host|connection reset by peer|context deadline exceeded)/;
 
@@ -35,6 +43,8 @@ const NETWORK_ERROR_FIELD = /\berror=.{0,200}(dial tcp|dial unix|connection refu
 export interface StructuralContext {
   /** The log has shown Calico-format lines, so a bare Go panic is Calico's. */
   readonly calicoSeen: boolean;
+  /** The log is a helm-install job's (the trace of its entry script, `+ helm_v3 …`), so helm's `Error:` is the job failing. */
+  readonly helmJobSeen: boolean;
 }
 
 export interface StructuralVerdict {
@@ -72,7 +82,10 @@ function reportsFailure(structure: LineStructure): boolean {
   // events table the event is all there is.
   if (structure.format === 'event') return structure.event?.type === 'Warning' || (structure.sourceFile === undefined && FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''));
   if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
+  if (structure.format === 'coredns' && structure.level === 'warning') return statesFailure(structure.message);
+  if (REFLECTOR_FAILURE.test(structure.message) && !isFailureLevel(structure.level)) return causeFamily(structure.message) !== undefined;
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
+  if (structure.format === 'klog' && structure.level === 'warning' && isPodNetworkingKlogFile(structure.sourceFile ?? '')) return statesFailure(structure.message);
   if (isFlannelKlog(structure)) {
     if (structure.level === 'warning') return statesFailure(structure.message);
     if (structure.level === 'info') return isFlannelInfoFailure(structure.sourceFile ?? '', structure.message);
@@ -139,15 +152,19 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   }
   if (isFailureLevel(structure.level) && QUOTED_MODULE_FAILURE.test(structure.message)) return true;
   if (isFlannelKlog(structure)) return true;
+  if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
+  // CoreDNS failing to reach the API Service or its upstream servers through the pod network.
+  if (structure.format === 'coredns' && GO_NETWORK_ERROR.test(structure.message)) return true;
   if (structure.format === 'klog' && structure.sourceFile !== undefined && isPodNetworkingKlogFile(structure.sourceFile)) return true;
   const cause = causeFamily(structure.message);
   if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;
   return isAboutPodNetworking(structure.message);
 }
 
-function familyOf(structure: LineStructure): FamilyId {
+function familyOf(structure: LineStructure, context: StructuralContext): FamilyId {
   const { message } = structure;
   if (structure.format === 'go-crash' || structure.format === 'service-down') return 'crash';
+  if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
   const cause = causeFamily(message);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';
@@ -171,7 +188,7 @@ function familyOf(structure: LineStructure): FamilyId {
 export function judgeStructure(line: string, context: StructuralContext): StructuralVerdict | undefined {
   const structure = readLineStructure(line);
   if (!reportsFailure(structure) || !belongsToPodNetworking(structure, context)) return undefined;
-  const family = familyOf(structure);
+  const family = familyOf(structure, context);
   const fatal = structure.level === 'fatal' || structure.level === 'panic';
   const retrying = structure.level === 'warning' && RETRYING.test(structure.message);
   return { signature: familyFinding(family, fatal), structure, family, retrying };

@@ -1,5 +1,5 @@
 import { POD_PREFIX } from './lineStructure';
-import { FLANNEL_MESSAGE_TRIGGERS } from './sourceFamilies';
+import { FLANNEL_MESSAGE_TRIGGERS, isPodNetworkingKlogFile } from './sourceFamilies';
 
 /**
  * Literals that every line of a failure level contains in one of the formats lineStructure.ts reads, so the scanner's
@@ -23,6 +23,10 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '.service: ', 'Failed to start ', 'operation timed out. Terminating', 'entered failed state', '.service failed.', 'Dependency failed for ',
   // runit's runsv inside calico-node
   ': fatal: ',
+  // CoreDNS's failure levels, and client-go's reflector failures whatever level their program logs them at
+  '[ERROR] plugin/', '[FATAL] plugin/', '[WARNING] plugin/', 'ailed to list *', 'ailed to watch *',
+  // a helm-install job's script trace (the log is a helm job's; see the scanner)
+  '+ helm_v3 ', '+ helm_v2 ', 'helm_update ',
   // systemctl status: a unit's header and its failed or restarting state (read in the scanner)
   '.service - ', 'Active: failed', 'Active: activating (auto-restart)',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
@@ -86,11 +90,23 @@ function contentStart(text: string, at: number): number {
   return at;
 }
 
+/** The Go file a klog header starting at `start` names (`W1106 17:37:53.776502    6016 cni.go:202] …` → cni.go). */
+function klogFileAt(text: string, start: number): string {
+  const close = text.indexOf('] ', start + 22);
+  if (close === -1 || close - start > 120) return '';
+  const colon = text.lastIndexOf(':', close);
+  const space = text.lastIndexOf(' ', colon);
+  return colon > space ? text.slice(space + 1, colon) : '';
+}
+
 /** Whether the line starting at `at` reports a failure in one of the line-start formats. */
 export function failureAtLineStart(text: string, at: number): boolean {
   const start = contentStart(text, at);
   const letter = text.charCodeAt(start);
-  if ((letter === 69 || letter === 70) && isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 4)) && text.charCodeAt(start + 5) === 32) return true;
+  const klogHeader = isDigit(text.charCodeAt(start + 1)) && isDigit(text.charCodeAt(start + 4)) && text.charCodeAt(start + 5) === 32;
+  if ((letter === 69 || letter === 70) && klogHeader) return true;
+  // A klog warning counts only from the files whose every line is about pod networking (the kubelet's CNI driver).
+  if (letter === 87 && klogHeader) return isPodNetworkingKlogFile(klogFileAt(text, start));
   // E, F, P, b, p, m, i, n: the first letters of the markers below.
   if (letter !== 69 && letter !== 70 && letter !== 80 && letter !== 98 && letter !== 112 && letter !== 109 && letter !== 105 && letter !== 110) return false;
   return LINE_START_MARKERS.some((marker) => text.startsWith(marker, start));
