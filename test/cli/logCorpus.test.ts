@@ -33,6 +33,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-7': { incidents: 10, linesFound: 13, healthyWithFindings: 2 },
   'batch-8': { incidents: 25, linesFound: 35, healthyWithFindings: 0 },
   'batch-9': { incidents: 23, linesFound: 43, healthyWithFindings: 0 },
+  'batch-10': { incidents: 20, linesFound: 29, healthyWithFindings: 0 },
 };
 
 interface Score {
