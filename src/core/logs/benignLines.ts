@@ -29,6 +29,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'k3s-io/klipper-helm entry (09c5242, 2026-07-27: "${HELM} repo remove stable || true")',
   },
   {
+    trigger: 'already exists',
+    pattern: 'Hns\\w* : .{0,40}already exists',
+    reason: 'a Windows node\'s start script creates its HNS network (or endpoint) on every start; when it survived the restart HNS answers that it already exists and the script goes on with it',
+    source: 'Windows HNS API (HNS_E_NETWORK_ALREADY_EXISTS from New-HNSNetwork/Invoke-HnsRequest); kubernetes-sigs/sig-windows-tools#106',
+  },
+  {
     trigger: 'object has been modified',
     pattern: 'the object has been modified; please apply your changes to the latest version',
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',

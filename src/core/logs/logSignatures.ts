@@ -7,6 +7,7 @@ import { ACCESS_SIGNATURES } from './catalog/accessSignatures';
 import { CALICO_NODE_SIGNATURES } from './catalog/calicoNodeSignatures';
 import { CALICOCTL_SIGNATURES } from './catalog/calicoctlSignatures';
 import { CNI_SIGNATURES } from './catalog/cniSignatures';
+import { CONTAINER_SIGNATURES } from './catalog/containerSignatures';
 import { FALLBACK_SIGNATURES } from './catalog/fallbackSignatures';
 import { OPERATOR_SIGNATURES } from './catalog/operatorSignatures';
 import { RKE2_SIGNATURES } from './catalog/rke2Signatures';
@@ -24,6 +25,7 @@ export const LOG_SIGNATURES: readonly LogSignature[] = [
   ...CALICO_NODE_SIGNATURES,
   ...CALICOCTL_SIGNATURES,
   ...OPERATOR_SIGNATURES,
+  ...CONTAINER_SIGNATURES,
   ...RKE2_SIGNATURES.filter((signature) => !IMAGE_PULL.includes(signature)),
   ...FALLBACK_SIGNATURES,
 ];

@@ -87,7 +87,8 @@ const DESCRIBE_AGE = new RegExp(String.raw`(?:^|\s)(?:Warning|Normal)\s+[A-Z][A-
 const GET_EVENTS_AGE = new RegExp(String.raw`^\s*(${DURATION})(?: \(x\d{1,9} over ${DURATION}\))?\s+(?:Warning|Normal)\s`);
 const SPAN_UNITS: Record<string, number> = { y: 31_536_000, d: 86_400, h: 3600, m: 60, s: 1 };
 
-function durationSeconds(text: string | undefined): number {
+/** Seconds in a kubectl duration (`3m27s`, `2d4h`, `85s`). */
+export function durationSeconds(text: string | undefined): number {
   let seconds = 0;
   for (const part of (text ?? '').matchAll(/(\d+)([ydhms])/g)) seconds += Number(part[1]) * (SPAN_UNITS[part[2] ?? 's'] ?? 1);
   return seconds;

@@ -175,6 +175,34 @@ describe('log scanner', () => {
     assert.deepEqual(scanText('Nov 06 17:37:53 node1 kubelet[6016]: W1106 17:37:53.776592    6016 cni.go:237] Unable to update cni config: no valid networks found in /etc/cni/net.d').findings, []);
   });
 
+  it('reads what a container that cannot start leaves: exec format errors, runtime refusals, unknown flags', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('standard_init_linux.go:228: exec user process caused: exec format error'), ['container-exec-format']);
+    assert.deepEqual(ids('exec /usr/sbin/start_runit: exec format error'), ['container-exec-format']);
+    assert.deepEqual(ids('OCI runtime create failed: container_linux.go:367: starting container process caused: process_linux.go:495: container init caused'), ['container-cannot-start']);
+    // a probe's exec into a running container is not the container failing to start
+    assert.deepEqual(ids('OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/calico-node": stat /bin/calico-node: no such file or directory: unknown'), []);
+    assert.deepEqual(ids('unknown flag: --ovs-vsctl-concurrency'), ['container-unknown-argument']);
+  });
+
+  it('reads CNI installers: shell errors on the CNI directories, bash errors of their scripts, zap console lines, PowerShell HNS errors', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids("cp: can't create '/host/opt/cni/bin/calico': Permission denied"), ['cni-error']);
+    assert.deepEqual(ids("cp: cannot stat '/tmp/report.txt': No such file or directory"), []);
+    assert.deepEqual(ids('/install-cni.sh: line 83: /host/opt/cni/bin/calico: not found'), ['cni-error']);
+    assert.deepEqual(ids('2024-11-10T04:30:59.448969Z\terror\tcni-agent\tinstaller failed: copy binaries: permission denied'), ['cni-error']);
+    assert.equal(ids('Invoke-HnsRequest : @{Error=An adapter was not found. ; ErrorCode=2151350278; Success=False}').length, 1);
+    assert.deepEqual(ids('Invoke-HnsRequest : @{Error=A network with this name already exists. ; ErrorCode=2151350288; Success=False}'), []);
+  });
+
+  it('reads kubectl get pods rows of networking pods whose containers cannot run, once older than a start-up', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('kube-system   calico-node-8lx2p                     0/1     CrashLoopBackOff   6 (2m16s ago)     7m58s'), ['crash-error']);
+    assert.deepEqual(ids('kube-flannel-ds-jm4dq   0/1     Init:RunContainerError   18 (59s ago)   68m'), ['crash-error']);
+    assert.deepEqual(ids('calico-node-5k29r                         0/1     CrashLoopBackOff   4 (85s ago)   2m52s'), []);
+    assert.deepEqual(ids('web-5d9c7b8c4b-x2x7q   0/1     CrashLoopBackOff   9 (3m ago)   40m'), []);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'service-down' | 'coredns' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'pod-row' | 'service-down' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -95,6 +95,31 @@ const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]oul
  * network.
  */
 const COREDNS = /^\[(INFO|WARNING|ERROR|FATAL|DEBUG)\] (?:plugin\/[\w-]+: )?/;
+/**
+ * zap's console encoder (controller-runtime in development mode, istio and other CNI agents): `<ISO time>\t<level>\t
+ * <logger>\t<message>` (go.uber.org/zap zapcore console_encoder.go: tab-separated time, level, name, message; pastes
+ * often turn the tabs into spaces).
+ */
+const ZAP_CONSOLE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})[\t ]+(debug|info|warn|warning|error|dpanic|panic|fatal)[\t ]+(?:([\w./-]{1,80})[\t ]+)?/i;
+/**
+ * A shell's own errors as an installer script prints them: coreutils and busybox (`cp: can't create '/host/opt/cni/bin/
+ * calico': Permission denied`, `cp: cannot create regular file …`), and bash (`/install-cni.sh: line 83: …`).
+ */
+const SHELL_TOOL_ERROR = /^(cp|mv|rm|cat|ln|chmod|chown|mkdir|install|touch|sed): (.*)$/;
+const SCRIPT_ERROR = /^(\S*\.sh): line \d+: (.*)$/;
+/**
+ * A PowerShell error record as its default view prints it, `<Command> : <message>` (Invoke-HnsRequest : @{Error=An
+ * adapter was not found. …}): 1 the command. Only networking commands of Windows nodes (HNS/HCN, VM switches, the
+ * network adapters, Calico's and flannel's scripts) are read.
+ */
+const POWERSHELL_ERROR = /^([A-Z][a-z]+-[A-Za-z]*(?:Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddress|Calico|Flannel|Kube)[A-Za-z]*) : (.+)$/;
+/**
+ * A row of `kubectl get pods` (NAMESPACE? NAME READY STATUS RESTARTS AGE …; kubectl's pod printer, pkg/printers/
+ * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.
+ */
+const POD_ROW = /^\s*(?:[a-z0-9][a-z0-9-]{0,62}\s+)?([a-z0-9][a-z0-9.-]{0,252})\s+\d+\/\d+\s+(\S+)\s+\d+(?: \([\w.]+ ago\))?\s+(\d+[smhdy][\dsmhdy]*)(?:\s|$)/;
+/** Pod statuses that say its containers cannot run (the kubelet's waiting and terminated reasons kubectl shows). */
+const FAILED_POD_STATUS = /^(?:Init:)?(?:CrashLoopBackOff|Error|ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCannotRun|OOMKilled|StartError)$/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
 /** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
@@ -233,6 +258,8 @@ export function readLineStructure(line: string): LineStructure {
   }
   const logfmt = LOGFMT_LEVEL.exec(text);
   if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), logfmtMessage(text));
+  const zap = ZAP_CONSOLE.exec(text);
+  if (zap) return structure(base, 'zap-console', levelOf(zap[1] ?? ''), text.slice(zap[0].length), { logger: zap[2] });
   const tty = TTY.exec(text);
   if (tty) return structure(base, 'logrus-tty', levelOf(tty[1] ?? ''), text.slice(tty[0].length));
   if (BIRD.test(text)) {
@@ -250,6 +277,12 @@ export function readLineStructure(line: string): LineStructure {
   const levelWord = LEVEL_WORD.exec(text);
   // Only behind a journald or syslog prefix, where the unit says which component wrote it.
   if (levelWord && base.unit !== undefined) return structure(base, 'plain', levelOf(levelWord[1] ?? ''), text.slice(levelWord[0].length));
+  const shell = SHELL_TOOL_ERROR.exec(text) ?? SCRIPT_ERROR.exec(text);
+  if (shell) return structure(base, 'shell', 'error', text, { sourceFile: shell[1] });
+  const powershell = POWERSHELL_ERROR.exec(text);
+  if (powershell) return structure(base, 'powershell', 'error', powershell[2] ?? '', { sourceFile: powershell[1] });
+  const podRow = POD_ROW.exec(text);
+  if (podRow && FAILED_POD_STATUS.test(podRow[2] ?? '')) return structure(base, 'pod-row', 'error', text, { logger: podRow[1] });
   const tool = NODE_TOOL.exec(text);
   if (tool) return structure(base, 'node-tool', NODE_TOOL_FAILURE.test(tool[2] ?? '') ? 'error' : undefined, text);
   return fromEvent(base) ?? structure(base, 'plain', undefined, text);

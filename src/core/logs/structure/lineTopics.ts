@@ -25,7 +25,10 @@ const CAUSES: readonly TopicRule[] = [
   // k3s/RKE2 agent-to-server vocabulary (k3s pkg/agent/tunnel, pkg/agent/loadbalancer, pkg/nodepassword,
   // pkg/server/router.go): the supervisor port and the agent's local load balancer in front of it (6444), its
   // websocket tunnel (remotedialer), the node password and the kubelet certificates it serves.
-  { family: 'rke2-supervisor', pattern: /:9345\b|:6444\b|supervisor|websocket|[Rr]emotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid|node password|(serving|client)-kubelet\.crt/ },
+  // The server reaches agents' kubelets and pods only through the agents' tunnels: remotedialer's "failed to find
+  // Session for client %s" (rancher/remotedialer session manager) and the apiserver's egress dialer through it
+  // ("proxy error from %s while dialing %s", k8s.io/apiserver egressselector) mean the agent's tunnel is down.
+  { family: 'rke2-supervisor', pattern: /:9345\b|:6444\b|supervisor|websocket|[Rr]emotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid|node password|(serving|client)-kubelet\.crt|failed to find Session for client|proxy error from \S+ while dialing/ },
 ];
 
 /** Topics, when the source file did not decide the family. */

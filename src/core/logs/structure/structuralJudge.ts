@@ -8,6 +8,7 @@
 import { familyFinding, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
+import { durationSeconds } from '../logTimestamp';
 import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine, isPodNetworkingKlogFile } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
 
@@ -82,7 +83,9 @@ function reportsFailure(structure: LineStructure): boolean {
   // events table the event is all there is.
   if (structure.format === 'event') return structure.event?.type === 'Warning' || (structure.sourceFile === undefined && FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''));
   if (structure.format === 'logfmt' && structure.level === 'warning') return statesFailure(structure.message);
-  if (structure.format === 'coredns' && structure.level === 'warning') return statesFailure(structure.message);
+  if ((structure.format === 'coredns' || structure.format === 'zap-console') && structure.level === 'warning') return statesFailure(structure.message);
+  // A pod row counts once the pod is older than a start-up (calico-kube-controllers restarts until calico-node is up).
+  if (structure.format === 'pod-row') return podRowAgeSeconds(structure.message) >= STARTUP_GRACE_SECONDS;
   if (REFLECTOR_FAILURE.test(structure.message) && !isFailureLevel(structure.level)) return causeFamily(structure.message) !== undefined;
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'klog' && structure.level === 'warning' && isPodNetworkingKlogFile(structure.sourceFile ?? '')) return statesFailure(structure.message);
@@ -100,6 +103,20 @@ function isFlannelKlog(structure: LineStructure): boolean {
 function statesFailure(message: string): boolean {
   if (NIL_ERROR.test(message)) return false;
   return FAILURE_STATEMENT.test(message) || (causeFamily(message) === 'datastore-access' && message.includes('error=')) || NETWORK_ERROR_FIELD.test(message);
+}
+
+/** The CNI's directories on the node, as an installer container sees them mounted (under /host) or not. */
+const CNI_PATHS = /\/opt\/cni\b|\/etc\/cni\b|\/cni\/net\.d\b|\/cni\/bin\b/;
+/** Installer scripts of the CNI (Calico's install-cni.sh, flannel's, multus's). */
+const NETWORKING_SCRIPT = /cni|calico|flannel|canal/i;
+/** Pods, and zap loggers, of pod networking: Calico, Canal/flannel, other CNIs and their installers, kube-proxy. */
+const NETWORKING_POD = /calico|canal|flannel|tigera|typha|cni|multus|cilium|weave|kube-router|kube-ovn|antrea|kube-proxy/;
+const STARTUP_GRACE_SECONDS = 300;
+
+/** The AGE column of a `kubectl get pods` row. */
+function podRowAgeSeconds(row: string): number {
+  const age = /\s(\d+[smhdy][\dsmhdy]*)(?:\s|$)/.exec(row.replace(/\(\S+ ago\)/, ''));
+  return age ? durationSeconds(age[1]) : 0;
 }
 
 /**
@@ -152,6 +169,11 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   }
   if (isFailureLevel(structure.level) && QUOTED_MODULE_FAILURE.test(structure.message)) return true;
   if (isFlannelKlog(structure)) return true;
+  // An installer's shell failing on the CNI directories, or a CNI installer script failing.
+  if (structure.format === 'shell') return CNI_PATHS.test(structure.message) || NETWORKING_SCRIPT.test(structure.sourceFile ?? '');
+  if (structure.format === 'pod-row') return NETWORKING_POD.test(structure.logger ?? '');
+  if (structure.format === 'powershell') return true;
+  if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
   // CoreDNS failing to reach the API Service or its upstream servers through the pod network.
   if (structure.format === 'coredns' && GO_NETWORK_ERROR.test(structure.message)) return true;
@@ -164,6 +186,9 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
 function familyOf(structure: LineStructure, context: StructuralContext): FamilyId {
   const { message } = structure;
   if (structure.format === 'go-crash' || structure.format === 'service-down') return 'crash';
+  if (structure.format === 'shell') return 'cni';
+  if (structure.format === 'powershell') return 'dataplane';
+  if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
   const cause = causeFamily(message);
   if (cause) return cause;
@@ -175,7 +200,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   }
   if (isOperatorLine(structure)) return 'operator';
   if (structure.event?.reason === 'BackOff' && !/pulling image/i.test(message)) return 'crash';
-  const topic = topicFamily(message);
+  const topic = topicFamily(message) ?? (structure.format === 'zap-console' ? topicFamily(structure.logger ?? '') : undefined);
   if (topic) return topic;
   if (structure.format === 'klog' && structure.sourceFile !== undefined) {
     const byFile = familyOfKlogFile(structure.sourceFile) ?? (isFlannelKlog(structure) ? familyOfFlannelFile(structure.sourceFile) : undefined);

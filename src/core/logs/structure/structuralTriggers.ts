@@ -27,6 +27,14 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '[ERROR] plugin/', '[FATAL] plugin/', '[WARNING] plugin/', 'ailed to list *', 'ailed to watch *',
   // a helm-install job's script trace (the log is a helm job's; see the scanner)
   '+ helm_v3 ', '+ helm_v2 ', 'helm_update ',
+  // a shell failing on the CNI directories, an installer script's bash errors
+  '/opt/cni/', '/etc/cni/', '.sh: line ',
+  // kubectl get pods rows whose containers cannot run
+  'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'RunContainerError', 'CreateContainerConfigError', 'CreateContainerError', 'ContainerCannotRun', 'InvalidImageName',
+  // PowerShell errors of Windows networking commands (HNS/HCN)
+  'HnsRequest : ', 'HnsNetwork : ', 'HNSNetwork : ', 'HnsEndpoint : ', 'HNSEndpoint : ', 'HnsPolicyList : ', 'HcnNetwork : ', 'VMSwitch : ',
+  // zap's console encoder: an error, a warning
+  '\terror\t', '\twarn\t', 'Z     error   ', 'Z     warn    ',
   // systemctl status: a unit's header and its failed or restarting state (read in the scanner)
   '.service - ', 'Active: failed', 'Active: activating (auto-restart)',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
