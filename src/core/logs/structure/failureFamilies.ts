@@ -139,7 +139,7 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
  * As for the catalog's start-up lines, they count once they persist past the grace period.
  */
 const STARTUP_FAMILIES: ReadonlySet<FamilyId> = new Set(['probe', 'api-unreachable', 'typha', 'rke2-supervisor']);
-const STARTUP_GRACE_SECONDS = 300;
+export const STARTUP_GRACE_SECONDS = 300;
 
 /** Fatal and panic lines are errors; an error line the catalog does not know word for word is a warning. */
 function familySignature(id: FamilyId, severity: LogSignature['severity']): LogSignature {

@@ -5,7 +5,7 @@
  * or networking images — and its family comes from where it was logged. Benign wordings (benignLines.ts) are
  * applied before this tier by the matcher.
  */
-import { familyFinding, type FamilyId } from './failureFamilies';
+import { familyFinding, STARTUP_GRACE_SECONDS, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
 import { durationSeconds } from '../logTimestamp';
@@ -111,7 +111,6 @@ const CNI_PATHS = /\/opt\/cni\b|\/etc\/cni\b|\/cni\/net\.d\b|\/cni\/bin\b/;
 const NETWORKING_SCRIPT = /cni|calico|flannel|canal/i;
 /** Pods, and zap loggers, of pod networking: Calico, Canal/flannel, other CNIs and their installers, kube-proxy. */
 const NETWORKING_POD = /calico|canal|flannel|tigera|typha|cni|multus|cilium|weave|kube-router|kube-ovn|antrea|kube-proxy/;
-const STARTUP_GRACE_SECONDS = 300;
 
 /** The AGE column of a `kubectl get pods` row. */
 function podRowAgeSeconds(row: string): number {
