@@ -473,8 +473,11 @@ export class LogScanner {
    * above whose message it continues. An event row, Warning or Normal, ends the message of the one before.
    */
   private noteEventRow(lineText: string, line: number): number | undefined {
-    const own = eventSpanSeconds(lineText);
-    if (own !== undefined || eventAgeSeconds(lineText) !== undefined) {
+    // Only a line that names an event type can be a row; the span and age patterns are not cheap.
+    const head = lineText.length > 400 ? lineText.slice(0, 400) : lineText;
+    const row = head.includes('Warning') || head.includes('Normal');
+    const own = row ? eventSpanSeconds(lineText) : undefined;
+    if (own !== undefined || (row && eventAgeSeconds(lineText) !== undefined)) {
       this.openEvent = own !== undefined && /(?:^|\s)Warning\s/.test(lineText.slice(0, 400)) ? { line, spanSeconds: own } : undefined;
       return own;
     }
