@@ -110,7 +110,9 @@ describe('families from where a line was logged', () => {
 
   it('reads causes in fields, Go runtime crashes and node tools as families', () => {
     // k3s's tunnel: the cause is in the error field
-    assert.equal(judgeStructure('time="2022-07-16T08:12:57Z" level=error msg="Remotedialer proxy error" error="websocket: bad handshake"', NO_CONTEXT)?.family, 'rke2-supervisor');
+    assert.equal(judgeStructure('Jul 16 08:12:57 agent-1 rke2[812]: time="2022-07-16T08:12:57Z" level=error msg="Remotedialer proxy error" error="websocket: bad handshake"', NO_CONTEXT)?.family, 'rke2-supervisor');
+    // without the unit it could be Rancher's cluster agent dialing Rancher (the same remotedialer library)
+    assert.equal(judgeStructure('time="2022-07-16T08:12:57Z" level=error msg="Remotedialer proxy error" error="websocket: bad handshake"', NO_CONTEXT), undefined);
     assert.equal(judgeStructure('ERRO[2021-12-27T11:04:18.224550825Z] node password not set', NO_CONTEXT)?.family, 'rke2-supervisor');
     // an unreachable API server is in scope whoever cannot reach it
     assert.equal(judgeStructure('time="2019-10-10T09:01:24Z" level=error msg="Remotedialer proxy error" error="dial tcp 10.0.0.1:6443: connect: connection refused"', NO_CONTEXT)?.family, 'api-unreachable');

@@ -203,6 +203,23 @@ describe('log scanner', () => {
     assert.deepEqual(ids('web-5d9c7b8c4b-x2x7q   0/1     CrashLoopBackOff   9 (3m ago)   40m'), []);
   });
 
+  it('reads the API server failing to reach pods, kubectl failing to reach it, and pods failing to reach out', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('Error from server (ServiceUnavailable): the server is currently unable to handle the request (get nodes.metrics.k8s.io)'), ['aggregated-api-unreachable']);
+    assert.deepEqual(ids('E0223 18:12:08.012410       1 available_controller.go:460] v1beta1.metrics.k8s.io failed with: failing or missing response from https://10.42.1.7:10250/apis/metrics.k8s.io/v1beta1: Get "https://10.42.1.7:10250/apis/metrics.k8s.io/v1beta1": context deadline exceeded'), ['aggregated-api-unreachable']);
+    assert.deepEqual(ids('The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?'), ['kubectl-apiserver-refused']);
+    assert.deepEqual(ids('The connection to the server localhost:8080 was refused - did you specify the right host or port?'), []);
+    assert.deepEqual(ids('E0627 19:03:06.012593       1 scraper.go:139] "Failed to scrape node" err="Get \\"https://10.0.0.11:10250/stats/summary?only_cpu_and_memory=true\\": dial tcp 10.0.0.11:10250: i/o timeout" node="agent-1"'), ['pod-egress-error']);
+    assert.equal(ids('Job for rke2-server.service failed because the control process exited with error code.').length, 1);
+    assert.equal(ids('Error from server: Get "https://10.0.0.12:10250/containerLogs/kube-system/calico-node-x/calico-node": proxy error from 127.0.0.1:6443 while dialing 10.0.0.12:10250, code 502: 502 Bad Gateway').length, 1);
+  });
+
+  it('tells RKE2\'s agent tunnel from Rancher\'s agents, which dial Rancher through the same websocket library', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('time="2025-10-08T04:48:10Z" level=error msg="Remotedialer proxy error" error="websocket: bad handshake"'), []);
+    assert.deepEqual(ids('Oct 20 00:11:38 agent-1 rke2[1654005]: time="2025-10-20T00:11:38Z" level=error msg="Error writing ping" error="websocket: write timeout"'), ['rke2-supervisor-error']);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

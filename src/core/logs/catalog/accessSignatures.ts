@@ -127,4 +127,27 @@ export const ACCESS_SIGNATURES: readonly LogSignature[] = [
     ],
     source: 'Go crypto/tls and crypto/x509 error texts; projectcalico/calico#10036; tigera/operator#3708',
   },
+  {
+    id: 'aggregated-api-unreachable',
+    severity: 'warning',
+    title: 'The API server cannot reach an aggregated API\'s pods',
+    meaning: 'The API server proxies metrics.k8s.io (metrics-server) and projectcalico.org (calico-apiserver) to pods: it answers 503 "the server is currently unable to handle the request", and its APIService availability check fails, when it cannot reach those pods over the pod network from the control-plane node (no route to the pod CIDR there, calico-node not ready on it, a firewall on the pod CIDR, or on RKE2 the agent tunnel).',
+    remediation: 'kubectl get apiservice shows which one is unavailable and why; from a control-plane node, reach the pod IP it names (curl -k https://<pod-ip>:<port>); check calico-node on the control-plane nodes and that the pod CIDR is routed (or VXLAN/IPIP tunnels up) towards them.',
+    matches: [
+      { trigger: 'failing or missing response from', pattern: 'failing or missing response from https?://[^ ]{1,80}' },
+      { trigger: 'currently unable to handle the request', pattern: 'the server is currently unable to handle the request \\(get [\\w.-]+\\.(?:metrics\\.k8s\\.io|projectcalico\\.org)\\)' },
+      { trigger: 'Error updating APIService', pattern: 'Error updating APIService .{0,80}failed to download' },
+    ],
+    source: 'kubernetes kube-aggregator pkg/controllers/status/available_controller.go ("failing or missing response from %s: %v"), apimachinery StatusReasonServiceUnavailable ("the server is currently unable to handle the request"), kube-aggregator openapi controller ("Error updating APIService %q with err: %v")',
+  },
+  {
+    id: 'kubectl-apiserver-refused',
+    severity: 'error',
+    title: 'kubectl cannot reach the API server',
+    meaning: 'Nothing listens on the API server address kubectl uses: on an RKE2 or K3s server node (127.0.0.1:6443) rke2-server or k3s is not running or still starting, so nothing in the cluster can be checked from here.',
+    remediation: 'systemctl status rke2-server (or k3s) and journalctl -u rke2-server for why it stopped; the kubeconfig\'s server address if it is not this node.',
+    // localhost:8080 is kubectl's default without any kubeconfig: a missing KUBECONFIG, not a server down.
+    matches: [{ trigger: 'was refused - did you specify the right host', pattern: 'The connection to the server (?!localhost:8080 )\\S+ was refused - did you specify the right host or port\\?' }],
+    source: 'kubernetes k8s.io/kubectl/pkg/cmd/util/helpers.go ("The connection to the server %s was refused - did you specify the right host or port?")',
+  },
 ];

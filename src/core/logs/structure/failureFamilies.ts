@@ -9,6 +9,7 @@ import type { LogSignature } from '../logSignature';
 export type FamilyId =
   | 'bgp'
   | 'helm-job'
+  | 'pod-egress'
   | 'ip-autodetection'
   | 'node-startup'
   | 'ipam'
@@ -110,6 +111,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'MTU error',
     meaning: 'An MTU problem: the configured pod or tunnel MTU does not fit the host interfaces.',
     remediation: 'Set the MTU in the Installation (calicoNetwork.mtu) to the host MTU minus the encapsulation overhead (VXLAN 50, IPIP 20, WireGuard 60).',
+  },
+  'pod-egress': {
+    title: 'A pod cannot reach out of the pod network',
+    meaning: 'A pod (metrics-server scraping the kubelets, CoreDNS forwarding to its upstream servers) timed out or was refused reaching an address outside the pod network: its traffic is not NATed or routed out (natOutgoing off on the IP pool, a missing masquerade rule, a host firewall or security group dropping the pod CIDR).',
+    remediation: 'From a pod on the same node, reach the address it names (kubectl run -it --rm --image=busybox t -- nc -vz <ip> <port>); check natOutgoing on the IPPool, the host firewall for the pod CIDR, and that calico-node is ready on that node.',
   },
   'helm-job': {
     title: 'helm-install job failed',

@@ -122,6 +122,10 @@ const POD_ROW = /^\s*(?:[a-z0-9][a-z0-9-]{0,62}\s+)?([a-z0-9][a-z0-9.-]{0,252})\
 const FAILED_POD_STATUS = /^(?:Init:)?(?:CrashLoopBackOff|Error|ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCannotRun|OOMKilled|StartError)$/;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
+/** kubectl failing on an answer of the API server (k8s.io/kubectl cmdutil: "Error from server (%s): %s", "Error from server: %s"). */
+const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
+/** systemctl failing to start a unit ("Job for %s failed because the control process exited with error code."). */
+const SYSTEMCTL_JOB_FAILED = /^Job for ((?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]*(?:calico|flannel|canal)[\w@-]*)\.service) failed\b/;
 /** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
 const NETWORK_UNIT = String.raw`[\w@-]*(?:calico|flannel|canal)[\w@-]*\.service`;
 /**
@@ -272,6 +276,9 @@ export function readLineStructure(line: string): LineStructure {
   if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  const kubectlError = KUBECTL_SERVER_ERROR.exec(text);
+  if (kubectlError) return structure(base, 'plain', 'error', text.slice(kubectlError[0].length));
+  if (SYSTEMCTL_JOB_FAILED.test(text)) return structure(base, 'service-down', 'fatal', text);
   if (base.unit === 'systemd' && (SYSTEMD_SERVICE_DOWN.test(text) || SYSTEMD_NETWORK_UNIT_DOWN.test(text))) return structure(base, 'service-down', 'fatal', text);
   if (RUNSV_FATAL.test(text)) return structure(base, 'service-down', 'fatal', text);
   const levelWord = LEVEL_WORD.exec(text);

@@ -17,7 +17,13 @@ interface TopicRule {
  */
 const CAUSES: readonly TopicRule[] = [
   { family: 'images', pattern: /ErrImagePull|ImagePullBackOff|[Ff]ailed to pull (and unpack )?image|[Bb]ack-off pulling image|pull access denied|manifest unknown/ },
-  { family: 'datastore-access', pattern: /\bUnauthorized\b|unauthorized|\bis forbidden\b|\bForbidden\b|\b40[13]\b.{0,20}(Unauthorized|Forbidden)|could not find the requested resource|no matches for kind|the server doesn't have a resource type/ },
+  // etcd's v2 client (Calico's and flannel's etcd datastore): "client: etcd cluster is unavailable or misconfigured"
+  // (ErrClusterUnavailable), "client: response is invalid json. The endpoint is probably not valid etcd cluster endpoint."
+  { family: 'datastore-access', pattern: /\bUnauthorized\b|unauthorized|\bis forbidden\b|\bForbidden\b|\b40[13]\b.{0,20}(Unauthorized|Forbidden)|could not find the requested resource|no matches for kind|the server doesn't have a resource type|etcd cluster is unavailable or misconfigured|not valid etcd cluster endpoint/ },
+  // A pod that cannot reach out of the pod network: metrics-server scraping the nodes' kubelets
+  // (kubernetes-sigs/metrics-server scraper.go "Failed to scrape node", v0.2 "error while getting metrics summary from
+  // Kubelet"), CoreDNS forwarding to its upstream servers on port 53.
+  { family: 'pod-egress', pattern: /(Failed to scrape node|unable to fully scrape metrics|error while getting metrics summary from Kubelet).{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable|context deadline exceeded)|(read|write) udp [^ ]{1,60}->[^ ]{1,60}:53: i\/o timeout/ },
   {
     family: 'api-unreachable',
     pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)).{0,200}(connection refused|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,
@@ -28,7 +34,10 @@ const CAUSES: readonly TopicRule[] = [
   // The server reaches agents' kubelets and pods only through the agents' tunnels: remotedialer's "failed to find
   // Session for client %s" (rancher/remotedialer session manager) and the apiserver's egress dialer through it
   // ("proxy error from %s while dialing %s", k8s.io/apiserver egressselector) mean the agent's tunnel is down.
-  { family: 'rke2-supervisor', pattern: /:9345\b|:6444\b|supervisor|websocket|[Rr]emotedialer|[Ff]ailed to (connect to|get) .{0,20}(proxy|agent config|CA certs)|join token|token is not valid|node password|(serving|client)-kubelet\.crt|failed to find Session for client|proxy error from \S+ while dialing/ },
+  // A websocket tunnel (remotedialer) alone is not enough: Rancher's own agents dial Rancher through the same library
+  // (cattle-cluster-agent's "Remotedialer proxy error", "cluster not found"); RKE2's says :9345 or /v1-rke2/ (the
+  // judge also takes it from an rke2/k3s journald unit).
+  { family: 'rke2-supervisor', pattern: /:9345\b|:6444\b|\/v1-(?:rke2|k3s)\/|supervisor|[Ff]ailed to (connect to|get) .{0,20}(agent config|CA certs)|join token|token is not valid|node password|(serving|client)-kubelet\.crt|failed to find Session for client|proxy error from \S+ while dialing/ },
 ];
 
 /** Topics, when the source file did not decide the family. */
@@ -57,6 +66,14 @@ export function causeFamily(message: string): FamilyId | undefined {
   return firstMatch(CAUSES, message);
 }
 
+/** The agent's websocket tunnel to its server (rancher/remotedialer), as RKE2/K3s journald units report it. */
+const AGENT_TUNNEL = /websocket|[Rr]emotedialer|[Ff]ailed to connect to proxy/;
+
+/** Whether a line of an rke2/k3s unit is about the agent's tunnel to its server. */
+export function isAgentTunnelLine(unit: string | undefined, message: string): boolean {
+  return unit !== undefined && /^(rke2|k3s)(-server|-agent)?$/.test(unit) && AGENT_TUNNEL.test(message);
+}
+
 /** The family by what the message talks about. */
 export function topicFamily(message: string): FamilyId | undefined {
   return firstMatch(TOPICS, message);
@@ -66,7 +83,7 @@ export function topicFamily(message: string): FamilyId | undefined {
  * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
  * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
  */
-const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|remotedialer|websocket|connect to proxy|tunnel endpoints|node password|:6444\b/;
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|tunnel endpoints|node password|:6444\b/;
 
 export function isAboutPodNetworking(message: string): boolean {
   return NETWORK_WORDS.test(message);

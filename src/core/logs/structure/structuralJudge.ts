@@ -6,7 +6,7 @@
  * applied before this tier by the matcher.
  */
 import { familyFinding, STARTUP_GRACE_SECONDS, type FamilyId } from './failureFamilies';
-import { causeFamily, isAboutPodNetworking, topicFamily } from './lineTopics';
+import { causeFamily, isAboutPodNetworking, isAgentTunnelLine, topicFamily } from './lineTopics';
 import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
 import { durationSeconds } from '../logTimestamp';
 import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine, isPodNetworkingKlogFile } from './sourceFamilies';
@@ -138,7 +138,7 @@ const NETWORKING_UNITS = /^(confd|felix|bird6?|calico[\w-]*|typha|calico-typha|t
  * Causes that are in scope whichever component logged them: a node or pod that cannot reach the API server, an
  * agent that cannot reach or use its RKE2/K3s server (the corpus rules: API reachability and the supervisor).
  */
-const IN_SCOPE_CAUSES: ReadonlySet<FamilyId> = new Set(['api-unreachable', 'rke2-supervisor']);
+const IN_SCOPE_CAUSES: ReadonlySet<FamilyId> = new Set(['api-unreachable', 'rke2-supervisor', 'pod-egress']);
 
 /**
  * Go's runtime prints `fatal error: …` (runtime.throw: concurrent map access, out of memory, deadlock) only as the
@@ -179,6 +179,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   if (structure.format === 'klog' && structure.sourceFile !== undefined && isPodNetworkingKlogFile(structure.sourceFile)) return true;
   const cause = causeFamily(structure.message);
   if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;
+  if (isAgentTunnelLine(structure.unit, structure.message)) return true;
   return isAboutPodNetworking(structure.message);
 }
 
@@ -189,7 +190,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   if (structure.format === 'powershell') return 'dataplane';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
-  const cause = causeFamily(message);
+  const cause = causeFamily(message) ?? (isAgentTunnelLine(structure.unit, message) ? 'rke2-supervisor' : undefined);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';
   if (structure.format === 'node-tool') return /^(modprobe|insmod)/.test(message) ? 'kernel-module' : 'dataplane';
