@@ -6,7 +6,8 @@ import { LogContext, type ExternalFacts, type IssueSupport } from './logContext'
 import { parseLogLine } from './logLine';
 import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
-import { eventAgeSeconds, eventSpanSeconds, timestampToClock, type LogClock } from './logTimestamp';
+import { eventAgeSeconds, timestampToClock, type LogClock } from './logTimestamp';
+import { MultiLineRecords } from './multiLineRecords';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
 import { familyFinding } from './structure/failureFamilies';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
@@ -69,29 +70,7 @@ const FINDING_TEXT_CHARS = 2000;
 export const REPEATS_AS_PERSISTENCE = 10;
 /** Retry warnings held at most, waiting for a success line; more are reported (a retry storm is a failure). */
 const MAX_HELD_RETRIES = 256;
-/**
- * How many lines below a Warning event row can still be its message. An event's message keeps the line breaks of
- * what it quotes: a readiness probe's output (calico-node's probe prints one reason per line, with the peers it
- * waits for), a CNI plugin's error, `(combined from similar events):` followed by the last message.
- */
-const EVENT_MESSAGE_LINES = 12;
-/**
- * klog writes a multi-line value as `key=<`, its lines indented by a tab, then ` >` (k8s.io/klog/v2
- * internal/serialize writeStringValue): the kubelet's `"Failed to create sandbox for pod" err=<` says what failed only
- * on the lines below. How many lines below such an opener its value can run.
- */
-const KLOG_BLOCK_LINES = 24;
-const KLOG_BLOCK_OPENER = /=<\s*$/;
-/**
- * `systemctl status <unit>`: the unit's header (`● rke2-agent.service - Rancher Kubernetes Engine v2 (agent)`), then
- * a few lines below its state, `Active: failed (Result: exit-code)` or `Active: activating (auto-restart) (Result:
- * exit-code)` while systemd waits to restart it (systemd src/systemctl/systemctl-show.c, print_status_info). A unit of
- * the node's stack or of Calico/flannel/Canal in that state is down.
- */
-const SYSTEMCTL_HEADER = /^\s*(?:[●×*○]\s*)?([\w@.-]+)\.service - /;
-const SYSTEMCTL_DOWN = /^\s*Active: (?:failed|activating \(auto-restart\)) \(Result: (?!success\))[\w-]+\)/;
-const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]*(?:calico|flannel|canal)[\w@-]*)$/;
-const SYSTEMCTL_STATUS_LINES = 8;
+
 /**
  * The trace a helm-install job's entry script writes (k3s-io/klipper-helm `entry` runs under `set -x`): `+ helm_v3
  * upgrade …`, `++ helm_v3 ls …`, `+ helm_update install …`.
@@ -171,12 +150,8 @@ export class LogScanner {
   private calicoSeen = false;
   /** The trace of a helm-install job's entry script was seen (`+ helm_v3 upgrade …`). */
   private helmJobSeen = false;
-  /** The last Warning event row with a repeat span (`x20 over 10m`): the lines below it may be its message. */
-  private openEvent: { readonly line: number; readonly spanSeconds: number } | undefined;
-  /** The last klog error line that opened a multi-line value and made no finding by itself. */
-  private openBlock: { readonly line: number; readonly offset: number; readonly length: number; readonly text: string; readonly timestamp: string | undefined } | undefined;
-  /** The last `systemctl status` header read: the unit whose state the lines below give. */
-  private serviceHeader: { readonly line: number; readonly unit: string } | undefined;
+  /** Records that run over several lines: event messages, klog multi-line values, `systemctl status`. */
+  private readonly records = new MultiLineRecords();
   /** A start line (one that states a component's version as it starts) was seen. */
   private startSeen = false;
   /** Retry warnings held until the log says whether the retry succeeded (dropped) or something else happens (reported). */
@@ -399,14 +374,18 @@ export class LogScanner {
     }
     if (!this.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.helmJobSeen = true;
     const structural = reading.structural({ calicoSeen: this.calicoSeen, helmJobSeen: this.helmJobSeen });
-    const eventSpan = this.noteEventRow(lineText, line);
+    const eventSpan = this.records.eventSpan(lineText, line);
     const signature = match.signature ?? structural?.signature;
     if (!signature) {
-      if (this.noteServiceStatus(lineText, line, offset, parsed.timestamp)) return;
-      this.noteBlockOpener(reading, lineText, line, offset);
+      const service = this.records.serviceStatus(lineText, line);
+      if (service === 'down') this.emit(familyFinding('crash', true), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});
+      if (service !== undefined) return;
+      if (parsed.format === 'klog') this.records.klogLine(line, parsed.level === 'error' ? { offset, length: lineText.length, text: detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', timestamp: detached(parsed.timestamp) } : undefined, lineText);
       return;
     }
-    this.reportBlockOpener(signature, line);
+    // A finding inside the value a klog error line opened: the opener reports the same failure (a start-up one aside).
+    const opener = this.records.takeBlockOpener(line);
+    if (opener && !signature.transient) this.emit(signature, opener.line, opener.offset, opener.length, opener.text, opener.timestamp, {});
     if (structural?.retrying === true) {
       this.retries.push([signature, line, offset, lineText.length, detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', detached(parsed.timestamp), {}]);
       if (this.retries.length > MAX_HELD_RETRIES) this.flushRetries();
@@ -435,59 +414,6 @@ export class LogScanner {
     this.untimed.set(signature.id, repeats);
     const persisting = repeats >= REPEATS_AS_PERSISTENCE;
     this.emit(persisting ? signature : possiblyTransient(signature), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, persisting ? { repeats } : { possiblyTransient: true });
-  }
-
-  /** Reads `systemctl status`: a unit's header, then its Active line; true when the line was one of them. */
-  private noteServiceStatus(lineText: string, line: number, offset: number, timestamp: string | undefined): boolean {
-    const header = SYSTEMCTL_HEADER.exec(lineText);
-    if (header) {
-      this.serviceHeader = { line, unit: header[1] ?? '' };
-      return true;
-    }
-    const unit = this.serviceHeader;
-    if (unit === undefined || line - unit.line > SYSTEMCTL_STATUS_LINES || !SYSTEMCTL_DOWN.test(lineText)) return false;
-    this.serviceHeader = undefined;
-    if (SERVICE_STATUS_UNITS.test(unit.unit)) this.emit(familyFinding('crash', true), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), timestamp, {});
-    return true;
-  }
-
-  /** Holds a klog error line that opens a multi-line value; any other klog line read ends the value before it. */
-  private noteBlockOpener(reading: LineReading, lineText: string, line: number, offset: number): void {
-    if (reading.parsed?.format !== 'klog') return;
-    this.openBlock = reading.parsed.level === 'error' && KLOG_BLOCK_OPENER.test(lineText)
-      ? { line, offset, length: lineText.length, text: detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', timestamp: detached(reading.parsed.timestamp) }
-      : undefined;
-  }
-
-  /** A finding inside the value a klog error line opened: the opener reports the same failure (a start-up one aside). */
-  private reportBlockOpener(signature: LogSignature, line: number): void {
-    const block = this.openBlock;
-    if (block === undefined) return;
-    this.openBlock = undefined;
-    if (line - block.line > KLOG_BLOCK_LINES || signature.transient) return;
-    this.emit(signature, block.line, block.offset, block.length, block.text, block.timestamp, {});
-  }
-
-  /**
-   * The repeat span that applies to a line: its own when it is an event row, else that of the Warning event row just
-   * above whose message it continues. An event row, Warning or Normal, ends the message of the one before.
-   */
-  private noteEventRow(lineText: string, line: number): number | undefined {
-    // Only a line that names an event type can be a row; the span and age patterns are not cheap.
-    const head = lineText.length > 400 ? lineText.slice(0, 400) : lineText;
-    const row = head.includes('Warning') || head.includes('Normal');
-    const own = row ? eventSpanSeconds(lineText) : undefined;
-    if (own !== undefined || (row && eventAgeSeconds(lineText) !== undefined)) {
-      this.openEvent = own !== undefined && /(?:^|\s)Warning\s/.test(lineText.slice(0, 400)) ? { line, spanSeconds: own } : undefined;
-      return own;
-    }
-    const open = this.openEvent;
-    if (open === undefined) return undefined;
-    if (line - open.line > EVENT_MESSAGE_LINES) {
-      this.openEvent = undefined;
-      return undefined;
-    }
-    return open.spanSeconds;
   }
 
   /**
