@@ -35,6 +35,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'Windows HNS API (HNS_E_NETWORK_ALREADY_EXISTS from New-HNSNetwork/Invoke-HnsRequest); kubernetes-sigs/sig-windows-tools#106',
   },
   {
+    trigger: 'plugin/errors: ',
+    pattern: 'plugin/errors: \\d+ [^. ]+\\. [A-Z]+: read udp [^ ]+:53: i/o timeout',
+    reason: 'CoreDNS forwards a single-label name (a bare host name the search list did not resolve) to its upstream servers, and public resolvers often leave such queries unanswered; names with a domain resolving meanwhile show the pod network and the upstream are fine',
+    source: 'CoreDNS plugin/errors ("<rcode> <qname> <qtype>: <error>"), RFC 7085 (single-label names on the Internet); kubernetes/kubernetes#91518',
+  },
+  {
     trigger: 'object has been modified',
     pattern: 'the object has been modified; please apply your changes to the latest version',
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',

@@ -162,6 +162,8 @@ describe('log scanner', () => {
   it('reads CoreDNS: its errors reaching the API Service or upstream servers, and client-go list failures it logs at INFO', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.equal(ids('[ERROR] plugin/errors: 2 example.org. HINFO: read udp 10.42.0.5:36953->1.1.1.1:53: i/o timeout').length, 1);
+    // a single-label name the search list did not resolve, forwarded upstream: public resolvers leave it unanswered
+    assert.deepEqual(ids('[ERROR] plugin/errors: 2 billing-api-6b8756994f-zzf49. A: read udp 10.42.0.5:53039->119.29.29.29:53: i/o timeout'), []);
     assert.equal(ids('[INFO] plugin/kubernetes: pkg/mod/k8s.io/client-go@v0.29.3/tools/cache/reflector.go:243: failed to list *v1.Service: Get "https://10.43.0.1:443/api/v1/services?limit=500": dial tcp 10.43.0.1:443: i/o timeout').length, 1);
     assert.deepEqual(ids('[INFO] plugin/reload: Running configuration SHA512 = 591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5'), []);
     assert.deepEqual(ids('[WARNING] plugin/kubernetes: starting server with unsynced Kubernetes API'), []);

@@ -83,7 +83,7 @@ export function topicFamily(message: string): FamilyId | undefined {
  * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
  * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
  */
-const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|tunnel endpoints|node password|:6444\b/;
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|tunnel endpoints|node password|:6444\b|kube-proxy|ProxyServer/;
 
 export function isAboutPodNetworking(message: string): boolean {
   return NETWORK_WORDS.test(message);
