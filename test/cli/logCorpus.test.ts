@@ -36,6 +36,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-10': { incidents: 20, linesFound: 29, healthyWithFindings: 0 },
   'batch-11': { incidents: 19, linesFound: 32, healthyWithFindings: 0 },
   'batch-12': { incidents: 18, linesFound: 27, healthyWithFindings: 0 },
+  'batch-13': { incidents: 25, linesFound: 34, healthyWithFindings: 1 },
 };
 
 interface Score {
