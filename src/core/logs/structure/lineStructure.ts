@@ -112,7 +112,7 @@ const SCRIPT_ERROR = /^(\S*\.sh): line \d+: (.*)$/;
  * adapter was not found. …}): 1 the command. Only networking commands of Windows nodes (HNS/HCN, VM switches, the
  * network adapters, Calico's and flannel's scripts) are read.
  */
-const POWERSHELL_ERROR = /^([A-Z][a-z]+-[A-Za-z]*(?:Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddress|Calico|Flannel|Kube)[A-Za-z]*) : (.+)$/;
+const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Za-z]{0,40}(?:Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddress|Calico|Flannel|Kube)[A-Za-z]{0,40}) : (.+)$/;
 /**
  * A row of `kubectl get pods` (NAMESPACE? NAME READY STATUS RESTARTS AGE …; kubectl's pod printer, pkg/printers/
  * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.
@@ -125,9 +125,9 @@ const CLI_ERROR = /^Error: /;
 /** kubectl failing on an answer of the API server (k8s.io/kubectl cmdutil: "Error from server (%s): %s", "Error from server: %s"). */
 const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
 /** systemctl failing to start a unit ("Job for %s failed because the control process exited with error code."). */
-const SYSTEMCTL_JOB_FAILED = /^Job for ((?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]*(?:calico|flannel|canal)[\w@-]*)\.service) failed\b/;
+const SYSTEMCTL_JOB_FAILED = /^Job for ((?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})\.service) failed\b/;
 /** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
-const NETWORK_UNIT = String.raw`[\w@-]*(?:calico|flannel|canal)[\w@-]*\.service`;
+const NETWORK_UNIT = String.raw`[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60}\.service`;
 /**
  * systemd on such a unit: its process exited with a failure (service.c "Main process exited, code=…, status=…",
  * "Control process exited…"; older releases write "main" in lower case), it entered the failed state (unit.c "Unit
@@ -157,7 +157,7 @@ const GO_CRASH = /^(?:panic: |fatal error: )/;
  * Kubernetes", RKE2's "Rancher Kubernetes Engine v2"). Besides RKE2/K3s, containerd and the kubelet: the units that
  * run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them by whoever wrote the unit).
  */
-const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w-]*(?:calico|flannel|canal)[\w-]*)\.service:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))/;
+const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w-]{0,60}(?:calico|flannel|canal)[\w-]{0,60})\.service:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))/;
 
 
 /** Whether a level is one that reports a failure by itself. */
