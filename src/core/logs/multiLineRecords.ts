@@ -26,7 +26,7 @@ const KLOG_BLOCK_OPENER = /=<\s*$/;
  */
 const SYSTEMCTL_HEADER = /^\s*(?:[●×*○]\s*)?([\w@.-]+)\.service - /;
 const SYSTEMCTL_DOWN = /^\s*Active: (?:failed|activating \(auto-restart\)) \(Result: (?!success\))[\w-]+\)/;
-const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})$/;
+const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})$/;
 const SYSTEMCTL_STATUS_LINES = 8;
 
 /** A line held until the lines below it say what it reports. */

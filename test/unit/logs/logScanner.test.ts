@@ -222,6 +222,20 @@ describe('log scanner', () => {
     assert.deepEqual(ids('Oct 20 00:11:38 agent-1 rke2[1654005]: time="2025-10-20T00:11:38Z" level=error msg="Error writing ping" error="websocket: write timeout"'), ['rke2-supervisor-error']);
   });
 
+  it('reads systemd on the node\'s stack (kubelet, container runtimes), CoreDNS dying or without upstreams, installers giving up', () => {
+    const count = (text: string): number => scanText(text).findings.length;
+    assert.equal(count('Dec 27 10:55:24 node1 systemd[1]: kubelet.service: main process exited, code=exited, status=255/n/a'), 1);
+    assert.equal(count('Dec 27 10:55:25 node1 systemd[1]: kubelet.service holdoff time over, scheduling restart.'), 1);
+    assert.equal(count('Feb 23 08:10:45 node1 systemd[1]: Failed to start Docker Application Container Engine.'), 1);
+    // a stop is not a failure
+    assert.equal(count('Feb 23 08:10:45 node1 systemd[1]: containerd.service: Main process exited, code=killed, status=15/TERM'), 0);
+    assert.equal(count('2018/09/06 13:02:45 [FATAL] plugin/loop: Loop (127.0.0.1:55953 -> :53) detected for zone ".", see https://coredns.io/plugins/loop#troubleshooting'), 1);
+    assert.equal(count(' [ERROR] plugin/errors: 2 kubernetes.default. AAAA: unreachable backend: read udp 10.244.0.5:51666->223.5.5.5:53: i/o timeout'), 1);
+    assert.equal(count('[ERROR] 2 2776621349124840513.8630579569398302643. HINFO: unreachable backend: no upstream host'), 1);
+    assert.equal(count('fatal: [192.168.0.120]: FAILED! => {"attempts": 4, "changed": true, "cmd": "systemctl is-active kubelet.service", "rc": 3}'), 1);
+    assert.equal(count('fatal: [192.168.0.120]: FAILED! => {"changed": false, "msg": "No package matching \'nginx\' is available"}'), 0);
+  });
+
   it('takes a BGP peer at an address every host shares (docker0, virbr0, VirtualBox NAT) for a wrongly autodetected node address', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('calico/node is not ready: BIRD is not ready: BGP not established with 10.0.0.5,172.17.0.1'), ['ip-autodetect-wrong-interface']);

@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'pod-row' | 'service-down' | 'coredns' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'service-down' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -91,10 +91,10 @@ const NODE_TOOL_FAILURE = /^(FATAL|ERROR|[Cc]an't|[Cc]annot|[Cc]ould not|[Cc]oul
 /**
  * CoreDNS (the cluster DNS every RKE2/K3s cluster runs as pods): `[ERROR] plugin/errors: 2 example.org. A: read udp
  * 10.42.0.5:36953->1.1.1.1:53: i/o timeout`, `[INFO] plugin/kubernetes: …` (coredns plugin/pkg/log: the level in
- * brackets, then the plugin). Its lines tell whether a pod reaches the API Service and the outside through the pod
+ * brackets, then the plugin; releases before 1.3 put Go's log date first). Its lines tell whether a pod reaches the API Service and the outside through the pod
  * network.
  */
-const COREDNS = /^\[(INFO|WARNING|ERROR|FATAL|DEBUG)\] (?:plugin\/[\w-]+: )?/;
+const COREDNS = /^\s*(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} )?\[(INFO|WARNING|ERROR|FATAL|DEBUG)\] (?:plugin\/[\w-]+: )?/;
 /**
  * zap's console encoder (controller-runtime in development mode, istio and other CNI agents): `<ISO time>\t<level>\t
  * <logger>\t<message>` (go.uber.org/zap zapcore console_encoder.go: tab-separated time, level, name, message; pastes
@@ -120,22 +120,27 @@ const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Za-z]{0,40}(?:Hns|HNS|Hcn|HCN|VM
 const POD_ROW = /^\s*(?:[a-z0-9][a-z0-9-]{0,62}\s+)?([a-z0-9][a-z0-9.-]{0,252})\s+\d+\/\d+\s+(\S+)\s+\d+(?: \([\w.]+ ago\))?\s+(\d+[smhdy][\dsmhdy]*)(?:\s|$)/;
 /** Pod statuses that say its containers cannot run (the kubelet's waiting and terminated reasons kubectl shows). */
 const FAILED_POD_STATUS = /^(?:Init:)?(?:CrashLoopBackOff|Error|ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCannotRun|OOMKilled|StartError)$/;
+/** An installer's Ansible task failing (ansible's default callback: `fatal: [host]: FAILED! => {…}`). */
+const ANSIBLE_FAILED = /^fatal: \[[^\]]{1,120}\]: (?:FAILED|UNREACHABLE)! => /;
 /** A command-line tool's error (helm and kubectl print `Error: …` through cobra), as a helm-install pod logs it. */
 const CLI_ERROR = /^Error: /;
 /** kubectl failing on an answer of the API server (k8s.io/kubectl cmdutil: "Error from server (%s): %s", "Error from server: %s"). */
 const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
 /** systemctl failing to start a unit ("Job for %s failed because the control process exited with error code."). */
 const SYSTEMCTL_JOB_FAILED = /^Job for ((?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})\.service) failed\b/;
-/** systemd units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them). */
-const NETWORK_UNIT = String.raw`[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60}\.service`;
+/**
+ * systemd units whose failure takes a node's pod networking down: RKE2/K3s, the container runtimes and the kubelet,
+ * and the units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them).
+ */
+const STACK_UNIT = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})\.service`;
 /**
  * systemd on such a unit: its process exited with a failure (service.c "Main process exited, code=…, status=…",
- * "Control process exited…"; older releases write "main" in lower case), it entered the failed state (unit.c "Unit
- * entered failed state.", older "Unit %s entered failed state." and "%s failed."), it is restarted after a failure
- * (older service.c "Service hold-off time over, scheduling restart."), or a unit it needs failed (job.c "Dependency
- * failed for %s", "Job %s/%s failed with result 'dependency'").
+ * "Control process exited…"; older releases write "main" in lower case; not a stop's SIGTERM), it entered the failed
+ * state (unit.c "Unit entered failed state.", older "Unit %s entered failed state." and "%s failed."), it is restarted
+ * after a failure (service.c "Service hold-off time over, scheduling restart.", older "%s holdoff time over…"), or a
+ * unit it needs failed (job.c "Dependency failed for %s", "Job %s/%s failed with result 'dependency'").
  */
-const SYSTEMD_NETWORK_UNIT_DOWN = new RegExp(String.raw`^(?:${NETWORK_UNIT}:? (?:[Mm]ain process exited|Control process exited), code=\w+,? status=(?!0|0/)\d+|${NETWORK_UNIT}:? (?:Unit entered failed state|Service hold-off time over, scheduling restart|Job ${NETWORK_UNIT}/\w+ failed with result)|Unit ${NETWORK_UNIT} entered failed state|${NETWORK_UNIT} failed\.|Dependency failed for .{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal))`);
+const SYSTEMD_UNIT_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:[Mm]ain process exited|Control process exited), code=(?!killed,? status=15)\w+,? status=(?!0\b|0/)\d+|${STACK_UNIT}:? (?:Unit entered failed state|(?:Service )?hold-?off time over, scheduling restart|Job ${STACK_UNIT}/\w+ failed with result)|Unit ${STACK_UNIT} entered failed state|${STACK_UNIT} failed\.|Dependency failed for .{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal))`);
 /**
  * runit inside calico-node supervises felix, bird, bird6, confd and its helpers (node/filesystem/etc/service/available
  * of projectcalico/calico); runsv's `fatal:` means a service could not be supervised (runit runsv.c fatal()).
@@ -157,7 +162,7 @@ const GO_CRASH = /^(?:panic: |fatal error: )/;
  * Kubernetes", RKE2's "Rancher Kubernetes Engine v2"). Besides RKE2/K3s, containerd and the kubelet: the units that
  * run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them by whoever wrote the unit).
  */
-const SYSTEMD_SERVICE_DOWN = /^(?:(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w-]{0,60}(?:calico|flannel|canal)[\w-]{0,60})\.service:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:Lightweight Kubernetes|Rancher Kubernetes Engine v2|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))/;
+const SYSTEMD_SERVICE_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:${STACK_UNIT}|Lightweight Kubernetes|Rancher Kubernetes Engine v2|Docker Application Container Engine|containerd container runtime|kubelet: The Kubernetes Node Agent|Container Runtime Interface for OCI|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))`);
 
 
 /** Whether a level is one that reports a failure by itself. */
@@ -276,10 +281,11 @@ export function readLineStructure(line: string): LineStructure {
   if (birdFile) return structure(base, 'bird', BIRD_CLASS_LEVELS[birdFile[1] ?? ''], text.slice(birdFile[0].length));
   if (GO_CRASH.test(text)) return structure(base, 'go-crash', 'panic', text);
   if (CLI_ERROR.test(text)) return structure(base, 'plain', 'error', text.slice(7));
+  if (ANSIBLE_FAILED.test(text)) return structure(base, 'installer', 'error', text);
   const kubectlError = KUBECTL_SERVER_ERROR.exec(text);
   if (kubectlError) return structure(base, 'plain', 'error', text.slice(kubectlError[0].length));
   if (SYSTEMCTL_JOB_FAILED.test(text)) return structure(base, 'service-down', 'fatal', text);
-  if (base.unit === 'systemd' && (SYSTEMD_SERVICE_DOWN.test(text) || SYSTEMD_NETWORK_UNIT_DOWN.test(text))) return structure(base, 'service-down', 'fatal', text);
+  if (base.unit === 'systemd' && (SYSTEMD_SERVICE_DOWN.test(text) || SYSTEMD_UNIT_DOWN.test(text))) return structure(base, 'service-down', 'fatal', text);
   if (RUNSV_FATAL.test(text)) return structure(base, 'service-down', 'fatal', text);
   const levelWord = LEVEL_WORD.exec(text);
   // Only behind a journald or syslog prefix, where the unit says which component wrote it.

@@ -23,7 +23,7 @@ const CAUSES: readonly TopicRule[] = [
   // A pod that cannot reach out of the pod network: metrics-server scraping the nodes' kubelets
   // (kubernetes-sigs/metrics-server scraper.go "Failed to scrape node", v0.2 "error while getting metrics summary from
   // Kubelet"), CoreDNS forwarding to its upstream servers on port 53.
-  { family: 'pod-egress', pattern: /(Failed to scrape node|unable to fully scrape metrics|error while getting metrics summary from Kubelet).{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable|context deadline exceeded)|(read|write) udp [^ ]{1,60}->[^ ]{1,60}:53: i\/o timeout/ },
+  { family: 'pod-egress', pattern: /(Failed to scrape node|unable to fully scrape metrics|error while getting metrics summary from Kubelet).{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable|context deadline exceeded)|(read|write) udp [^ ]{1,60}->[^ ]{1,60}:53: i\/o timeout|unreachable backend: no upstream host/ },
   {
     family: 'api-unreachable',
     pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)).{0,200}(connection refused|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,

@@ -174,8 +174,11 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   if (structure.format === 'powershell') return true;
   if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
-  // CoreDNS failing to reach the API Service or its upstream servers through the pod network.
-  if (structure.format === 'coredns' && GO_NETWORK_ERROR.test(structure.message)) return true;
+  // CoreDNS failing to reach the API Service or its upstream servers through the pod network, or dying (its loop
+  // detection stops it when the node's resolver forwards back to it).
+  if (structure.format === 'coredns' && (GO_NETWORK_ERROR.test(structure.message) || /no upstream host/.test(structure.message) || isFailureLevel(structure.level) && structure.level !== 'error')) return true;
+  // An installer waiting in vain for the node's stack or pod networking.
+  if (structure.format === 'installer') return isAboutPodNetworking(structure.message) || /\b(kubelet|containerd|rke2|k3s)\b/.test(structure.message);
   if (structure.format === 'klog' && structure.sourceFile !== undefined && isPodNetworkingKlogFile(structure.sourceFile)) return true;
   const cause = causeFamily(structure.message);
   if (cause !== undefined && IN_SCOPE_CAUSES.has(cause)) return true;

@@ -35,6 +35,8 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   'HnsRequest : ', 'HnsNetwork : ', 'HNSNetwork : ', 'HnsEndpoint : ', 'HNSEndpoint : ', 'HnsPolicyList : ', 'HcnNetwork : ', 'VMSwitch : ',
   // zap's console encoder: an error, a warning
   '\terror\t', '\twarn\t', 'Z     error   ', 'Z     warn    ',
+  // systemd's older wordings; an installer's failed Ansible task
+  'holdoff time over', ']: FAILED! => ', ']: UNREACHABLE! => ', '[ERROR] ',
   // kubectl on an error answer; systemctl failing to start a unit
   'Error from server', '.service failed because',
   // systemctl status: a unit's header and its failed or restarting state (read in the scanner)
