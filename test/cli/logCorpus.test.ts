@@ -37,6 +37,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-11': { incidents: 19, linesFound: 32, healthyWithFindings: 0 },
   'batch-12': { incidents: 18, linesFound: 27, healthyWithFindings: 0 },
   'batch-13': { incidents: 25, linesFound: 34, healthyWithFindings: 1 },
+  'batch-14': { incidents: 8, linesFound: 15, healthyWithFindings: 0 },
 };
 
 interface Score {
