@@ -2,8 +2,10 @@
  * The second tier of the log scanner: a line no catalog wording names is still a finding when its structure says it
  * reports a failure of pod networking — an error, fatal or panic line of a Calico component, tigera-operator, BIRD
  * or the CNI, a Warning event, or a kubelet/containerd/RKE2 error line about the network, sandboxes, the supervisor
- * or networking images — and its family comes from where it was logged. Benign wordings (benignLines.ts) are
- * applied before this tier by the matcher.
+ * or networking images — and its family comes from where it was logged. Formats around the cluster say the same
+ * in their own ways (flannel's files, CoreDNS, CNI installers' shell errors, `kubectl get pods` rows, an installer's
+ * Ansible tasks, a helm-install job's log). Benign wordings (benignLines.ts) are applied before this tier by the
+ * matcher.
  */
 import { familyFinding, STARTUP_GRACE_SECONDS, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, isAgentTunnelLine, topicFamily } from './lineTopics';
@@ -112,6 +114,15 @@ const NETWORKING_SCRIPT = /cni|calico|flannel|canal/i;
 /** Pods, and zap loggers, of pod networking: Calico, Canal/flannel, other CNIs and their installers, kube-proxy. */
 const NETWORKING_POD = /calico|canal|flannel|tigera|typha|cni|multus|cilium|weave|kube-router|kube-ovn|antrea|kube-proxy/;
 
+/**
+ * CoreDNS failing to reach the API Service or its upstream servers through the pod network, or dying (its loop
+ * detection stops it when the node's resolver forwards back to it).
+ */
+function corednsCannotServe(structure: LineStructure): boolean {
+  const dying = structure.level === 'fatal' || structure.level === 'panic';
+  return dying || GO_NETWORK_ERROR.test(structure.message) || structure.message.includes('no upstream host');
+}
+
 /** The AGE column of a `kubectl get pods` row. */
 function podRowAgeSeconds(row: string): number {
   const age = /\s(\d+[smhdy][\dsmhdy]*)(?:\s|$)/.exec(row.replace(/\(\S+ ago\)/, ''));
@@ -174,9 +185,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   if (structure.format === 'powershell') return true;
   if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
-  // CoreDNS failing to reach the API Service or its upstream servers through the pod network, or dying (its loop
-  // detection stops it when the node's resolver forwards back to it).
-  if (structure.format === 'coredns' && (GO_NETWORK_ERROR.test(structure.message) || /no upstream host/.test(structure.message) || isFailureLevel(structure.level) && structure.level !== 'error')) return true;
+  if (structure.format === 'coredns' && corednsCannotServe(structure)) return true;
   // An installer waiting in vain for the node's stack or pod networking.
   if (structure.format === 'installer') return isAboutPodNetworking(structure.message) || /\b(kubelet|containerd|rke2|k3s)\b/.test(structure.message);
   if (structure.format === 'klog' && structure.sourceFile !== undefined && isPodNetworkingKlogFile(structure.sourceFile)) return true;
