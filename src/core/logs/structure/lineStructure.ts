@@ -126,8 +126,6 @@ const ANSIBLE_FAILED = /^fatal: \[[^\]]{1,120}\]: (?:FAILED|UNREACHABLE)! => /;
 const CLI_ERROR = /^Error: /;
 /** kubectl failing on an answer of the API server (k8s.io/kubectl cmdutil: "Error from server (%s): %s", "Error from server: %s"). */
 const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
-/** systemctl failing to start a unit ("Job for %s failed because the control process exited with error code."). */
-const SYSTEMCTL_JOB_FAILED = /^Job for ((?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})\.service) failed\b/;
 /**
  * systemd units whose failure takes a node's pod networking down: RKE2/K3s, the container runtimes and the kubelet,
  * and the units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them).
@@ -141,6 +139,8 @@ const STACK_UNIT = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd
  * unit it needs failed (job.c "Dependency failed for %s", "Job %s/%s failed with result 'dependency'").
  */
 const SYSTEMD_UNIT_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:[Mm]ain process exited|Control process exited), code=(?!killed,? status=15)\w+,? status=(?!0\b|0/)\d+|${STACK_UNIT}:? (?:Unit entered failed state|(?:Service )?hold-?off time over, scheduling restart|Job ${STACK_UNIT}/\w+ failed with result)|Unit ${STACK_UNIT} entered failed state|${STACK_UNIT} failed\.|Dependency failed for .{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal))`);
+/** systemctl failing to start such a unit ("Job for %s failed because the control process exited with error code."). */
+const SYSTEMCTL_JOB_FAILED = new RegExp(String.raw`^Job for ${STACK_UNIT} failed\b`);
 /**
  * runit inside calico-node supervises felix, bird, bird6, confd and its helpers (node/filesystem/etc/service/available
  * of projectcalico/calico); runsv's `fatal:` means a service could not be supervised (runit runsv.c fatal()).
@@ -157,10 +157,10 @@ const GO_CRASH = /^(?:panic: |fatal error: )/;
 /**
  * systemd reporting a service of the node's stack down (systemd src/core/service.c: "Failed with result", "Start
  * request repeated too quickly", "Scheduled restart job, restart counter is at N", "<Job> operation timed out.
- * Terminating." — older releases print the unit without the colon; its "Main process exited" line only repeats what
- * the service's own fatal line says; job.c: "Failed to start <Description>" — k3s.service's is "Lightweight
- * Kubernetes", RKE2's "Rancher Kubernetes Engine v2"). Besides RKE2/K3s, containerd and the kubelet: the units that
- * run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them by whoever wrote the unit).
+ * Terminating." — older releases print the unit without the colon; job.c: "Failed to start <Description>" —
+ * k3s.service's is "Lightweight Kubernetes", RKE2's "Rancher Kubernetes Engine v2", docker.service's "Docker
+ * Application Container Engine", containerd.service's "containerd container runtime", kubelet.service's "kubelet: The
+ * Kubernetes Node Agent" — or the unit's name), for the units of STACK_UNIT.
  */
 const SYSTEMD_SERVICE_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:${STACK_UNIT}|Lightweight Kubernetes|Rancher Kubernetes Engine v2|Docker Application Container Engine|containerd container runtime|kubelet: The Kubernetes Node Agent|Container Runtime Interface for OCI|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))`);
 
