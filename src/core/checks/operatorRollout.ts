@@ -16,10 +16,6 @@ export interface OperatorDiagnosis {
   readonly running: boolean | undefined;
 }
 
-function admission(message: string): OperatorBlocker | undefined {
-  return admissionRefusal(message);
-}
-
 const clip = (message: string): string => message.replace(/\s+/g, ' ').slice(0, 300);
 
 /**
@@ -41,7 +37,7 @@ export function diagnoseOperator(evidence: ClusterEvidence): OperatorDiagnosis {
   };
   for (const entry of conditions(deployment.value).filter((item) => item.type === 'ReplicaFailure' && item.status === 'True')) {
     lines.push(`Deployment ReplicaFailure: ${clip(entry.message ?? '')}`);
-    note(admission(entry.message ?? ''), entry.message ?? '');
+    note(admissionRefusal(entry.message ?? ''), entry.message ?? '');
   }
   const rollout = evidence.operatorRollout;
   if (rollout?.replicaSets.kind === 'ok') {
@@ -49,7 +45,7 @@ export function diagnoseOperator(evidence: ClusterEvidence): OperatorDiagnosis {
       const failure = condition(set, 'ReplicaFailure');
       if (failure?.status === 'True') {
         lines.push(`ReplicaSet ${name(set)} ReplicaFailure (${failure.reason ?? ''}): ${clip(failure.message ?? '')}`);
-        note(admission(failure.message ?? '') ?? 'not ready', failure.message ?? '');
+        note(admissionRefusal(failure.message ?? '') ?? 'not ready', failure.message ?? '');
       }
     }
   } else if (rollout) lines.push(`ReplicaSets in tigera-operator: not read (${rollout.replicaSets.kind})`);
@@ -57,7 +53,7 @@ export function diagnoseOperator(evidence: ClusterEvidence): OperatorDiagnosis {
     for (const event of rollout.events.value.items) {
       const reason = text(event, 'reason') ?? '';
       const message = text(event, 'message') ?? '';
-      if (reason === 'FailedCreate') note(admission(message) ?? 'not ready', message);
+      if (reason === 'FailedCreate') note(admissionRefusal(message) ?? 'not ready', message);
       else if (reason === 'FailedScheduling') note('scheduling', message);
       else if (/^Failed to pull image|ErrImagePull|ImagePullBackOff/.test(message)) note('image pull', message);
       else continue;

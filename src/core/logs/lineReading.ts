@@ -19,6 +19,7 @@ export interface LineReading {
 }
 
 const NO_STRUCTURE = (): undefined => undefined;
+const UNJUDGED = Symbol('not judged yet');
 
 /** A line without any trigger, or whose triggers lead nowhere. */
 export const NOTHING_READ: LineReading = {
@@ -36,13 +37,14 @@ export function readLine(matcher: SignatureMatcher, lineText: string, hits: read
   const retrySucceeded = match.structural && lineText.includes(RETRY_SUCCEEDED);
   const judged = match.signature === undefined && match.structural && !retrySucceeded;
   // Judged on first need, once per value of what the judge reads from the log's state.
-  const verdicts = new Map<number, StructuralVerdict | undefined>();
+  const verdicts: (StructuralVerdict | undefined | typeof UNJUDGED)[] = [UNJUDGED, UNJUDGED, UNJUDGED, UNJUDGED];
   const structural = judged
     ? (context: StructuralContext): StructuralVerdict | undefined => {
       const key = (context.calicoSeen ? 1 : 0) + (context.helmJobSeen ? 2 : 0);
-      if (verdicts.has(key)) return verdicts.get(key);
+      const known = verdicts[key];
+      if (known !== UNJUDGED) return known;
       const verdict = judgeStructure(lineText, context);
-      verdicts.set(key, verdict);
+      verdicts[key] = verdict;
       return verdict;
     }
     : NO_STRUCTURE;

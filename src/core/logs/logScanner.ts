@@ -7,9 +7,10 @@ import { parseLogLine } from './logLine';
 import type { LogSignature, TransientRule } from './logSignature';
 import { LogSummary } from './logSummary';
 import { eventAgeSeconds, timestampToClock, type LogClock } from './logTimestamp';
-import { MultiLineRecords } from './multiLineRecords';
+import { MultiLineRecords, opensKlogValue } from './multiLineRecords';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
 import { familyFinding } from './structure/failureFamilies';
+import type { StructuralContext } from './structure/structuralJudge';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
@@ -146,10 +147,11 @@ export class LogScanner {
   private readonly episodes = new Map<string, number>();
   /** Start-up lines without any time, counted per signature (repeats as evidence of persistence). */
   private readonly untimed = new Map<string, number>();
-  /** Calico-format lines were seen, so a bare Go panic in this log is Calico's. */
-  private calicoSeen = false;
-  /** The trace of a helm-install job's entry script was seen (`+ helm_v3 upgrade …`). */
-  private helmJobSeen = false;
+  /**
+   * What the structural tier reads from the log so far: Calico-format lines were seen (a bare Go panic is Calico's),
+   * a helm-install job's trace was seen (`+ helm_v3 upgrade …`). Replaced, not mutated, when either changes.
+   */
+  private structuralContext: StructuralContext = { calicoSeen: false, helmJobSeen: false };
   /** Records that run over several lines: event messages, klog multi-line values, `systemctl status`. */
   private readonly records = new MultiLineRecords();
   /** A start line (one that states a component's version as it starts) was seen. */
@@ -364,23 +366,26 @@ export class LogScanner {
       for (const domain of ['absolute', 'yearless', 'relative', 'ago']) this.episodes.delete(`${signature.id}|${domain}`);
       this.summary.recover(signature.id, line);
     }
-    if (match.versions.some((version) => version.component === 'calico')) this.calicoSeen = true;
     if (match.versions.length > 0) this.startSeen = true;
-    if (parsed.format === 'calico') this.calicoSeen = true;
+    if (!this.structuralContext.calicoSeen && (parsed.format === 'calico' || match.versions.some((version) => version.component === 'calico'))) {
+      this.structuralContext = { ...this.structuralContext, calicoSeen: true };
+    }
     if (reading.retrySucceeded) {
       // The retries before this line went through: they were not failures.
       this.retries = [];
       return;
     }
-    if (!this.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.helmJobSeen = true;
-    const structural = reading.structural({ calicoSeen: this.calicoSeen, helmJobSeen: this.helmJobSeen });
+    if (!this.structuralContext.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.structuralContext = { ...this.structuralContext, helmJobSeen: true };
+    const structural = reading.structural(this.structuralContext);
     const eventSpan = this.records.eventSpan(lineText, line);
     const signature = match.signature ?? structural?.signature;
     if (!signature) {
       const service = this.records.serviceStatus(lineText, line);
       if (service === 'down') this.emit(familyFinding('crash', true), line, offset, lineText.length, lineText.slice(0, FINDING_TEXT_CHARS), parsed.timestamp, {});
       if (service !== undefined) return;
-      if (parsed.format === 'klog') this.records.klogLine(line, parsed.level === 'error' ? { offset, length: lineText.length, text: detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', timestamp: detached(parsed.timestamp) } : undefined, lineText);
+      if (parsed.format === 'klog') {
+        this.records.klogLine(parsed.level === 'error' && opensKlogValue(lineText) ? { line, offset, length: lineText.length, text: detached(lineText.slice(0, FINDING_TEXT_CHARS)) ?? '', timestamp: detached(parsed.timestamp) } : undefined);
+      }
       return;
     }
     // A finding inside the value a klog error line opened: the opener reports the same failure (a start-up one aside).

@@ -4,6 +4,7 @@
  * a few lines above its state. Each is followed within a bounded window of lines, so nothing here grows with the log.
  */
 import { eventAgeSeconds, eventSpanSeconds } from './logTimestamp';
+import { isStackUnit } from './structure/lineStructure';
 
 /**
  * How many lines below a Warning event row can still be its message. An event's message keeps the line breaks of
@@ -26,7 +27,6 @@ const KLOG_BLOCK_OPENER = /=<\s*$/;
  */
 const SYSTEMCTL_HEADER = /^\s*(?:[●×*○]\s*)?([\w@.-]+)\.service - /;
 const SYSTEMCTL_DOWN = /^\s*Active: (?:failed|activating \(auto-restart\)) \(Result: (?!success\))[\w-]+\)/;
-const SERVICE_STATUS_UNITS = /^(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})$/;
 const SYSTEMCTL_STATUS_LINES = 8;
 
 /** A line held until the lines below it say what it reports. */
@@ -36,6 +36,11 @@ export interface HeldLine {
   readonly length: number;
   readonly text: string;
   readonly timestamp: string | undefined;
+}
+
+/** Whether a klog line ends by opening a multi-line value (`err=<`). */
+export function opensKlogValue(lineText: string): boolean {
+  return KLOG_BLOCK_OPENER.test(lineText);
 }
 
 export class MultiLineRecords {
@@ -82,15 +87,15 @@ export class MultiLineRecords {
     const unit = this.serviceHeader;
     if (unit === undefined || line - unit.line > SYSTEMCTL_STATUS_LINES || !SYSTEMCTL_DOWN.test(lineText)) return undefined;
     this.serviceHeader = undefined;
-    return SERVICE_STATUS_UNITS.test(unit.unit) ? 'down' : 'other';
+    return isStackUnit(unit.unit) ? 'down' : 'other';
   }
 
   /**
-   * A klog line that made no finding by itself: an error line ending in `=<` (`held` given) opens a multi-line value
-   * whose lines may name the failure; any other klog line ends the value before it.
+   * A klog line that made no finding by itself: an error line that opens a multi-line value (`held`, see
+   * opensKlogValue) may have its failure named by the lines below; any other klog line ends the value before it.
    */
-  klogLine(line: number, held: Omit<HeldLine, 'line'> | undefined, lineText: string): void {
-    this.openBlock = held !== undefined && KLOG_BLOCK_OPENER.test(lineText) ? { line, ...held } : undefined;
+  klogLine(held: HeldLine | undefined): void {
+    this.openBlock = held;
   }
 
   /** The klog line whose value a finding at `line` is part of, if it is within the value's window. */

@@ -130,7 +130,14 @@ const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
  * systemd units whose failure takes a node's pod networking down: RKE2/K3s, the container runtimes and the kubelet,
  * and the units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them).
  */
-const STACK_UNIT = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})\.service`;
+const STACK_UNIT_NAME = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})`;
+const STACK_UNIT = String.raw`${STACK_UNIT_NAME}\.service`;
+const STACK_UNIT_ONLY = new RegExp(String.raw`^${STACK_UNIT_NAME}$`);
+
+/** Whether a systemd unit (its name without `.service`) is one of those above. */
+export function isStackUnit(name: string): boolean {
+  return STACK_UNIT_ONLY.test(name);
+}
 /**
  * systemd on such a unit: its process exited with a failure (service.c "Main process exited, code=…, status=…",
  * "Control process exited…"; older releases write "main" in lower case; not a stop's SIGTERM), it entered the failed

@@ -68,10 +68,11 @@ export function causeFamily(message: string): FamilyId | undefined {
 
 /** The agent's websocket tunnel to its server (rancher/remotedialer), as RKE2/K3s journald units report it. */
 const AGENT_TUNNEL = /websocket|[Rr]emotedialer|[Ff]ailed to connect to proxy/;
+const RKE2_UNITS = /^(rke2|k3s)(-server|-agent)?$/;
 
 /** Whether a line of an rke2/k3s unit is about the agent's tunnel to its server. */
 export function isAgentTunnelLine(unit: string | undefined, message: string): boolean {
-  return unit !== undefined && /^(rke2|k3s)(-server|-agent)?$/.test(unit) && AGENT_TUNNEL.test(message);
+  return unit !== undefined && RKE2_UNITS.test(unit) && AGENT_TUNNEL.test(message);
 }
 
 /** The family by what the message talks about. */
