@@ -73,9 +73,29 @@ describe('readiness checks against the simulated API server (real @kubernetes/cl
 
   it('no-calico: Calico checks are skipped because another CNI is deployed', async () => {
     const { results } = await check('no-calico');
-    assert.match(results.get('install.cni')?.summary ?? '', /Calico is not this cluster's CNI \(rke2-canal/);
+    assert.match(results.get('install.cni')?.summary ?? '', /Calico is not this cluster's CNI \(rke2-cilium/);
     assert.equal(results.get('datastore.clusterinformation')?.status, 'skipped');
     assert.equal(results.get('nodes.ready')?.status, 'pass');
+  });
+
+  it('canal: RKE2\'s default CNI is judged by its rke2-canal DaemonSet; what Canal lacks is not applicable, nothing warns', async () => {
+    const { results, requests } = await check('canal');
+    const status = statuses(results);
+    assert.match(results.get('install.cni')?.summary ?? '', /^Canal is the CNI/);
+    assert.equal(status['workloads.calico-node'], 'pass');
+    assert.match(results.get('workloads.calico-node')?.summary ?? '', /^rke2-canal \(Canal\) ready on all 5 nodes$/);
+    for (const id of ['operator.deployment', 'workloads.calico-typha', 'ippools.cidr', 'ipam.blocks', 'install.helm-jobs', 'identity.known-issues', 'workloads.calico-kube-controllers']) assert.equal(status[id], 'skipped', id);
+    const notPassing = Object.entries(status).filter(([, value]) => value !== 'pass' && value !== 'skipped');
+    assert.deepEqual(notPassing, []);
+    assert.ok(requests <= 40, `${requests} requests`);
+  });
+
+  it('canal-unready: calico-node of Canal not ready on two nodes fails and names the rke2-canal pods', async () => {
+    const { results } = await check('canal-unready');
+    const node = results.get('workloads.calico-node');
+    assert.equal(node?.status, 'fail');
+    assert.match(node?.summary ?? '', /^rke2-canal \(Canal\) ready on 3 of 5 nodes$/);
+    assert.match(node?.evidence.join('\n') ?? '', /DaemonSet kube-system\/rke2-canal \(Canal: calico-node and kube-flannel in each pod\)[\s\S]*rke2-canal-00003 on agent-1: Running \(CrashLoopBackOff\)/);
   });
 
   it('forbidden: checks it may not read are "unknown: forbidden", never pass', async () => {

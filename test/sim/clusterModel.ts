@@ -140,6 +140,24 @@ function calicoPods(state: ClusterState, t0: number): KubeObject[] {
   return out;
 }
 
+/**
+ * RKE2's default CNI, rke2-canal: one kube-system DaemonSet named after the chart, labelled k8s-app=canal, whose pods
+ * run calico-node beside kube-flannel (rke2-charts packages/rke2-canal templates/daemonset.yaml).
+ */
+function canalPods(state: ClusterState, t0: number): KubeObject[] {
+  if (state.cni !== 'canal') return [];
+  return Array.from({ length: state.servers + state.agents }, (_, index) => {
+    const ready = index < state.calicoNodeReady;
+    return pod(`rke2-canal-${String(index).padStart(5, '0')}`, 'kube-system', t0, { 'k8s-app': 'canal' }, nodeName(state, index), ready, ['calico-node', 'kube-flannel'], { initContainers: ['install-cni', 'flexvol-driver'], restarts: ready ? 0 : 4, waiting: 'CrashLoopBackOff', phase: 'Running', image: `docker.io/rancher/hardened-calico:${state.calico}-build20250101` });
+  });
+}
+
+function canalDaemonSet(state: ClusterState, t0: number): KubeObject[] {
+  if (state.cni !== 'canal') return [];
+  const nodes = state.servers + state.agents;
+  return [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('rke2-canal', 'kube-system', t0, 0, { 'k8s-app': 'canal' }), spec: { template: { spec: { containers: [{ name: 'calico-node', image: `docker.io/rancher/hardened-calico:${state.calico}-build20250101` }, { name: 'kube-flannel', image: 'docker.io/rancher/hardened-flannel:v0.26.4-build20250101' }] } } }, status: { desiredNumberScheduled: nodes, currentNumberScheduled: nodes, numberReady: state.calicoNodeReady, updatedNumberScheduled: nodes, numberAvailable: state.calicoNodeReady } }];
+}
+
 /** The rke2-calico chart: the scenario's, or by the chart scheme vX.Y.Z → vX.Y.Z00. */
 function calicoChart(state: ClusterState): string {
   return state.chart ?? `${state.calico}00`;
@@ -204,7 +222,7 @@ export function materialize(scenario: Scenario, second: number, t0: number): Obj
   const nodeObjects = nodes(state, t0, ipam.tunnelAddresses);
   resources.set('/nodes', nodeObjects);
   resources.set('/namespaces', ['default', 'kube-system', 'kube-public', ...(calico ? ['calico-system', 'tigera-operator'] : [])].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(name, undefined, t0), status: { phase: 'Active' } })));
-  resources.set('/pods', [...calicoPods(state, t0), ...helmPods(state, t0), ...kubeProxyPods(state, t0)]);
+  resources.set('/pods', [...calicoPods(state, t0), ...canalPods(state, t0), ...helmPods(state, t0), ...kubeProxyPods(state, t0)]);
   resources.set('/configmaps', calico && state.servicesEndpoint ? [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('kubernetes-services-endpoint', 'tigera-operator', t0), data: { KUBERNETES_SERVICE_HOST: state.servicesEndpoint.host, KUBERNETES_SERVICE_PORT: state.servicesEndpoint.port } }] : []);
   const typhaAddresses = Array.from({ length: state.typhaEndpoints }, (_, index) => ({ ip: `192.168.50.${10 + index}`, nodeName: nodeName(state, index) }));
   resources.set('/endpoints', calico ? [{ apiVersion: 'v1', kind: 'Endpoints', metadata: meta('calico-typha', 'calico-system', t0), subsets: typhaAddresses.length > 0 ? [{ addresses: typhaAddresses, ports: [{ name: 'calico-typha', port: 5473 }] }] : [] }] : []);
@@ -220,19 +238,22 @@ export function materialize(scenario: Scenario, second: number, t0: number): Obj
   }));
   resources.set('/events', [...sandboxEvents, ...pullEvents]);
   const linuxNodes = total - (state.windowsNodes ?? 0);
-  resources.set('apps/daemonsets', calico ? [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('calico-node', 'calico-system', t0), spec: { template: { spec: { containers: [{ name: 'calico-node', image: `docker.io/rancher/mirrored-calico-node:${state.calico}` }] } } }, status: { desiredNumberScheduled: linuxNodes, currentNumberScheduled: linuxNodes, numberReady: state.calicoNodeReady, updatedNumberScheduled: linuxNodes, numberAvailable: state.calicoNodeReady } }] : []);
+  resources.set('apps/daemonsets', !calico ? canalDaemonSet(state, t0) : [{ apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: meta('calico-node', 'calico-system', t0), spec: { template: { spec: { containers: [{ name: 'calico-node', image: `docker.io/rancher/mirrored-calico-node:${state.calico}` }] } } }, status: { desiredNumberScheduled: linuxNodes, currentNumberScheduled: linuxNodes, numberReady: state.calicoNodeReady, updatedNumberScheduled: linuxNodes, numberAvailable: state.calicoNodeReady } }]);
   resources.set('apps/deployments', calico ? [deployment('tigera-operator', 'tigera-operator', t0, state.operatorAvailable, 1, operatorImage(state)), deployment('calico-typha', 'calico-system', t0, state.typhaAvailable, Math.min(3, Math.max(1, state.servers))), deployment('calico-kube-controllers', 'calico-system', t0, state.kubeControllersAvailable)] : []);
   const charts = calico ? ['rke2-calico-crd', 'rke2-calico', 'rke2-coredns'] : [`rke2-${state.cni}`, 'rke2-coredns'];
   resources.set('batch/jobs', charts.map((chart) => ({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(`helm-install-${chart}`, 'kube-system', t0), status: { ...(state.helmJobs.failedAttempts > 0 ? { failed: state.helmJobs.failedAttempts } : {}), ...(state.helmJobs.succeeded ? { succeeded: 1, conditions: [{ type: 'Complete', status: 'True', lastTransitionTime: iso(t0, 0) }] } : { active: 1 }) } })));
   resources.set('helm.cattle.io/helmcharts', charts.map((chart) => ({ apiVersion: 'helm.cattle.io/v1', kind: 'HelmChart', metadata: { ...meta(chart, 'kube-system', t0), annotations: { 'helm.cattle.io/chart-url': `https://rke2-charts.rancher.io/assets/${chart}/${chart}-${chart.startsWith('rke2-calico') ? calicoChart(state) : 'v1.0.0'}.tgz` } }, spec: { chart, bootstrap: true, ...(chart === 'rke2-calico' ? { set: { 'global.clusterCIDR': state.clusterCidr, 'global.clusterCIDRv4': state.clusterCidr } } : {}) } })));
   resources.set('helm.cattle.io/helmchartconfigs', []);
-  const crdNames = calico ? CRD_NAMES.filter((name) => !state.crdsMissing.includes(name)) : ['helmcharts.helm.cattle.io', 'helmchartconfigs.helm.cattle.io', 'addons.k3s.cattle.io'];
+  const helmCrds = ['helmcharts.helm.cattle.io', 'helmchartconfigs.helm.cattle.io', 'addons.k3s.cattle.io'];
+  // rke2-canal ships the crd.projectcalico.org CRDs its calico-node needs, without the operator's.
+  const canal = state.cni === 'canal';
+  const crdNames = calico ? CRD_NAMES.filter((name) => !state.crdsMissing.includes(name)) : [...helmCrds, ...(canal ? CRD_NAMES.filter((name) => name.endsWith('.crd.projectcalico.org')) : [])];
   resources.set('apiextensions.k8s.io/customresourcedefinitions', crdNames.map((name) => crd(name, t0)));
   const { roles, bindings } = rbac(state, t0);
   resources.set('rbac.authorization.k8s.io/clusterroles', roles);
   resources.set('rbac.authorization.k8s.io/clusterrolebindings', bindings);
-  const ciExists = calico && state.clusterInformation !== 'absent' && !state.crdsMissing.includes('clusterinformations.crd.projectcalico.org');
-  resources.set('crd.projectcalico.org/clusterinformations', ciExists ? [{ apiVersion: 'crd.projectcalico.org/v1', kind: 'ClusterInformation', metadata: meta('default', undefined, t0, state.clusterInformationCreatedAt ?? 0), spec: { calicoVersion: state.calico, clusterGUID: '4f1c0e2a9b7d4c6e8a1b3c5d7e9f0a2b', clusterType: 'typha,kdd,k8s,operator,bgp,kubeadm', datastoreReady: state.clusterInformation === 'ready' } }] : []);
+  const ciExists = (calico || canal) && state.clusterInformation !== 'absent' && !state.crdsMissing.includes('clusterinformations.crd.projectcalico.org');
+  resources.set('crd.projectcalico.org/clusterinformations', ciExists ? [{ apiVersion: 'crd.projectcalico.org/v1', kind: 'ClusterInformation', metadata: meta('default', undefined, t0, state.clusterInformationCreatedAt ?? 0), spec: { calicoVersion: state.calico, clusterGUID: '4f1c0e2a9b7d4c6e8a1b3c5d7e9f0a2b', clusterType: canal ? 'k8s,canal,kdd' : 'typha,kdd,k8s,operator,bgp,kubeadm', datastoreReady: state.clusterInformation === 'ready' } }] : []);
   const encapsulation = state.installation?.encapsulation ?? 'VXLAN';
   const vxlanMode = encapsulation.startsWith('VXLAN') ? (encapsulation === 'VXLANCrossSubnet' ? 'CrossSubnet' : 'Always') : 'Never';
   const ipipMode = encapsulation.startsWith('IPIP') ? (encapsulation === 'IPIPCrossSubnet' ? 'CrossSubnet' : 'Always') : 'Never';

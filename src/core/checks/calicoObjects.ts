@@ -9,7 +9,15 @@ export const HELM_NAMESPACE = 'kube-system';
 
 export const CALICO_CHARTS = ['rke2-calico-crd', 'rke2-calico'] as const;
 /** Other CNI charts RKE2 can deploy; their presence without rke2-calico means Calico is not the CNI. */
-export const OTHER_CNI_CHARTS = ['rke2-canal', 'rke2-cilium', 'rke2-flannel'] as const;
+export const OTHER_CNI_CHARTS = ['rke2-cilium', 'rke2-flannel'] as const;
+
+/**
+ * Canal: Calico's calico-node (policy, no BGP) and flannel (routes) as two containers of one DaemonSet in kube-system,
+ * labelled k8s-app=canal. RKE2's default CNI names it after its chart (rke2-charts packages/rke2-canal
+ * templates/daemonset.yaml: `name: {{ .Release.Name }}`); Calico's canal.yaml and RKE1 name it canal.
+ */
+export const CANAL_CHART = 'rke2-canal';
+export const CANAL_DAEMONSETS = ['rke2-canal', 'canal'] as const;
 
 /** The 24 CRDs of rke2-calico-crd v3.29.101 (the chart's own validator checks these kinds). */
 export const CALICO_CRDS: readonly string[] = [
@@ -58,6 +66,9 @@ export const PATHS = {
 /** Labels of the pods the checks read by selector. */
 export const POD_LABELS = {
   calicoNode: 'k8s-app=calico-node',
+  /** kube-system: a manifest install's calico-node, or Canal's pods (calico-node and kube-flannel containers). */
+  calicoNodeOrCanal: 'k8s-app in (calico-node,canal)',
+  canal: 'canal',
   /** Typha and kube-controllers in one list: both are few pods in calico-system. */
   controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
   /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */

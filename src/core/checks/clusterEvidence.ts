@@ -1,7 +1,7 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
 import { num, text } from '../kube/objectFields';
-import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
+import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, CANAL_DAEMONSETS, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { podLogsToRead, type PodLogEvidence } from './podLogSelection';
 
 /** How the connection to the API server is secured, as the kubeconfig set it up. */
@@ -82,10 +82,18 @@ export interface ClusterEvidence {
 
 export interface ManifestInstallEvidence {
   readonly calicoNodeDaemonSet: ApiResult<unknown>;
+  /** kube-system pods labelled k8s-app=calico-node, or k8s-app=canal (Canal's calico-node runs in them). */
   readonly calicoNodePods: ApiResult<ListResult>;
+  /** Canal's DaemonSet (rke2-canal, else canal); absent where a source did not look for it. */
+  readonly canalDaemonSet?: CanalDaemonSet;
   readonly kubeControllersDeployment: ApiResult<unknown>;
   /** calico-kube-controllers (and a manifest Typha) pods in kube-system; absent where a source did not collect them. */
   readonly controlPlanePods?: ApiResult<ListResult>;
+}
+
+export interface CanalDaemonSet {
+  readonly name: string;
+  readonly read: ApiResult<unknown>;
 }
 
 export interface OperatorRolloutEvidence {
@@ -120,6 +128,16 @@ function operatorNotRunning(deployment: ApiResult<unknown>): boolean {
 function podsNotCreated(daemonSet: ApiResult<unknown> | undefined): boolean {
   if (daemonSet?.kind !== 'ok') return false;
   return (num(daemonSet.value, 'status', 'currentNumberScheduled') ?? 0) < (num(daemonSet.value, 'status', 'desiredNumberScheduled') ?? 0);
+}
+
+/**
+ * Canal's DaemonSet out of the names it goes by: the one found, else (none found) the first answer that is not
+ * "not found" (a refusal decides nothing), else not found.
+ */
+function canalFound(read: Partial<Record<(typeof CANAL_DAEMONSETS)[number], ApiResult<unknown>>>): CanalDaemonSet {
+  const answers = CANAL_DAEMONSETS.map((name) => ({ name, read: read[name] ?? ({ kind: 'malformed', message: 'not read' } as const) }));
+  const chosen = answers.find((answer) => answer.read.kind === 'ok') ?? answers.find((answer) => answer.read.kind !== 'not-found') ?? answers[0];
+  return chosen ?? { name: CANAL_DAEMONSETS[0], read: { kind: 'malformed', message: 'not read' } };
 }
 
 /** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
@@ -232,7 +250,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     kubeProxySelector = POD_LABELS.kubeProxyDaemonSet;
     into(listsRead, 'kubeProxyPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxyDaemonSet, limit: 1, maxItems: 1 }));
   }
-  const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment', ApiResult<unknown>>> = {};
+  const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment' | (typeof CANAL_DAEMONSETS)[number], ApiResult<unknown>>> = {};
   const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods', ApiResult<ListResult>>> = {};
   // calico-system has no calico-node, or it could not be read and no calico-node pod is seen there: a manifest
   // install (kube-system) is possible, so look there too.
@@ -242,7 +260,8 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   if (readManifest) {
     into(manifest, 'calicoNodeDaemonSet', get(PATHS.daemonSet(HELM_NAMESPACE, 'calico-node')));
     into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));
-    into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNode, limit: SMALL_OBJECT_PAGE }));
+    for (const canal of CANAL_DAEMONSETS) into(manifest, canal, get(PATHS.daemonSet(HELM_NAMESPACE, canal)));
+    into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNodeOrCanal, limit: SMALL_OBJECT_PAGE }));
     into(manifestLists, 'controlPlanePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
     // A manifest install's pulls fail in kube-system; the image check keeps the events of Calico's pods only.
     into(failedEvents, HELM_NAMESPACE, list(PATHS.namespacedEvents(HELM_NAMESPACE), { fieldSelector: 'reason=Failed', limit: FAILED_EVENT_LIMIT, maxItems: FAILED_EVENT_LIMIT }));
@@ -267,11 +286,16 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
       podLogs.push({ ...wanted, text });
     });
   }
-  // The calico-node DaemonSet that applies (calico-system, else a manifest install's) and has pods missing: why.
-  const nodeDaemonSet = object('calicoNodeDaemonSet').kind === 'ok' ? { set: object('calicoNodeDaemonSet'), namespace: CALICO_NAMESPACE } : { set: manifest.calicoNodeDaemonSet, namespace: HELM_NAMESPACE };
+  const canalDaemonSet = readManifest ? canalFound(manifest) : undefined;
+  // The calico-node DaemonSet that applies (calico-system, else a manifest install's or Canal's) and has pods missing: why.
+  const nodeDaemonSet = object('calicoNodeDaemonSet').kind === 'ok'
+    ? { set: object('calicoNodeDaemonSet'), namespace: CALICO_NAMESPACE, name: 'calico-node' }
+    : manifest.calicoNodeDaemonSet?.kind !== 'ok' && canalDaemonSet?.read.kind === 'ok'
+      ? { set: canalDaemonSet.read, namespace: HELM_NAMESPACE, name: canalDaemonSet.name }
+      : { set: manifest.calicoNodeDaemonSet, namespace: HELM_NAMESPACE, name: 'calico-node' };
   const refusals: Partial<Record<'calicoNodeRefusals', ApiResult<ListResult>>> = {};
   if (podsNotCreated(nodeDaemonSet.set)) {
-    into(refusals, 'calicoNodeRefusals', list(PATHS.namespacedEvents(nodeDaemonSet.namespace), { fieldSelector: 'involvedObject.name=calico-node,reason=FailedCreate', limit: 20, maxItems: 20 }));
+    into(refusals, 'calicoNodeRefusals', list(PATHS.namespacedEvents(nodeDaemonSet.namespace), { fieldSelector: `involvedObject.name=${nodeDaemonSet.name},reason=FailedCreate`, limit: 20, maxItems: 20 }));
   }
   await limited(8, reads);
   const evidence: ClusterEvidence = {
@@ -303,7 +327,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     failedEvents,
     kubeProxyPods: listed('kubeProxyPods'),
     kubeProxySelector,
-    ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead, controlPlanePods: manifestLists.controlPlanePods ?? notRead } } : {}),
+    ...(readManifest ? { manifestInstall: { calicoNodeDaemonSet: manifest.calicoNodeDaemonSet ?? notRead, calicoNodePods: manifestLists.calicoNodePods ?? notRead, kubeControllersDeployment: manifest.kubeControllersDeployment ?? notRead, controlPlanePods: manifestLists.controlPlanePods ?? notRead, ...(canalDaemonSet ? { canalDaemonSet } : {}) } } : {}),
     ...(refusals.calicoNodeRefusals ? { calicoNodeRefusals: refusals.calicoNodeRefusals } : {}),
     ...(readRollout ? { operatorRollout: { replicaSets: rollout.replicaSets ?? notRead, pods: rollout.pods ?? notRead, events: rollout.events ?? notRead } } : {}),
     ...(objects.servicesEndpoint ? { servicesEndpoint: objects.servicesEndpoint } : {}),

@@ -3,6 +3,9 @@ import type { InstallMethod } from '../knowledge/releaseFacts';
 import type { ClusterEvidence } from './clusterEvidence';
 import { isWindowsNode } from './networkSetup';
 import { oncePerEvidence } from './oncePerEvidence';
+import { CANAL_CHART, POD_LABELS } from './calicoObjects';
+
+const CANAL_APP = POD_LABELS.canal;
 
 /** The Kubernetes distribution a node belongs to. */
 export type Distribution = 'RKE2' | 'K3s' | 'kubeadm or other';
@@ -41,29 +44,41 @@ function readDistribution(evidence: ClusterEvidence): ClusterDistribution {
   return { distribution: first[0], evidence: `${ranked.map(([kind, count]) => `${kind} on ${count} node(s)`).join(', ')} (kubelet version suffix, rke2.io/k3s.io node annotations)` };
 }
 
-function hasItems(pods: ClusterEvidence['calicoNodePods']): boolean {
-  return pods.kind === 'ok' && pods.value.items.length > 0;
+function hasItems(pods: ClusterEvidence['calicoNodePods'], app?: string): boolean {
+  return pods.kind === 'ok' && pods.value.items.some((pod) => app === undefined || text(pod, 'metadata', 'labels', 'k8s-app') === app);
 }
 
-/** How Calico is installed, as far as the objects tell; 'none' when neither install's calico-node exists. */
-export type InstallKind = InstallMethod | 'none' | 'unknown';
+/** How Calico is installed, as far as the objects tell; 'none' when no install's calico-node exists. */
+export type InstallKind = InstallMethod | 'canal' | 'none' | 'unknown';
 
 /**
  * tigera-operator installs run calico-node in calico-system from Installation default; Calico's manifest
- * (calico.yaml) runs it in kube-system with no operator.
+ * (calico.yaml) runs it in kube-system with no operator; Canal runs it beside flannel in one kube-system DaemonSet
+ * (RKE2's default CNI, chart rke2-canal).
  */
 export function installKind(evidence: ClusterEvidence): InstallKind {
   if (evidence.operatorDeployment.kind === 'ok' || evidence.installation.kind === 'ok' || evidence.calicoNodeDaemonSet.kind === 'ok') return 'operator';
   const manifest = evidence.manifestInstall?.calicoNodeDaemonSet;
   if (manifest?.kind === 'ok') return 'manifest';
-  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.kind === 'not-found') return 'none';
-  // Neither DaemonSet readable: where calico-node's pods run tells the install.
+  const canal = evidence.manifestInstall?.canalDaemonSet?.read;
+  if (canal?.kind === 'ok' || canalChart(evidence)) return 'canal';
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.kind === 'not-found' && (canal === undefined || canal.kind === 'not-found')) return 'none';
+  // No DaemonSet readable: where calico-node's pods run, and their label, tell the install.
   if (hasItems(evidence.calicoNodePods)) return 'operator';
-  if (evidence.manifestInstall && hasItems(evidence.manifestInstall.calicoNodePods)) return 'manifest';
+  if (evidence.manifestInstall && hasItems(evidence.manifestInstall.calicoNodePods, 'calico-node')) return 'manifest';
+  if (evidence.manifestInstall && hasItems(evidence.manifestInstall.calicoNodePods, CANAL_APP)) return 'canal';
   return 'unknown';
 }
 
+/** RKE2 deployed its Canal chart (its default CNI) and not rke2-calico. */
+function canalChart(evidence: ClusterEvidence): boolean {
+  if (evidence.helmCharts.kind !== 'ok') return false;
+  const charts = evidence.helmCharts.value.items.map((chart) => text(chart, 'metadata', 'name'));
+  return charts.includes(CANAL_CHART) && !charts.includes('rke2-calico');
+}
+
 export const MANIFEST_INSTALL = 'a manifest install (calico-node in kube-system, no tigera-operator)';
+export const CANAL_INSTALL = 'Canal (calico-node for policy and flannel for routes in one kube-system DaemonSet, no tigera-operator)';
 
 /** The cluster's distribution: the one of its Linux nodes (Windows nodes say less), by majority; read once per evidence. */
 export const clusterDistribution = oncePerEvidence(readDistribution);

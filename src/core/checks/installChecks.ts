@@ -1,8 +1,8 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_CHARTS, HELM_NAMESPACE, OTHER_CNI_CHARTS, PATHS } from './calicoObjects';
+import { CALICO_CHARTS, CANAL_CHART, HELM_NAMESPACE, OTHER_CNI_CHARTS, PATHS } from './calicoObjects';
 import { result, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
-import { clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
+import { CANAL_INSTALL, clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
 import { podRestarts } from './podLogSelection';
 import { raceBlocker } from './initRaceConditions';
 import { podCounts, podState } from './podProblems';
@@ -25,9 +25,16 @@ export function cniVerdict(evidence: ClusterEvidence): CniVerdict {
 /** Calico's calico-node DaemonSet, wherever the install put it, proves Calico is the CNI without RKE2's charts. */
 function calicoRunsWithoutCharts(evidence: ClusterEvidence, chartLine: string): CheckResult | undefined {
   const install = installKind(evidence);
+  if (install === 'canal') return result(CNI_CHECK, 'pass', `Canal is the CNI: ${CANAL_INSTALL}`, [chartLine, canalLine(evidence)]);
   if (install !== 'operator' && install !== 'manifest') return undefined;
   const where = install === 'manifest' ? MANIFEST_INSTALL : 'a tigera-operator install (calico-system)';
   return result(CNI_CHECK, 'pass', `Calico is the CNI: ${where}, not from RKE2's rke2-calico chart`, [chartLine, `calico-node DaemonSet found: ${where}`]);
+}
+
+function canalLine(evidence: ClusterEvidence): string {
+  const canal = evidence.manifestInstall?.canalDaemonSet;
+  if (canal?.read.kind === 'ok') return `DaemonSet ${HELM_NAMESPACE}/${canal.name} found (k8s-app=canal)`;
+  return `HelmChart ${CANAL_CHART} deployed; its DaemonSet ${canal ? `could not be read (${canal.read.kind})` : 'was not looked for'}`;
 }
 
 export function checkCni(evidence: ClusterEvidence): CheckResult {

@@ -1,5 +1,6 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { CALICO_NAMESPACE, CANAL_DAEMONSETS, HELM_NAMESPACE, PATHS, POD_LABELS } from './calicoObjects';
+import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import type { ApiResult } from '../kube/apiResult';
@@ -28,17 +29,33 @@ function describeUnreadyPod(pod: Json): string {
   return `${name(pod)} on ${text(pod, 'spec', 'nodeName') ?? '?'}: ${text(pod, 'status', 'phase') ?? '?'}${stuck ? ` (${describeWaiting(stuck)}${stuck.init ? ` in init container ${stuck.container}` : ''})` : ''}, ${restarts} restart(s)${lastTerminated ? `, last terminated: ${lastTerminated}` : ''}`;
 }
 
-/** calico-node's DaemonSet and pods: calico-system for an operator install, kube-system for a manifest install. */
-function calicoNodeSource(evidence: ClusterEvidence): { daemonSet: ClusterEvidence['calicoNodeDaemonSet']; pods: ClusterEvidence['calicoNodePods']; namespace: string } {
+interface CalicoNodeSource {
+  readonly daemonSet: ClusterEvidence['calicoNodeDaemonSet'];
+  readonly pods: ClusterEvidence['calicoNodePods'];
+  readonly namespace: string;
+  /** calico-node, or Canal's DaemonSet (rke2-canal, canal) whose pods run calico-node beside flannel. */
+  readonly name: string;
+}
+
+/**
+ * calico-node's DaemonSet and pods: calico-system for an operator install, kube-system for a manifest install or
+ * Canal (its own DaemonSet name, pods labelled k8s-app=canal).
+ */
+function calicoNodeSource(evidence: ClusterEvidence): CalicoNodeSource {
   const manifest = evidence.manifestInstall;
-  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: manifest.calicoNodePods, namespace: HELM_NAMESPACE };
-  // Neither DaemonSet readable: the pods say where calico-node runs (kube-system for a manifest install).
+  const canal = manifest?.canalDaemonSet;
+  const inKubeSystem = (pods: ClusterEvidence['calicoNodePods'], app: string): ClusterEvidence['calicoNodePods'] => (pods.kind === 'ok' ? { kind: 'ok', value: { ...pods.value, items: podsOfApp(pods.value.items, app) } } : pods);
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: inKubeSystem(manifest.calicoNodePods, 'calico-node'), namespace: HELM_NAMESPACE, name: 'calico-node' };
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'not-found' && canal?.read.kind === 'ok') return { daemonSet: canal.read, pods: inKubeSystem(manifest.calicoNodePods, POD_LABELS.canal), namespace: HELM_NAMESPACE, name: canal.name };
+  // Neither DaemonSet readable: the pods say where calico-node runs (kube-system for a manifest install or Canal).
   const operatorPods = evidence.calicoNodePods;
   const noOperatorPods = operatorPods.kind !== 'ok' || operatorPods.value.items.length === 0;
   if (evidence.calicoNodeDaemonSet.kind !== 'ok' && noOperatorPods && manifest?.calicoNodePods.kind === 'ok' && manifest.calicoNodePods.value.items.length > 0) {
-    return { daemonSet: manifest.calicoNodeDaemonSet.kind === 'ok' ? manifest.calicoNodeDaemonSet : evidence.calicoNodeDaemonSet, pods: manifest.calicoNodePods, namespace: HELM_NAMESPACE };
+    const isCanal = podsOfApp(manifest.calicoNodePods.value.items, 'calico-node').length === 0;
+    const daemonSet = isCanal ? (canal?.read.kind === 'ok' ? canal.read : evidence.calicoNodeDaemonSet) : manifest.calicoNodeDaemonSet.kind === 'ok' ? manifest.calicoNodeDaemonSet : evidence.calicoNodeDaemonSet;
+    return { daemonSet, pods: inKubeSystem(manifest.calicoNodePods, isCanal ? POD_LABELS.canal : 'calico-node'), namespace: HELM_NAMESPACE, name: isCanal ? (canal?.name ?? 'canal') : 'calico-node' };
   }
-  return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE };
+  return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE, name: 'calico-node' };
 }
 
 const CALICO_NODE_REMEDIATION = 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.';
@@ -49,12 +66,18 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   const manifestRead = evidence.manifestInstall?.calicoNodeDaemonSet;
   // Not in calico-system, and kube-system could not be looked at: a manifest install cannot be ruled out.
   if (found.kind === 'not-found' && manifestRead !== undefined && manifestRead.kind !== 'ok' && manifestRead.kind !== 'not-found') return unknownFrom(CALICO_NODE_CHECK, 'DaemonSet kube-system/calico-node (calico-system has none)', manifestRead);
+  const canalRead = evidence.manifestInstall?.canalDaemonSet;
+  if (found.kind === 'not-found' && installKind(evidence) === 'canal') {
+    // RKE2's Canal chart is deployed, but its DaemonSet is not (yet) there, or could not be read.
+    if (canalRead !== undefined && canalRead.read.kind !== 'not-found' && canalRead.read.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, `DaemonSet kube-system/${canalRead.name}`, canalRead.read);
+    return result(CALICO_NODE_CHECK, 'fail', `Canal's DaemonSet (kube-system/${CANAL_DAEMONSETS.join(' or kube-system/')}) not found`, [], { remediation: 'RKE2 deploys it with the rke2-canal chart: check the helm-install-rke2-canal Job in kube-system and the rke2-server log.' });
+  }
   if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', `DaemonSet calico-system/calico-node not found${evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'not-found' ? ', nor kube-system/calico-node (a manifest install)' : ''}`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const pods = source.pods.kind === 'ok' ? source.pods.value.items : [];
     const fromPods = judgeFromPods({
       definition: CALICO_NODE_CHECK,
-      controller: `DaemonSet ${source.namespace}/calico-node`,
+      controller: `DaemonSet ${source.namespace}/${source.name}`,
       refusal: found,
       pods,
       lines: pods.filter((pod) => !podReady(pod) || stuckContainer(pod) !== undefined).slice(0, 20).map(describeUnreadyPod),
@@ -63,13 +86,14 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
       readyIsEnough: false,
       remediation: CALICO_NODE_REMEDIATION,
     });
-    return fromPods ?? unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/calico-node`, found);
+    return fromPods ?? unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/${source.name}`, found);
   }
   const desired = num(found.value, 'status', 'desiredNumberScheduled') ?? 0;
   const ready = num(found.value, 'status', 'numberReady') ?? 0;
   const updated = num(found.value, 'status', 'updatedNumberScheduled') ?? 0;
-  const lines = [`desired ${desired}, ready ${ready}, updated ${updated}`, ...(source.namespace === CALICO_NAMESPACE ? [] : [`DaemonSet ${source.namespace}/calico-node (a manifest install)`])];
-  const objects: ObjectRef[] = [{ kind: 'DaemonSet', namespace: source.namespace, name: 'calico-node', path: PATHS.daemonSet(source.namespace, 'calico-node') }];
+  const canal = source.name !== 'calico-node';
+  const lines = [`desired ${desired}, ready ${ready}, updated ${updated}`, ...(source.namespace === CALICO_NAMESPACE ? [] : [`DaemonSet ${source.namespace}/${source.name} (${canal ? 'Canal: calico-node and kube-flannel in each pod' : 'a manifest install'})`])];
+  const objects: ObjectRef[] = [{ kind: 'DaemonSet', namespace: source.namespace, name: source.name, path: PATHS.daemonSet(source.namespace, source.name) }];
   let stuckPods: Json[] = [];
   if (source.pods.kind === 'ok') {
     // A pod stuck in an init container (Init:ErrImagePull) is not Ready either; both are listed, stuck first.
@@ -81,14 +105,14 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   } else {
     lines.push(`calico-node pods: could not list (${source.pods.kind})`);
   }
-  const refused = refusedPods(evidence, found.value, desired, source.namespace);
+  const refused = refusedPods(evidence, found.value, desired, source);
   if (refused) return result(CALICO_NODE_CHECK, 'fail', refused.summary, [...lines, ...refused.lines], { remediation: refused.remediation, objects });
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
   if (ready < desired || updated < desired || stuckPods.length > 0) {
     const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
-    return result(CALICO_NODE_CHECK, 'fail', `calico-node ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
+    return result(CALICO_NODE_CHECK, 'fail', `${canal ? `${source.name} (Canal)` : 'calico-node'} ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
   }
-  return result(CALICO_NODE_CHECK, 'pass', `calico-node ready on all ${desired} nodes`, lines, { objects });
+  return result(CALICO_NODE_CHECK, 'pass', `${canal ? `${source.name} (Canal)` : 'calico-node'} ready on all ${desired} nodes`, lines, { objects });
 }
 
 const REFUSAL_REMEDIATION: Readonly<Record<AdmissionRefusal, (namespace: string) => string>> = {
@@ -100,7 +124,8 @@ const REFUSAL_REMEDIATION: Readonly<Record<AdmissionRefusal, (namespace: string)
  * A calico-node DaemonSet that has created pods for fewer nodes than it should: its FailedCreate events say why (an
  * admission refusal, a quota). Everything else about calico-node follows from that, so it is what the check says.
  */
-function refusedPods(evidence: ClusterEvidence, daemonSet: Json, desired: number, namespace: string): { summary: string; lines: string[]; remediation: string } | undefined {
+function refusedPods(evidence: ClusterEvidence, daemonSet: Json, desired: number, source: CalicoNodeSource): { summary: string; lines: string[]; remediation: string } | undefined {
+  const { namespace, name: setName } = source;
   const current = num(daemonSet, 'status', 'currentNumberScheduled') ?? desired;
   const events = evidence.calicoNodeRefusals;
   if (current >= desired || events?.kind !== 'ok') return undefined;
@@ -111,8 +136,8 @@ function refusedPods(evidence: ClusterEvidence, daemonSet: Json, desired: number
   const said = first.replace(/\s+/g, ' ').slice(0, 300);
   return {
     summary: `calico-node pods are not created on ${desired - current} of ${desired} nodes: ${refusal ? `${refusal} refuses them` : 'the DaemonSet controller cannot create them'} — ${said}`,
-    lines: messages.slice(0, 5).map((message) => `Event FailedCreate on DaemonSet ${namespace}/calico-node: ${message.replace(/\s+/g, ' ').slice(0, 300)}`),
-    remediation: refusal ? REFUSAL_REMEDIATION[refusal](namespace) : 'Read the DaemonSet\'s events (kubectl -n ' + namespace + ' describe daemonset calico-node): quotas, limit ranges or webhooks can refuse its pods.',
+    lines: messages.slice(0, 5).map((message) => `Event FailedCreate on DaemonSet ${namespace}/${setName}: ${message.replace(/\s+/g, ' ').slice(0, 300)}`),
+    remediation: refusal ? REFUSAL_REMEDIATION[refusal](namespace) : `Read the DaemonSet's events (kubectl -n ${namespace} describe daemonset ${setName}): quotas, limit ranges or webhooks can refuse its pods.`,
   };
 }
 
@@ -168,7 +193,15 @@ function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { po
 
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const manifest = evidence.manifestInstall;
-  const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok' ? manifest : undefined;
+  const canal = evidence.kubeControllersDeployment.kind === 'not-found' && installKind(evidence) === 'canal';
+  if (canal && manifest?.kubeControllersDeployment.kind === 'not-found') {
+    // Calico's canal.yaml deploys calico-kube-controllers; RKE2's rke2-canal chart deploys rke2-canal-kube-controllers
+    // only with calico.calicoKubeControllers set (rke2-charts packages/rke2-canal templates/kube-controllers-deployment.yaml).
+    const { pods } = kubeControllersPods(evidence, HELM_NAMESPACE);
+    if (pods.length === 0) return skipped(KUBE_CONTROLLERS_CHECK, 'not applicable: this Canal install runs without calico-kube-controllers (optional in RKE2\'s rke2-canal chart)');
+    return judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
+  }
+  const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && (manifest?.calicoNodeDaemonSet.kind === 'ok' || canal) ? manifest : undefined;
   const inKubeSystem = fromManifest !== undefined;
   const found = fromManifest ? fromManifest.kubeControllersDeployment : evidence.kubeControllersDeployment;
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;

@@ -53,6 +53,6 @@ describe('datastore.clusterinformation', () => {
   it('is skipped without its CRD (the CRDs check says why), and when Calico is not the CNI', () => {
     const withoutCrd = listed(CALICO_CRDS.filter((name) => !name.startsWith('clusterinformations')).map((name) => crd(name)));
     assertResult(checkDatastore(healthyEvidence({ crds: withoutCrd, clusterInformation: NOT_FOUND })), { status: 'skipped', summary: /^skipped: the clusterinformations\.crd\.projectcalico\.org CRD is missing$/, evidence: [], remediation: null });
-    assert.equal(resultOf(healthyEvidence(otherCni('rke2-canal')), 'datastore.clusterinformation').status, 'skipped');
+    assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'datastore.clusterinformation').status, 'skipped');
   });
 });

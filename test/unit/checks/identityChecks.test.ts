@@ -115,6 +115,6 @@ describe('identity.known-issues', () => {
   });
 
   it('is skipped when Calico is not the CNI', () => {
-    assertResult(resultOf(healthyEvidence(otherCni('rke2-canal')), 'identity.known-issues'), { status: 'skipped', summary: /^skipped: Calico is not this cluster's CNI \(rke2-canal\)$/, evidence: [], remediation: null });
+    assertResult(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'identity.known-issues'), { status: 'skipped', summary: /^skipped: Calico is not this cluster's CNI \(rke2-cilium\)$/, evidence: [], remediation: null });
   });
 });
