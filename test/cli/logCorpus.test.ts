@@ -38,6 +38,8 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-12': { incidents: 18, linesFound: 27, healthyWithFindings: 0 },
   'batch-13': { incidents: 25, linesFound: 34, healthyWithFindings: 1 },
   'batch-14': { incidents: 8, linesFound: 15, healthyWithFindings: 0 },
+  'batch-15': { incidents: 17, linesFound: 24, healthyWithFindings: 0 },
+  'batch-16': { incidents: 18, linesFound: 22, healthyWithFindings: 1 },
 };
 
 interface Score {
