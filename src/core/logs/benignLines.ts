@@ -41,6 +41,12 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'CoreDNS plugin/errors ("<rcode> <qname> <qtype>: <error>"), RFC 7085 (single-label names on the Internet); kubernetes/kubernetes#91518',
   },
   {
+    trigger: ':10250/',
+    pattern: 'https://[^ /"]{1,80}:10250/.{0,200}x509: ',
+    reason: 'a TLS error against port 10250 is about the kubelet\'s own serving certificate (metrics-server scraping it, the API server proxying logs or exec): self-signed, or without the node\'s IP among its SANs until serverTLSBootstrap is set; neither is the pod network\'s nor Calico\'s',
+    source: 'Kubernetes ports and protocols (kubelet API, TCP 10250); kubelet serving certificates (kubeadm "Enabling signed kubelet serving certificates", serverTLSBootstrap); kubernetes-sigs/metrics-server README (--kubelet-insecure-tls)',
+  },
+  {
     trigger: 'object has been modified',
     pattern: 'the object has been modified; please apply your changes to the latest version',
     reason: 'an optimistic-concurrency conflict: the controller re-reads the object and retries',

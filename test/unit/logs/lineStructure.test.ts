@@ -205,4 +205,18 @@ describe('families from where a line was logged', () => {
     // a benign wording (containerd skipping a snapshotter it cannot use) silences a line the catalog would name
     assert.deepEqual(scanText('time="2024-03-01T10:00:00Z" level=info msg="skip loading plugin \\"io.containerd.snapshotter.v1.aufs\\"..." error="aufs is not supported: modprobe: FATAL: Module aufs not found"').findings, []);
   });
+  it('reads kubectl describe node conditions, glog before its flags, and API paths on any port; leaves the kubelet\'s certificate and other workloads\' missing config alone', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    // kubectl describeNode: Type, Status, LastHeartbeatTime, LastTransitionTime, Reason, Message
+    const row = (type: string, status: string, reason: string, message: string): string => `  ${type.padEnd(20)} ${status.padEnd(9)} Mon, 01 Jan 2024 10:00:00 +0000   Mon, 01 Jan 2024 10:05:00 +0000   ${reason.padEnd(19)} ${message}`;
+    assert.deepEqual(ids(row('Ready', 'Unknown', 'NodeStatusUnknown', 'Kubelet stopped posting node status.')), ['node-condition-error']);
+    assert.deepEqual(ids(row('Ready', 'False', 'KubeletNotReady', 'container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized')), ['cni-not-initialized']);
+    assert.deepEqual(ids([row('NetworkUnavailable', 'False', 'CalicoIsUp', 'Calico is running on this node'), row('MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'), row('Ready', 'True', 'KubeletReady', 'kubelet is posting ready status')].join('\n')), []);
+    const glog = readLineStructure('ERROR: logging before flag.Parse: W0923 10:53:38.381441   15863 server.go:190] WARNING: all flags other than --config are deprecated');
+    assert.deepEqual([glog.format, glog.level, glog.sourceFile], ['klog', 'warning', 'server.go']);
+    assert.deepEqual(ids('ERROR: logging before flag.Parse: E0923 10:53:38.381441   15863 reflector.go:205] pkg/proxy/config/api.go:33: Failed to list *api.Endpoints: Get http://10.0.0.5:8080/api/v1/endpoints?resourceVersion=0: dial tcp 10.0.0.5:8080: getsockopt: connection refused'), ['api-unreachable-error']);
+    assert.deepEqual(ids('E0518 07:12:42.090952       1 scraper.go:140] "Failed to scrape node" err="Get \\"https://10.0.0.25:10250/metrics/resource\\": x509: cannot validate certificate for 10.0.0.25 because it doesn\'t contain any IP SANs" node="worker-0"'), []);
+    assert.deepEqual(ids('  Warning  Failed     9m10s (x4 over 9m36s)  kubelet            Error: secret "memberlist" not found'), []);
+    assert.deepEqual(ids('  Warning  Failed     9m10s (x4 over 9m36s)  kubelet            Error: configmap "calico-config" not found'), ['network-other-error']);
+  });
 });

@@ -25,6 +25,7 @@ export type FamilyId =
   | 'kernel-module'
   | 'mtu'
   | 'crash'
+  | 'node-condition'
   | 'calico-other'
   | 'network-other';
 
@@ -131,6 +132,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'Calico component error',
     meaning: 'A Calico component reported an error the catalog has no precise explanation for.',
     remediation: 'Read the lines around it in the same component\'s log; repeated lines mean the condition persists.',
+  },
+  'node-condition': {
+    title: 'Node condition failing',
+    meaning: 'kubectl describe node shows a condition in a failing state: Ready False or Unknown, memory, disk or PID pressure, or NetworkUnavailable True. Unknown with NodeStatusUnknown means the kubelet stopped reporting: the node is down, its kubelet or RKE2/K3s service stopped, or it cannot reach the API server; a node without pod networking reports Ready False with NetworkPluginNotReady.',
+    remediation: 'On that node read the kubelet (or rke2-agent / k3s-agent) service status and log; for NetworkPluginNotReady follow with calico-node (or the canal pod) on the node; for pressures free the resource named.',
   },
   'network-other': {
     title: 'Pod networking error',

@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'service-down' | 'coredns' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'node-condition' | 'service-down' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -55,6 +55,12 @@ const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\
  */
 export const POD_PREFIX = /^\[(?:pod\/)?[a-z0-9][a-z0-9.-]{0,252}[/ ][a-z0-9][a-z0-9-]{0,62}\] +/;
 const SVLOGD = /^\d{4}-\d{2}-\d{2}_\d{2}:\d{2}:\d{2}\.\d+ /;
+/**
+ * glog writes this before every line a program logs before its flags are parsed (golang/glog glog.go output():
+ * `os.Stderr.Write([]byte("ERROR: logging before flag.Parse: "))`), whatever the line's own severity: the klog line
+ * follows it.
+ */
+const GLOG_BEFORE_FLAGS = 'ERROR: logging before flag.Parse: ';
 /** A bare level word before the message (confd and other Go tools without logrus formatting): `ERROR Config check failed`. */
 const LEVEL_WORD = /^(PANIC|FATAL|ERROR|WARNING|WARN|INFO|DEBUG) /;
 // The date is optional (pastes often drop it); Calico's Python Felix (before v2.0) wrote `,mmm` and `[pid/thread]`.
@@ -118,6 +124,18 @@ const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Za-z]{0,40}(?:Hns|HNS|Hcn|HCN|VM
  * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.
  */
 const POD_ROW = /^\s*(?:[a-z0-9][a-z0-9-]{0,62}\s+)?([a-z0-9][a-z0-9.-]{0,252})\s+\d+\/\d+\s+(\S+)\s+\d+(?: \([\w.]+ ago\))?\s+(\d+[smhdy][\dsmhdy]*)(?:\s|$)/;
+/**
+ * A row of `kubectl describe node`'s Conditions table (Type, Status, LastHeartbeatTime, LastTransitionTime, Reason,
+ * Message; k8s.io/kubectl pkg/describe describeNode): 1 type, 2 status, 3 reason, 4 message. The node condition types
+ * of k8s.io/api core/v1 (NodeConditionType).
+ */
+const NODE_CONDITION_ROW = /^\s*(Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable)\s+(True|False|Unknown)\s+\S.{8,80}?\s{2,}([A-Z][A-Za-z]{2,60})\s+(.*)$/;
+
+/** Whether a node condition's status is a failing one: Ready must be True, the others (pressures, no network) False. */
+function failingCondition(type: string, status: string): boolean {
+  return type === 'Ready' ? status !== 'True' : status !== 'False';
+}
+
 /** Pod statuses that say its containers cannot run (the kubelet's waiting and terminated reasons kubectl shows). */
 const FAILED_POD_STATUS = /^(?:Init:)?(?:CrashLoopBackOff|Error|ErrImagePull|ImagePullBackOff|InvalidImageName|ErrImageNeverPull|CreateContainerConfigError|CreateContainerError|RunContainerError|ContainerCannotRun|OOMKilled|StartError)$/;
 /** An installer's Ansible task failing (ansible's default callback: `fatal: [host]: FAILED! => {…}`). */
@@ -208,6 +226,7 @@ function unwrap(line: string): Unwrapped {
   if (syslog) return { text: head.slice(syslog[0].length), wrapper: 'journald', unit: syslog[1]?.toLowerCase() };
   const svlogd = SVLOGD.exec(head);
   if (svlogd) return { text: head.slice(svlogd[0].length), wrapper: 'none', unit: undefined };
+  if (head.startsWith(GLOG_BEFORE_FLAGS)) return { text: head.slice(GLOG_BEFORE_FLAGS.length), wrapper: 'none', unit: undefined };
   return { text: head, wrapper: 'none', unit: undefined };
 }
 
@@ -303,6 +322,11 @@ export function readLineStructure(line: string): LineStructure {
   if (powershell) return structure(base, 'powershell', 'error', powershell[2] ?? '', { sourceFile: powershell[1] });
   const podRow = POD_ROW.exec(text);
   if (podRow && FAILED_POD_STATUS.test(podRow[2] ?? '')) return structure(base, 'pod-row', 'error', text, { logger: podRow[1] });
+  const condition = NODE_CONDITION_ROW.exec(text);
+  if (condition) {
+    const [, type = '', status = '', reason = '', said = ''] = condition;
+    return structure(base, 'node-condition', failingCondition(type, status) ? 'error' : 'info', `${type} ${status}: ${reason}: ${said}`, { logger: type });
+  }
   const tool = NODE_TOOL.exec(text);
   if (tool) return structure(base, 'node-tool', NODE_TOOL_FAILURE.test(tool[2] ?? '') ? 'error' : undefined, text);
   return fromEvent(base) ?? structure(base, 'plain', undefined, text);

@@ -169,7 +169,16 @@ const NODE_STACK_UNITS = /^(rke2|k3s|containerd|kubelet|crio)$/;
  */
 const QUOTED_MODULE_FAILURE = /\bmodprobe: (FATAL|ERROR)\b|\binsmod: (ERROR|can't)/;
 
+/**
+ * A container whose spec refers to a Secret, ConfigMap or key that does not exist (kubelet kuberuntime
+ * generateContainerConfig: `secret "x" not found`, `configmap "x" not found`, `couldn't find key x in …`; reason
+ * Failed, CreateContainerConfigError): it is that workload's configuration, about pod networking only when the object
+ * is (calico-config, canal-config, a CNI's secret).
+ */
+const MISSING_CONFIG_REFERENCE = /(?:^|\s)Error: (?:(?:secret|configmap|configMap) "[^"]{1,253}" not found|couldn't find key )/;
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
+  if (structure.format === 'event' && MISSING_CONFIG_REFERENCE.test(structure.message)) return isAboutPodNetworking(structure.message);
   if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
   // The dataplane's own tools (modprobe, iptables, ipset, nft) fail on the node only for networking.
@@ -182,7 +191,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   // An installer's shell failing on the CNI directories, or a CNI installer script failing.
   if (structure.format === 'shell') return CNI_PATHS.test(structure.message) || NETWORKING_SCRIPT.test(structure.sourceFile ?? '');
   if (structure.format === 'pod-row') return NETWORKING_POD.test(structure.logger ?? '');
-  if (structure.format === 'powershell') return true;
+  if (structure.format === 'powershell' || structure.format === 'node-condition') return true;
   if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
   if (structure.format === 'coredns' && corednsCannotServe(structure)) return true;
@@ -201,6 +210,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   if (structure.format === 'shell') return 'cni';
   if (structure.format === 'powershell') return 'dataplane';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
+  if (structure.format === 'node-condition') return causeFamily(message) ?? topicFamily(message) ?? 'node-condition';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
   const cause = causeFamily(message) ?? (isAgentTunnelLine(structure.unit, message) ? 'rke2-supervisor' : undefined);
   if (cause) return cause;

@@ -43,6 +43,11 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '.service - ', 'Active: failed', 'Active: activating (auto-restart)',
   // node IPAM's node statuses, recorded as Normal events (see structuralJudge.ts)
   'CIDRNotAvailable', 'CIDRAssignmentFailed',
+  // glog's prefix on lines logged before flags are parsed (golang/glog output())
+  'before flag.Parse: ',
+  // kubectl describe node: the reasons of failing conditions (kubelet pkg/kubelet/nodestatus/setters.go; the node
+  // lifecycle controller's NodeStatusUnknown/NeverUpdated; the route controller's NoRouteCreated)
+  'KubeletNotReady', 'NodeStatusUnknown', 'NodeStatusNeverUpdated', 'KubeletHasInsufficient', 'KubeletHasDiskPressure', 'NoRouteCreated',
   // flannel's warnings and failures logged at INFO, which carry no failure marker of their own
   ...FLANNEL_MESSAGE_TRIGGERS,
 ];
