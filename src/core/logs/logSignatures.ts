@@ -4,6 +4,7 @@
  * server before "the CNI failed"). Each signature cites the source of its wordings.
  */
 import { ACCESS_SIGNATURES } from './catalog/accessSignatures';
+import { BGP_SIGNATURES } from './catalog/bgpSignatures';
 import { CALICO_NODE_SIGNATURES } from './catalog/calicoNodeSignatures';
 import { CALICOCTL_SIGNATURES } from './catalog/calicoctlSignatures';
 import { CNI_SIGNATURES } from './catalog/cniSignatures';
@@ -24,6 +25,7 @@ export const LOG_SIGNATURES: readonly LogSignature[] = [
   ...ACCESS_SIGNATURES,
   ...CALICO_NODE_SIGNATURES,
   ...CALICOCTL_SIGNATURES,
+  ...BGP_SIGNATURES,
   ...OPERATOR_SIGNATURES,
   ...CONTAINER_SIGNATURES,
   ...RKE2_SIGNATURES.filter((signature) => !IMAGE_PULL.includes(signature)),

@@ -219,4 +219,21 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(ids('  Warning  Failed     9m10s (x4 over 9m36s)  kubelet            Error: secret "memberlist" not found'), []);
     assert.deepEqual(ids('  Warning  Failed     9m10s (x4 over 9m36s)  kubelet            Error: configmap "calico-config" not found'), ['network-other-error']);
   });
+  it('reads the node services of k0s and MicroK8s, microk8s inspect, connectivity tests and BGP speakers\' sessions going down', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('2023-12-16T04:14:34Z systemd[1]: snap.microk8s.daemon-kubelite.service: Scheduled restart job, restart counter is at 259.'), ['crash-fatal']);
+    assert.deepEqual(ids(' FAIL:  Service snap.microk8s.daemon-flanneld is not running'), ['crash-fatal']);
+    assert.deepEqual(ids('Dec 03 10:18:51 node1 systemd[1]: k0sworker.service: Main process exited, code=exited, status=1/FAILURE'), ['crash-fatal']);
+    // the snap's other services, and a unit that runs, are not the node's failures
+    assert.deepEqual(ids(' FAIL:  Service snap.lxd.daemon is not running'), []);
+    for (const failed of ['curl: (7) Failed to connect to 10.42.53.71 port 80: No route to host', '* connect to 10.42.53.71 port 80 failed: No route to host', '3 packets transmitted, 0 received, 100% packet loss, time 2050ms', 'nc: connect to 10.43.0.10 port 53 (udp) failed: Connection refused', 'telnet: Unable to connect to remote host: Connection timed out']) {
+      assert.deepEqual(ids(failed), ['connectivity-error'], failed);
+    }
+    assert.deepEqual(ids('3 packets transmitted, 3 received, 0% packet loss, time 2003ms'), []);
+    for (const down of ['Oct 13 13:29:25 lg02 bgpd[101680]: neighbor 80.67.168.5 (GITOYEN1-v4): state change OpenSent -> Active, reason: Connection closed', 'time="2024-04-24T17:22:11Z" level=info msg="Peer Down" Key=240.64.112.200 Reason=hold-timer-expired State=BGP_FSM_ESTABLISHED Topic=Peer', '{"caller":"level.go:63","event":"sessionDown","level":"warn","msg":"BGP session down","peer":"10.10.10.250:179"}', 'gateway2_4 BGP        ---        start  2023-08-21    Active        Socket: Connection reset by peer']) {
+      assert.deepEqual(ids(down), ['bgp-session-down'], down);
+    }
+    assert.deepEqual(ids('Oct 13 13:29:20 lg02 bgpd[101680]: neighbor 80.67.168.5 (GITOYEN1-v4): state change OpenConfirm -> Established, reason: KEEPALIVE message received'), []);
+    assert.deepEqual(ids('Mesh_10_0_0_2 BGP        master     up     2023-08-21    Established'), []);
+  });
 });

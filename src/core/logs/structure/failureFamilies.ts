@@ -26,6 +26,7 @@ export type FamilyId =
   | 'mtu'
   | 'crash'
   | 'node-condition'
+  | 'connectivity'
   | 'calico-other'
   | 'network-other';
 
@@ -137,6 +138,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'Node condition failing',
     meaning: 'kubectl describe node shows a condition in a failing state: Ready False or Unknown, memory, disk or PID pressure, or NetworkUnavailable True. Unknown with NodeStatusUnknown means the kubelet stopped reporting: the node is down, its kubelet or RKE2/K3s service stopped, or it cannot reach the API server; a node without pod networking reports Ready False with NetworkPluginNotReady.',
     remediation: 'On that node read the kubelet (or rke2-agent / k3s-agent) service status and log; for NetworkPluginNotReady follow with calico-node (or the canal pod) on the node; for pressures free the resource named.',
+  },
+  connectivity: {
+    title: 'Connectivity test failed',
+    meaning: 'curl, ping, nc or telnet could not reach an address (no route, refused, timed out, nothing received). Towards a pod or Service address it means traffic between pods or nodes is dropped: the route or tunnel to the other node is missing (calico-node not ready there, VXLAN UDP 4789 or IP-in-IP blocked between the nodes, a wrongly autodetected node address), a NetworkPolicy denies it, or the node\'s firewall does.',
+    remediation: 'Note where the test ran from and to; check calico-node on both nodes, `ip route` towards the pod CIDR of the other node, that VXLAN (UDP 4789) or IP-in-IP (protocol 4) passes between the nodes, and the NetworkPolicies of the target namespace.',
   },
   'network-other': {
     title: 'Pod networking error',

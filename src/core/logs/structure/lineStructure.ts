@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'node-condition' | 'service-down' | 'coredns' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'node-condition' | 'service-down' | 'connectivity-test' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -45,8 +45,11 @@ export interface LineStructure {
 }
 
 const HEAD_CHARS = 4096;
-/** syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`. */
-const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) \S+ \/?([\w.@-]+?)(?:\[\d+\])?: /;
+/**
+ * syslog with an RFC 3339 time (rsyslog's default on many distributions): `2018-04-27T08:49:12Z host confd[130]: …`;
+ * pastes that drop the host keep the process and its pid (`2023-12-16T04:14:34Z systemd[1]: …`).
+ */
+const SYSLOG_RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}) (?:([\w.@-]+?)\[\d+\]|\S+ \/?([\w.@-]+?)(?:\[\d+\])?): /;
 /** runit's svlogd stamp, as calico-node's runit services wrote it (`2016-06-15_07:13:07.98666 bird: …`). */
 /**
  * The pod and container a multi-pod log tool puts before each line: `kubectl logs --prefix`
@@ -145,12 +148,29 @@ const CLI_ERROR = /^Error: /;
 /** kubectl failing on an answer of the API server (k8s.io/kubectl cmdutil: "Error from server (%s): %s", "Error from server: %s"). */
 const KUBECTL_SERVER_ERROR = /^Error from server(?: \((\w+)\))?: /;
 /**
- * systemd units whose failure takes a node's pod networking down: RKE2/K3s, the container runtimes and the kubelet,
- * and the units that run Calico, flannel or Canal on hosts installed without a DaemonSet (named after them).
+ * systemd units whose failure takes a node's pod networking down: RKE2/K3s, k0s (k0scontroller, k0sworker: `k0s
+ * install`), MicroK8s (each daemon of its snap is a unit snap.microk8s.daemon-<app>: kubelite, containerd, flanneld,
+ * k8s-dqlite…), the container runtimes and the kubelet, and the units that run Calico, flannel or Canal on hosts
+ * installed without a DaemonSet (named after them).
  */
-const STACK_UNIT_NAME = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})`;
+const STACK_UNIT_NAME = String.raw`(?:rke2-server|rke2-agent|k3s|k3s-agent|containerd|kubelet|docker|cri-docker|crio|k0scontroller|k0sworker|snap\.microk8s\.daemon-[\w-]{1,40}|[\w@-]{0,60}(?:calico|flannel|canal)[\w@-]{0,60})`;
 const STACK_UNIT = String.raw`${STACK_UNIT_NAME}\.service`;
 const STACK_UNIT_ONLY = new RegExp(String.raw`^${STACK_UNIT_NAME}$`);
+
+/**
+ * `microk8s inspect` finding a daemon of its snap down: ` FAIL:  Service snap.microk8s.daemon-flanneld is not running`
+ * (canonical/microk8s inspect, followed by "For more details look at: sudo journalctl -u <unit>").
+ */
+const INSPECT_SERVICE_DOWN = new RegExp(String.raw`^\s*FAIL:\s+Service ${STACK_UNIT_NAME} is not running`);
+
+/**
+ * A connectivity test failing, as users paste it beside Calico's logs: curl's exit message for a host it cannot
+ * resolve, connect to or hear from in time (libcurl-errors: 6 COULDNT_RESOLVE_HOST, 7 COULDNT_CONNECT, 28
+ * OPERATION_TIMEDOUT, 35 SSL_CONNECT_ERROR, 52 GOT_NOTHING, 56 RECV_ERROR) and its verbose `* Failed to connect to …`
+ * / `* connect to … failed`; ping's summary with nothing received (iputils, busybox); OpenBSD netcat's `nc: connect to
+ * … failed`; telnet's `Unable to connect to remote host` / `connect to address …`.
+ */
+const CONNECTIVITY_FAILED = /^(?:curl: \((?:6|7|28|35|52|56)\) |\* (?:Failed to connect to \S+ port \d+|connect to \S+ port \d+ failed)|\d+ packets transmitted, 0 (?:packets )?received|nc: connect to \S+ port \d+ \(\w+\) failed|telnet: (?:Unable to connect to remote host|connect to address \S+))/;
 
 /** Whether a systemd unit (its name without `.service`) is one of those above. */
 export function isStackUnit(name: string): boolean {
@@ -223,7 +243,7 @@ function unwrap(line: string): Unwrapped {
   const journald = JOURNALD_PREFIX.exec(head);
   if (journald) return { text: head.slice(journald[0].length), wrapper: 'journald', unit: journald[2]?.toLowerCase() };
   const syslog = SYSLOG_RFC3339.exec(head);
-  if (syslog) return { text: head.slice(syslog[0].length), wrapper: 'journald', unit: syslog[1]?.toLowerCase() };
+  if (syslog) return { text: head.slice(syslog[0].length), wrapper: 'journald', unit: (syslog[1] ?? syslog[2])?.toLowerCase() };
   const svlogd = SVLOGD.exec(head);
   if (svlogd) return { text: head.slice(svlogd[0].length), wrapper: 'none', unit: undefined };
   if (head.startsWith(GLOG_BEFORE_FLAGS)) return { text: head.slice(GLOG_BEFORE_FLAGS.length), wrapper: 'none', unit: undefined };
@@ -312,7 +332,8 @@ export function readLineStructure(line: string): LineStructure {
   if (kubectlError) return structure(base, 'plain', 'error', text.slice(kubectlError[0].length));
   if (SYSTEMCTL_JOB_FAILED.test(text)) return structure(base, 'service-down', 'fatal', text);
   if (base.unit === 'systemd' && (SYSTEMD_SERVICE_DOWN.test(text) || SYSTEMD_UNIT_DOWN.test(text))) return structure(base, 'service-down', 'fatal', text);
-  if (RUNSV_FATAL.test(text)) return structure(base, 'service-down', 'fatal', text);
+  if (RUNSV_FATAL.test(text) || INSPECT_SERVICE_DOWN.test(text)) return structure(base, 'service-down', 'fatal', text);
+  if (CONNECTIVITY_FAILED.test(text)) return structure(base, 'connectivity-test', 'error', text);
   const levelWord = LEVEL_WORD.exec(text);
   // Only behind a journald or syslog prefix, where the unit says which component wrote it.
   if (levelWord && base.unit !== undefined) return structure(base, 'plain', levelOf(levelWord[1] ?? ''), text.slice(levelWord[0].length));

@@ -191,7 +191,7 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   // An installer's shell failing on the CNI directories, or a CNI installer script failing.
   if (structure.format === 'shell') return CNI_PATHS.test(structure.message) || NETWORKING_SCRIPT.test(structure.sourceFile ?? '');
   if (structure.format === 'pod-row') return NETWORKING_POD.test(structure.logger ?? '');
-  if (structure.format === 'powershell' || structure.format === 'node-condition') return true;
+  if (structure.format === 'powershell' || structure.format === 'node-condition' || structure.format === 'connectivity-test') return true;
   if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
   if (structure.format === 'coredns' && corednsCannotServe(structure)) return true;
@@ -211,6 +211,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   if (structure.format === 'powershell') return 'dataplane';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
   if (structure.format === 'node-condition') return causeFamily(message) ?? topicFamily(message) ?? 'node-condition';
+  if (structure.format === 'connectivity-test') return 'connectivity';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
   const cause = causeFamily(message) ?? (isAgentTunnelLine(structure.unit, message) ? 'rke2-supervisor' : undefined);
   if (cause) return cause;
