@@ -43,7 +43,12 @@ async function measure(sim: RunningSim, command: string, args: readonly string[]
 async function main(): Promise<void> {
   const sim = await startSimulatedCluster(loadScenario('large'), { manualClock: true });
   try {
-    const check = await measure(sim, process.execPath, [join(ROOT, 'dist/cli.js'), 'check', '--kubeconfig', sim.kubeconfigPath, '--format', 'json', '--host-root', '/nonexistent']);
+    const checkArgs = [join(ROOT, 'dist/cli.js'), 'check', '--kubeconfig', sim.kubeconfigPath, '--format', 'json', '--host-root', '/nonexistent'];
+    // The simulated server builds its 5,000-node state on its first request; a real API server has it already. One
+    // unmeasured run warms it, then three runs are measured and the median reported.
+    const cold = await measure(sim, process.execPath, checkArgs);
+    const runs = [await measure(sim, process.execPath, checkArgs), await measure(sim, process.execPath, checkArgs), await measure(sim, process.execPath, checkArgs)];
+    const check = [...runs].sort((a, b) => a.ms - b.ms)[1] ?? cold;
     const writes = sim.requests.filter((request) => request.method !== 'GET').length;
     const hasKubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
     const kubectl = hasKubectl ? await measure(sim, 'kubectl', ['--kubeconfig', sim.kubeconfigPath, 'get', 'nodes,pods', '-A', '-o', 'json', '--request-timeout=300s']) : undefined;
@@ -60,6 +65,8 @@ async function main(): Promise<void> {
         : '| `kubectl get nodes,pods -A -o json` | kubectl is not installed on this machine | | | comparison |',
       '',
       'The check selects Calico pods by namespace and label, pages nodes (1,000 per page) and IPAM blocks (2,500 per page), reads at most four pod-log tails; it never lists all pods.',
+      '',
+      `Median of three runs against the warm server (${runs.map((run) => `${(run.ms / 1000).toFixed(2)} s`).join(', ')}); the first, unmeasured run, which also waits for the simulated server to build its state, took ${(cold.ms / 1000).toFixed(2)} s. The server runs on the same two cores as the check.`,
       '',
     ];
     mkdirSync(join(ROOT, 'bench/results'), { recursive: true });

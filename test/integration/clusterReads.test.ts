@@ -102,7 +102,7 @@ function narrower(reads: readonly ClusterRead[]): { readonly what: string; reado
 
 describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the least-privilege role', () => {
   it('declare every read a check makes: each request of a full check is allowed by them', async () => {
-    for (const [scenario, startAt] of [['healthy', 0], ['race-3.29.2', 20], ['rbac-missing', 0], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ...RAW_TARGETS.map((target) => [target, 0] as const)] as const) {
+    for (const [scenario, startAt] of [['healthy', 0], ['race-3.29.2', 20], ['rbac-missing', 0], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ['canal', 0], ...RAW_TARGETS.map((target) => [target, 0] as const)] as const) {
       const sim = await start(scenario, startAt);
       try {
         await checks(sim);
@@ -171,7 +171,7 @@ describe('the declared cluster reads (src/core/checks/clusterReads.ts) are the l
 
   it('are minimal: taking away any rule, verb, name or namespace makes some check unknown, or says what it could not read', async () => {
     // Reads some checks make only in some states (logs of failing pods…): each scenario gets its chance to need them.
-    const scenarios = [['healthy', 0], ['race-3.29.2', 20], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ...RAW_TARGETS.slice(0, 2).map((target) => [target, 0] as const)] as const;
+    const scenarios = [['healthy', 0], ['race-3.29.2', 20], ['ebpf-kube-proxy', 0], ['upgrade-failed', 0], ['canal', 0], ...RAW_TARGETS.slice(0, 2).map((target) => [target, 0] as const)] as const;
     const needed = new Set<string>();
     const variants = narrower(CLUSTER_READS);
     assert.ok(variants.length >= CLUSTER_READS.length);

@@ -5,7 +5,7 @@ import type { ClusterState, Scenario } from './scenarioTypes';
 export interface ObjectStore {
   readonly resources: ReadonlyMap<string, readonly KubeObject[]>;
   /** Generated application pods (the `large` scenario): produced on demand, never held all at once. */
-  readonly extraPods: { readonly count: number; readonly make: (index: number) => KubeObject };
+  readonly extraPods: { readonly count: number; readonly namespaceOf: (index: number) => string; readonly make: (index: number) => KubeObject };
 }
 
 export type KubeObject = Record<string, unknown> & { metadata: { name: string; namespace?: string; labels?: Record<string, string>; creationTimestamp?: string } };
@@ -294,6 +294,7 @@ export function materialize(scenario: Scenario, second: number, t0: number): Obj
     resources,
     extraPods: {
       count: extraCount,
+      namespaceOf: (index) => `team-${index % 50}`,
       make: (index) => pod(`app-${index}`, `team-${index % 50}`, t0, { app: `app-${index % 500}` }, nodeName(state, index % Math.max(1, total)), true, ['app'], { image: 'registry.example.com/app:1.0' }),
     },
   };

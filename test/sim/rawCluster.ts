@@ -67,7 +67,7 @@ export function rawStore(raw: RawCluster): ObjectStore {
     const key = `${groupOf(String(object.apiVersion))}/${pluralOf(String(object.kind))}`;
     resources.set(key, [...(resources.get(key) ?? []), object]);
   }
-  return { resources, extraPods: { count: 0, make: () => { throw new Error("no generated pods in a raw cluster"); } } };
+  return { resources, extraPods: { count: 0, namespaceOf: () => '', make: () => { throw new Error("no generated pods in a raw cluster"); } } };
 }
 
 /**

@@ -265,7 +265,11 @@ export async function startSimulatedCluster(scenario: Scenario, options: SimOpti
     let going = true;
     for (const object of all) if (going) going = consider(object);
     if (route.resource === 'pods' && going) {
-      for (let extra = 0; extra < store.extraPods.count && going; extra++) going = consider(store.extraPods.make(extra));
+      for (let extra = 0; extra < store.extraPods.count && going; extra++) {
+        // A real API server reads one namespace's pods under its own key prefix: pods of other namespaces are never built.
+        if (route.namespace !== undefined && store.extraPods.namespaceOf(extra) !== route.namespace) continue;
+        going = consider(store.extraPods.make(extra));
+      }
     }
     if (partlyShown && page.length === 0 && offset === 0) return refusePartial();
     const kind = `${route.resource.charAt(0).toUpperCase()}${route.resource.slice(1)}List`;

@@ -13,11 +13,11 @@ export const OTHER_CNI_CHARTS = ['rke2-cilium', 'rke2-flannel'] as const;
 
 /**
  * Canal: Calico's calico-node (policy, no BGP) and flannel (routes) as two containers of one DaemonSet in kube-system,
- * labelled k8s-app=canal. RKE2's default CNI names it after its chart (rke2-charts packages/rke2-canal
- * templates/daemonset.yaml: `name: {{ .Release.Name }}`); Calico's canal.yaml and RKE1 name it canal.
+ * labelled k8s-app=canal. Its name varies with the installer — RKE2's default CNI names it after its chart (rke2-charts
+ * packages/rke2-canal templates/daemonset.yaml: `name: {{ .Release.Name }}`), Calico's canal.yaml and RKE1 `canal` —
+ * so it is found by its label.
  */
 export const CANAL_CHART = 'rke2-canal';
-export const CANAL_DAEMONSETS = ['rke2-canal', 'canal'] as const;
 
 /** The 24 CRDs of rke2-calico-crd v3.29.101 (the chart's own validator checks these kinds). */
 export const CALICO_CRDS: readonly string[] = [
@@ -51,6 +51,7 @@ export const PATHS = {
   replicaSets: (namespace: string) => `/apis/apps/v1/namespaces/${namespace}/replicasets`,
   deployment: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/deployments/${name}`,
   daemonSet: (namespace: string, name: string) => `/apis/apps/v1/namespaces/${namespace}/daemonsets/${name}`,
+  daemonSets: (namespace: string) => `/apis/apps/v1/namespaces/${namespace}/daemonsets`,
   endpoints: (namespace: string, name: string) => `/api/v1/namespaces/${namespace}/endpoints/${name}`,
   events: '/api/v1/events',
   namespacedEvents: (namespace: string) => `/api/v1/namespaces/${namespace}/events`,
@@ -69,6 +70,7 @@ export const POD_LABELS = {
   /** kube-system: a manifest install's calico-node, or Canal's pods (calico-node and kube-flannel containers). */
   calicoNodeOrCanal: 'k8s-app in (calico-node,canal)',
   canal: 'canal',
+  canalDaemonSet: 'k8s-app=canal',
   /** Typha and kube-controllers in one list: both are few pods in calico-system. */
   controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
   /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */

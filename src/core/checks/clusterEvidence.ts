@@ -1,7 +1,7 @@
 import type { ApiResult } from '../kube/apiResult';
 import type { ClusterReader, ListQuery, ListResult } from '../kube/clusterReader';
 import { num, text } from '../kube/objectFields';
-import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, CANAL_DAEMONSETS, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
+import { CALICO_CHARTS, CALICO_NAMESPACE, CALICO_RBAC, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS, POD_LABELS, SERVICES_ENDPOINT_CONFIGMAP } from './calicoObjects';
 import { podLogsToRead, type PodLogEvidence } from './podLogSelection';
 
 /** How the connection to the API server is secured, as the kubeconfig set it up. */
@@ -130,14 +130,12 @@ function podsNotCreated(daemonSet: ApiResult<unknown> | undefined): boolean {
   return (num(daemonSet.value, 'status', 'currentNumberScheduled') ?? 0) < (num(daemonSet.value, 'status', 'desiredNumberScheduled') ?? 0);
 }
 
-/**
- * Canal's DaemonSet out of the names it goes by: the one found, else (none found) the first answer that is not
- * "not found" (a refusal decides nothing), else not found.
- */
-function canalFound(read: Partial<Record<(typeof CANAL_DAEMONSETS)[number], ApiResult<unknown>>>): CanalDaemonSet {
-  const answers = CANAL_DAEMONSETS.map((name) => ({ name, read: read[name] ?? ({ kind: 'malformed', message: 'not read' } as const) }));
-  const chosen = answers.find((answer) => answer.read.kind === 'ok') ?? answers.find((answer) => answer.read.kind !== 'not-found') ?? answers[0];
-  return chosen ?? { name: CANAL_DAEMONSETS[0], read: { kind: 'malformed', message: 'not read' } };
+/** Canal's DaemonSet out of the kube-system DaemonSets labelled k8s-app=canal: the first, or why none could be read. */
+function canalFound(listed: ApiResult<ListResult> | undefined): CanalDaemonSet {
+  if (listed === undefined) return { name: 'canal', read: { kind: 'malformed', message: 'not read' } };
+  if (listed.kind !== 'ok') return { name: 'canal', read: listed };
+  const first = listed.value.items[0];
+  return first === undefined ? { name: 'canal', read: { kind: 'not-found', message: 'no DaemonSet labelled k8s-app=canal in kube-system' } } : { name: text(first, 'metadata', 'name') ?? 'canal', read: { kind: 'ok', value: first } };
 }
 
 /** Whether the Installation asks for the eBPF dataplane (then the services endpoint ConfigMap matters). */
@@ -250,8 +248,8 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
     kubeProxySelector = POD_LABELS.kubeProxyDaemonSet;
     into(listsRead, 'kubeProxyPods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.kubeProxyDaemonSet, limit: 1, maxItems: 1 }));
   }
-  const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment' | (typeof CANAL_DAEMONSETS)[number], ApiResult<unknown>>> = {};
-  const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods', ApiResult<ListResult>>> = {};
+  const manifest: Partial<Record<'calicoNodeDaemonSet' | 'kubeControllersDeployment', ApiResult<unknown>>> = {};
+  const manifestLists: Partial<Record<'calicoNodePods' | 'controlPlanePods' | 'canalDaemonSets', ApiResult<ListResult>>> = {};
   // calico-system has no calico-node, or it could not be read and no calico-node pod is seen there: a manifest
   // install (kube-system) is possible, so look there too.
   const operatorNodePods = listed('calicoNodePods');
@@ -260,7 +258,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
   if (readManifest) {
     into(manifest, 'calicoNodeDaemonSet', get(PATHS.daemonSet(HELM_NAMESPACE, 'calico-node')));
     into(manifest, 'kubeControllersDeployment', get(PATHS.deployment(HELM_NAMESPACE, 'calico-kube-controllers')));
-    for (const canal of CANAL_DAEMONSETS) into(manifest, canal, get(PATHS.daemonSet(HELM_NAMESPACE, canal)));
+    into(manifestLists, 'canalDaemonSets', list(PATHS.daemonSets(HELM_NAMESPACE), { labelSelector: POD_LABELS.canalDaemonSet, limit: 10 }));
     into(manifestLists, 'calicoNodePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.calicoNodeOrCanal, limit: SMALL_OBJECT_PAGE }));
     into(manifestLists, 'controlPlanePods', list(PATHS.pods(HELM_NAMESPACE), { labelSelector: POD_LABELS.controlPlane, limit: 100 }));
     // A manifest install's pulls fail in kube-system; the image check keeps the events of Calico's pods only.
@@ -286,7 +284,7 @@ export async function collectClusterEvidence(reader: EvidenceSource, signal?: Ab
       podLogs.push({ ...wanted, text });
     });
   }
-  const canalDaemonSet = readManifest ? canalFound(manifest) : undefined;
+  const canalDaemonSet = readManifest ? canalFound(manifestLists.canalDaemonSets) : undefined;
   // The calico-node DaemonSet that applies (calico-system, else a manifest install's or Canal's) and has pods missing: why.
   const nodeDaemonSet = object('calicoNodeDaemonSet').kind === 'ok'
     ? { set: object('calicoNodeDaemonSet'), namespace: CALICO_NAMESPACE, name: 'calico-node' }

@@ -48,6 +48,7 @@ export const CHECK_READS: readonly ClusterRead[] = [
   { apiGroup: '', resource: 'pods', verbs: ['list'], namespaces: [HELM_NAMESPACE, CALICO_NAMESPACE, OPERATOR_NAMESPACE], usedBy: 'helm-install and kube-proxy pods; calico-node, typha and kube-controllers pods; a manifest install\'s calico-node pods in kube-system; the tigera-operator pods when it is not running (label selectors, never every pod)' },
   { apiGroup: 'apps', resource: 'deployments', verbs: ['get'], names: ['tigera-operator', 'calico-typha', 'calico-kube-controllers'], namespaces: [OPERATOR_NAMESPACE, CALICO_NAMESPACE, HELM_NAMESPACE], usedBy: 'operator, typha, kube-controllers (kube-system: a manifest install)' },
   { apiGroup: 'apps', resource: 'daemonsets', verbs: ['get'], names: ['calico-node'], namespaces: [CALICO_NAMESPACE, HELM_NAMESPACE], usedBy: 'calico-node, identity (kube-system: a manifest install, read only when calico-system has none)' },
+  { apiGroup: 'apps', resource: 'daemonsets', verbs: ['list'], namespaces: [HELM_NAMESPACE], usedBy: 'calico-node of Canal: its DaemonSet found by label k8s-app=canal, whatever the installer named it (read only when calico-system has no calico-node)' },
   { apiGroup: 'apps', resource: 'replicasets', verbs: ['list'], namespaces: [OPERATOR_NAMESPACE], usedBy: 'operator: why tigera-operator has no ready pod (ReplicaSet conditions; read only then)' },
   { apiGroup: '', resource: 'endpoints', verbs: ['get'], names: ['calico-typha'], namespaces: [CALICO_NAMESPACE], usedBy: 'typha endpoints' },
 ];

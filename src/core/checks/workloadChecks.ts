@@ -1,5 +1,5 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, CANAL_DAEMONSETS, HELM_NAMESPACE, PATHS, POD_LABELS } from './calicoObjects';
+import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS, POD_LABELS } from './calicoObjects';
 import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
@@ -70,7 +70,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   if (found.kind === 'not-found' && installKind(evidence) === 'canal') {
     // RKE2's Canal chart is deployed, but its DaemonSet is not (yet) there, or could not be read.
     if (canalRead !== undefined && canalRead.read.kind !== 'not-found' && canalRead.read.kind !== 'ok') return unknownFrom(CALICO_NODE_CHECK, `DaemonSet kube-system/${canalRead.name}`, canalRead.read);
-    return result(CALICO_NODE_CHECK, 'fail', `Canal's DaemonSet (kube-system/${CANAL_DAEMONSETS.join(' or kube-system/')}) not found`, [], { remediation: 'RKE2 deploys it with the rke2-canal chart: check the helm-install-rke2-canal Job in kube-system and the rke2-server log.' });
+    return result(CALICO_NODE_CHECK, 'fail', 'Canal\'s DaemonSet not found (no DaemonSet labelled k8s-app=canal in kube-system)', [], { remediation: 'RKE2 deploys it with the rke2-canal chart: check the helm-install-rke2-canal Job in kube-system and the rke2-server log.' });
   }
   if (found.kind === 'not-found') return result(CALICO_NODE_CHECK, 'fail', `DaemonSet calico-system/calico-node not found${evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'not-found' ? ', nor kube-system/calico-node (a manifest install)' : ''}`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
