@@ -46,4 +46,17 @@ export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
     ],
     source: 'containernetworking/cni libcni (plugin type=%q [name=%q] failed (%s), for any plugin of the chain); containerd CRI ("failed to setup network for sandbox", "failed to destroy network for sandbox"); kubernetes kubelet and dockershim ("NetworkPlugin cni failed to set up pod", "netplugin failed with no error message", cni.go "Error adding network: %v", "Error while adding to cni network: %s", "Failed to setup network for pod %q using network plugins %q")',
   },
+  {
+    id: 'sandbox-create-failed',
+    severity: 'warning',
+    title: 'The kubelet could not create a pod sandbox',
+    meaning: 'The kubelet failed to create a pod\'s sandbox (its pause container and network namespace) and says so before the cause: the CNI plugin (matched above when the line names it), the container runtime (shim, cgroups), the pause image, or the node\'s DNS configuration (/etc/resolv.conf). The pod stays ContainerCreating while it lasts; a cut line no longer shows which.',
+    remediation: 'Read the error after the message (kubectl describe pod, or the kubelet log on the node): a CNI error leads to calico-node (or the canal pod) on that node; a runtime error to containerd\'s log; a missing /etc/resolv.conf or pause image to the node itself.',
+    matches: [
+      { trigger: 'create pod sandbox', pattern: 'Failed (to )?create pod sandbox' },
+      { trigger: 'PodSandbox for pod failed', pattern: '[Cc]reatePodSandbox for pod failed' },
+      { trigger: 'RunPodSandbox from runtime service failed', pattern: 'RunPodSandbox from runtime service failed' },
+    ],
+    source: 'kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go (event FailedCreatePodSandBox "Failed create pod sandbox: %v", later "Failed to create pod sandbox: %v"; klog "CreatePodSandbox for pod failed"), pkg/kubelet/cri/remote/remote_runtime.go ("RunPodSandbox from runtime service failed")',
+  },
 ];
