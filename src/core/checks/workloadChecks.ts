@@ -3,7 +3,7 @@ import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS, POD_LABELS } from './calicoObj
 import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
-import type { ApiResult } from '../kube/apiResult';
+import type { ApiFailure, ApiResult } from '../kube/apiResult';
 import type { ListResult } from '../kube/clusterReader';
 import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
@@ -143,7 +143,8 @@ function refusedPods(evidence: ClusterEvidence, daemonSet: Json, desired: number
 
 export function checkTypha(evidence: ClusterEvidence): CheckResult {
   const found = evidence.typhaDeployment;
-  if (found.kind === 'not-found' && evidence.manifestInstall?.calicoNodeDaemonSet.kind === 'ok') return skipped(TYPHA_CHECK, 'not applicable: a manifest install runs Typha only with calico-typha.yaml, and this one has none in calico-system');
+  // A manifest install (known by its DaemonSet, or by its calico-node pods in kube-system) runs Typha only with calico-typha.yaml.
+  if (found.kind === 'not-found' && installKind(evidence) === 'manifest') return skipped(TYPHA_CHECK, 'not applicable: a manifest install runs Typha only with calico-typha.yaml, and this one has none in calico-system');
   if (found.kind === 'not-found') return result(TYPHA_CHECK, 'fail', 'Deployment calico-system/calico-typha not found', [], { remediation: 'The tigera-operator creates it; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') return typhaFromPods(evidence, found) ?? unknownFrom(TYPHA_CHECK, 'Deployment calico-system/calico-typha', found);
   const available = deploymentAvailable(found.value);
@@ -191,6 +192,27 @@ function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { po
   return own.length === 0 && inKubeSystem.length > 0 ? { pods: inKubeSystem, namespace: HELM_NAMESPACE } : { pods: own, namespace };
 }
 
+/** A pod list that answered in full (no page left unread): what it lacks does not run. */
+function completeList(pods: ApiResult<ListResult> | undefined): pods is { kind: 'ok'; value: ListResult } {
+  return pods?.kind === 'ok' && !pods.value.truncated;
+}
+
+/**
+ * calico-kube-controllers' Deployment could not be read, but the pod lists it would run in answered in full without
+ * one while calico-node runs: no kube-controllers runs. A warning, as pod networking works without it for a while.
+ */
+function kubeControllersAbsent(evidence: ClusterEvidence, refusal: ApiFailure): CheckResult | undefined {
+  // Canal runs without it unless its manifest deploys it (optional in RKE2's rke2-canal chart).
+  if (installKind(evidence) === 'canal') return undefined;
+  const manifest = evidence.manifestInstall;
+  const lists = [evidence.controlPlanePods, ...(manifest ? [manifest.controlPlanePods] : [])];
+  if (!lists.every(completeList)) return undefined;
+  const nodePods = [evidence.calicoNodePods, ...(manifest ? [manifest.calicoNodePods] : [])].flatMap((pods) => (pods.kind === 'ok' ? pods.value.items : []));
+  if (nodePods.length === 0 || lists.some((pods) => podsOfApp(pods.value.items, 'calico-kube-controllers').length > 0)) return undefined;
+  const where = manifest ? `${CALICO_NAMESPACE} and ${HELM_NAMESPACE}` : CALICO_NAMESPACE;
+  return result(KUBE_CONTROLLERS_CHECK, 'warn', 'No calico-kube-controllers pod runs', [`Deployment calico-kube-controllers could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-kube-controllers: none`, `${nodePods.length} calico-node pod(s) run, so Calico is installed`], { remediation: 'Without it, the IPAM blocks and node state of deleted nodes are never cleaned up. Check its Deployment (kubectl get deploy -A -l k8s-app=calico-kube-controllers): scaled to 0, refused, or never deployed (installers have at times left it out); the operator or Calico\'s manifest deploys it.' });
+}
+
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const manifest = evidence.manifestInstall;
   const canal = evidence.kubeControllersDeployment.kind === 'not-found' && installKind(evidence) === 'canal';
@@ -201,15 +223,18 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
     if (pods.length === 0) return skipped(KUBE_CONTROLLERS_CHECK, 'not applicable: this Canal install runs without calico-kube-controllers (optional in RKE2\'s rke2-canal chart)');
     return judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
   }
-  const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && (manifest?.calicoNodeDaemonSet.kind === 'ok' || canal) ? manifest : undefined;
+  const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && (installKind(evidence) === 'manifest' || canal) ? manifest : undefined;
   const inKubeSystem = fromManifest !== undefined;
   const found = fromManifest ? fromManifest.kubeControllersDeployment : evidence.kubeControllersDeployment;
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
-  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: inKubeSystem ? 'Calico\'s manifest deploys it with calico-node; re-apply the manifest of the installed release.' : 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
+  // Calico's manifest deploys it with calico-node; installers have at times left it out (Kubespray on its default
+  // datastore in 2022, until kubernetes-sigs/kubespray#9358).
+  if (found.kind === 'not-found' && inKubeSystem) return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
+  if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const source = kubeControllersPods(evidence, namespace);
     const fromPods = judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${source.namespace}/calico-kube-controllers`, refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
-    return fromPods ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
+    return fromPods ?? kubeControllersAbsent(evidence, found) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
   }
   const available = condition(found.value, 'Available');
   const objects = [{ kind: 'Deployment', namespace, name: 'calico-kube-controllers', path: PATHS.deployment(namespace, 'calico-kube-controllers') }];

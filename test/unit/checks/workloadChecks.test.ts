@@ -134,4 +134,15 @@ describe('workloads.calico-kube-controllers', () => {
     const cut = { ...crashing, status: undefined };
     assert.equal(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]), manifestInstall: { ...manifestInstall, controlPlanePods: listed([cut]) } })).status, 'unknown');
   });
+  it('warns when the pod lists it would run in answered in full without it while calico-node runs; not on Canal, nor on a list cut short', () => {
+    const node = pod({ name: 'calico-node-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'node-1' });
+    const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([node]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]) };
+    const evidence = healthyEvidence({ operatorDeployment: NOT_FOUND, installation: NOT_FOUND, kubeControllersDeployment: FORBIDDEN, calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall });
+    assertResult(checkKubeControllers(evidence), { status: 'warn', summary: /^No calico-kube-controllers pod runs$/, evidence: [/could not be read \(forbidden\); the pods of calico-system and kube-system labelled k8s-app=calico-kube-controllers: none$/, /^1 calico-node pod\(s\) run/], remediation: /never cleaned up/ });
+    assert.equal(checkKubeControllers({ ...evidence, manifestInstall: { ...manifestInstall, controlPlanePods: listed([], true) } }).status, 'unknown');
+    const canalPod = pod({ name: 'rke2-canal-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'canal' }, nodeName: 'node-1' });
+    assert.equal(checkKubeControllers({ ...evidence, manifestInstall: { ...manifestInstall, calicoNodePods: listed([canalPod]) } }).status, 'unknown');
+    // a manifest install known by its pods has no Typha to judge
+    assert.equal(checkTypha({ ...evidence, typhaDeployment: NOT_FOUND }).status, 'skipped');
+  });
 });
