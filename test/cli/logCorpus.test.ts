@@ -41,6 +41,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-15': { incidents: 17, linesFound: 24, healthyWithFindings: 0 },
   'batch-16': { incidents: 18, linesFound: 22, healthyWithFindings: 1 },
   'batch-17': { incidents: 14, linesFound: 33, healthyWithFindings: 1 },
+  'batch-18': { incidents: 9, linesFound: 29, healthyWithFindings: 1 },
 };
 
 interface Score {
