@@ -18,6 +18,8 @@ export const OTHER_CNI_CHARTS = ['rke2-cilium', 'rke2-flannel'] as const;
  * so it is found by its label.
  */
 export const CANAL_CHART = 'rke2-canal';
+/** The k8s-app label of Canal's DaemonSet and pods. */
+export const CANAL_APP = 'canal';
 
 /** The 24 CRDs of rke2-calico-crd v3.29.101 (the chart's own validator checks these kinds). */
 export const CALICO_CRDS: readonly string[] = [
@@ -69,8 +71,7 @@ export const POD_LABELS = {
   calicoNode: 'k8s-app=calico-node',
   /** kube-system: a manifest install's calico-node, or Canal's pods (calico-node and kube-flannel containers). */
   calicoNodeOrCanal: 'k8s-app in (calico-node,canal)',
-  canal: 'canal',
-  canalDaemonSet: 'k8s-app=canal',
+  canalDaemonSet: `k8s-app=${CANAL_APP}`,
   /** Typha and kube-controllers in one list: both are few pods in calico-system. */
   controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
   /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */

@@ -84,7 +84,7 @@ export interface ManifestInstallEvidence {
   readonly calicoNodeDaemonSet: ApiResult<unknown>;
   /** kube-system pods labelled k8s-app=calico-node, or k8s-app=canal (Canal's calico-node runs in them). */
   readonly calicoNodePods: ApiResult<ListResult>;
-  /** Canal's DaemonSet (rke2-canal, else canal); absent where a source did not look for it. */
+  /** Canal's DaemonSet, found by its label k8s-app=canal; absent where a source did not look for it. */
   readonly canalDaemonSet?: CanalDaemonSet;
   readonly kubeControllersDeployment: ApiResult<unknown>;
   /** calico-kube-controllers (and a manifest Typha) pods in kube-system; absent where a source did not collect them. */

@@ -3,9 +3,7 @@ import type { InstallMethod } from '../knowledge/releaseFacts';
 import type { ClusterEvidence } from './clusterEvidence';
 import { isWindowsNode } from './networkSetup';
 import { oncePerEvidence } from './oncePerEvidence';
-import { CANAL_CHART, POD_LABELS } from './calicoObjects';
-
-const CANAL_APP = POD_LABELS.canal;
+import { CANAL_APP, CANAL_CHART } from './calicoObjects';
 
 /** The Kubernetes distribution a node belongs to. */
 export type Distribution = 'RKE2' | 'K3s' | 'kubeadm or other';

@@ -1,5 +1,5 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, HELM_NAMESPACE, PATHS, POD_LABELS } from './calicoObjects';
+import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, PATHS } from './calicoObjects';
 import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
@@ -44,16 +44,16 @@ interface CalicoNodeSource {
 function calicoNodeSource(evidence: ClusterEvidence): CalicoNodeSource {
   const manifest = evidence.manifestInstall;
   const canal = manifest?.canalDaemonSet;
-  const inKubeSystem = (pods: ClusterEvidence['calicoNodePods'], app: string): ClusterEvidence['calicoNodePods'] => (pods.kind === 'ok' ? { kind: 'ok', value: { ...pods.value, items: podsOfApp(pods.value.items, app) } } : pods);
-  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: inKubeSystem(manifest.calicoNodePods, 'calico-node'), namespace: HELM_NAMESPACE, name: 'calico-node' };
-  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'not-found' && canal?.read.kind === 'ok') return { daemonSet: canal.read, pods: inKubeSystem(manifest.calicoNodePods, POD_LABELS.canal), namespace: HELM_NAMESPACE, name: canal.name };
+  const withApp = (pods: ClusterEvidence['calicoNodePods'], app: string): ClusterEvidence['calicoNodePods'] => (pods.kind === 'ok' ? { kind: 'ok', value: { ...pods.value, items: podsOfApp(pods.value.items, app) } } : pods);
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'ok') return { daemonSet: manifest.calicoNodeDaemonSet, pods: withApp(manifest.calicoNodePods, 'calico-node'), namespace: HELM_NAMESPACE, name: 'calico-node' };
+  if (evidence.calicoNodeDaemonSet.kind === 'not-found' && manifest?.calicoNodeDaemonSet.kind === 'not-found' && canal?.read.kind === 'ok') return { daemonSet: canal.read, pods: withApp(manifest.calicoNodePods, CANAL_APP), namespace: HELM_NAMESPACE, name: canal.name };
   // Neither DaemonSet readable: the pods say where calico-node runs (kube-system for a manifest install or Canal).
   const operatorPods = evidence.calicoNodePods;
   const noOperatorPods = operatorPods.kind !== 'ok' || operatorPods.value.items.length === 0;
   if (evidence.calicoNodeDaemonSet.kind !== 'ok' && noOperatorPods && manifest?.calicoNodePods.kind === 'ok' && manifest.calicoNodePods.value.items.length > 0) {
     const isCanal = podsOfApp(manifest.calicoNodePods.value.items, 'calico-node').length === 0;
     const daemonSet = isCanal ? (canal?.read.kind === 'ok' ? canal.read : evidence.calicoNodeDaemonSet) : manifest.calicoNodeDaemonSet.kind === 'ok' ? manifest.calicoNodeDaemonSet : evidence.calicoNodeDaemonSet;
-    return { daemonSet, pods: inKubeSystem(manifest.calicoNodePods, isCanal ? POD_LABELS.canal : 'calico-node'), namespace: HELM_NAMESPACE, name: isCanal ? (canal?.name ?? 'canal') : 'calico-node' };
+    return { daemonSet, pods: withApp(manifest.calicoNodePods, isCanal ? CANAL_APP : 'calico-node'), namespace: HELM_NAMESPACE, name: isCanal ? (canal?.name ?? 'canal') : 'calico-node' };
   }
   return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE, name: 'calico-node' };
 }

@@ -60,6 +60,6 @@ export const FALLBACK_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'failed to "CreatePodSandbox"', pattern: 'failed to "CreatePodSandbox" for ' },
       { trigger: 'RunPodSandbox from runtime service failed', pattern: 'RunPodSandbox from runtime service failed' },
     ],
-    source: 'kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go (event FailedCreatePodSandBox "Failed create pod sandbox: %v", later "Failed to create pod sandbox: %v"; klog "CreatePodSandbox for pod failed", before structured logging "createPodSandbox for pod %q failed: %v"), kuberuntime_sandbox.go ("GeneratePodSandboxConfig for pod %q failed: %v"), pod_workers.go ("Error syncing pod … failed to \"CreatePodSandbox\" for …"), pkg/kubelet/cri/remote/remote_runtime.go ("RunPodSandbox from runtime service failed")',
+    source: 'kubernetes pkg/kubelet/kuberuntime/kuberuntime_manager.go (event FailedCreatePodSandBox "Failed create pod sandbox: %v", later "Failed to create pod sandbox: %v"; klog "CreatePodSandbox for pod failed", before structured logging "createPodSandbox for pod %q failed: %v"), kuberuntime_sandbox.go ("GeneratePodSandboxConfig for pod %q failed: %v"), pod_workers.go ("Error syncing pod … failed to "CreatePodSandbox" for …"), pkg/kubelet/cri/remote/remote_runtime.go ("RunPodSandbox from runtime service failed")',
   },
 ];

@@ -46,7 +46,7 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // microk8s inspect finding a daemon of its snap down
   'FAIL:  Service ',
   // connectivity tests: curl's exit message and verbose connect failures, ping's summary, netcat, telnet
-  'curl: (', 'Failed to connect to ', '* connect to ', 'packets transmitted, 0 ', 'nc: connect to ', 'telnet: Unable', 'telnet: connect to',
+  'curl: (6) ', 'curl: (7) ', 'curl: (28) ', 'curl: (35) ', 'curl: (52) ', 'curl: (56) ', 'Failed to connect to ', '* connect to ', 'packets transmitted, 0 ', 'nc: connect to ', 'telnet: Unable', 'telnet: connect to',
   // glog's prefix on lines logged before flags are parsed (golang/glog output())
   'before flag.Parse: ',
   // kubectl describe node: the reasons of failing conditions (kubelet pkg/kubelet/nodestatus/setters.go; the node
