@@ -1,7 +1,7 @@
 import { isBinaryLine } from '../text/binaryContent';
 import { parseLogLine, type ParsedLogLine } from './logLine';
 import type { LineMatch, SignatureMatcher, TriggerHit } from './signatureMatcher';
-import { judgeStructure, RETRY_SUCCEEDED, type StructuralContext, type StructuralVerdict } from './structure/structuralJudge';
+import { INSTALLER_IGNORED, judgeStructure, RETRY_SUCCEEDED, type StructuralContext, type StructuralVerdict } from './structure/structuralJudge';
 
 /**
  * What one line says by itself, before the log's state (versions seen, start-up episodes, held retries) is applied:
@@ -14,6 +14,8 @@ export interface LineReading {
   readonly parsed: ParsedLogLine | undefined;
   /** A structural line saying that the retries before it went through. */
   readonly retrySucceeded: boolean;
+  /** Ansible's `...ignoring`: the failed task just before it does not count. */
+  readonly installerIgnored: boolean;
   /** The structural tier's verdict, by whether Calico lines were seen before (a bare Go panic is Calico's only then). */
   readonly structural: (context: StructuralContext) => StructuralVerdict | undefined;
 }
@@ -27,6 +29,7 @@ export const NOTHING_READ: LineReading = {
   binary: false,
   parsed: undefined,
   retrySucceeded: false,
+  installerIgnored: false,
   structural: NO_STRUCTURE,
 };
 
@@ -35,7 +38,8 @@ export function readLine(matcher: SignatureMatcher, lineText: string, hits: read
   if (match.signature === undefined && match.recovers.length === 0 && match.versions.length === 0 && !match.structural) return NOTHING_READ;
   if (isBinaryLine(lineText)) return { ...NOTHING_READ, match, binary: true };
   const retrySucceeded = match.structural && lineText.includes(RETRY_SUCCEEDED);
-  const judged = match.signature === undefined && match.structural && !retrySucceeded;
+  const installerIgnored = match.structural && INSTALLER_IGNORED.test(lineText);
+  const judged = match.signature === undefined && match.structural && !retrySucceeded && !installerIgnored;
   // Judged on first need, once per value of what the judge reads from the log's state.
   const verdicts: (StructuralVerdict | undefined | typeof UNJUDGED)[] = [UNJUDGED, UNJUDGED, UNJUDGED, UNJUDGED];
   const structural = judged
@@ -48,5 +52,5 @@ export function readLine(matcher: SignatureMatcher, lineText: string, hits: read
       return verdict;
     }
     : NO_STRUCTURE;
-  return { match, binary: false, parsed: parseLogLine(lineText), retrySucceeded, structural };
+  return { match, binary: false, parsed: parseLogLine(lineText), retrySucceeded, installerIgnored, structural };
 }

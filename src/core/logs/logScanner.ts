@@ -71,6 +71,8 @@ const FINDING_TEXT_CHARS = 2000;
 export const REPEATS_AS_PERSISTENCE = 10;
 /** Retry warnings held at most, waiting for a success line; more are reported (a retry storm is a failure). */
 const MAX_HELD_RETRIES = 256;
+/** How far below a failed installer task its `...ignoring` line may come (Ansible prints it on the next line; a wrapped JSON result can push it one further). */
+const IGNORED_TASK_LINES = 2;
 
 /**
  * The trace a helm-install job's entry script writes (k3s-io/klipper-helm `entry` runs under `set -x`): `+ helm_v3
@@ -373,6 +375,12 @@ export class LogScanner {
     if (reading.retrySucceeded) {
       // The retries before this line went through: they were not failures.
       this.retries = [];
+      return;
+    }
+    if (reading.installerIgnored) {
+      // The installer's task just before failed on purpose (a probe the playbook ignores).
+      const last = this.retries[this.retries.length - 1];
+      if (last !== undefined && last[1] >= line - IGNORED_TASK_LINES) this.retries.pop();
       return;
     }
     if (!this.structuralContext.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.structuralContext = { ...this.structuralContext, helmJobSeen: true };

@@ -217,6 +217,12 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(ids('ERROR: logging before flag.Parse: E0923 10:53:38.381441   15863 reflector.go:205] pkg/proxy/config/api.go:33: Failed to list *api.Endpoints: Get http://10.0.0.5:8080/api/v1/endpoints?resourceVersion=0: dial tcp 10.0.0.5:8080: getsockopt: connection refused'), ['api-unreachable-error']);
     assert.deepEqual(ids('E0518 07:12:42.090952       1 scraper.go:140] "Failed to scrape node" err="Get \\"https://10.0.0.25:10250/metrics/resource\\": x509: cannot validate certificate for 10.0.0.25 because it doesn\'t contain any IP SANs" node="worker-0"'), []);
     assert.deepEqual(ids('  Warning  Failed     9m10s (x4 over 9m36s)  kubelet            Error: secret "memberlist" not found'), []);
+    // an installer's failed task counts unless Ansible says next that the playbook ignores it
+    const task = 'fatal: [node1]: FAILED! => {"changed": false, "cmd": ["/usr/local/bin/calicoctl.sh", "get", "ippool", "default-pool", "-o", "json"], "msg": "non-zero return code", "rc": 1, "stderr": "resource does not exist: IPPool(default-pool)"}';
+    assert.deepEqual(ids([task, '...ignoring'].join('\n')), []);
+    assert.deepEqual(ids([task, 'PLAY RECAP ****'].join('\n')), ['network-other-error']);
+    // a task that waited in vain (retried `until`, then ignored) is still a finding
+    assert.deepEqual(ids([task.replace('{"changed"', '{"attempts": 15, "changed"'), '...ignoring'].join('\n')), ['network-other-error']);
     // the kubelet's sandbox failures in its own words, old and new, when no CNI wording follows
     for (const sandbox of ['Apr 10 04:44:36 minikube kubelet[3381]: E0410 04:44:36.532157    3381 kuberuntime_manager.go:699] GeneratePodSandboxConfig for pod "coredns-fb8b8dccf-2vxcv_kube-system(b84450fa)" failed: open /run/systemd/resolve/resolv.conf: no such file or directory', 'E0922 21:08:51.291169   25968 kuberuntime_manager.go:1024] createPodSandbox for pod "nginx_default(1)" failed: rpc error: code = Unknown desc = failed to create containerd task: cgroups: cgroup deleted', '  Warning  FailedCreatePodSandBox  3m (x12 over 9m)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to get sandbox image "registry.k8s.io/pause:3.9"']) {
       assert.deepEqual(ids(sandbox), ['sandbox-create-failed'], sandbox);

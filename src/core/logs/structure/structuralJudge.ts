@@ -56,7 +56,8 @@ export interface StructuralVerdict {
   readonly family: FamilyId;
   /**
    * A warning that says the component will retry ("Failed to program iptables, will retry", "Retrying..."): it counts
-   * unless a later line says the retry succeeded (RETRY_SUCCEEDED).
+   * unless a later line says the retry succeeded (RETRY_SUCCEEDED). An installer's failed task too: it counts unless
+   * the next line says its failure is ignored (INSTALLER_IGNORED).
    */
   readonly retrying: boolean;
 }
@@ -64,11 +65,21 @@ export interface StructuralVerdict {
 /** A warning about an attempt that will be made again. */
 const RETRYING = /\bwill retry\b|^Retrying\b/;
 
+/** An Ansible task result of a task that ran `until` a condition, retrying (its `attempts` count). */
+const ANSIBLE_RETRIED = /"attempts": \d/;
+
 /**
  * The line that ends a retry episode: Felix's iptables/nftables table logs it when an update that failed and was
  * retried went through (felix/iptables/table.go: "Succeeded after retry."; after the last retry it panics instead).
  */
 export const RETRY_SUCCEEDED = 'Succeeded after retry';
+
+/**
+ * Ansible's default callback prints this line right after a failed task whose failure the playbook ignores
+ * (`ignore_errors`; lib/ansible/plugins/callback/default.py, v2_runner_on_failed): installers such as Kubespray probe
+ * for Calico objects that way before creating them.
+ */
+export const INSTALLER_IGNORED = /^\s*\.\.\.ignoring\s*$/;
 
 function isCalicoLine(structure: LineStructure): boolean {
   return structure.format === 'calico' || structure.format === 'bird';
@@ -238,6 +249,8 @@ export function judgeStructure(line: string, context: StructuralContext): Struct
   if (!reportsFailure(structure) || !belongsToPodNetworking(structure, context)) return undefined;
   const family = familyOf(structure, context);
   const fatal = structure.level === 'fatal' || structure.level === 'panic';
-  const retrying = structure.level === 'warning' && RETRYING.test(structure.message);
+  // An installer's failed one-shot task is held like a retry: the next line may say the playbook ignores it. A task
+  // that retried (`until`: Ansible adds "attempts" to its result) waited in vain for something, ignored or not.
+  const retrying = (structure.level === 'warning' && RETRYING.test(structure.message)) || (structure.format === 'installer' && !ANSIBLE_RETRIED.test(structure.message));
   return { signature: familyFinding(family, fatal), structure, family, retrying };
 }

@@ -47,6 +47,8 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   'FAIL:  Service ',
   // connectivity tests: curl's exit message and verbose connect failures, ping's summary, netcat, telnet
   'curl: (6) ', 'curl: (7) ', 'curl: (28) ', 'curl: (35) ', 'curl: (52) ', 'curl: (56) ', 'Failed to connect to ', '* connect to ', 'packets transmitted, 0 ', 'nc: connect to ', 'telnet: Unable', 'telnet: connect to',
+  // Ansible saying the failed task before was ignored (its default callback)
+  '...ignoring',
   // glog's prefix on lines logged before flags are parsed (golang/glog output())
   'before flag.Parse: ',
   // kubectl describe node: the reasons of failing conditions (kubelet pkg/kubelet/nodestatus/setters.go; the node
