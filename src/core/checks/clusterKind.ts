@@ -54,7 +54,7 @@ export type InstallKind = InstallMethod | 'canal' | 'none' | 'unknown';
  * (calico.yaml) runs it in kube-system with no operator; Canal runs it beside flannel in one kube-system DaemonSet
  * (RKE2's default CNI, chart rke2-canal).
  */
-export function installKind(evidence: ClusterEvidence): InstallKind {
+function readInstallKind(evidence: ClusterEvidence): InstallKind {
   if (evidence.operatorDeployment.kind === 'ok' || evidence.installation.kind === 'ok' || evidence.calicoNodeDaemonSet.kind === 'ok') return 'operator';
   const manifest = evidence.manifestInstall?.calicoNodeDaemonSet;
   if (manifest?.kind === 'ok') return 'manifest';
@@ -74,6 +74,9 @@ function canalChart(evidence: ClusterEvidence): boolean {
   const charts = evidence.helmCharts.value.items.map((chart) => text(chart, 'metadata', 'name'));
   return charts.includes(CANAL_CHART) && !charts.includes('rke2-calico');
 }
+
+/** How Calico is installed; most checks ask, so it is read once per evidence. */
+export const installKind = oncePerEvidence(readInstallKind);
 
 export const MANIFEST_INSTALL = 'a manifest install (calico-node in kube-system, no tigera-operator)';
 export const CANAL_INSTALL = 'Canal (calico-node for policy and flannel for routes in one kube-system DaemonSet, no tigera-operator)';
