@@ -38,11 +38,13 @@ export function overallVerdict(results: readonly Pick<CheckResult, 'id' | 'title
   const warning = withStatus('warn');
   if (failing.length > 0) return { status: 'fail', label: `${failing.length} failing`, reason: `${failing.length} check(s) fail: ${titles(failing)}` };
   if (ran.length === 0) return { status: 'could-not-verify', label: 'could not verify', reason: 'no check could run' };
+  // What could not be verified does not hide what was seen to be wrong: the warnings stay in the label and reason.
+  const alsoWarning = warning.length > 0 ? { label: `, ${warning.length} warning(s)`, reason: `; ${warning.length} warning(s): ${titles(warning)}` } : { label: '', reason: '' };
   if (unknown.length * 2 > ran.length) {
-    return { status: 'could-not-verify', label: 'could not verify', reason: `${unknown.length} of ${ran.length} checks are unknown (more than half)${unknown.length === ran.length ? ': nothing was verified' : ''}` };
+    return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `${unknown.length} of ${ran.length} checks are unknown (more than half)${unknown.length === ran.length ? ': nothing was verified' : ''}${alsoWarning.reason}` };
   }
   const requiredUnknown = unknown.filter((entry) => REQUIRED_CHECKS.has(entry.id));
-  if (requiredUnknown.length > 0) return { status: 'could-not-verify', label: 'could not verify', reason: `required check(s) unknown: ${titles(requiredUnknown)}` };
+  if (requiredUnknown.length > 0) return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `required check(s) unknown: ${titles(requiredUnknown)}${alsoWarning.reason}` };
   if (warning.length > 0 || unknown.length > 0) {
     const parts = [...(warning.length > 0 ? [`${warning.length} warning(s)`] : []), ...(unknown.length > 0 ? [`${unknown.length} unknown`] : [])];
     return { status: 'warn', label: parts.join(', '), reason: `no check fails; ${parts.join(' and ')}: ${titles([...warning, ...unknown])}` };

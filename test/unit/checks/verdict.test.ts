@@ -25,6 +25,11 @@ describe('the overall verdict', () => {
     assert.equal(overallVerdict([]).status, 'could-not-verify');
   });
 
+  it('could not verify keeps the warnings that were seen in its label and reason', () => {
+    assert.deepEqual(overallVerdict(checks(['nodes.ready', 'unknown'], ['b', 'warn'], ['c', 'pass'])), { status: 'could-not-verify', label: 'could not verify, 1 warning(s)', reason: 'required check(s) unknown: nodes.ready; 1 warning(s): b' });
+    assert.deepEqual(overallVerdict(checks(['a', 'unknown'], ['b', 'unknown'], ['c', 'warn'])), { status: 'could-not-verify', label: 'could not verify, 1 warning(s)', reason: '2 of 3 checks are unknown (more than half); 1 warning(s): c' });
+  });
+
   it('requires the checks without which nobody knows whether Calico works', () => {
     assert.deepEqual([...REQUIRED_CHECKS].sort(), ['datastore.clusterinformation', 'identity.known-issues', 'install.cni', 'nodes.ready', 'workloads.calico-node']);
     for (const id of REQUIRED_CHECKS) assert.equal(overallVerdict(checks([id, 'unknown'], ['b', 'pass'], ['c', 'pass'])).status, 'could-not-verify', id);
