@@ -177,6 +177,12 @@ describe('log scanner', () => {
     assert.deepEqual(scanText('Nov 06 17:37:53 node1 kubelet[6016]: W1106 17:37:53.776592    6016 cni.go:237] Unable to update cni config: no valid networks found in /etc/cni/net.d').findings, []);
   });
 
+  it('reads CRI-O\'s wording of a node without a CNI config as the start-up family, not as a sandbox failure', () => {
+    const event = (span: string): string => `  Warning  FailedCreatePodSandBox  2m ${span}  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = error creating pod sandbox with name "k8s_coredns": No CNI configuration file in /etc/cni/net.d/. Has your network provider started?`;
+    assert.deepEqual(scanText(event('(x9 over 3m)')).findings, []);
+    assert.deepEqual(scanText(event('(x90 over 30m)')).findings.map((finding) => [finding.signature.id, finding.persistedSeconds]), [['cni-not-initialized', 1800]]);
+  });
+
   it('reads what a container that cannot start leaves: exec format errors, runtime refusals, unknown flags', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids('standard_init_linux.go:228: exec user process caused: exec format error'), ['container-exec-format']);
