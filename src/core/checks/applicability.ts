@@ -1,6 +1,7 @@
 import { name } from '../kube/objectFields';
 import type { ClusterEvidence } from './clusterEvidence';
 import { clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
+import { otherCniPlugin, POLICY_ONLY_SKIPS } from './policyOnly';
 
 /** Checks about the tigera-operator and what it owns: meaningless for a manifest install. */
 const OPERATOR_CHECKS = ['operator.deployment', 'operator.installation', 'operator.tigerastatus'];
@@ -36,7 +37,8 @@ const CANAL_SKIPS: Readonly<Record<string, string>> = {
 
 /**
  * The checks that do not apply to this cluster, with the reason: judge only what applies. A manifest install has no
- * operator, Installation or TigeraStatus; a cluster whose Calico RKE2's charts did not install (another
+ * operator, Installation or TigeraStatus; where another CNI plugin carries the pods (EKS, AKS, GKE), Calico has no IP
+ * pools, blocks or tunnels to judge; a cluster whose Calico RKE2's charts did not install (another
  * distribution, or RKE2 with `cni: none` and Calico applied by hand) has no helm-install Jobs to judge.
  */
 export function notApplicable(evidence: ClusterEvidence): ReadonlyMap<string, string> {
@@ -50,6 +52,8 @@ export function notApplicable(evidence: ClusterEvidence): ReadonlyMap<string, st
     for (const [id, why] of Object.entries(CANAL_SKIPS)) skip.set(id, `not applicable: ${why}`);
     return skip;
   }
+  const other = otherCniPlugin(evidence);
+  if (other) for (const [id, why] of Object.entries(POLICY_ONLY_SKIPS)) skip.set(id, `not applicable: Calico enforces network policy only, the CNI is ${other.plugin}: ${why}`);
   const { distribution } = clusterDistribution(evidence);
   const charts = evidence.helmCharts.kind === 'ok' ? evidence.helmCharts.value.items.map(name) : undefined;
   const fromCharts = charts?.includes('rke2-calico') ?? false;

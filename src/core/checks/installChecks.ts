@@ -4,6 +4,7 @@ import { result, unknownFrom, type CheckDefinition, type CheckResult, type Objec
 import type { ClusterEvidence } from './clusterEvidence';
 import { CANAL_INSTALL, clusterDistribution, installKind, MANIFEST_INSTALL } from './clusterKind';
 import { podRestarts } from './podLogSelection';
+import { otherCniPlugin } from './policyOnly';
 import { raceBlocker } from './initRaceConditions';
 import { podCounts, podState } from './podProblems';
 
@@ -28,6 +29,8 @@ function calicoRunsWithoutCharts(evidence: ClusterEvidence, chartLine: string): 
   if (install === 'canal') return result(CNI_CHECK, 'pass', `Canal is the CNI: ${CANAL_INSTALL}`, [chartLine, canalLine(evidence)]);
   if (install !== 'operator' && install !== 'manifest') return undefined;
   const where = install === 'manifest' ? MANIFEST_INSTALL : 'a tigera-operator install (calico-system)';
+  const other = otherCniPlugin(evidence);
+  if (other) return result(CNI_CHECK, 'pass', `Calico enforces network policy only; the CNI is ${other.plugin}: ${where}`, [chartLine, other.evidence]);
   return result(CNI_CHECK, 'pass', `Calico is the CNI: ${where}, not from RKE2's rke2-calico chart`, [chartLine, `calico-node DaemonSet found: ${where}`]);
 }
 

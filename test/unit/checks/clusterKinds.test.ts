@@ -11,7 +11,7 @@ import { checkUpgrade } from '../../../src/core/checks/upgradeChecks';
 import { checkCalicoNode, checkKubeControllers } from '../../../src/core/checks/workloadChecks';
 import type { ClusterEvidence } from '../../../src/core/checks/clusterEvidence';
 import { found, healthyEvidence, listed, NOT_FOUND, podLog } from '../../builders/clusterEvidence';
-import { daemonSet, deployment, event, helmJob, node, pod } from '../../builders/kubeObjects';
+import { daemonSet, deployment, event, helmJob, installation, node, pod } from '../../builders/kubeObjects';
 import { assertResult } from './checkAssertions';
 
 /** A calico-node pod whose init container waits with `reason`. */
@@ -69,6 +69,44 @@ describe('distribution and install method', () => {
     assert.equal(byId.get('workloads.calico-typha')?.status, 'skipped');
     assertResult(checkCalicoNode(healthyEvidence(manifestInstall())), { status: 'pass', summary: /^calico-node ready on all 3 nodes$/, evidence: [/^desired 3, ready 3, updated 3$/, /^DaemonSet kube-system\/calico-node \(a manifest install\)$/], remediation: null });
     assertResult(checkKubeControllers(healthyEvidence(manifestInstall())), { status: 'pass', summary: /^calico-kube-controllers is available$/, evidence: [/^Deployment kube-system\/calico-kube-controllers/], remediation: null });
+  });
+});
+
+describe('Calico for network policy only, beside another CNI plugin', () => {
+  /** An Installation as the EKS guide writes it (kubernetesProvider EKS, cni.type AmazonVPC, bgp Disabled), no IP pools. */
+  function eksInstallation(cni: Record<string, unknown> | undefined): Record<string, unknown> {
+    const base = installation();
+    return { ...base, spec: { kubernetesProvider: 'EKS', ...(cni ? { cni } : {}), calicoNetwork: { bgp: 'Disabled' } } };
+  }
+  const NOT_CALICO_ROUTED = ['ippools.cidr', 'ipam.blocks', 'nodes.calico-addresses', 'dataplane.felix-encapsulation', 'dataplane.vxlan-offload', 'dataplane.mtu', 'race.join-burst'];
+
+  it('does not judge IP pools, blocks or tunnels where the Installation names another CNI plugin, and says so', () => {
+    for (const cni of [{ type: 'AmazonVPC' }, undefined]) {
+      const results = runClusterChecks(healthyEvidence({ installation: found(eksInstallation(cni)), ipPools: listed([]) }));
+      const byId = new Map(results.map((entry) => [entry.id, entry]));
+      for (const id of NOT_CALICO_ROUTED) {
+        assert.equal(byId.get(id)?.status, 'skipped', id);
+        assert.match(byId.get(id)?.summary ?? '', /^not applicable: Calico enforces network policy only, the CNI is AmazonVPC: /, id);
+      }
+      assert.ok(results.every((entry) => entry.status !== 'fail' && entry.status !== 'warn'), results.filter((entry) => entry.status === 'fail' || entry.status === 'warn').map((entry) => `${entry.id}: ${entry.summary}`).join('; '));
+    }
+  });
+
+  it('reads a policy-only manifest: calico-node without a networking backend and without install-cni', () => {
+    const policyOnly = (initContainers: string[]): Partial<ClusterEvidence> => {
+      const base = manifestInstall();
+      const set = { ...daemonSet({ desired: 3, ready: 3 }), metadata: { name: 'calico-node', namespace: 'kube-system' } } as Record<string, unknown>;
+      set.spec = { template: { spec: { initContainers: initContainers.map((name) => ({ name })), containers: [{ name: 'calico-node', env: [{ name: 'CALICO_NETWORKING_BACKEND', value: 'none' }] }] } } };
+      return { ...base, helmCharts: NOT_FOUND, manifestInstall: { ...(base.manifestInstall as NonNullable<ClusterEvidence['manifestInstall']>), calicoNodeDaemonSet: found(set) } };
+    };
+    const skipped = (evidence: Partial<ClusterEvidence>): string | undefined => runClusterChecks(healthyEvidence(evidence)).find((entry) => entry.id === 'ipam.blocks')?.summary;
+    assert.match(skipped(policyOnly([])) ?? '', /^not applicable: Calico enforces network policy only, the CNI is another CNI plugin: /);
+    assert.doesNotMatch(skipped(policyOnly(['upgrade-ipam', 'install-cni'])) ?? '', /network policy only/);
+  });
+
+  it('judges them as before where the Installation says Calico is the CNI, on EKS too', () => {
+    const results = runClusterChecks(healthyEvidence({ installation: found(eksInstallation({ type: 'Calico' })), ipPools: listed([]) }));
+    assert.notEqual(results.find((entry) => entry.id === 'ippools.cidr')?.status, 'skipped');
   });
 });
 
