@@ -193,6 +193,24 @@ describe('log scanner', () => {
     assert.deepEqual(ids('unknown flag: --ovs-vsctl-concurrency'), ['container-unknown-argument']);
   });
 
+  it('reads PowerShell error records of any command by their structure, and nothing that only looks like one', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => `${finding.line}:${finding.signature.id}`);
+    const record = [
+      'Invoke-WebRequest : Unable to connect to the remote server',
+      'At C:\\k\\install.ps1:95 char:5',
+      '+     Invoke-WebRequest $url -OutFile $zip',
+      '+     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~',
+      '    + CategoryInfo          : NotSpecified: (:) [Invoke-WebRequest], WebException',
+      '    + FullyQualifiedErrorId : System.Net.WebException,Microsoft.PowerShell.Commands.InvokeWebRequestCommand',
+    ].join('\n');
+    assert.deepEqual(ids(record), ['1:windows-script-error']);
+    assert.deepEqual(ids("& : The term 'C:\\nssm\\nssm.exe' is not recognized as the name of a cmdlet, function, script file, or operable program."), ['1:windows-script-error']);
+    assert.deepEqual(ids('C:\\CalicoWindows\\install-calico.ps1 : Failed to find the kubeconfig'), ['1:windows-script-error']);
+    assert.deepEqual(ids("New-HnsNetwork : A parameter cannot be found that matches parameter name 'SubnetPolicies'."), ['1:dataplane-error']);
+    // Format-List rows, HTTP headers, PowerShell 7's concise view and hyphenated words are not error records.
+    assert.deepEqual(ids(['Name        : CalicoNode', 'Status      : Running', 'Content-Type: application/json', 'Get-Item: Cannot find path', 'Cluster-Http-Server 2024/07/01 16:44:37 started'].join('\n')), []);
+  });
+
   it('reads CNI installers: shell errors on the CNI directories, bash errors of their scripts, zap console lines, PowerShell HNS errors', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
     assert.deepEqual(ids("cp: can't create '/host/opt/cni/bin/calico': Permission denied"), ['cni-error']);

@@ -28,6 +28,7 @@ export type FamilyId =
   | 'node-condition'
   | 'connectivity'
   | 'calico-other'
+  | 'windows-script'
   | 'network-other';
 
 interface FamilyText {
@@ -143,6 +144,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'Connectivity test failed',
     meaning: 'curl, ping, nc or telnet could not reach an address (no route, refused, timed out, nothing received). Towards a pod or Service address it means traffic between pods or nodes is dropped: the route or tunnel to the other node is missing (calico-node not ready there, VXLAN UDP 4789 or IP-in-IP blocked between the nodes, a wrongly autodetected node address), a NetworkPolicy denies it, or the node\'s firewall does.',
     remediation: 'Note where the test ran from and to; check calico-node on both nodes, `ip route` towards the pod CIDR of the other node, that VXLAN (UDP 4789) or IP-in-IP (protocol 4) passes between the nodes, and the NetworkPolicies of the target namespace.',
+  },
+  'windows-script': {
+    title: 'Windows node script error',
+    meaning: 'A PowerShell step of a Windows node\'s networking failed with an error record (Calico for Windows\' installer and services, flannel\'s and kube-proxy\'s start scripts): the command and the message are on this line, the script and line it failed at on the `At …` line below, the error category on `+ CategoryInfo`.',
+    remediation: 'Read the message: a download that failed (the node\'s access to the release URL or a proxy), a path or command that is not there (an install step that did not run, or another install directory than the script expects), access denied (run it elevated). Then the logs of the services it installs, under the install directory.',
   },
   'network-other': {
     title: 'Pod networking error',

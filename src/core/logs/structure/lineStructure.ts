@@ -117,11 +117,14 @@ const ZAP_CONSOLE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2
 const SHELL_TOOL_ERROR = /^(cp|mv|rm|cat|ln|chmod|chown|mkdir|install|touch|sed): (.*)$/;
 const SCRIPT_ERROR = /^(\S*\.sh): line \d+: (.*)$/;
 /**
- * A PowerShell error record as its default view prints it, `<Command> : <message>` (Invoke-HnsRequest : @{Error=An
- * adapter was not found. …}): 1 the command. Only networking commands of Windows nodes (HNS/HCN, VM switches, the
- * network adapters, Calico's and flannel's scripts) are read.
+ * A PowerShell error record as Windows PowerShell's default view (NormalView) prints it, `<Command> : <message>`:
+ * `Invoke-WebRequest : Unable to connect to the remote server`, `Invoke-HnsRequest : @{Error=An adapter was not
+ * found. …}`. The command is a Verb-Noun cmdlet or function, `&` or `.` (the call and dot-source operators, `& : The
+ * term '…' is not recognized …`), or the script itself (`C:\k\install.ps1 : …`, Write-Error in a script): 1 the
+ * command, 2 the message. PowerShell 7's ConciseView (`Get-Item: …`) is not read: it cannot be told from an HTTP
+ * header (`Content-Type: …`) that `curl -i` prints at the start of a line.
  */
-const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Za-z]{0,40}(?:Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddress|Calico|Flannel|Kube)[A-Za-z]{0,40}) : (.+)$/;
+const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60}|&|\.|[A-Za-z]:\\[^:]{1,240}\.ps1) : (.+)$/;
 /**
  * A row of `kubectl get pods` (NAMESPACE? NAME READY STATUS RESTARTS AGE …; kubectl's pod printer, pkg/printers/
  * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.

@@ -215,11 +215,14 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   return isAboutPodNetworking(structure.message);
 }
 
+/** PowerShell commands that program a Windows node's dataplane: HNS/HCN networks and endpoints, VM switches, adapters. */
+const WINDOWS_DATAPLANE_COMMAND = /Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddress|NetRoute/;
+
 function familyOf(structure: LineStructure, context: StructuralContext): FamilyId {
   const { message } = structure;
   if (structure.format === 'go-crash' || structure.format === 'service-down') return 'crash';
   if (structure.format === 'shell') return 'cni';
-  if (structure.format === 'powershell') return 'dataplane';
+  if (structure.format === 'powershell') return WINDOWS_DATAPLANE_COMMAND.test(structure.sourceFile ?? '') ? 'dataplane' : 'windows-script';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
   if (structure.format === 'node-condition') return causeFamily(message) ?? topicFamily(message) ?? 'node-condition';
   if (structure.format === 'connectivity-test') return 'connectivity';

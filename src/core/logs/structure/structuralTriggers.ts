@@ -122,6 +122,46 @@ function klogFileAt(text: string, start: number): string {
   return colon > space ? text.slice(space + 1, colon) : '';
 }
 
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/** ` : ` at `at`: where a PowerShell error record's command ends and its message starts. */
+function recordColonAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 32 && text.charCodeAt(at + 1) === 58 && text.charCodeAt(at + 2) === 32;
+}
+
+/**
+ * Whether a PowerShell error record starts at `start` (POWERSHELL_ERROR in lineStructure.ts): `Verb-Noun : `, `& : `,
+ * `. : ` or `C:\…\script.ps1 : `. Read character by character, as every line start is.
+ */
+function powershellErrorAt(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === 38 || first === 46) return recordColonAt(text, start + 1);
+  if (!isUpper(first) && !isLower(first)) return false;
+  if (text.charCodeAt(start + 1) === 58 && text.charCodeAt(start + 2) === 92) {
+    const end = text.indexOf('\n', start);
+    const script = text.slice(start, Math.min(end === -1 ? text.length : end, start + 248)).indexOf('.ps1');
+    return script !== -1 && recordColonAt(text, start + script + 4);
+  }
+  if (!isUpper(first)) return false;
+  let at = start + 1;
+  while (at - start <= 21 && isLower(text.charCodeAt(at))) at++;
+  if (at === start + 1 || text.charCodeAt(at) !== 45 || !isUpper(text.charCodeAt(at + 1))) return false;
+  const noun = at + 1;
+  at = noun + 1;
+  while (at - noun <= 60) {
+    const code = text.charCodeAt(at);
+    if (!isUpper(code) && !isLower(code) && !isDigit(code)) break;
+    at++;
+  }
+  return recordColonAt(text, at);
+}
+
 /** Whether the line starting at `at` reports a failure in one of the line-start formats. */
 export function failureAtLineStart(text: string, at: number): boolean {
   const start = contentStart(text, at);
@@ -130,6 +170,7 @@ export function failureAtLineStart(text: string, at: number): boolean {
   if ((letter === 69 || letter === 70) && klogHeader) return true;
   // A klog warning counts only from the files whose every line is about pod networking (the kubelet's CNI driver).
   if (letter === 87 && klogHeader) return isPodNetworkingKlogFile(klogFileAt(text, start));
+  if (powershellErrorAt(text, start)) return true;
   // E, F, P, b, p, m, i, n: the first letters of the markers below.
   if (letter !== 69 && letter !== 70 && letter !== 80 && letter !== 98 && letter !== 112 && letter !== 109 && letter !== 105 && letter !== 110) return false;
   return LINE_START_MARKERS.some((marker) => text.startsWith(marker, start));
