@@ -238,6 +238,8 @@ describe('log scanner', () => {
     assert.deepEqual(ids('E0627 19:03:06.012593       1 scraper.go:139] "Failed to scrape node" err="Get \\"https://10.0.0.11:10250/stats/summary?only_cpu_and_memory=true\\": dial tcp 10.0.0.11:10250: i/o timeout" node="agent-1"'), ['pod-egress-error']);
     assert.equal(ids('Job for rke2-server.service failed because the control process exited with error code.').length, 1);
     assert.equal(ids('Error from server: Get "https://10.0.0.12:10250/containerLogs/kube-system/calico-node-x/calico-node": proxy error from 127.0.0.1:6443 while dialing 10.0.0.12:10250, code 502: 502 Bad Gateway').length, 1);
+    // every errno a dial can end with, ETIMEDOUT's "connection timed out" too
+    assert.deepEqual(ids('time="2024-08-10T09:20:00Z" level=error msg="Failed to connect to proxy" error="dial tcp 10.0.0.2:6443: connect: connection timed out"'), ['api-unreachable-error']);
   });
 
   it('tells RKE2\'s agent tunnel from Rancher\'s agents, which dial Rancher through the same websocket library', () => {

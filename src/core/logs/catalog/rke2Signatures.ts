@@ -120,7 +120,7 @@ export const RKE2_SIGNATURES: readonly LogSignature[] = [
       { trigger: ':9345: i/o timeout', pattern: ':9345: i/o timeout' },
       { trigger: 'retrieve agent configuration', pattern: 'Waiting to retrieve agent configuration; server is not ready' },
       { trigger: 'Empty dialer response', pattern: 'Failed to connect to proxy. Empty dialer response' },
-      { trigger: 'Remotedialer proxy error', pattern: 'Remotedialer proxy error.{0,100}(connection refused|i/o timeout|no route to host|connection reset)' },
+      { trigger: 'Remotedialer proxy error', pattern: 'Remotedialer proxy error.{0,100}(connection refused|connection timed out|i/o timeout|no route to host|connection reset)' },
     ],
     transient: { ...STARTUP_GRACE, recovery: [UP_AND_RUNNING] },
     source: 'k3s-io/k3s pkg/agent/config, pkg/agent/tunnel and rancher/remotedialer (used by rke2)',

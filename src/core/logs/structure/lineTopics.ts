@@ -23,13 +23,13 @@ const CAUSES: readonly TopicRule[] = [
   // A pod that cannot reach out of the pod network: metrics-server scraping the nodes' kubelets
   // (kubernetes-sigs/metrics-server scraper.go "Failed to scrape node", v0.2 "error while getting metrics summary from
   // Kubelet"), CoreDNS forwarding to its upstream servers on port 53.
-  { family: 'pod-egress', pattern: /(Failed to scrape node|unable to fully scrape metrics|error while getting metrics summary from Kubelet).{0,300}(i\/o timeout|connection refused|no route to host|network is unreachable|context deadline exceeded)|(read|write) udp [^ ]{1,60}->[^ ]{1,60}:53: i\/o timeout|unreachable backend: no upstream host/ },
+  { family: 'pod-egress', pattern: /(Failed to scrape node|unable to fully scrape metrics|error while getting metrics summary from Kubelet).{0,300}(i\/o timeout|connection refused|connection timed out|no route to host|network is unreachable|context deadline exceeded)|(read|write) udp [^ ]{1,60}->[^ ]{1,60}:53: i\/o timeout|unreachable backend: no upstream host/ },
   {
     family: 'api-unreachable',
     // A request to the API's own paths (/api/v1/…, /apis/<group>/…) fails whatever port serves them: Kubernetes
     // before v1.20 also served them without TLS on --insecure-port (8080). kubectl's default without a kubeconfig
     // (localhost:8080) is the catalog's.
-    pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)|https?:\/\/(?!localhost:8080)[^ /]{1,80}\/apis?[/?"][^ ]{0,200}: dial tcp).{0,200}(connection refused|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,
+    pattern: /(dial tcp [^ ]{0,60}:(443|6443)|10\.(43|96)\.0\.1|kubernetes\.default|https:\/\/[^ ]{1,60}:(443|6443)|https?:\/\/(?!localhost:8080)[^ /]{1,80}\/apis?[/?"][^ ]{0,200}: dial tcp).{0,200}(connection refused|connection timed out|i\/o timeout|no route to host|connection reset|TLS handshake timeout|network is unreachable|context deadline exceeded)|(connection refused|connection timed out|i\/o timeout|no route to host).{0,80}:(443|6443)\b/,
   },
   // k3s/RKE2 agent-to-server vocabulary (k3s pkg/agent/tunnel, pkg/agent/loadbalancer, pkg/nodepassword,
   // pkg/server/router.go): the supervisor port and the agent's local load balancer in front of it (6444), its

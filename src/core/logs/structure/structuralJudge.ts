@@ -37,10 +37,14 @@ const NIL_ERROR = /\berror=<nil>/;
  * relays klog at INFO).
  */
 const REFLECTOR_FAILURE = /\b(?:[Ff]ailed to list|[Ff]ailed to watch) \*?[\w.]+(?:\/[\w.]+)?:/;
-/** A Go network error: the connection itself failed (net.OpError: dial or read timed out, refused, unroutable). */
-const GO_NETWORK_ERROR = /i\/o timeout|connection refused|no route to host|network is unreachable|connection reset by peer/;
+/**
+ * A Go network error: the connection itself failed (net.OpError: dial or read timed out, refused, unroutable). The
+ * errno texts are Linux's as Go's syscall package prints them (ECONNREFUSED, ETIMEDOUT, EHOSTUNREACH, ENETUNREACH,
+ * ECONNRESET); `i/o timeout` is Go's own deadline.
+ */
+const GO_NETWORK_ERROR = /i\/o timeout|connection refused|connection timed out|no route to host|network is unreachable|connection reset by peer/;
 /** A warning carrying a Go network error in its error field (net.OpError, url.Error): the connection failed. */
-const NETWORK_ERROR_FIELD = /\berror=.{0,200}(dial tcp|dial unix|connection refused|i\/o timeout|no route to host|connection reset by peer|context deadline exceeded)/;
+const NETWORK_ERROR_FIELD = /\berror=.{0,200}(dial tcp|dial unix|connection refused|connection timed out|i\/o timeout|no route to host|connection reset by peer|context deadline exceeded)/;
 
 /** What the scanner knows of the log so far, which the structure of one line may need. */
 export interface StructuralContext {
