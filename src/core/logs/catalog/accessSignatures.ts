@@ -74,6 +74,18 @@ export const ACCESS_SIGNATURES: readonly LogSignature[] = [
     source: 'projectcalico/calico cni-plugin/pkg/plugin/plugin.go, typha/pkg/daemon/daemon.go and kube-controllers ("Failed to initialize datastore"); rancher/rke2 and projectcalico/calico threads on the 10.43.0.1 VIP',
   },
   {
+    id: 'etcd-datastore-unreachable',
+    severity: 'error',
+    title: 'Calico (or flannel) cannot use its etcd datastore',
+    meaning: 'A component that keeps its data in etcd (Calico with the etcd datastore, flannel before its Kubernetes subnet manager, calicoctl and etcdctl) found no working etcd endpoint: every endpoint it was given timed out, refused or answered something that is not etcd\'s v2 API (a wrong port, a proxy, TLS against a plain endpoint, an etcd v3 server without --enable-v2). Old Calico releases log it at INFO ("Unhandled error: …") right before they stop.',
+    remediation: 'Check the etcd endpoints the component is given (etcd_endpoints in the calico-config ConfigMap, ETCD_ENDPOINTS, flannel\'s -etcd-endpoints), that etcd answers on them from the node (`etcdctl --endpoints … endpoint health`), the client certificates, and whether etcd serves the v2 API the client speaks.',
+    matches: [
+      { trigger: 'etcd cluster is unavailable', pattern: 'etcd cluster is unavailable or misconfigured' },
+      { trigger: 'not valid etcd cluster endpoint', pattern: 'response is invalid json\\. The endpoint is probably not valid etcd cluster endpoint' },
+    ],
+    source: 'etcd v2 client (go.etcd.io/etcd/client: ErrClusterUnavailable "client: etcd cluster is unavailable or misconfigured", ErrInvalidJSON "client: response is invalid json. The endpoint is probably not valid etcd cluster endpoint."), as used by libcalico-go\'s etcd backend, flannel and etcdctl',
+  },
+  {
     id: 'cni-unauthorized',
     severity: 'error',
     title: 'CNI credentials rejected (401)',
