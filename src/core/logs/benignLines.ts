@@ -11,6 +11,12 @@ export interface BenignLine extends SignatureMatch {
 
 export const BENIGN_LINES: readonly BenignLine[] = [
   {
+    trigger: 'You can ignore this message when kube-proxy',
+    pattern: 'Failed to load kernel module \\S+ with modprobe\\. You can ignore this message when kube-proxy is running inside container',
+    reason: 'kube-proxy tries to load the IPVS modules at every start and says itself that the warning can be ignored where it runs in a container without /lib/modules (K3s and RKE2 run it so); a missing module matters only when IPVS mode was asked for, and kube-proxy then says it cannot use IPVS',
+    source: 'kubernetes pkg/proxy/ipvs (kube-proxy v1.12–v1.22: "Failed to load kernel module %v with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules")',
+  },
+  {
     trigger: 'TLS handshake error from',
     pattern: 'http: TLS handshake error from',
     reason: 'the RKE2 supervisor logs every client that drops a TLS handshake, e.g. agents and the kubelet that do not trust its certificate yet at start-up',

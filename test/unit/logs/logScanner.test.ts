@@ -177,6 +177,18 @@ describe('log scanner', () => {
     assert.deepEqual(scanText('Nov 06 17:37:53 node1 kubelet[6016]: W1106 17:37:53.776592    6016 cni.go:237] Unable to update cni config: no valid networks found in /etc/cni/net.d').findings, []);
   });
 
+  it('reads kube-proxy and calicoctl by what they say: start-up waits, ignorable module loads, a datastore out of reach', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('W0603 13:20:53.583081       7 proxier.go:661] Failed to load kernel module ip_vs_rr with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules'), []);
+    const nodeInfo = (time: string): string => `E0603 ${time}.586983       7 node.go:161] Failed to retrieve node info: nodes "server-0" is forbidden: User "system:kube-proxy" cannot get resource "nodes" in API group "" at the cluster scope`;
+    assert.deepEqual(ids(nodeInfo('13:20:53')), []);
+    assert.deepEqual(ids([nodeInfo('13:20:53'), nodeInfo('13:31:53')].join('\n')), ['kube-proxy-node-unknown']);
+    assert.deepEqual(ids('Failed to create Calico API client: context deadline exceeded'), ['calicoctl-datastore-unreachable']);
+    // misconfigured, it reaches nothing and says nothing about the cluster
+    assert.deepEqual(ids('Failed to create Calico API client: no etcd endpoints specified'), []);
+    assert.deepEqual(ids('E1215 10:19:24.891724    2752 cni.go:163] error updating cni config: No networks found in /etc/cni/net.d'), []);
+  });
+
   it('reads CRI-O\'s wording of a node without a CNI config as the start-up family, not as a sandbox failure', () => {
     const event = (span: string): string => `  Warning  FailedCreatePodSandBox  2m ${span}  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = error creating pod sandbox with name "k8s_coredns": No CNI configuration file in /etc/cni/net.d/. Has your network provider started?`;
     assert.deepEqual(scanText(event('(x9 over 3m)')).findings, []);
@@ -207,6 +219,7 @@ describe('log scanner', () => {
     assert.deepEqual(ids("& : The term 'C:\\nssm\\nssm.exe' is not recognized as the name of a cmdlet, function, script file, or operable program."), ['1:windows-script-error']);
     assert.deepEqual(ids('C:\\CalicoWindows\\install-calico.ps1 : Failed to find the kubeconfig'), ['1:windows-script-error']);
     assert.deepEqual(ids("New-HnsNetwork : A parameter cannot be found that matches parameter name 'SubnetPolicies'."), ['1:dataplane-error']);
+    assert.deepEqual(ids('    winw1: Set-Content : Stream was not readable.'), ['1:windows-script-error']);
     // Format-List rows, HTTP headers, PowerShell 7's concise view and hyphenated words are not error records.
     assert.deepEqual(ids(['Name        : CalicoNode', 'Status      : Running', 'Content-Type: application/json', 'Get-Item: Cannot find path', 'Cluster-Http-Server 2024/07/01 16:44:37 started'].join('\n')), []);
   });

@@ -74,6 +74,16 @@ export const ACCESS_SIGNATURES: readonly LogSignature[] = [
     source: 'projectcalico/calico cni-plugin/pkg/plugin/plugin.go, typha/pkg/daemon/daemon.go and kube-controllers ("Failed to initialize datastore"); rancher/rke2 and projectcalico/calico threads on the 10.43.0.1 VIP',
   },
   {
+    id: 'kube-proxy-node-unknown',
+    severity: 'warning',
+    title: 'kube-proxy cannot read its Node (persisting)',
+    meaning: 'kube-proxy reads its own Node object at start to learn the node\'s IP, retrying for a while: at start-up the kubelet may not have registered the Node yet, or the API server has not finished bootstrapping the RBAC that lets system:kube-proxy read nodes. It is reported only when the log shows it for more than 5 minutes; past that, kube-proxy cannot reach or may not read the API (the error says which) and Services are programmed without the node\'s address.',
+    remediation: 'Read the error after "Failed to retrieve node info": not found (does the Node exist under the name kube-proxy uses: hostname-override), forbidden (the system:node-proxier binding), or a dial error (the API server address in kube-proxy\'s kubeconfig).',
+    matches: [{ trigger: 'Failed to retrieve node info', pattern: 'Failed to retrieve node info: ' }],
+    transient: { graceSeconds: 300 },
+    source: 'kubernetes kube-proxy (cmd/kube-proxy/app getNodeIP, v1.7–v1.18: glog.Warningf("Failed to retrieve node info: %v"); pkg/util/node GetNodeIP retrying with backoff, v1.19–v1.22: klog.Errorf)',
+  },
+  {
     id: 'etcd-datastore-unreachable',
     severity: 'error',
     title: 'Calico (or flannel) cannot use its etcd datastore',

@@ -57,4 +57,13 @@ export const CALICOCTL_SIGNATURES: readonly LogSignature[] = [
     ],
     source: 'projectcalico/calico calicoctl/calicoctl/commands/ipam/check.go (v3.29.2: every problem line it prints, and its counts when not zero)',
   },
+  {
+    id: 'calicoctl-datastore-unreachable',
+    severity: 'warning',
+    title: 'calicoctl cannot reach Calico\'s datastore',
+    meaning: 'calicoctl built its client for Calico\'s datastore but the datastore did not answer (a deadline exceeded, refused, timed out or unroutable connection, a certificate refused): the etcd endpoints or the API server it was pointed at cannot be reached from here, or are not the datastore Calico uses. A calicoctl that is only misconfigured (no kubeconfig, no etcd endpoints, an unknown datastore type) says so without reaching anything, and is not reported: it says nothing about the cluster.',
+    remediation: 'Point calicoctl at the datastore Calico uses: DATASTORE_TYPE=kubernetes with KUBECONFIG (RKE2: /etc/rancher/rke2/rke2.yaml) for the Kubernetes datastore, or ETCD_ENDPOINTS and its certificates for etcd; then check that endpoint from this host.',
+    matches: [{ trigger: 'Failed to create Calico API client', pattern: 'Failed to create Calico API client: .{0,300}(context deadline exceeded|connection refused|connection timed out|i/o timeout|no route to host|network is unreachable|x509: |tls: )' }],
+    source: 'projectcalico/calicoctl calicoctl/commands (fmt.Printf("Failed to create Calico API client: %s\\n", err) then exit 1, when clientmgr.NewClient fails)',
+  },
 ];

@@ -120,11 +120,13 @@ export const CNI_SIGNATURES: readonly LogSignature[] = [
       { trigger: 'no network config found', pattern: 'no network config found in /etc/cni/net.d' },
       // The kubelet's own CNI driver (dockershim, before v1.24) while the directory is still empty.
       { trigger: 'Unable to update cni config', pattern: 'Unable to update cni config: ([Nn]o (valid )?networks found|no valid networks found)' },
+      // The kubelet's CNI driver before v1.10 worded it as an error (pkg/kubelet/network/cni/cni.go).
+      { trigger: 'error updating cni config', pattern: 'error updating cni config: [Nn]o (valid )?networks found' },
       // CRI-O's wording of the same state (its ocicni library), also quoted by the kubelet in sandbox failures.
       { trigger: 'Has your network provider started', pattern: '[Nn]o CNI configuration file in \\S+ Has your network provider started' },
       { trigger: 'Missing CNI default network', pattern: 'Missing CNI default network' },
     ],
     transient: { graceSeconds: 300 },
-    source: 'kubernetes kubelet (NetworkPluginNotReady; pkg/kubelet/dockershim/network/cni/cni.go "Unable to update cni config: %s" with libcni\'s "No networks found in %s"); containerd CRI plugin ("failed to load cni during init"); CRI-O through cri-o/ocicni pkg/ocicni/ocicni.go errMissingDefaultNetwork ("no CNI configuration file in %s. Has your network provider started?", earlier releases "Missing CNI default network"); rancher/rke2#4476, #3823',
+    source: 'kubernetes kubelet (NetworkPluginNotReady; pkg/kubelet/dockershim/network/cni/cni.go "Unable to update cni config: %s", before v1.10 pkg/kubelet/network/cni/cni.go "error updating cni config: %s", with libcni\'s "No networks found in %s"); containerd CRI plugin ("failed to load cni during init"); CRI-O through cri-o/ocicni pkg/ocicni/ocicni.go errMissingDefaultNetwork ("no CNI configuration file in %s. Has your network provider started?", earlier releases "Missing CNI default network"); rancher/rke2#4476, #3823',
   },
 ];

@@ -122,9 +122,10 @@ const SCRIPT_ERROR = /^(\S*\.sh): line \d+: (.*)$/;
  * found. …}`. The command is a Verb-Noun cmdlet or function, `&` or `.` (the call and dot-source operators, `& : The
  * term '…' is not recognized …`), or the script itself (`C:\k\install.ps1 : …`, Write-Error in a script): 1 the
  * command, 2 the message. PowerShell 7's ConciseView (`Get-Item: …`) is not read: it cannot be told from an HTTP
- * header (`Content-Type: …`) that `curl -i` prints at the start of a line.
+ * header (`Content-Type: …`) that `curl -i` prints at the start of a line. Vagrant, which provisions Windows nodes
+ * in development setups, prefixes each output line with its machine (`    winw1: `, `==> winw1: `).
  */
-const POWERSHELL_ERROR = /^([A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60}|&|\.|[A-Za-z]:\\[^:]{1,240}\.ps1) : (.+)$/;
+const POWERSHELL_ERROR = /^(?:(?: {4}|==> )[\w.-]{1,40}: )?([A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60}|&|\.|[A-Za-z]:\\[^:]{1,240}\.ps1) : (.+)$/;
 /**
  * A row of `kubectl get pods` (NAMESPACE? NAME READY STATUS RESTARTS AGE …; kubectl's pod printer, pkg/printers/
  * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.

@@ -135,11 +135,26 @@ function recordColonAt(text: string, at: number): boolean {
   return text.charCodeAt(at) === 32 && text.charCodeAt(at + 1) === 58 && text.charCodeAt(at + 2) === 32;
 }
 
+/** Past Vagrant's machine prefix (`    winw1: `, `==> winw1: `; vagrant lib/vagrant/ui.rb, Prefixed), if the line has one. */
+function vagrantPrefixEnd(text: string, start: number): number | undefined {
+  const lead = text.startsWith('    ', start) ? 4 : text.startsWith('==> ', start) ? 4 : 0;
+  if (lead === 0) return undefined;
+  let at = start + lead;
+  while (at - start - lead <= 40) {
+    const code = text.charCodeAt(at);
+    if (!isUpper(code) && !isLower(code) && !isDigit(code) && code !== 45 && code !== 46 && code !== 95) break;
+    at++;
+  }
+  return at > start + lead && text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 32 ? at + 2 : undefined;
+}
+
 /**
  * Whether a PowerShell error record starts at `start` (POWERSHELL_ERROR in lineStructure.ts): `Verb-Noun : `, `& : `,
  * `. : ` or `C:\…\script.ps1 : `. Read character by character, as every line start is.
  */
 function powershellErrorAt(text: string, start: number): boolean {
+  const machine = vagrantPrefixEnd(text, start);
+  if (machine !== undefined) start = machine;
   const first = text.charCodeAt(start);
   if (first === 38 || first === 46) return recordColonAt(text, start + 1);
   if (!isUpper(first) && !isLower(first)) return false;
