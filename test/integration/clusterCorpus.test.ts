@@ -82,9 +82,9 @@ describe('real cluster states replayed (test/corpus/clusters)', () => {
     }
   });
 
-  it('agrees on its own synthetic fixtures (healthy operator v3.23, manifest install on kubeadm, K3s operator refused by PodSecurity)', async () => {
+  it('agrees on its own synthetic fixtures (healthy operator v3.23, manifest install on kubeadm, EKS with Calico for policy only, K3s operator refused by PodSecurity)', async () => {
     const fixtures = cases.filter((entry) => entry.fixture);
-    assert.ok(fixtures.length >= 3, 'the three fixtures of _fixtures/');
+    assert.ok(fixtures.length >= 4, 'the four fixtures of _fixtures/');
     const disagreements: string[] = [];
     for (const entry of fixtures) {
       const { outcome } = await replay(entry);
