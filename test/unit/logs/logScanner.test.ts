@@ -205,6 +205,15 @@ describe('log scanner', () => {
     assert.deepEqual(ids('unknown flag: --ovs-vsctl-concurrency'), ['container-unknown-argument']);
   });
 
+  it('reads a log line behind what a paste puts before it: indentation, quote markers, a pane border, a compose column', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    const line = 'E0415 14:51:31.215141       1 scraper.go:140] "Failed to scrape node" err="Get \\"https://192.168.1.42:10250/metrics/resource\\": dial tcp 192.168.1.42:10250: connect: no route to host" node="master2"';
+    assert.deepEqual(ids(line), ['pod-egress-error']);
+    for (const wrapped of [`    ${line}`, `> ${line}`, `> > ${line}`, `│ ${line}`, `metrics_1  | ${line}`]) assert.deepEqual(ids(wrapped), ['pod-egress-error'], wrapped);
+    // a klog multi-line value's lines (tab-indented) belong to the line that opened it
+    assert.deepEqual(scanText(['E0507 16:05:47.509891       1 server.go:136] "Error running ProxyServer" err=<', '\tiptables v1.8.9 (nf_tables): Could not fetch rule set generation id: Permission denied (you must be root)', ' >'].join('\n')).findings.map((finding) => finding.line), [1]);
+  });
+
   it('reads PowerShell error records of any command by their structure, and nothing that only looks like one', () => {
     const ids = (text: string): string[] => scanText(text).findings.map((finding) => `${finding.line}:${finding.signature.id}`);
     const record = [

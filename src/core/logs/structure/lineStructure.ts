@@ -123,9 +123,10 @@ const SCRIPT_ERROR = /^(\S*\.sh): line \d+: (.*)$/;
  * term '…' is not recognized …`), or the script itself (`C:\k\install.ps1 : …`, Write-Error in a script): 1 the
  * command, 2 the message. PowerShell 7's ConciseView (`Get-Item: …`) is not read: it cannot be told from an HTTP
  * header (`Content-Type: …`) that `curl -i` prints at the start of a line. Vagrant, which provisions Windows nodes
- * in development setups, prefixes each output line with its machine (`    winw1: `, `==> winw1: `).
+ * in development setups, prefixes each output line with its machine (`    winw1: `, `==> winw1: `; the indentation is
+ * a paste wrapper, read before).
  */
-const POWERSHELL_ERROR = /^(?:(?: {4}|==> )[\w.-]{1,40}: )?([A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60}|&|\.|[A-Za-z]:\\[^:]{1,240}\.ps1) : (.+)$/;
+const POWERSHELL_ERROR = /^(?:(?:==> )?[\w.-]{1,40}: )?([A-Z][a-z]{1,20}-[A-Z][A-Za-z0-9]{1,60}|&|\.|[A-Za-z]:\\[^:]{1,240}\.ps1) : (.+)$/;
 /**
  * A row of `kubectl get pods` (NAMESPACE? NAME READY STATUS RESTARTS AGE …; kubectl's pod printer, pkg/printers/
  * internalversion/printers.go printPod, the restarts as `4 (85s ago)` since v1.22): 1 name, 2 status, 3 age.
@@ -236,8 +237,35 @@ function dockerJsonLine(head: string): string | undefined {
   }
 }
 
+function isNameCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 46 || code === 95;
+}
+
+/**
+ * Where a log line starts past what a paste puts before it: indentation by spaces, Markdown quote markers (`> `), a terminal
+ * pane's border (`│ `, k9s and other TUIs) and docker-compose's service column (`node_1  | `). Read character by
+ * character: every line start of a log goes through it.
+ */
+export function pasteWrapperEnd(text: string, at: number): number {
+  let start = at;
+  for (;;) {
+    const code = text.charCodeAt(start);
+    // Not a tab: klog indents the lines of a multi-line value with one, and they belong to the line that opened it.
+    if (code === 32 || code === 62 || code === 0x2502 || code === 0x2503 || code === 0x2551) start++;
+    else break;
+  }
+  let name = start;
+  while (name - start < 63 && isNameCode(text.charCodeAt(name))) name++;
+  if (name === start || text.charCodeAt(name) !== 32) return start;
+  let bar = name;
+  while (bar - name < 40 && text.charCodeAt(bar) === 32) bar++;
+  return text.charCodeAt(bar) === 124 && text.charCodeAt(bar + 1) === 32 ? bar + 2 : start;
+}
+
 function unwrap(line: string): Unwrapped {
-  const head = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
+  const whole = line.length > HEAD_CHARS ? line.slice(0, HEAD_CHARS) : line;
+  const pasted = pasteWrapperEnd(whole, 0);
+  const head = pasted === 0 ? whole : whole.slice(pasted);
   const docker = head.startsWith('{"log":"') ? dockerJsonLine(head) : undefined;
   if (docker !== undefined) return { ...unwrap(docker), wrapper: 'docker-json' };
   const pod = POD_PREFIX.exec(head);

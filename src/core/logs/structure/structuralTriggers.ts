@@ -1,4 +1,4 @@
-import { POD_PREFIX } from './lineStructure';
+import { pasteWrapperEnd, POD_PREFIX } from './lineStructure';
 import { FLANNEL_MESSAGE_TRIGGERS, isPodNetworkingKlogFile } from './sourceFamilies';
 
 /**
@@ -75,8 +75,9 @@ function isDigit(code: number): boolean {
 /** `[pod container] ` or `[pod/name/container] ` before a line (POD_PREFIX in lineStructure.ts), matched in place. */
 const POD_PREFIX_AT = new RegExp(POD_PREFIX.source.slice(1), 'y');
 
-/** Where the content of a line starts, past a /var/log/pods CRI prefix, a journald prefix or a pod prefix. */
-function contentStart(text: string, at: number): number {
+/** Where the content of a line starts, past a paste's wrapper, a /var/log/pods CRI prefix, a journald prefix or a pod prefix. */
+function contentStart(text: string, line: number): number {
+  const at = pasteWrapperEnd(text, line);
   const first = text.charCodeAt(at);
   // Docker's json-file entry: {"log":"…
   if (first === 123 && text.startsWith('{"log":"', at)) return at + 8;
@@ -135,10 +136,12 @@ function recordColonAt(text: string, at: number): boolean {
   return text.charCodeAt(at) === 32 && text.charCodeAt(at + 1) === 58 && text.charCodeAt(at + 2) === 32;
 }
 
-/** Past Vagrant's machine prefix (`    winw1: `, `==> winw1: `; vagrant lib/vagrant/ui.rb, Prefixed), if the line has one. */
+/**
+ * Past Vagrant's machine prefix (`    winw1: `, `==> winw1: `; vagrant lib/vagrant/ui.rb, Prefixed), if the line has
+ * one; the indentation before it is already read as a paste wrapper.
+ */
 function vagrantPrefixEnd(text: string, start: number): number | undefined {
-  const lead = text.startsWith('    ', start) ? 4 : text.startsWith('==> ', start) ? 4 : 0;
-  if (lead === 0) return undefined;
+  const lead = text.startsWith('==> ', start) ? 4 : 0;
   let at = start + lead;
   while (at - start - lead <= 40) {
     const code = text.charCodeAt(at);
