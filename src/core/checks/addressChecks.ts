@@ -1,3 +1,4 @@
+import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 import { list, name, text, type Json } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
@@ -50,6 +51,8 @@ function noAddressAnywhere(evidence: ClusterEvidence, lines: string[]): CheckRes
   }
   const unread = lists.find((read): read is Exclude<typeof read, { kind: 'ok' }> => read.kind !== 'ok');
   if (pods.length === 0 && unread !== undefined) return unknownFrom(ADDRESS_CHECK, 'calico-node pods (to tell whether it ever started)', unread);
+  const starting = stillStarting(pods, evidence.collectedAt);
+  if (starting) return result(ADDRESS_CHECK, 'unknown', `${startingSummary('calico-node', starting)}: it publishes the node addresses once it runs`, lines, { remediation: STARTING_REMEDIATION });
   return result(ADDRESS_CHECK, 'fail', 'No node carries a Calico address: calico-node has not started on any node', lines, { remediation: 'See the calico-node check and its pod logs.' });
 }
 

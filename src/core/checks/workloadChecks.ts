@@ -1,3 +1,4 @@
+import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
 import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, PATHS } from './calicoObjects';
 import { installKind } from './clusterKind';
@@ -76,6 +77,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   if (found.kind !== 'ok') {
     const pods = source.pods.kind === 'ok' ? source.pods.value.items : [];
     const fromPods = judgeFromPods({
+      collectedAt: evidence.collectedAt,
       definition: CALICO_NODE_CHECK,
       controller: `DaemonSet ${source.namespace}/${source.name}`,
       refusal: found,
@@ -108,7 +110,11 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   const refused = refusedPods(evidence, found.value, desired, source);
   if (refused) return result(CALICO_NODE_CHECK, 'fail', refused.summary, [...lines, ...refused.lines], { remediation: refused.remediation, objects });
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
-  if (ready < desired || updated < desired || stuckPods.length > 0) {
+  const unreadyPods = source.pods.kind === 'ok' ? source.pods.value.items.filter((pod) => !podReady(pod)) : [];
+  const behind = ready < desired || updated < desired;
+  const starting = behind && stuckPods.length === 0 && unreadyPods.length >= desired - ready ? stillStarting(unreadyPods, evidence.collectedAt) : undefined;
+  if (starting) return result(CALICO_NODE_CHECK, 'unknown', startingSummary(canal ? `${source.name} (Canal)` : 'calico-node', starting), lines, { remediation: STARTING_REMEDIATION, objects });
+  if (behind || stuckPods.length > 0) {
     const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
     return result(CALICO_NODE_CHECK, 'fail', `${canal ? `${source.name} (Canal)` : 'calico-node'} ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
   }
@@ -163,7 +169,11 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
     lines.push(`Endpoints calico-system/calico-typha: ${endpoints.kind}`);
   }
   if (available === undefined) return result(TYPHA_CHECK, 'unknown', 'unknown: the calico-typha Deployment carries no status', lines, { objects });
-  if (!available) return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
+  if (!available) {
+    const starting = stillStarting(typhaPods(evidence).filter((pod) => !podReady(pod)), evidence.collectedAt);
+    if (starting) return result(TYPHA_CHECK, 'unknown', startingSummary('calico-typha', starting), lines, { remediation: STARTING_REMEDIATION, objects });
+    return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
+  }
   if (endpoints.kind === 'ok' && addresses === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha has no ready endpoints', lines, { remediation: 'calico-node finds Typha through these endpoints; check the typha pods readiness.', objects });
   if (endpoints.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Endpoints calico-system/calico-typha', endpoints);
   return result(TYPHA_CHECK, 'pass', `calico-typha available, ${addresses} endpoint(s)`, lines, { objects });
@@ -172,12 +182,16 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
 const KUBE_CONTROLLERS_REMEDIATION = 'Open the calico-kube-controllers logs: it garbage-collects IPAM blocks and node state, and stops on API errors (a 403 on ipamconfigs is the rbac.denials check).';
 const TYPHA_REMEDIATION = 'Open the calico-typha logs. "Failed to get Typha endpoint … Unauthorized" (401) during init is rancher/rke2#7808; "forbidden" (403) is missing RBAC.';
 
+function typhaPods(evidence: ClusterEvidence): Json[] {
+  return evidence.controlPlanePods.kind === 'ok' ? podsOfApp(evidence.controlPlanePods.value.items, 'calico-typha') : [];
+}
+
 /** Typha by its pods when its Deployment could not be read; a Ready pod passes only with ready endpoints. */
 function typhaFromPods(evidence: ClusterEvidence, refusal: Exclude<ClusterEvidence['typhaDeployment'], { kind: 'ok' | 'not-found' }>): CheckResult | undefined {
-  const pods = evidence.controlPlanePods.kind === 'ok' ? podsOfApp(evidence.controlPlanePods.value.items, 'calico-typha') : [];
+  const pods = typhaPods(evidence);
   const endpoints = evidence.typhaEndpoints;
   const addresses = endpoints.kind === 'ok' ? list(endpoints.value, 'subsets').reduce<number>((sum, subset) => sum + list(subset, 'addresses').length, 0) : 0;
-  return judgeFromPods({ definition: TYPHA_CHECK, controller: 'Deployment calico-system/calico-typha', refusal, pods, lines: [...pods.map(describeUnreadyPod), `Endpoints calico-system/calico-typha: ${endpoints.kind === 'ok' ? `${addresses} ready address(es)` : endpoints.kind}`], objects: pods.map(podRef), readyIsEnough: addresses > 0, remediation: TYPHA_REMEDIATION });
+  return judgeFromPods({ collectedAt: evidence.collectedAt, definition: TYPHA_CHECK, controller: 'Deployment calico-system/calico-typha', refusal, pods, lines: [...pods.map(describeUnreadyPod), `Endpoints calico-system/calico-typha: ${endpoints.kind === 'ok' ? `${addresses} ready address(es)` : endpoints.kind}`], objects: pods.map(podRef), readyIsEnough: addresses > 0, remediation: TYPHA_REMEDIATION });
 }
 
 /**
@@ -221,7 +235,7 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
     // only with calico.calicoKubeControllers set (rke2-charts packages/rke2-canal templates/kube-controllers-deployment.yaml).
     const { pods } = kubeControllersPods(evidence, HELM_NAMESPACE);
     if (pods.length === 0) return skipped(KUBE_CONTROLLERS_CHECK, 'not applicable: this Canal install runs without calico-kube-controllers (optional in RKE2\'s rke2-canal chart)');
-    return judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
+    return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
   }
   const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && (installKind(evidence) === 'manifest' || canal) ? manifest : undefined;
   const inKubeSystem = fromManifest !== undefined;
@@ -233,7 +247,7 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const source = kubeControllersPods(evidence, namespace);
-    const fromPods = judgeFromPods({ definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${source.namespace}/calico-kube-controllers`, refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
+    const fromPods = judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${source.namespace}/calico-kube-controllers`, refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
     return fromPods ?? kubeControllersAbsent(evidence, found) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
   }
   const available = condition(found.value, 'Available');
@@ -244,6 +258,10 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   if (replicas === 0) return result(KUBE_CONTROLLERS_CHECK, 'warn', 'calico-kube-controllers is scaled to 0', lines, { remediation: 'Scale it back to 1: without it, IPAM blocks and node state of deleted nodes are never cleaned up.', objects });
   const isAvailable = deploymentAvailable(found.value);
   if (isAvailable === undefined) return result(KUBE_CONTROLLERS_CHECK, 'unknown', 'unknown: the calico-kube-controllers Deployment carries no status', lines, { objects });
-  if (!isAvailable) return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
+  if (!isAvailable) {
+    const starting = stillStarting(kubeControllersPods(evidence, namespace).pods.filter((pod) => !podReady(pod)), evidence.collectedAt);
+    if (starting) return result(KUBE_CONTROLLERS_CHECK, 'unknown', startingSummary('calico-kube-controllers', starting), lines, { remediation: STARTING_REMEDIATION, objects });
+    return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
+  }
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }

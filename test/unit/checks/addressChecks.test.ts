@@ -11,6 +11,15 @@ describe('nodes.calico-addresses', () => {
     assert.match(outcome.evidence[0] ?? '', /3 of 3 nodes carry a Calico address/);
   });
 
+  it('no address on any node: calico-node never started, unless its pods are still within their start', () => {
+    const nodes = listed([node({ name: 'a', internalIp: '10.0.0.1', calicoAddress: null })]);
+    const calicoNode = (created: string): Record<string, unknown> => pod({ name: 'calico-node-a1', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'a', waiting: { reason: 'PodInitializing' }, created });
+    assert.equal(checkCalicoAddresses(healthyEvidence({ nodes, calicoNodePods: listed([calicoNode('2026-06-30T09:40:00Z')]) })).status, 'fail');
+    const young = checkCalicoAddresses(healthyEvidence({ nodes, calicoNodePods: listed([calicoNode('2026-06-30T09:59:20Z')]) }));
+    assert.equal(young.status, 'unknown');
+    assert.match(young.summary, /^unknown: calico-node still starting — 1 pod\(s\) not Ready yet, the oldest created 40 s ago: it publishes the node addresses once it runs$/);
+  });
+
   it('fails when two nodes claim one address, naming both and the fix', () => {
     const nodes = listed([node({ name: 'a', internalIp: '10.0.0.1', calicoAddress: '172.17.0.1/16' }), node({ name: 'b', internalIp: '10.0.0.2', calicoAddress: '172.17.0.1/16' })]);
     const outcome = checkCalicoAddresses(healthyEvidence({ nodes }));

@@ -7,6 +7,23 @@ import { assertResult, resultOf } from './checkAssertions';
 
 const TYPHA_LOGS = /^Open the calico-typha logs\. "Failed to get Typha endpoint … Unauthorized" \(401\) during init is rancher\/rke2#7808; "forbidden" \(403\) is missing RBAC\.$/;
 
+describe('pods still within their start', () => {
+  // healthyEvidence is collected at 2026-06-30T10:00:00Z
+  const starting = (created: string, waiting = 'ContainerCreating'): Record<string, unknown> => pod({ name: 'calico-node-q2w3e', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, container: 'calico-node', nodeName: 'agent-1', waiting: { reason: waiting }, created });
+
+  it('calls a calico-node not Ready 27 s after its creation still starting, not failing', () => {
+    const result = checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 1, ready: 0 })), calicoNodePods: listed([starting('2026-06-30T09:59:33Z')]) }));
+    assertResult(result, { status: 'unknown', summary: /^unknown: calico-node still starting — 1 pod\(s\) not Ready yet, the oldest created 27 s ago$/, evidence: [/^desired 1, ready 0, updated 1$/, /^calico-node-q2w3e/], remediation: /^A start takes up to 5 minutes/ });
+  });
+
+  it('fails it once the start is over, or when a container is stuck however young the pod', () => {
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 1, ready: 0 })), calicoNodePods: listed([starting('2026-06-30T09:54:00Z')]) })).status, 'fail');
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 1, ready: 0 })), calicoNodePods: listed([starting('2026-06-30T09:59:33Z', 'ErrImagePull')]) })).status, 'fail');
+    // two nodes want a pod, one young pod is listed: the other is missing, not starting
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: found(daemonSet({ desired: 2, ready: 0 })), calicoNodePods: listed([starting('2026-06-30T09:59:33Z')]) })).status, 'fail');
+  });
+});
+
 describe('workloads.calico-node', () => {
   it('passes when desired, ready and updated agree', () => {
     const result = checkCalicoNode(healthyEvidence());
