@@ -43,6 +43,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-17': { incidents: 14, linesFound: 33, healthyWithFindings: 1 },
   'batch-18': { incidents: 9, linesFound: 29, healthyWithFindings: 1 },
   'batch-19': { incidents: 14, linesFound: 21, healthyWithFindings: 2 },
+  'batch-20': { incidents: 13, linesFound: 21, healthyWithFindings: 1 },
 };
 
 interface Score {
