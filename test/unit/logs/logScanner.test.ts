@@ -189,6 +189,14 @@ describe('log scanner', () => {
     assert.deepEqual(ids('E1215 10:19:24.891724    2752 cni.go:163] error updating cni config: No networks found in /etc/cni/net.d'), []);
   });
 
+  it('reads node components that give up at start, and kube-proxy\'s ipset programming, by the file that logged them', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('Aug 23 13:53:14 node01 kubelet[8691]: E0823 13:53:14.926448    8691 run.go:72] "command failed" err="failed to parse kubelet flag: unknown flag: --improve-speed"'), ['crash-error']);
+    // the same file of another program (an operator's own command line) is not the node's stack
+    assert.deepEqual(ids('E0823 13:53:14.926448    8691 run.go:72] "command failed" err="unknown flag: --verbose"'), []);
+    assert.deepEqual(ids('May 02 07:09:07 node-1 kube-proxy[214]: E0502 07:09:07.788271     214 ipset.go:168] Failed to add entry: 100.100.214.143,tcp:53 to ip set: KUBE-CLUSTER-IP, error: error adding entry 100.100.214.143,tcp:53, error: exit status 1'), ['dataplane-error']);
+  });
+
   it('reads CRI-O\'s wording of a node without a CNI config as the start-up family, not as a sandbox failure', () => {
     const event = (span: string): string => `  Warning  FailedCreatePodSandBox  2m ${span}  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = error creating pod sandbox with name "k8s_coredns": No CNI configuration file in /etc/cni/net.d/. Has your network provider started?`;
     assert.deepEqual(scanText(event('(x9 over 3m)')).findings, []);

@@ -172,4 +172,16 @@ export const ACCESS_SIGNATURES: readonly LogSignature[] = [
     matches: [{ trigger: 'was refused - did you specify the right host', pattern: 'The connection to the server (?!localhost:8080 )\\S+ was refused - did you specify the right host or port\\?' }],
     source: 'kubernetes k8s.io/kubectl/pkg/cmd/util/helpers.go ("The connection to the server %s was refused - did you specify the right host or port?")',
   },
+  {
+    id: 'apiserver-kubelet-unreachable',
+    severity: 'warning',
+    title: 'The API server cannot reach a node\'s kubelet',
+    meaning: '`kubectl logs`, `exec`, `attach` and `port-forward` go through the API server to the kubelet on port 10250 of the pod\'s node, and that connection failed: the node\'s name does not resolve where the API server runs, a firewall closes 10250 between the servers and the node, or on RKE2/K3s the agent\'s tunnel to its server is down. The pods may be fine; what is broken is the way to them.',
+    remediation: 'From a server, check that the node\'s address (or name, when the kubelet registers by name) answers on TCP 10250; on RKE2/K3s read the agent\'s log for its tunnel (remotedialer) and the supervisor port 9345.',
+    matches: [
+      { trigger: 'Error from server', pattern: 'Error from server.{0,40}: Get "?https://[^ ]{1,120}:10250/.{0,300}(connection refused|no such host|i/o timeout|no route to host|connection timed out|network is unreachable)' },
+      { trigger: 'error dialing backend', pattern: 'error dialing backend: dial tcp [^ ]{1,120}:10250: .{0,60}(connection refused|no such host|i/o timeout|no route to host|connection timed out|network is unreachable)' },
+    ],
+    source: 'k8s.io/apimachinery pkg/util/proxy upgradeaware.go ("error dialing backend: %v"), kubectl printing the API server\'s error ("Error from server: Get https://<node>:10250/containerLogs/…"); WingkaiHo/k8s-notes k8s-ha/add-worker-node.md@9913195',
+  },
 ];

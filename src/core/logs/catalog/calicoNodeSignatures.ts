@@ -202,4 +202,25 @@ export const CALICO_NODE_SIGNATURES: readonly LogSignature[] = [
     matches: [{ trigger: 'BPF Proxy Healthz server failed', pattern: 'BPF Proxy Healthz server failed' }],
     source: 'projectcalico/calico felix/bpf/proxy/health.go, felix/dataplane/linux/int_dataplane.go; projectcalico/calico#10748, #11213',
   },
+  {
+    id: 'ebpf-program-load-failed',
+    severity: 'error',
+    title: 'Calico\'s eBPF programs cannot be loaded',
+    meaning: 'libbpf, which loads Calico\'s eBPF dataplane into the kernel, could not load a program: the kernel\'s verifier refused it, or the kernel has no BTF type information (CONFIG_DEBUG_INFO_BTF) that Calico\'s CO-RE programs need. Felix then cannot program the node in eBPF mode.',
+    remediation: 'Check the node\'s kernel against Calico\'s eBPF requirements (a supported distribution kernel, /sys/kernel/btf/vmlinux present), and the lines after it for the program that failed; until the kernel is fit, run the iptables or nftables dataplane.',
+    matches: [
+      { trigger: 'BPF program load failed', pattern: "libbpf: prog '[^']{1,100}': BPF program load failed" },
+      { trigger: 'failed to find valid kernel BTF', pattern: 'libbpf: failed to find valid kernel BTF' },
+    ],
+    source: 'libbpf src/libbpf.c (pr_warn "prog \'%s\': BPF program load failed: %s", "failed to find valid kernel BTF"), as Calico\'s eBPF dataplane prints it on calico-node\'s stderr; projectcalico/calico#8001, #11302',
+  },
+  {
+    id: 'conntrack-table-full',
+    severity: 'error',
+    title: 'The node\'s connection tracking table is full',
+    meaning: 'The kernel dropped a packet because its conntrack table has no room: new connections through the node (Services, NAT, policy) fail at random while it lasts. Too low a limit for the node\'s traffic, or connections that are not closed (a leak, a flood of short UDP flows).',
+    remediation: 'Compare `sysctl net.netfilter.nf_conntrack_count` with `net.netfilter.nf_conntrack_max` on the node; raise the limit (kube-proxy sets it from --conntrack-max-per-core) and look for what fills it (`conntrack -L`).',
+    matches: [{ trigger: 'nf_conntrack: table full', pattern: 'nf_conntrack: table full, dropping packet' }],
+    source: 'Linux net/netfilter/nf_conntrack_core.c (net_warn_ratelimited "nf_conntrack: table full, dropping packet")',
+  },
 ];

@@ -77,13 +77,15 @@ const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
   'hnsV1.go': 'dataplane',
   'hnsV2.go': 'dataplane',
   'hcnutils.go': 'dataplane',
+  // kube-proxy's IPVS mode keeps its sets with ipset (pkg/util/ipset/ipset.go: "Failed to add entry … to ipset")
+  'ipset.go': 'dataplane',
 };
 
 /**
  * Of those, the files whose every error line is about pod networking (the kubelet's CNI driver, kube-proxy): the
  * sandbox files also log the sandbox's DNS and containers.
  */
-const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(['cni.go', 'cni_others.go', 'cni_windows.go', 'proxier.go', 'hns.go', 'hnsV1.go', 'hnsV2.go', 'hcnutils.go']);
+const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(['cni.go', 'cni_others.go', 'cni_windows.go', 'proxier.go', 'hns.go', 'hnsV1.go', 'hnsV2.go', 'hcnutils.go', 'ipset.go']);
 
 export function isPodNetworkingKlogFile(file: string): boolean {
   return KLOG_NETWORK_FILES.has(file);

@@ -175,7 +175,7 @@ const IN_SCOPE_CAUSES: ReadonlySet<FamilyId> = new Set(['api-unreachable', 'rke2
 const GO_RUNTIME_FATAL = /^fatal error: /;
 
 /** journald units of the node's own stack: a Go crash of any of them takes pod networking on the node down with it. */
-const NODE_STACK_UNITS = /^(rke2|k3s|containerd|kubelet|crio)$/;
+const NODE_STACK_UNITS = /^(rke2|k3s|containerd|kubelet|kube-proxy|crio)$/;
 
 /**
  * An error line quoting a kernel-module tool's own failure (`… exit status 3: modprobe: ERROR: could not open moddep
@@ -192,7 +192,16 @@ const QUOTED_MODULE_FAILURE = /\bmodprobe: (FATAL|ERROR)\b|\binsmod: (ERROR|can'
  */
 const MISSING_CONFIG_REFERENCE = /(?:^|\s)Error: (?:(?:secret|configmap|configMap) "[^"]{1,253}" not found|couldn't find key )/;
 
+/**
+ * A Kubernetes component that gives up at start (k8s.io/component-base cli/run.go: klog.ErrorS(err, "command failed")
+ * before it exits): an unknown flag, a config or certificate file it cannot read.
+ */
+function nodeComponentCannotStart(structure: LineStructure): boolean {
+  return structure.format === 'klog' && structure.sourceFile === 'run.go' && structure.message.startsWith('"command failed"') && NODE_STACK_UNITS.test(structure.unit ?? '');
+}
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
+  if (nodeComponentCannotStart(structure)) return true;
   if (structure.format === 'event' && MISSING_CONFIG_REFERENCE.test(structure.message)) return isAboutPodNetworking(structure.message);
   if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
@@ -224,7 +233,7 @@ const WINDOWS_DATAPLANE_COMMAND = /Hns|HNS|Hcn|HCN|VMSwitch|NetAdapter|NetIPAddr
 
 function familyOf(structure: LineStructure, context: StructuralContext): FamilyId {
   const { message } = structure;
-  if (structure.format === 'go-crash' || structure.format === 'service-down') return 'crash';
+  if (structure.format === 'go-crash' || structure.format === 'service-down' || nodeComponentCannotStart(structure)) return 'crash';
   if (structure.format === 'shell') return 'cni';
   if (structure.format === 'powershell') return WINDOWS_DATAPLANE_COMMAND.test(structure.sourceFile ?? '') ? 'dataplane' : 'windows-script';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
