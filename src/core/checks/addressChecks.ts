@@ -1,8 +1,8 @@
-import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 import { list, name, text, type Json } from '../kube/objectFields';
 import { result, unknownFrom, type CheckDefinition, type CheckResult } from './checkResult';
 import type { ClusterEvidence } from './clusterEvidence';
 import { podReady } from './podProblems';
+import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 
 export const ADDRESS_CHECK: CheckDefinition = { id: 'nodes.calico-addresses', area: 'Nodes', title: "Calico's node addresses" };
 

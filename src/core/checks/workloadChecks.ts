@@ -1,6 +1,5 @@
-import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, PATHS } from './calicoObjects';
+import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
@@ -10,6 +9,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
 import { deploymentAvailable } from './deploymentAvailability';
 import { admissionRefusal, type AdmissionRefusal } from './admissionRefusal';
+import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
@@ -59,6 +59,20 @@ function calicoNodeSource(evidence: ClusterEvidence): CalicoNodeSource {
   return { daemonSet: evidence.calicoNodeDaemonSet, pods: evidence.calicoNodePods, namespace: CALICO_NAMESPACE, name: 'calico-node' };
 }
 
+/**
+ * calico-node's DaemonSet could not be read, but the tigera-operator is deployed and the pod lists calico-node would
+ * run in answered in full without one: no calico-node runs, so no node has pod networking. (As for
+ * calico-kube-controllers, an absence is read only from lists that answered in full.)
+ */
+function calicoNodeAbsent(evidence: ClusterEvidence, refusal: ApiFailure): CheckResult | undefined {
+  if (evidence.operatorDeployment.kind !== 'ok') return undefined;
+  const manifest = evidence.manifestInstall;
+  const lists = [evidence.calicoNodePods, ...(manifest ? [manifest.calicoNodePods] : [])];
+  if (!lists.every(completeList) || lists.some((pods) => pods.value.items.length > 0)) return undefined;
+  const where = manifest ? `${CALICO_NAMESPACE} and ${HELM_NAMESPACE}` : CALICO_NAMESPACE;
+  return result(CALICO_NODE_CHECK, 'fail', `No calico-node pod runs, although the tigera-operator is deployed`, [`DaemonSet calico-node could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-node: none`, `Deployment ${OPERATOR_NAMESPACE}/tigera-operator found`], { remediation: 'The operator renders calico-node from Installation default: check that it exists (kubectl get installation default), TigeraStatus, and the tigera-operator log for why calico-system holds no Calico yet.' });
+}
+
 const CALICO_NODE_REMEDIATION = 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.';
 
 export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
@@ -88,7 +102,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
       readyIsEnough: false,
       remediation: CALICO_NODE_REMEDIATION,
     });
-    return fromPods ?? unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/${source.name}`, found);
+    return fromPods ?? calicoNodeAbsent(evidence, found) ?? unknownFrom(CALICO_NODE_CHECK, `DaemonSet ${source.namespace}/${source.name}`, found);
   }
   const desired = num(found.value, 'status', 'desiredNumberScheduled') ?? 0;
   const ready = num(found.value, 'status', 'numberReady') ?? 0;

@@ -7,6 +7,18 @@ import { assertResult, resultOf } from './checkAssertions';
 
 const TYPHA_LOGS = /^Open the calico-typha logs\. "Failed to get Typha endpoint … Unauthorized" \(401\) during init is rancher\/rke2#7808; "forbidden" \(403\) is missing RBAC\.$/;
 
+describe('calico-node absent', () => {
+  it('fails when the operator is deployed and the pod lists answered in full without any calico-node', () => {
+    const result = checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]) }));
+    assertResult(result, { status: 'fail', summary: /^No calico-node pod runs, although the tigera-operator is deployed$/, evidence: [/^DaemonSet calico-node could not be read \(forbidden\); the pods of calico-system labelled k8s-app=calico-node: none$/, /^Deployment tigera-operator\/tigera-operator found$/], remediation: /^The operator renders calico-node from Installation default/ });
+  });
+
+  it('cannot tell without the operator, or from a list cut short', () => {
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: { kind: 'ok', value: { items: [], truncated: true } } })).status, 'unknown');
+  });
+});
+
 describe('pods still within their start', () => {
   // healthyEvidence is collected at 2026-06-30T10:00:00Z
   const starting = (created: string, waiting = 'ContainerCreating'): Record<string, unknown> => pod({ name: 'calico-node-q2w3e', namespace: 'calico-system', labels: { 'k8s-app': 'calico-node' }, container: 'calico-node', nodeName: 'agent-1', waiting: { reason: waiting }, created });
@@ -49,7 +61,8 @@ describe('workloads.calico-node', () => {
   });
 
   it('is unknown when the DaemonSet cannot be read, and says when its pods could not be listed', () => {
-    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN })), { status: 'unknown', summary: /^unknown: forbidden — could not read DaemonSet calico-system\/calico-node$/, evidence: [/forbidden/], remediation: /^Grant/ });
+    // (a pod list cut short: an empty one that answered in full proves calico-node absent)
+    assertResult(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: { kind: 'ok', value: { items: [], truncated: true } } })), { status: 'unknown', summary: /^unknown: forbidden — could not read DaemonSet calico-system\/calico-node$/, evidence: [/forbidden/], remediation: /^Grant/ });
     assertResult(checkCalicoNode(healthyEvidence({ calicoNodePods: FORBIDDEN })), { status: 'pass', summary: /ready on all 3 nodes/, evidence: [/^calico-node pods: could not list \(forbidden\)$/], remediation: null });
   });
 
@@ -118,7 +131,7 @@ describe('workloads.calico-node judged from its pods when the DaemonSet cannot b
   it('stays unknown when the Ready pods cannot be matched against the nodes, or there are none', () => {
     const all = listed([calicoNodePod('server-1')]);
     assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: all, nodes: FORBIDDEN })).status, 'unknown');
-    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]) })).status, 'unknown');
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
     // Running pods shown without the node they run on (a paste of `kubectl get pods` without -o wide) cannot say
     // which nodes lack one.
     const unplaced = listed(['server-1', 'agent-1'].map((nodeName) => {
