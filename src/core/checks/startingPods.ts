@@ -30,7 +30,7 @@ export function stillStarting(unready: readonly Json[], collectedAt: string): nu
   return ages;
 }
 
-/** "calico-node still starting: 2 pod(s) not Ready yet, the oldest created 27 s ago". */
+/** "unknown: calico-node still starting — 2 pod(s) not Ready yet, the oldest created 27 s ago". */
 export function startingSummary(workload: string, ages: readonly number[]): string {
   return `unknown: ${workload} still starting — ${ages.length} pod(s) not Ready yet, the oldest created ${Math.max(...ages)} s ago`;
 }

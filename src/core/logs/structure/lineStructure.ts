@@ -242,9 +242,9 @@ function isNameCode(code: number): boolean {
 }
 
 /**
- * Where a log line starts past what a paste puts before it: indentation by spaces, Markdown quote markers (`> `), a terminal
- * pane's border (`│ `, k9s and other TUIs) and docker-compose's service column (`node_1  | `). Read character by
- * character: every line start of a log goes through it.
+ * Where a log line starts past what a paste puts before it: indentation by spaces, Markdown quote markers (`> `), a
+ * terminal pane's border (`│ `, k9s and other TUIs) and docker-compose's service column (`node_1  | `). Read
+ * character by character: every line start of a log goes through it.
  */
 export function pasteWrapperEnd(text: string, at: number): number {
   let start = at;
