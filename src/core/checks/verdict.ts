@@ -5,7 +5,8 @@ import type { CheckResult, CheckStatus } from './checkResult';
  * report, so they never disagree:
  * - `fail`: a check fails (exit 1);
  * - `could-not-verify`: no check fails, but more than half of the checks that ran are unknown, or a required check
- *   is unknown, or nothing could be checked at all (exit 3);
+ *   is unknown (labelled "still starting" when that is only because its pods are within their start), or nothing
+ *   could be checked at all (exit 3);
  * - `warn`: something warns or is unknown, within those limits (exit 0);
  * - `pass`: everything that ran passes (exit 0).
  */
@@ -30,7 +31,12 @@ function titles(results: readonly Pick<CheckResult, 'title'>[], limit = 3): stri
   return `${shown.join('; ')}${results.length > limit ? `; and ${results.length - limit} more` : ''}`;
 }
 
-export function overallVerdict(results: readonly Pick<CheckResult, 'id' | 'title' | 'status'>[]): Verdict {
+/** A check that is unknown only because the pods it judges are still within their start (startingPods.ts). */
+function stillStarting(result: Partial<Pick<CheckResult, 'summary'>>): boolean {
+  return result.summary?.includes(' still starting — ') === true;
+}
+
+export function overallVerdict(results: readonly (Pick<CheckResult, 'id' | 'title' | 'status'> & Partial<Pick<CheckResult, 'summary'>>)[]): Verdict {
   const ran = results.filter((entry) => entry.status !== 'skipped');
   const withStatus = (status: CheckStatus): typeof ran => ran.filter((entry) => entry.status === status);
   const failing = withStatus('fail');
@@ -44,6 +50,9 @@ export function overallVerdict(results: readonly Pick<CheckResult, 'id' | 'title
     return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `${unknown.length} of ${ran.length} checks are unknown (more than half)${unknown.length === ran.length ? ': nothing was verified' : ''}${alsoWarning.reason}` };
   }
   const requiredUnknown = unknown.filter((entry) => REQUIRED_CHECKS.has(entry.id));
+  if (requiredUnknown.length > 0 && requiredUnknown.every(stillStarting)) {
+    return { status: 'could-not-verify', label: `still starting${alsoWarning.label}`, reason: `Calico is still starting (${titles(requiredUnknown)}): check again in a few minutes${alsoWarning.reason}` };
+  }
   if (requiredUnknown.length > 0) return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `required check(s) unknown: ${titles(requiredUnknown)}${alsoWarning.reason}` };
   if (warning.length > 0 || unknown.length > 0) {
     const parts = [...(warning.length > 0 ? [`${warning.length} warning(s)`] : []), ...(unknown.length > 0 ? [`${unknown.length} unknown`] : [])];

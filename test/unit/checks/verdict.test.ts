@@ -25,6 +25,13 @@ describe('the overall verdict', () => {
     assert.equal(overallVerdict([]).status, 'could-not-verify');
   });
 
+  it('says "still starting" when a required check is unknown only because its pods are within their start', () => {
+    const starting = { id: 'workloads.calico-node', title: 'calico-node', status: 'unknown' as const, summary: 'unknown: calico-node still starting — 1 pod(s) not Ready yet, the oldest created 27 s ago' };
+    assert.deepEqual(overallVerdict([starting, { id: 'b', title: 'b', status: 'pass' }, { id: 'c', title: 'c', status: 'pass' }]), { status: 'could-not-verify', label: 'still starting', reason: 'Calico is still starting (calico-node): check again in a few minutes' });
+    const forbidden = { ...starting, summary: 'unknown: forbidden — could not read DaemonSet calico-system/calico-node' };
+    assert.equal(overallVerdict([forbidden, { id: 'b', title: 'b', status: 'pass' }, { id: 'c', title: 'c', status: 'pass' }]).label, 'could not verify');
+  });
+
   it('could not verify keeps the warnings that were seen in its label and reason', () => {
     assert.deepEqual(overallVerdict(checks(['nodes.ready', 'unknown'], ['b', 'warn'], ['c', 'pass'])), { status: 'could-not-verify', label: 'could not verify, 1 warning(s)', reason: 'required check(s) unknown: nodes.ready; 1 warning(s): b' });
     assert.deepEqual(overallVerdict(checks(['a', 'unknown'], ['b', 'unknown'], ['c', 'warn'])), { status: 'could-not-verify', label: 'could not verify, 1 warning(s)', reason: '2 of 3 checks are unknown (more than half); 1 warning(s): c' });
