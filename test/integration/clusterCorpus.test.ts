@@ -31,6 +31,7 @@ const SEALED_FLOORS: Readonly<Record<string, { agreeing: number; meetingGoal: nu
   'batch-11': { agreeing: 0, meetingGoal: 12, healthyRed: 0, wronglyNamed: 0, causesRight: 15 },
   'batch-12': { agreeing: 2, meetingGoal: 16, healthyRed: 1, wronglyNamed: 0, causesRight: 15 },
   'batch-13': { agreeing: 5, meetingGoal: 10, healthyRed: 0, wronglyNamed: 0, causesRight: 8 },
+  'batch-14': { agreeing: 1, meetingGoal: 5, healthyRed: 1, wronglyNamed: 0, causesRight: 5 },
 };
 
 async function replay(entry: CaseFolder): Promise<{ code: number; report: CheckReportJson; outcome: CaseOutcome }> {
