@@ -1,4 +1,5 @@
 import { text, type Json } from '../kube/objectFields';
+import { result, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
 import { stuckContainer } from './podProblems';
 
 /**
@@ -30,7 +31,21 @@ export function stillStarting(unready: readonly Json[], collectedAt: string): nu
   return ages;
 }
 
+/** What a still-starting summary says after the workload's name; the verdict reads it back (reportsStillStarting). */
+const STILL_STARTING = ' still starting — ';
+
 /** "unknown: calico-node still starting — 2 pod(s) not Ready yet, the oldest created 27 s ago". */
 export function startingSummary(workload: string, ages: readonly number[]): string {
-  return `unknown: ${workload} still starting — ${ages.length} pod(s) not Ready yet, the oldest created ${Math.max(...ages)} s ago`;
+  return `unknown: ${workload}${STILL_STARTING}${ages.length} pod(s) not Ready yet, the oldest created ${Math.max(...ages)} s ago`;
+}
+
+/** Whether a check's summary is a still-starting one (startingSummary). */
+export function reportsStillStarting(summary: string | undefined): boolean {
+  return summary?.includes(STILL_STARTING) === true;
+}
+
+/** The check's "still starting" result when every one of `unready` is within its start (stillStarting), else undefined. */
+export function startingResult(definition: CheckDefinition, workload: string, unready: readonly Json[], collectedAt: string, lines: readonly string[], objects: readonly ObjectRef[]): CheckResult | undefined {
+  const ages = stillStarting(unready, collectedAt);
+  return ages ? result(definition, 'unknown', startingSummary(workload, ages), [...lines], { remediation: STARTING_REMEDIATION, objects: [...objects] }) : undefined;
 }

@@ -1,4 +1,5 @@
 import type { CheckResult, CheckStatus } from './checkResult';
+import { reportsStillStarting } from './startingPods';
 
 /**
  * The overall answer of a readiness run, shared by the CLI's exit code, its text output, the status bar and the
@@ -31,11 +32,6 @@ function titles(results: readonly Pick<CheckResult, 'title'>[], limit = 3): stri
   return `${shown.join('; ')}${results.length > limit ? `; and ${results.length - limit} more` : ''}`;
 }
 
-/** A check that is unknown only because the pods it judges are still within their start (startingPods.ts). */
-function stillStarting(result: Partial<Pick<CheckResult, 'summary'>>): boolean {
-  return result.summary?.includes(' still starting — ') === true;
-}
-
 export function overallVerdict(results: readonly (Pick<CheckResult, 'id' | 'title' | 'status'> & Partial<Pick<CheckResult, 'summary'>>)[]): Verdict {
   const ran = results.filter((entry) => entry.status !== 'skipped');
   const withStatus = (status: CheckStatus): typeof ran => ran.filter((entry) => entry.status === status);
@@ -50,7 +46,7 @@ export function overallVerdict(results: readonly (Pick<CheckResult, 'id' | 'titl
     return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `${unknown.length} of ${ran.length} checks are unknown (more than half)${unknown.length === ran.length ? ': nothing was verified' : ''}${alsoWarning.reason}` };
   }
   const requiredUnknown = unknown.filter((entry) => REQUIRED_CHECKS.has(entry.id));
-  if (requiredUnknown.length > 0 && requiredUnknown.every(stillStarting)) {
+  if (requiredUnknown.length > 0 && requiredUnknown.every((entry) => reportsStillStarting(entry.summary))) {
     return { status: 'could-not-verify', label: `still starting${alsoWarning.label}`, reason: `Calico is still starting (${titles(requiredUnknown)}): check again in a few minutes${alsoWarning.reason}` };
   }
   if (requiredUnknown.length > 0) return { status: 'could-not-verify', label: `could not verify${alsoWarning.label}`, reason: `required check(s) unknown: ${titles(requiredUnknown)}${alsoWarning.reason}` };

@@ -9,7 +9,7 @@ import type { ClusterEvidence } from './clusterEvidence';
 import { judgeFromPods, podsOfApp } from './workloadFromPods';
 import { deploymentAvailable } from './deploymentAvailability';
 import { admissionRefusal, type AdmissionRefusal } from './admissionRefusal';
-import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
+import { startingResult } from './startingPods';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
@@ -66,10 +66,8 @@ function calicoNodeSource(evidence: ClusterEvidence): CalicoNodeSource {
  */
 function calicoNodeAbsent(evidence: ClusterEvidence, refusal: ApiFailure): CheckResult | undefined {
   if (evidence.operatorDeployment.kind !== 'ok') return undefined;
-  const manifest = evidence.manifestInstall;
-  const lists = [evidence.calicoNodePods, ...(manifest ? [manifest.calicoNodePods] : [])];
+  const { lists, where } = installPodLists(evidence, 'calicoNodePods');
   if (!lists.every(completeList) || lists.some((pods) => pods.value.items.length > 0)) return undefined;
-  const where = manifest ? `${CALICO_NAMESPACE} and ${HELM_NAMESPACE}` : CALICO_NAMESPACE;
   return result(CALICO_NODE_CHECK, 'fail', `No calico-node pod runs, although the tigera-operator is deployed`, [`DaemonSet calico-node could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-node: none`, `Deployment ${OPERATOR_NAMESPACE}/tigera-operator found`], { remediation: 'The operator renders calico-node from Installation default: check that it exists (kubectl get installation default), TigeraStatus, and the tigera-operator log for why calico-system holds no Calico yet.' });
 }
 
@@ -108,6 +106,7 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   const ready = num(found.value, 'status', 'numberReady') ?? 0;
   const updated = num(found.value, 'status', 'updatedNumberScheduled') ?? 0;
   const canal = source.name !== 'calico-node';
+  const shownName = canal ? `${source.name} (Canal)` : 'calico-node';
   const lines = [`desired ${desired}, ready ${ready}, updated ${updated}`, ...(source.namespace === CALICO_NAMESPACE ? [] : [`DaemonSet ${source.namespace}/${source.name} (${canal ? 'Canal: calico-node and kube-flannel in each pod' : 'a manifest install'})`])];
   const objects: ObjectRef[] = [{ kind: 'DaemonSet', namespace: source.namespace, name: source.name, path: PATHS.daemonSet(source.namespace, source.name) }];
   let stuckPods: Json[] = [];
@@ -126,13 +125,13 @@ export function checkCalicoNode(evidence: ClusterEvidence): CheckResult {
   if (desired === 0) return result(CALICO_NODE_CHECK, 'fail', 'calico-node is scheduled on no node', lines, { remediation: 'No node matches the DaemonSet: check that nodes are registered, and its node selector and tolerations (the operator renders them from Installation default) against the nodes\' labels and taints; then TigeraStatus calico.', objects });
   const unreadyPods = source.pods.kind === 'ok' ? source.pods.value.items.filter((pod) => !podReady(pod)) : [];
   const behind = ready < desired || updated < desired;
-  const starting = behind && stuckPods.length === 0 && unreadyPods.length >= desired - ready ? stillStarting(unreadyPods, evidence.collectedAt) : undefined;
-  if (starting) return result(CALICO_NODE_CHECK, 'unknown', startingSummary(canal ? `${source.name} (Canal)` : 'calico-node', starting), lines, { remediation: STARTING_REMEDIATION, objects });
+  const starting = behind && stuckPods.length === 0 && unreadyPods.length >= desired - ready ? startingResult(CALICO_NODE_CHECK, shownName, unreadyPods, evidence.collectedAt, lines, objects) : undefined;
+  if (starting) return starting;
   if (behind || stuckPods.length > 0) {
     const first = stuckPods.map(stuckContainer).find((state) => state?.init === true);
-    return result(CALICO_NODE_CHECK, 'fail', `${canal ? `${source.name} (Canal)` : 'calico-node'} ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
+    return result(CALICO_NODE_CHECK, 'fail', `${shownName} ready on ${ready} of ${desired} nodes${first ? `; ${stuckPods.length} pod(s) stuck in ${describeWaiting(first)}` : ''}`, lines, { remediation: first?.init ? `An init container (${first.container}) cannot start: fix its cause (${first.waiting ?? ''}) — for pulls, the registry or air-gap images — and the pods proceed.` : CALICO_NODE_REMEDIATION, objects });
   }
-  return result(CALICO_NODE_CHECK, 'pass', `${canal ? `${source.name} (Canal)` : 'calico-node'} ready on all ${desired} nodes`, lines, { objects });
+  return result(CALICO_NODE_CHECK, 'pass', `${shownName} ready on all ${desired} nodes`, lines, { objects });
 }
 
 const REFUSAL_REMEDIATION: Readonly<Record<AdmissionRefusal, (namespace: string) => string>> = {
@@ -184,9 +183,8 @@ export function checkTypha(evidence: ClusterEvidence): CheckResult {
   }
   if (available === undefined) return result(TYPHA_CHECK, 'unknown', 'unknown: the calico-typha Deployment carries no status', lines, { objects });
   if (!available) {
-    const starting = stillStarting(typhaPods(evidence).filter((pod) => !podReady(pod)), evidence.collectedAt);
-    if (starting) return result(TYPHA_CHECK, 'unknown', startingSummary('calico-typha', starting), lines, { remediation: STARTING_REMEDIATION, objects });
-    return result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
+    const unready = typhaPods(evidence).filter((pod) => !podReady(pod));
+    return startingResult(TYPHA_CHECK, 'calico-typha', unready, evidence.collectedAt, lines, objects) ?? result(TYPHA_CHECK, 'fail', 'calico-typha is not available', lines, { remediation: TYPHA_REMEDIATION, objects });
   }
   if (endpoints.kind === 'ok' && addresses === 0) return result(TYPHA_CHECK, 'fail', 'calico-typha has no ready endpoints', lines, { remediation: 'calico-node finds Typha through these endpoints; check the typha pods readiness.', objects });
   if (endpoints.kind !== 'ok') return unknownFrom(TYPHA_CHECK, 'Endpoints calico-system/calico-typha', endpoints);
@@ -220,6 +218,12 @@ function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { po
   return own.length === 0 && inKubeSystem.length > 0 ? { pods: inKubeSystem, namespace: HELM_NAMESPACE } : { pods: own, namespace };
 }
 
+/** One kind of Calico pod list as read in calico-system and, where a manifest install was looked for, kube-system. */
+function installPodLists(evidence: ClusterEvidence, kind: 'calicoNodePods' | 'controlPlanePods'): { lists: (ApiResult<ListResult> | undefined)[]; where: string } {
+  const manifest = evidence.manifestInstall;
+  return { lists: [evidence[kind], ...(manifest ? [manifest[kind]] : [])], where: manifest ? `${CALICO_NAMESPACE} and ${HELM_NAMESPACE}` : CALICO_NAMESPACE };
+}
+
 /** A pod list that answered in full (no page left unread): what it lacks does not run. */
 function completeList(pods: ApiResult<ListResult> | undefined): pods is { kind: 'ok'; value: ListResult } {
   return pods?.kind === 'ok' && !pods.value.truncated;
@@ -232,12 +236,10 @@ function completeList(pods: ApiResult<ListResult> | undefined): pods is { kind: 
 function kubeControllersAbsent(evidence: ClusterEvidence, refusal: ApiFailure): CheckResult | undefined {
   // Canal runs without it unless its manifest deploys it (optional in RKE2's rke2-canal chart).
   if (installKind(evidence) === 'canal') return undefined;
-  const manifest = evidence.manifestInstall;
-  const lists = [evidence.controlPlanePods, ...(manifest ? [manifest.controlPlanePods] : [])];
+  const { lists, where } = installPodLists(evidence, 'controlPlanePods');
   if (!lists.every(completeList)) return undefined;
-  const nodePods = [evidence.calicoNodePods, ...(manifest ? [manifest.calicoNodePods] : [])].flatMap((pods) => (pods.kind === 'ok' ? pods.value.items : []));
+  const nodePods = installPodLists(evidence, 'calicoNodePods').lists.flatMap((pods) => (pods?.kind === 'ok' ? pods.value.items : []));
   if (nodePods.length === 0 || lists.some((pods) => podsOfApp(pods.value.items, 'calico-kube-controllers').length > 0)) return undefined;
-  const where = manifest ? `${CALICO_NAMESPACE} and ${HELM_NAMESPACE}` : CALICO_NAMESPACE;
   return result(KUBE_CONTROLLERS_CHECK, 'warn', 'No calico-kube-controllers pod runs', [`Deployment calico-kube-controllers could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-kube-controllers: none`, `${nodePods.length} calico-node pod(s) run, so Calico is installed`], { remediation: 'Without it, the IPAM blocks and node state of deleted nodes are never cleaned up. Check its Deployment (kubectl get deploy -A -l k8s-app=calico-kube-controllers): scaled to 0, refused, or never deployed (installers have at times left it out); the operator or Calico\'s manifest deploys it.' });
 }
 
@@ -273,9 +275,8 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const isAvailable = deploymentAvailable(found.value);
   if (isAvailable === undefined) return result(KUBE_CONTROLLERS_CHECK, 'unknown', 'unknown: the calico-kube-controllers Deployment carries no status', lines, { objects });
   if (!isAvailable) {
-    const starting = stillStarting(kubeControllersPods(evidence, namespace).pods.filter((pod) => !podReady(pod)), evidence.collectedAt);
-    if (starting) return result(KUBE_CONTROLLERS_CHECK, 'unknown', startingSummary('calico-kube-controllers', starting), lines, { remediation: STARTING_REMEDIATION, objects });
-    return result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
+    const unready = kubeControllersPods(evidence, namespace).pods.filter((pod) => !podReady(pod));
+    return startingResult(KUBE_CONTROLLERS_CHECK, 'calico-kube-controllers', unready, evidence.collectedAt, lines, objects) ?? result(KUBE_CONTROLLERS_CHECK, 'fail', 'calico-kube-controllers is not available', lines, { remediation: KUBE_CONTROLLERS_REMEDIATION, objects });
   }
   return result(KUBE_CONTROLLERS_CHECK, 'pass', 'calico-kube-controllers is available', lines, { objects });
 }

@@ -4,7 +4,7 @@ import { result, type CheckDefinition, type CheckResult, type ObjectRef } from '
 import { PATHS } from './calicoObjects';
 import { isWindowsNode } from './networkSetup';
 import { podReady, podStatusShown, stuckContainer } from './podProblems';
-import { startingSummary, STARTING_REMEDIATION, stillStarting } from './startingPods';
+import { startingResult } from './startingPods';
 
 /**
  * A Calico workload judged by its pods when its DaemonSet or Deployment could not be read (a role that may list pods
@@ -38,8 +38,8 @@ export function judgeFromPods(judgement: PodsJudgement): CheckResult | undefined
   const unready = pods.filter((pod) => !podReady(pod) || stuckContainer(pod) !== undefined);
   const note = `${controller} could not be read (${refusal.kind}); judged from its ${pods.length} pod(s)`;
   const lines = [note, ...judgement.lines];
-  const starting = stillStarting(unready, judgement.collectedAt);
-  if (starting) return result(definition, 'unknown', startingSummary(workload, starting), lines, { remediation: STARTING_REMEDIATION, objects: [...judgement.objects] });
+  const starting = startingResult(definition, workload, unready, judgement.collectedAt, lines, judgement.objects);
+  if (starting) return starting;
   if (unready.length > 0) {
     return result(definition, 'fail', `${workload}: ${unready.length} of ${pods.length} pod(s) not ready`, lines, { remediation: judgement.remediation, objects: [...judgement.objects] });
   }

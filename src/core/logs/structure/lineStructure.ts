@@ -237,7 +237,8 @@ function dockerJsonLine(head: string): string | undefined {
   }
 }
 
-function isNameCode(code: number): boolean {
+/** A character of a name in a prefix: a letter, a digit, `-`, `.` or `_`. */
+export function isNameCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 46 || code === 95;
 }
 

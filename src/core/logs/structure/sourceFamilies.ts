@@ -85,7 +85,8 @@ const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
  * Of those, the files whose every error line is about pod networking (the kubelet's CNI driver, kube-proxy): the
  * sandbox files also log the sandbox's DNS and containers.
  */
-const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(['cni.go', 'cni_others.go', 'cni_windows.go', 'proxier.go', 'hns.go', 'hnsV1.go', 'hnsV2.go', 'hcnutils.go', 'ipset.go']);
+const SANDBOX_FILES: ReadonlySet<string> = new Set(['docker_sandbox.go', 'kuberuntime_sandbox.go']);
+const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(Object.keys(KLOG_FILE_FAMILIES).filter((file) => !SANDBOX_FILES.has(file)));
 
 export function isPodNetworkingKlogFile(file: string): boolean {
   return KLOG_NETWORK_FILES.has(file);

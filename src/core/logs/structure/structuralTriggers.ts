@@ -1,4 +1,4 @@
-import { pasteWrapperEnd, POD_PREFIX } from './lineStructure';
+import { isNameCode, pasteWrapperEnd, POD_PREFIX } from './lineStructure';
 import { FLANNEL_MESSAGE_TRIGGERS, isPodNetworkingKlogFile } from './sourceFamilies';
 
 /**
@@ -143,11 +143,7 @@ function recordColonAt(text: string, at: number): boolean {
 function vagrantPrefixEnd(text: string, start: number): number | undefined {
   const lead = text.startsWith('==> ', start) ? 4 : 0;
   let at = start + lead;
-  while (at - start - lead <= 40) {
-    const code = text.charCodeAt(at);
-    if (!isUpper(code) && !isLower(code) && !isDigit(code) && code !== 45 && code !== 46 && code !== 95) break;
-    at++;
-  }
+  while (at - start - lead <= 40 && isNameCode(text.charCodeAt(at))) at++;
   return at > start + lead && text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) === 32 ? at + 2 : undefined;
 }
 
