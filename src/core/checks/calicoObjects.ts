@@ -66,14 +66,24 @@ export const PATHS = {
   blockAffinities: '/apis/crd.projectcalico.org/v1/blockaffinities',
 } as const;
 
+/**
+ * Calico's manifests before v2.4 deploy calico-policy-controller (image calico/kube-policy-controller) in kube-system
+ * where later ones deploy calico-kube-controllers; v2.4–v2.6 keep it at 0 replicas beside its successor
+ * (projectcalico/calico@v2.6.12: v2.3/ and v2.6/getting-started/kubernetes/installation/hosted/kubeadm/1.6/calico.yaml).
+ */
+export const LEGACY_KUBE_CONTROLLERS_APP = 'calico-policy-controller';
+
 /** Labels of the pods the checks read by selector. */
 export const POD_LABELS = {
   calicoNode: 'k8s-app=calico-node',
   /** kube-system: a manifest install's calico-node, or Canal's pods (calico-node and kube-flannel containers). */
   calicoNodeOrCanal: 'k8s-app in (calico-node,canal)',
   canalDaemonSet: `k8s-app=${CANAL_APP}`,
-  /** Typha and kube-controllers in one list: both are few pods in calico-system. */
-  controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers)',
+  /**
+   * Typha and kube-controllers in one list: both are few pods. calico-policy-controller is kube-controllers' name in
+   * Calico's manifests before v2.4 (see LEGACY_KUBE_CONTROLLERS_APP).
+   */
+  controlPlane: 'k8s-app in (calico-typha,calico-kube-controllers,calico-policy-controller)',
   /** RKE2 runs kube-proxy as a static pod labelled like its control-plane pods (rancher/rke2 pkg/podtemplate). */
   kubeProxy: 'component=kube-proxy',
   /** kubeadm's kube-proxy DaemonSet (kubernetes cmd/kubeadm addons) and most distributions that copy it. */

@@ -1,5 +1,5 @@
 import { condition, list, name, num, text, type Json } from '../kube/objectFields';
-import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
+import { CALICO_NAMESPACE, CANAL_APP, HELM_NAMESPACE, LEGACY_KUBE_CONTROLLERS_APP, OPERATOR_NAMESPACE, PATHS } from './calicoObjects';
 import { installKind } from './clusterKind';
 import { containerStates, describeWaiting, podCounts, podReady, podState, stuckContainer } from './podProblems';
 import { result, skipped, unknownFrom, type CheckDefinition, type CheckResult, type ObjectRef } from './checkResult';
@@ -60,15 +60,26 @@ function calicoNodeSource(evidence: ClusterEvidence): CalicoNodeSource {
 }
 
 /**
- * calico-node's DaemonSet could not be read, but the tigera-operator is deployed and the pod lists calico-node would
- * run in answered in full without one: no calico-node runs, so no node has pod networking. (As for
- * calico-kube-controllers, an absence is read only from lists that answered in full.)
+ * calico-node's DaemonSet could not be read, but Calico is meant to run — the tigera-operator is deployed, or
+ * calico-kube-controllers (or its pre-v2.4 calico-policy-controller) has pods, which only Calico's own manifest or
+ * operator creates — and the pod lists calico-node would run in answered in full without one: no calico-node runs,
+ * so no node has pod networking. (As for calico-kube-controllers, an absence is read only from complete lists.)
  */
 function calicoNodeAbsent(evidence: ClusterEvidence, refusal: ApiFailure): CheckResult | undefined {
-  if (evidence.operatorDeployment.kind !== 'ok') return undefined;
+  const intent = calicoIntent(evidence);
+  if (intent === undefined) return undefined;
   const { lists, where } = installPodLists(evidence, 'calicoNodePods');
   if (!lists.every(completeList) || lists.some((pods) => pods.value.items.length > 0)) return undefined;
-  return result(CALICO_NODE_CHECK, 'fail', `No calico-node pod runs, although the tigera-operator is deployed`, [`DaemonSet calico-node could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-node: none`, `Deployment ${OPERATOR_NAMESPACE}/tigera-operator found`], { remediation: 'The operator renders calico-node from Installation default: check that it exists (kubectl get installation default), TigeraStatus, and the tigera-operator log for why calico-system holds no Calico yet.' });
+  return result(CALICO_NODE_CHECK, 'fail', `No calico-node pod runs, although ${intent.summary}`, [`DaemonSet calico-node could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-node: none`, intent.evidence], { remediation: intent.remediation });
+}
+
+/** What says Calico is meant to run on this cluster, when calico-node's DaemonSet cannot say it. */
+function calicoIntent(evidence: ClusterEvidence): { summary: string; evidence: string; remediation: string } | undefined {
+  if (evidence.operatorDeployment.kind === 'ok') return { summary: 'the tigera-operator is deployed', evidence: `Deployment ${OPERATOR_NAMESPACE}/tigera-operator found`, remediation: 'The operator renders calico-node from Installation default: check that it exists (kubectl get installation default), TigeraStatus, and the tigera-operator log for why calico-system holds no Calico yet.' };
+  const controllers = installPodLists(evidence, 'controlPlanePods').lists.flatMap((pods) => (pods?.kind === 'ok' ? [...podsOfApp(pods.value.items, 'calico-kube-controllers'), ...podsOfApp(pods.value.items, LEGACY_KUBE_CONTROLLERS_APP)] : []));
+  const first = controllers[0];
+  if (first === undefined) return undefined;
+  return { summary: `${name(first)} (Calico's controller) was created`, evidence: `Pod ${text(first, 'metadata', 'namespace') ?? '?'}/${name(first)}: ${text(first, 'status', 'phase') ?? '?'}`, remediation: 'Calico\'s manifest creates calico-node beside its controller: check that the calico-node DaemonSet exists (kubectl get ds -A -l k8s-app=calico-node), its events (FailedCreate) and node selector, and that the whole manifest was applied.' };
 }
 
 const CALICO_NODE_REMEDIATION = 'Open the logs of the pods listed; "cni plugin not initialized" on their nodes clears once calico-node is ready.';
@@ -208,14 +219,23 @@ function typhaFromPods(evidence: ClusterEvidence, refusal: Exclude<ClusterEviden
 
 /**
  * calico-kube-controllers' pods when its Deployment could not be read: calico-system's, else (none there) those of a
- * manifest install in kube-system, as for calico-node.
+ * manifest install in kube-system, as for calico-node. A kube-system without any falls back to the pods of Calico's
+ * pre-v2.4 calico-policy-controller, the same role under its old name.
  */
-function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { pods: Json[]; namespace: string } {
-  const of = (pods: ApiResult<ListResult> | undefined): Json[] => (pods?.kind === 'ok' ? podsOfApp(pods.value.items, 'calico-kube-controllers') : []);
-  const inKubeSystem = of(evidence.manifestInstall?.controlPlanePods);
-  if (namespace === HELM_NAMESPACE) return { pods: inKubeSystem, namespace };
-  const own = of(evidence.controlPlanePods);
-  return own.length === 0 && inKubeSystem.length > 0 ? { pods: inKubeSystem, namespace: HELM_NAMESPACE } : { pods: own, namespace };
+function kubeControllersPods(evidence: ClusterEvidence, namespace: string): { pods: Json[]; namespace: string; name: string } {
+  const of = (pods: ApiResult<ListResult> | undefined, app: string): Json[] => (pods?.kind === 'ok' ? podsOfApp(pods.value.items, app) : []);
+  const manifestPods = evidence.manifestInstall?.controlPlanePods;
+  const current = of(manifestPods, 'calico-kube-controllers');
+  const legacy = of(manifestPods, LEGACY_KUBE_CONTROLLERS_APP);
+  const inKubeSystem = current.length > 0 || legacy.length === 0 ? { pods: current, namespace: HELM_NAMESPACE, name: 'calico-kube-controllers' } : { pods: legacy, namespace: HELM_NAMESPACE, name: LEGACY_KUBE_CONTROLLERS_APP };
+  if (namespace === HELM_NAMESPACE) return inKubeSystem;
+  const own = of(evidence.controlPlanePods, 'calico-kube-controllers');
+  return own.length === 0 && inKubeSystem.pods.length > 0 ? inKubeSystem : { pods: own, namespace, name: 'calico-kube-controllers' };
+}
+
+/** The controller a kube-controllers result names: its Deployment, under the pre-v2.4 name where that is what runs. */
+function kubeControllersController(source: { namespace: string; name: string }): string {
+  return `Deployment ${source.namespace}/${source.name}${source.name === LEGACY_KUBE_CONTROLLERS_APP ? ' (kube-controllers\' name before Calico v2.4)' : ''}`;
 }
 
 /** One kind of Calico pod list as read in calico-system and, where a manifest install was looked for, kube-system. */
@@ -239,7 +259,7 @@ function kubeControllersAbsent(evidence: ClusterEvidence, refusal: ApiFailure): 
   const { lists, where } = installPodLists(evidence, 'controlPlanePods');
   if (!lists.every(completeList)) return undefined;
   const nodePods = installPodLists(evidence, 'calicoNodePods').lists.flatMap((pods) => (pods?.kind === 'ok' ? pods.value.items : []));
-  if (nodePods.length === 0 || lists.some((pods) => podsOfApp(pods.value.items, 'calico-kube-controllers').length > 0)) return undefined;
+  if (nodePods.length === 0 || lists.some((pods) => podsOfApp(pods.value.items, 'calico-kube-controllers').length + podsOfApp(pods.value.items, LEGACY_KUBE_CONTROLLERS_APP).length > 0)) return undefined;
   return result(KUBE_CONTROLLERS_CHECK, 'warn', 'No calico-kube-controllers pod runs', [`Deployment calico-kube-controllers could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-kube-controllers: none`, `${nodePods.length} calico-node pod(s) run, so Calico is installed`], { remediation: 'Without it, the IPAM blocks and node state of deleted nodes are never cleaned up. Check its Deployment (kubectl get deploy -A -l k8s-app=calico-kube-controllers): scaled to 0, refused, or never deployed (installers have at times left it out); the operator or Calico\'s manifest deploys it.' });
 }
 
@@ -249,9 +269,10 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   if (canal && manifest?.kubeControllersDeployment.kind === 'not-found') {
     // Calico's canal.yaml deploys calico-kube-controllers; RKE2's rke2-canal chart deploys rke2-canal-kube-controllers
     // only with calico.calicoKubeControllers set (rke2-charts packages/rke2-canal templates/kube-controllers-deployment.yaml).
-    const { pods } = kubeControllersPods(evidence, HELM_NAMESPACE);
+    const source = kubeControllersPods(evidence, HELM_NAMESPACE);
+    const { pods } = source;
     if (pods.length === 0) return skipped(KUBE_CONTROLLERS_CHECK, 'not applicable: this Canal install runs without calico-kube-controllers (optional in RKE2\'s rke2-canal chart)');
-    return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
+    return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(source), refusal: manifest.kubeControllersDeployment, pods, lines: pods.map(describeUnreadyPod), objects: pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${HELM_NAMESPACE}/calico-kube-controllers`, manifest.kubeControllersDeployment);
   }
   const fromManifest = evidence.kubeControllersDeployment.kind === 'not-found' && (installKind(evidence) === 'manifest' || canal) ? manifest : undefined;
   const inKubeSystem = fromManifest !== undefined;
@@ -259,11 +280,13 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
   // Calico's manifest deploys it with calico-node; installers have at times left it out (Kubespray on its default
   // datastore in 2022, until kubernetes-sigs/kubespray#9358).
+  const legacy = inKubeSystem ? kubeControllersPods(evidence, namespace) : undefined;
+  if (found.kind === 'not-found' && legacy?.name === LEGACY_KUBE_CONTROLLERS_APP) return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(legacy), refusal: found, pods: legacy.pods, lines: legacy.pods.map(describeUnreadyPod), objects: legacy.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, kubeControllersController(legacy), found);
   if (found.kind === 'not-found' && inKubeSystem) return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const source = kubeControllersPods(evidence, namespace);
-    const fromPods = judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: `Deployment ${source.namespace}/calico-kube-controllers`, refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
+    const fromPods = judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(source), refusal: found, pods: source.pods, lines: source.pods.map(describeUnreadyPod), objects: source.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION });
     return fromPods ?? kubeControllersAbsent(evidence, found) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, `Deployment ${namespace}/calico-kube-controllers`, found);
   }
   const available = condition(found.value, 'Available');

@@ -13,8 +13,15 @@ describe('calico-node absent', () => {
     assertResult(result, { status: 'fail', summary: /^No calico-node pod runs, although the tigera-operator is deployed$/, evidence: [/^DaemonSet calico-node could not be read \(forbidden\); the pods of calico-system labelled k8s-app=calico-node: none$/, /^Deployment tigera-operator\/tigera-operator found$/], remediation: /^The operator renders calico-node from Installation default/ });
   });
 
-  it('cannot tell without the operator, or from a list cut short', () => {
-    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
+  it('fails too when no operator runs but Calico\'s controller was created (a manifest whose calico-node never came)', () => {
+    const pending = pod({ name: 'calico-kube-controllers-7b5b9b9c4d-2xk8p', namespace: 'kube-system', labels: { 'k8s-app': 'calico-kube-controllers' }, phase: 'Pending' });
+    const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([pending]) };
+    const result = checkCalicoNode(healthyEvidence({ operatorDeployment: NOT_FOUND, calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall }));
+    assertResult(result, { status: 'fail', summary: /^No calico-node pod runs, although calico-kube-controllers-7b5b9b9c4d-2xk8p \(Calico's controller\) was created$/, evidence: [/the pods of calico-system and kube-system labelled k8s-app=calico-node: none$/, /^Pod kube-system\/calico-kube-controllers-7b5b9b9c4d-2xk8p: Pending$/], remediation: /^Calico's manifest creates calico-node beside its controller/ });
+  });
+
+  it('cannot tell without the operator or Calico\'s controller, or from a list cut short', () => {
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
     assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: { kind: 'ok', value: { items: [], truncated: true } } })).status, 'unknown');
   });
 });
@@ -131,7 +138,7 @@ describe('workloads.calico-node judged from its pods when the DaemonSet cannot b
   it('stays unknown when the Ready pods cannot be matched against the nodes, or there are none', () => {
     const all = listed([calicoNodePod('server-1')]);
     assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: all, nodes: FORBIDDEN })).status, 'unknown');
-    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
+    assert.equal(checkCalicoNode(healthyEvidence({ calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), operatorDeployment: NOT_FOUND })).status, 'unknown');
     // Running pods shown without the node they run on (a paste of `kubectl get pods` without -o wide) cannot say
     // which nodes lack one.
     const unplaced = listed(['server-1', 'agent-1'].map((nodeName) => {
@@ -164,6 +171,16 @@ describe('workloads.calico-kube-controllers', () => {
     const cut = { ...crashing, status: undefined };
     assert.equal(checkKubeControllers(healthyEvidence({ kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]), manifestInstall: { ...manifestInstall, controlPlanePods: listed([cut]) } })).status, 'unknown');
   });
+  it('judges Calico\'s pre-v2.4 calico-policy-controller as kube-controllers when a manifest install runs it instead', () => {
+    const node = pod({ name: 'calico-node-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'node-1' });
+    const legacy = pod({ name: 'calico-policy-controller-59fc4f7888-4bs2d', namespace: 'kube-system', labels: { 'k8s-app': 'calico-policy-controller' }, nodeName: 'node-1' });
+    const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([node]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([legacy]) };
+    const evidence = healthyEvidence({ operatorDeployment: NOT_FOUND, installation: NOT_FOUND, kubeControllersDeployment: FORBIDDEN, calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall });
+    assertResult(checkKubeControllers(evidence), { status: 'pass', summary: /1 pod\(s\) ready \(judged from its pods\)$/, evidence: [/^Deployment kube-system\/calico-policy-controller \(kube-controllers' name before Calico v2\.4\) could not be read/, /Running, 0 restart/], remediation: null });
+    const notFound = { ...manifestInstall, kubeControllersDeployment: NOT_FOUND };
+    assert.equal(checkKubeControllers(healthyEvidence({ operatorDeployment: NOT_FOUND, installation: NOT_FOUND, kubeControllersDeployment: NOT_FOUND, calicoNodeDaemonSet: NOT_FOUND, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall: notFound })).status, 'pass');
+  });
+
   it('warns when the pod lists it would run in answered in full without it while calico-node runs; not on Canal, nor on a list cut short', () => {
     const node = pod({ name: 'calico-node-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'node-1' });
     const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([node]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]) };
