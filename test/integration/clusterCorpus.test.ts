@@ -32,6 +32,7 @@ const SEALED_FLOORS: Readonly<Record<string, { agreeing: number; meetingGoal: nu
   'batch-12': { agreeing: 2, meetingGoal: 16, healthyRed: 1, wronglyNamed: 0, causesRight: 15 },
   'batch-13': { agreeing: 5, meetingGoal: 10, healthyRed: 0, wronglyNamed: 0, causesRight: 8 },
   'batch-14': { agreeing: 1, meetingGoal: 5, healthyRed: 1, wronglyNamed: 0, causesRight: 5 },
+  'batch-15': { agreeing: 1, meetingGoal: 7, healthyRed: 0, wronglyNamed: 0, causesRight: 7 },
 };
 
 async function replay(entry: CaseFolder): Promise<{ code: number; report: CheckReportJson; outcome: CaseOutcome }> {
