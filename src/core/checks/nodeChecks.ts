@@ -19,6 +19,8 @@ function nodeRef(node: Json, problem: string): ObjectRef {
 export function checkNodes(evidence: ClusterEvidence): CheckResult {
   if (evidence.nodes.kind !== 'ok') return unknownFrom(NODES_CHECK, 'nodes', evidence.nodes);
   const nodes = evidence.nodes.value.items;
+  // A complete, empty list: no kubelet has registered, so nothing can run pods (an empty page of a cut list says nothing).
+  if (nodes.length === 0 && !evidence.nodes.value.truncated) return result(NODES_CHECK, 'fail', 'No node has registered with the API server', ['0 node(s)'], { remediation: 'Each kubelet registers its Node when it starts: read its log on every machine (journalctl -u kubelet; on RKE2 and K3s, the rke2-server/rke2-agent or k3s journal) for why it cannot reach the API server or is refused ("Unable to register node", "Unauthorized", a wrong server address).' });
   const problems: string[] = [];
   const objects: ObjectRef[] = [];
   let notReady = 0;

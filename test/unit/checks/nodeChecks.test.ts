@@ -47,6 +47,11 @@ describe('nodes.ready', () => {
     assertResult(checkNodes(healthyEvidence({ nodes: listed([node({ name: 'a' })], true) })), { status: 'pass', summary: /^All 1 node/, evidence: [/^1 node\(s\) \(list truncated\): /], remediation: null });
   });
 
+  it('fails when the list answered in full without a node (no kubelet registered), not on an empty page of a cut list', () => {
+    assertResult(checkNodes(healthyEvidence({ nodes: listed([]) })), { status: 'fail', summary: /^No node has registered with the API server$/, evidence: [/^0 node\(s\)$/], remediation: /^Each kubelet registers its Node/ });
+    assert.notEqual(checkNodes(healthyEvidence({ nodes: listed([], true) })).status, 'fail');
+  });
+
   it('still runs when Calico is not the CNI (node readiness matters to any CNI)', () => {
     assert.equal(resultOf(healthyEvidence(otherCni('rke2-cilium')), 'nodes.ready').status, 'pass');
   });
