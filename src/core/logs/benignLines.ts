@@ -17,6 +17,18 @@ export const BENIGN_LINES: readonly BenignLine[] = [
     source: 'kubernetes pkg/proxy/ipvs (kube-proxy v1.12–v1.22: "Failed to load kernel module %v with modprobe. You can ignore this message when kube-proxy is running inside container without mounting /lib/modules")',
   },
   {
+    trigger: 'Failed to replace defined set',
+    pattern: 'Failed to replace defined set .{0,40}not found defined-set',
+    reason: 'kube-router v1.0.0-rc5 logged at error that GoBGP had no defined set to replace, then added it (ReplaceDefinedSet falling back to AddDefinedSet); on a first start every set is new, and v1.0.0 dropped the log',
+    source: 'cloudnativelabs/kube-router pkg/controllers/routing/bgp_policies.go (v1.0.0-rc5: glog.Errorf("Failed to replace defined set %s", err) before AddDefinedSet; v1.0.0: no log); cloudnativelabs/kube-router#926',
+  },
+  {
+    trigger: 'only interested in networks whose IPAM type',
+    pattern: 'only interested in networks whose IPAM type is',
+    reason: 'whereabouts (an IPAM plugin) answers a network attachment whose IPAM is another plugin\'s with this error and leaves it alone; a controller that syncs every network attachment (Harvester\'s) logs it for each one that is not whereabouts\'',
+    source: 'k8snetworkplumbingwg/whereabouts pkg/config/config.go (isNetworkRelevant, InvalidPluginError: "only interested in networks whose IPAM type is \'whereabouts\'. This one was: %s")',
+  },
+  {
     trigger: 'TLS handshake error from',
     pattern: 'http: TLS handshake error from',
     reason: 'the RKE2 supervisor logs every client that drops a TLS handshake, e.g. agents and the kubelet that do not trust its certificate yet at start-up',

@@ -246,4 +246,34 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(ids('Oct 13 13:29:20 lg02 bgpd[101680]: neighbor 80.67.168.5 (GITOYEN1-v4): state change OpenConfirm -> Established, reason: KEEPALIVE message received'), []);
     assert.deepEqual(ids('Mesh_10_0_0_2 BGP        master     up     2023-08-21    Established'), []);
   });
+
+  it('reads any program exiting through its logger as a crash, and the neighbouring agents of pod networking by their own formats', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    // klog's Fatal, logrus' and zap's fatal end the process whichever program wrote them
+    assert.deepEqual(ids('F0408 14:31:39.325071    9932 main.go:58] Error running agent: error creating new controller: open /var/log/x/np.log: no such file'), ['crash-fatal']);
+    assert.deepEqual(ids('{"level":"fatal","ts":"2024-01-01T00:00:00Z","msg":"cannot open database","error":"permission denied"}'), ['crash-fatal']);
+    // a node component refused for its credentials cannot register; the same words from a workload are not the node's
+    assert.deepEqual(ids('May 10 09:26:40 cp-1 kubelet[1046]: E0510 09:26:40.763688    1046 kubelet_node_status.go:92] "Unable to register node with API server" err="nodes is forbidden: User \\"system:anonymous\\" cannot create resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="cp-1"'), ['node-credentials-error']);
+    assert.deepEqual(ids('E0510 09:26:40.763688       1 reflector.go:140] Failed to watch *v1.ConfigMap: configmaps is forbidden: User "system:anonymous" cannot list resource "configmaps"'), []);
+    // Multus and whereabouts (`<RFC3339> [level] …`): their errors are a CNI plugin's, their debug lines nothing
+    assert.deepEqual(ids('2022-10-27T20:37:30Z [error] Error assigning IP: Could not allocate IP in range: ip: 10.20.0.151 / - 10.20.0.154'), ['ipam-error']);
+    assert.deepEqual(ids('2025-09-30T12:38:29Z [debug] LoadDelegateNetConf: {"cniVersion":"0.3.1","name":"k8s-pod-network"}'), []);
+    assert.deepEqual(readLineStructure('2025-10-22T11:40:18Z [verbose] DEL finished CNI request').level, 'info');
+    // Cilium's logrus lines name their subsystem; Calico's VPP dataplane is named by its manager
+    assert.deepEqual(ids('level=error msg="Start hook failed" error="daemon creation failed: unable to setup device manager: protocol not supported" subsys=hive'), ['network-other-error']);
+    assert.deepEqual(ids('level=error msg="Start hook failed" error="unable to open config"'), []);
+    assert.deepEqual(ids('time="2021-04-09T11:00:50Z" level=error msg="Vpp Manager not started: Vpp manager not ready after 20 tries"'), ['dataplane-error']);
+    // kube-router's own files (generated from its sources at every minor release), with its first-start fallback benign
+    assert.deepEqual(ids('E0219 13:57:57.780511       1 network_routes_controller.go:264] Error synchronizing ipsets: Failed to find a node IP: host IP unknown'), ['dataplane-error']);
+    assert.deepEqual(ids('E0219 13:57:18.900464       1 bgp_peers.go:162] Failed to add node <nil> as peer due to lookup <nil>: no such host'), ['bgp-error']);
+    assert.deepEqual(ids('E0611 10:51:10.094829       1 bgp_policies.go:42] Failed to replace defined set not found defined-set: podcidrprefixset'), []);
+  });
+
+  it('reads kubectl get nodes rows: NotReady past a start-up is a finding, a node joining seconds ago or Ready is not', () => {
+    const ids = (text: string): string[] => scanText(text).findings.map((finding) => finding.signature.id);
+    assert.deepEqual(ids('kali         NotReady   <none>                 6d20h   v1.22.0   192.168.1.10    <none>        Kali GNU/Linux Rolling'), ['node-condition-error']);
+    assert.deepEqual(ids('worker-2   NotReady,SchedulingDisabled   <none>   143m   v1.30.11'), ['node-condition-error']);
+    assert.deepEqual(ids('nuc2020             NotReady   <none>          11s   v1.27.1'), []);
+    assert.deepEqual(ids('nuc2020             Ready      control-plane   20h   v1.27.1'), []);
+  });
 });

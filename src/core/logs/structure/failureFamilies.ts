@@ -29,6 +29,7 @@ export type FamilyId =
   | 'connectivity'
   | 'calico-other'
   | 'windows-script'
+  | 'node-credentials'
   | 'network-other';
 
 interface FamilyText {
@@ -137,7 +138,7 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
   },
   'node-condition': {
     title: 'Node condition failing',
-    meaning: 'kubectl describe node shows a condition in a failing state: Ready False or Unknown, memory, disk or PID pressure, or NetworkUnavailable True. Unknown with NodeStatusUnknown means the kubelet stopped reporting: the node is down, its kubelet or RKE2/K3s service stopped, or it cannot reach the API server; a node without pod networking reports Ready False with NetworkPluginNotReady.',
+    meaning: 'kubectl describe node shows a condition in a failing state, or kubectl get nodes lists a node NotReady for longer than a start-up: Ready False or Unknown, memory, disk or PID pressure, or NetworkUnavailable True. Unknown with NodeStatusUnknown means the kubelet stopped reporting: the node is down, its kubelet or RKE2/K3s service stopped, or it cannot reach the API server; a node without pod networking reports Ready False with NetworkPluginNotReady.',
     remediation: 'On that node read the kubelet (or rke2-agent / k3s-agent) service status and log; for NetworkPluginNotReady follow with calico-node (or the canal pod) on the node; for pressures free the resource named.',
   },
   connectivity: {
@@ -149,6 +150,11 @@ const FAMILY_TEXT: Readonly<Record<FamilyId, FamilyText>> = {
     title: 'Windows node script error',
     meaning: 'A PowerShell step of a Windows node\'s networking failed with an error record (Calico for Windows\' installer and services, flannel\'s and kube-proxy\'s start scripts): the command and the message are on this line, the script and line it failed at on the `At …` line below, the error category on `+ CategoryInfo`.',
     remediation: 'Read the message: a download that failed (the node\'s access to the release URL or a proxy), a path or command that is not there (an install step that did not run, or another install directory than the script expects), access denied (run it elevated). Then the logs of the services it installs, under the install directory.',
+  },
+  'node-credentials': {
+    title: 'Node credentials refused by the API server',
+    meaning: 'A node component (kubelet, kube-proxy, the RKE2/K3s agent) reaches the API server but its requests are refused: it is taken for `system:anonymous` (no client certificate or token sent, or one the server does not accept) or is not authorised. The node cannot register or report status, so it stays NotReady and its pods never get networking.',
+    remediation: 'Check the component\'s kubeconfig and client certificate on the node (`kubelet-client-current.pem` and its rotation; on RKE2 `/var/lib/rancher/rke2/agent/client-kubelet.crt`), that it was signed by this cluster\'s CA (a node rejoining after a reinstall keeps old ones), the node\'s clock, and the bootstrap token or join token it used.',
   },
   'network-other': {
     title: 'Pod networking error',

@@ -20,7 +20,7 @@ import { CRI_PREFIX, JOURNALD_PREFIX, levelOf, type LineLevel } from '../logLine
 import { birdLevel } from './birdLevels';
 
 export type { LineLevel } from '../logLine';
-export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'node-condition' | 'service-down' | 'connectivity-test' | 'coredns' | 'plain';
+export type LineFormat = 'calico' | 'klog' | 'logfmt' | 'logrus-tty' | 'json' | 'zap-console' | 'multus' | 'event' | 'bird' | 'go-crash' | 'node-tool' | 'shell' | 'powershell' | 'installer' | 'pod-row' | 'node-row' | 'node-condition' | 'service-down' | 'connectivity-test' | 'coredns' | 'plain';
 
 export interface LineEvent {
   readonly type: 'Warning' | 'Normal';
@@ -111,6 +111,14 @@ const COREDNS = /^\s*(?:\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} )?\[(INFO|WARNING|
  */
 const ZAP_CONSOLE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})[\t ]+(debug|info|warn|warning|error|dpanic|panic|fatal)[\t ]+(?:([\w./-]{1,80})[\t ]+)?/i;
 /**
+ * Multus (the meta-plugin that runs Calico as its default network) and whereabouts (an IPAM plugin that copies its
+ * logger): `2022-09-28T15:09:32Z [error] Multus: […]: error getting pod: …` (k8snetworkplumbingwg/multus-cni
+ * pkg/logging/logging.go: header "%s [%s] ", RFC3339 time, levels panic, error, verbose, debug). Every line of it is a
+ * CNI plugin's.
+ */
+const MULTUS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2}) \[(panic|error|verbose|debug)\] /;
+const MULTUS_LEVELS: Readonly<Record<string, LineLevel>> = { panic: 'panic', error: 'error', verbose: 'info', debug: 'debug' };
+/**
  * A shell's own errors as an installer script prints them: coreutils and busybox (`cp: can't create '/host/opt/cni/bin/
  * calico': Permission denied`, `cp: cannot create regular file …`), and bash (`/install-cni.sh: line 83: …`).
  */
@@ -137,6 +145,12 @@ const POD_ROW = /^\s*(?:[a-z0-9][a-z0-9-]{0,62}\s+)?([a-z0-9][a-z0-9.-]{0,252})\
  * Message; k8s.io/kubectl pkg/describe describeNode): 1 type, 2 status, 3 reason, 4 message. The node condition types
  * of k8s.io/api core/v1 (NodeConditionType).
  */
+/**
+ * A `kubectl get nodes` row (NAME STATUS ROLES AGE VERSION, `-o wide` adding columns after): STATUS is the Ready
+ * condition as kubectl prints it (pkg/printers/internalversion: `Ready`, `NotReady`, `Unknown`, then
+ * `,SchedulingDisabled` for a cordoned node).
+ */
+const NODE_ROW = /^\s*([a-z0-9][a-z0-9.-]{0,252})\s+(NotReady|Ready|Unknown)((?:,\w+)*)\s+(\S+)\s+(\d+[smhdy][\dsmhdy]*)\s+v\d+\.\d+/;
 const NODE_CONDITION_ROW = /^\s*(Ready|MemoryPressure|DiskPressure|PIDPressure|NetworkUnavailable)\s+(True|False|Unknown)\s+\S.{8,80}?\s{2,}([A-Z][A-Za-z]{2,60})\s+(.*)$/;
 
 /** Whether a node condition's status is a failing one: Ready must be True, the others (pressures, no network) False. */
@@ -348,6 +362,8 @@ export function readLineStructure(line: string): LineStructure {
   if (logfmt) return structure(base, 'logfmt', levelOf(logfmt[1] ?? ''), logfmtMessage(text));
   const zap = ZAP_CONSOLE.exec(text);
   if (zap) return structure(base, 'zap-console', levelOf(zap[1] ?? ''), text.slice(zap[0].length), { logger: zap[2] });
+  const multus = MULTUS.exec(text);
+  if (multus) return structure(base, 'multus', MULTUS_LEVELS[multus[1] ?? ''], text.slice(multus[0].length));
   const tty = TTY.exec(text);
   if (tty) return structure(base, 'logrus-tty', levelOf(tty[1] ?? ''), text.slice(tty[0].length));
   if (BIRD.test(text)) {
@@ -376,6 +392,8 @@ export function readLineStructure(line: string): LineStructure {
   if (powershell) return structure(base, 'powershell', 'error', powershell[2] ?? '', { sourceFile: powershell[1] });
   const podRow = POD_ROW.exec(text);
   if (podRow && FAILED_POD_STATUS.test(podRow[2] ?? '')) return structure(base, 'pod-row', 'error', text, { logger: podRow[1] });
+  const nodeRow = NODE_ROW.exec(text);
+  if (nodeRow && nodeRow[2] !== 'Ready') return structure(base, 'node-row', 'error', text, { logger: nodeRow[1] });
   const condition = NODE_CONDITION_ROW.exec(text);
   if (condition) {
     const [, type = '', status = '', reason = '', said = ''] = condition;

@@ -54,7 +54,7 @@ const TOPICS: readonly TopicRule[] = [
   // CIDRNotAvailable) and flannel's lease from the node's podCIDR ("pod cidr not assigned").
   { family: 'ipam', pattern: /[Pp]od ?[Cc][Ii][Dd][Rr]s?\b|\b[Cc]luster ?[Cc][Ii][Dd][Rr]\b|CIDR allocation|remaining CIDRs|CIDRNotAvailable|CIDRAssignmentFailed|\bIPAM\b|\bipam\b|[Bb]lock affinit|IP address(es)? available|no IP addresses|[Aa]llocat(e|ion) .{0,30}(IP|address|block)|ipamblocks|blockaffinities|ipamhandles/ },
   { family: 'typha', pattern: /\bTypha\b|\btypha\b/ },
-  { family: 'dataplane', pattern: /iptables|ip6tables|nftables|\bnft\b|\bipset\b|ip_set|\broute\b|\broutes\b|netlink|vxlan|VXLAN|\bipip\b|IPIP|tunl0|wireguard|WireGuard|\bBPF\b|\bbpf\b|\beBPF\b|conntrack|sysctl/ },
+  { family: 'dataplane', pattern: /iptables|ip6tables|nftables|\bnft\b|\bipset\b|ip_set|\broute\b|\broutes\b|netlink|vxlan|VXLAN|\bipip\b|IPIP|tunl0|wireguard|WireGuard|\bBPF\b|\bbpf\b|\beBPF\b|conntrack|sysctl|\b[Vv]pp\b|\bVPP\b/ },
   { family: 'cni', pattern: /\bCNI\b|\bcni\b|[Ss]andbox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|network for pod|\/etc\/cni|\/opt\/cni/ },
   { family: 'operator', pattern: /tigera|Tigera|\bInstallation\b|TigeraStatus/ },
 ];
@@ -87,7 +87,7 @@ export function topicFamily(message: string): FamilyId | undefined {
  * Whether a line of a component that is not Calico's own (kubelet, containerd, RKE2/K3s, an event) is about pod
  * networking: the CNI, sandboxes, Calico/flannel and their pods, network readiness, the supervisor.
  */
-const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|tunnel endpoints|node password|:6444\b|kube-proxy|ProxyServer/;
+const NETWORK_WORDS = /\b(CNI|cni|[Cc]alico|projectcalico|FelixConfiguration|IPPool|BGPConfiguration|BGPPeer|ClusterInformation|IPAMBlock|BlockAffinit(y|ies)|cacerts|br_netfilter|bridge-nf-call|[Tt]igera|felix|typha|bird|BGP|flannel|[Cc]anal|[Ss]and[Bb]ox|netplugin|[Nn]etwork[Pp]lugin|NetworkReady|NetworkUnavailable|network for (pod|sandbox)|pod network|[Pp]od ?[Cc][Ii][Dd][Rr]s?|[Cc]luster ?[Cc][Ii][Dd][Rr]|CIDR allocation|CIDRNotAvailable|CIDRAssignmentFailed|IPAM|ipam|vxlan|VXLAN|wireguard|iptables|nftables|ipset|VPP|[Vv]pp)\b|:9345\b|\/v1-(rke2|k3s)\/|supervisor|tunnel endpoints|node password|:6444\b|kube-proxy|ProxyServer/;
 
 export function isAboutPodNetworking(message: string): boolean {
   return NETWORK_WORDS.test(message);

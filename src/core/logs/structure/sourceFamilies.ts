@@ -9,6 +9,7 @@
 import { CALICO_FILE_FAMILIES, CALICO_ROOT_FILE_FAMILIES } from './calicoSourceFiles.generated';
 import { FLANNEL_COMMON_FILES, FLANNEL_FAILURE_MESSAGES, FLANNEL_INFO_FAILURE_MESSAGES, FLANNEL_OWN_FILES } from './flannelSourceFiles.generated';
 import type { FamilyId } from './failureFamilies';
+import { KUBE_ROUTER_OWN_FILES } from './kubeRouterSourceFiles.generated';
 
 /** The source roots whose code runs under each printed component (its own tree, then the shared libraries). */
 const ROOTS_OF_COMPONENT: Readonly<Record<string, readonly string[]>> = {
@@ -88,13 +89,18 @@ const KLOG_FILE_FAMILIES: Readonly<Record<string, FamilyId>> = {
 const SANDBOX_FILES: ReadonlySet<string> = new Set(['docker_sandbox.go', 'kuberuntime_sandbox.go']);
 const KLOG_NETWORK_FILES: ReadonlySet<string> = new Set(Object.keys(KLOG_FILE_FAMILIES).filter((file) => !SANDBOX_FILES.has(file)));
 
+/** kube-router's own files (kubeRouterSourceFiles.generated.ts): a CNI of its own, and K3s's network policy controller. */
+function isKubeRouterFile(file: string): boolean {
+  return Object.hasOwn(KUBE_ROUTER_OWN_FILES, file);
+}
+
 export function isPodNetworkingKlogFile(file: string): boolean {
-  return KLOG_NETWORK_FILES.has(file);
+  return KLOG_NETWORK_FILES.has(file) || isKubeRouterFile(file);
 }
 
 /** The family of a klog line from its file, when the file is one of those above. */
 export function familyOfKlogFile(file: string): FamilyId | undefined {
-  return KLOG_FILE_FAMILIES[file];
+  return KLOG_FILE_FAMILIES[file] ?? (isKubeRouterFile(file) ? KUBE_ROUTER_OWN_FILES[file] : undefined);
 }
 
 function startsWithAny(message: string, prefixes: readonly string[] | undefined): boolean {

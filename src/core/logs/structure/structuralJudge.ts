@@ -9,7 +9,7 @@
  */
 import { familyFinding, STARTUP_GRACE_SECONDS, type FamilyId } from './failureFamilies';
 import { causeFamily, isAboutPodNetworking, isAgentTunnelLine, topicFamily } from './lineTopics';
-import { isFailureLevel, readLineStructure, type LineStructure } from './lineStructure';
+import { isFailureLevel, readLineStructure, type LineFormat, type LineStructure } from './lineStructure';
 import { durationSeconds } from '../logTimestamp';
 import { familyOfCalicoFile, familyOfFlannelFile, familyOfKlogFile, isFlannelInfoFailure, isFlannelLine, isPodNetworkingKlogFile } from './sourceFamilies';
 import type { LogSignature } from '../logSignature';
@@ -103,6 +103,8 @@ function reportsFailure(structure: LineStructure): boolean {
   if ((structure.format === 'coredns' || structure.format === 'zap-console') && structure.level === 'warning') return statesFailure(structure.message);
   // A pod row counts once the pod is older than a start-up (calico-kube-controllers restarts until calico-node is up).
   if (structure.format === 'pod-row') return podRowAgeSeconds(structure.message) >= STARTUP_GRACE_SECONDS;
+  // A node NotReady for longer than a start-up (a joining node is NotReady until its CNI config is written).
+  if (structure.format === 'node-row') return podRowAgeSeconds(structure.message) >= STARTUP_GRACE_SECONDS;
   if (REFLECTOR_FAILURE.test(structure.message) && !isFailureLevel(structure.level)) return causeFamily(structure.message) !== undefined;
   if (structure.format === 'calico' && structure.level === 'warning') return statesFailure(structure.message);
   if (structure.format === 'klog' && structure.level === 'warning' && isPodNetworkingKlogFile(structure.sourceFile ?? '')) return statesFailure(structure.message);
@@ -126,6 +128,11 @@ function statesFailure(message: string): boolean {
 const CNI_PATHS = /\/opt\/cni\b|\/etc\/cni\b|\/cni\/net\.d\b|\/cni\/bin\b/;
 /** Installer scripts of the CNI (Calico's install-cni.sh, flannel's, multus's). */
 const NETWORKING_SCRIPT = /cni|calico|flannel|canal/i;
+/**
+ * Cilium's logrus field naming the subsystem that logged (cilium pkg/logging/logfields: LogSubsys = "subsys"): a
+ * logfmt line carrying it is the Cilium agent's or operator's, pod networking beside or instead of Calico.
+ */
+const CILIUM_SUBSYS = /(?:^|\s)subsys=[\w-]+/;
 /** Pods, and zap loggers, of pod networking: Calico, Canal/flannel, other CNIs and their installers, kube-proxy. */
 const NETWORKING_POD = /calico|canal|flannel|tigera|typha|cni|multus|cilium|weave|kube-router|kube-ovn|antrea|kube-proxy/;
 
@@ -138,7 +145,7 @@ function corednsCannotServe(structure: LineStructure): boolean {
   return dying || GO_NETWORK_ERROR.test(structure.message) || structure.message.includes('no upstream host');
 }
 
-/** The AGE column of a `kubectl get pods` row. */
+/** The AGE column of a `kubectl get pods` or `kubectl get nodes` row. */
 function podRowAgeSeconds(row: string): number {
   const age = /\s(\d+[smhdy][\dsmhdy]*)(?:\s|$)/.exec(row.replace(/\(\S+ ago\)/, ''));
   return age ? durationSeconds(age[1]) : 0;
@@ -200,8 +207,33 @@ function nodeComponentCannotStart(structure: LineStructure): boolean {
   return structure.format === 'klog' && structure.sourceFile === 'run.go' && structure.message.startsWith('"command failed"') && NODE_STACK_UNITS.test(structure.unit ?? '');
 }
 
+/**
+ * Formats whose level is the logger's own field, where `fatal` means the logger ends the process: klog's Fatal
+ * (`F0408 …`) flushes and calls os.Exit(255) (k8s.io/klog/v2 klog.go), logrus' Fatal exits with 1 (`level=fatal`,
+ * sirupsen/logrus logger.go), zap's Fatal calls os.Exit(1) after writing (`"level":"fatal"`, go.uber.org/zap), and
+ * Calico's `[FATAL]` is logrus'. On a node that runs pod networking, whichever program exits so — an agent, a CNI
+ * daemon, a controller, kubelet — takes something the pods need down with it and restarts (CrashLoopBackOff).
+ */
+const LEVELLED_FORMATS: ReadonlySet<LineFormat> = new Set(['calico', 'klog', 'logfmt', 'logrus-tty', 'json', 'zap-console', 'multus']);
+
+function processExits(structure: LineStructure): boolean {
+  return structure.level === 'fatal' && LEVELLED_FORMATS.has(structure.format);
+}
+
+/**
+ * A request refused because it came without credentials the API server accepts: the apiserver's authorizer names the
+ * user `system:anonymous` in its Forbidden message (k8s.io/apiserver endpoints/handlers/responsewriters: `… is
+ * forbidden: User "system:anonymous" cannot …`), and 401 answers read `Unauthorized`.
+ */
+const REFUSED_CREDENTIALS = /User \\?"system:anonymous\\?"|\bUnauthorized\b/;
+
+/** A node component's own request refused for its credentials: the node cannot register, report status or watch. */
+function nodeCredentialsRefused(structure: LineStructure): boolean {
+  return isFailureLevel(structure.level) && NODE_STACK_UNITS.test(structure.unit ?? '') && REFUSED_CREDENTIALS.test(structure.message);
+}
+
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
-  if (nodeComponentCannotStart(structure)) return true;
+  if (nodeComponentCannotStart(structure) || processExits(structure) || nodeCredentialsRefused(structure)) return true;
   if (structure.format === 'event' && MISSING_CONFIG_REFERENCE.test(structure.message)) return isAboutPodNetworking(structure.message);
   if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
@@ -215,8 +247,9 @@ function belongsToPodNetworking(structure: LineStructure, context: StructuralCon
   // An installer's shell failing on the CNI directories, or a CNI installer script failing.
   if (structure.format === 'shell') return CNI_PATHS.test(structure.message) || NETWORKING_SCRIPT.test(structure.sourceFile ?? '');
   if (structure.format === 'pod-row') return NETWORKING_POD.test(structure.logger ?? '');
-  if (structure.format === 'powershell' || structure.format === 'node-condition' || structure.format === 'connectivity-test') return true;
+  if (structure.format === 'powershell' || structure.format === 'node-condition' || structure.format === 'node-row' || structure.format === 'connectivity-test' || structure.format === 'multus') return true;
   if (structure.format === 'zap-console' && NETWORKING_POD.test(structure.logger ?? '')) return true;
+  if (structure.format === 'logfmt' && CILIUM_SUBSYS.test(structure.message)) return true;
   if (context.helmJobSeen && structure.format === 'plain' && structure.level === 'error') return true;
   if (structure.format === 'coredns' && corednsCannotServe(structure)) return true;
   // An installer waiting in vain for the node's stack or pod networking.
@@ -238,8 +271,10 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   if (structure.format === 'powershell') return WINDOWS_DATAPLANE_COMMAND.test(structure.sourceFile ?? '') ? 'dataplane' : 'windows-script';
   if (structure.format === 'pod-row') return /Image|ErrImage/.test(structure.message) ? 'images' : 'crash';
   if (structure.format === 'node-condition') return causeFamily(message) ?? topicFamily(message) ?? 'node-condition';
+  if (structure.format === 'node-row') return 'node-condition';
   if (structure.format === 'connectivity-test') return 'connectivity';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
+  if (nodeCredentialsRefused(structure)) return 'node-credentials';
   const cause = causeFamily(message) ?? (isAgentTunnelLine(structure.unit, message) ? 'rke2-supervisor' : undefined);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';
@@ -256,6 +291,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
     const byFile = familyOfKlogFile(structure.sourceFile) ?? (isFlannelKlog(structure) ? familyOfFlannelFile(structure.sourceFile) : undefined);
     if (byFile) return byFile;
   }
+  if (processExits(structure)) return 'crash';
   return isCalicoLine(structure) ? 'calico-other' : 'network-other';
 }
 

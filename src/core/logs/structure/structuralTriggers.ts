@@ -29,10 +29,14 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   '+ helm_v3 ', '+ helm_v2 ', 'helm_update ',
   // a shell failing on the CNI directories, an installer script's bash errors
   '/opt/cni/', '/etc/cni/', '.sh: line ',
+  // kubectl get nodes rows of a node that is not Ready
+  'NotReady',
   // kubectl get pods rows whose containers cannot run
   'CrashLoopBackOff', 'ImagePullBackOff', 'ErrImagePull', 'RunContainerError', 'CreateContainerConfigError', 'CreateContainerError', 'ContainerCannotRun', 'InvalidImageName',
   // PowerShell errors of Windows networking commands (HNS/HCN)
   'HnsRequest : ', 'HnsNetwork : ', 'HNSNetwork : ', 'HnsEndpoint : ', 'HNSEndpoint : ', 'HnsPolicyList : ', 'HcnNetwork : ', 'VMSwitch : ',
+  // Multus' and whereabouts' logger: `<RFC3339> [error] …`
+  '[error] ', '[panic] ',
   // zap's console encoder: an error, a warning
   '\terror\t', '\twarn\t', 'Z     error   ', 'Z     warn    ',
   // systemd's older wordings; an installer's failed Ansible task
