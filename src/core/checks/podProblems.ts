@@ -65,7 +65,9 @@ export function podState(pod: Json): string {
  * one is a copy cut before its status: neither ready nor not ready.
  */
 export function podStatusShown(pod: Json): boolean {
-  return text(pod, 'status', 'phase') !== undefined || list(pod, 'status', 'conditions').length > 0 || list(pod, 'status', 'containerStatuses').length > 0;
+  // A container status without `ready` or `state` (the API always sends both) is an image line of a paste, not a state.
+  const containerStateShown = list(pod, 'status', 'containerStatuses').some((status) => field(status, 'ready') !== undefined || field(status, 'state') !== undefined);
+  return text(pod, 'status', 'phase') !== undefined || list(pod, 'status', 'conditions').length > 0 || containerStateShown;
 }
 
 /**
