@@ -46,6 +46,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-20': { incidents: 13, linesFound: 21, healthyWithFindings: 1 },
   'batch-21': { incidents: 2, linesFound: 2, healthyWithFindings: 0 },
   'batch-22': { incidents: 10, linesFound: 13, healthyWithFindings: 0 },
+  'batch-23': { incidents: 5, linesFound: 17, healthyWithFindings: 0 },
 };
 
 interface Score {
