@@ -54,6 +54,29 @@ function upgradeTargets(identity: ClusterIdentity): string[] {
   return identity.rke2.map((version) => lookUpVersion(version, 'rke2')).flatMap((outcome) => (outcome.ok && outcome.report.upgradeTo ? [outcome.report.upgradeTo] : []));
 }
 
+/** The calico-node container's image (Canal's pods run it beside kube-flannel), else the first Calico image. */
+function calicoImage(containers: readonly Json[]): string | undefined {
+  const named = containers.find((container) => text(container, 'name') === 'calico-node');
+  return text(named, 'image') ?? containers.map((container) => text(container, 'image')).find((image) => image?.includes('calico') ?? false);
+}
+
+/**
+ * calico-node's image: its DaemonSet's (calico-system, else a manifest install's in kube-system), else one of its pods'
+ * when no DaemonSet could be read (pods shown without their controller).
+ */
+function calicoNodeImage(evidence: ClusterEvidence): string | undefined {
+  const manifest = evidence.manifestInstall;
+  for (const read of [evidence.calicoNodeDaemonSet, manifest?.calicoNodeDaemonSet, manifest?.canalDaemonSet?.read]) {
+    const image = read?.kind === 'ok' ? calicoImage(list(read.value, 'spec', 'template', 'spec', 'containers')) : undefined;
+    if (image !== undefined) return image;
+  }
+  for (const pods of [evidence.calicoNodePods, manifest?.calicoNodePods]) {
+    const image = pods?.kind === 'ok' ? pods.value.items.map((pod) => calicoImage(list(pod, 'spec', 'containers'))).find((found) => found !== undefined) : undefined;
+    if (image !== undefined) return image;
+  }
+  return undefined;
+}
+
 /** Reads the versions from node status, ClusterInformation, the Installation and the calico-node image. */
 function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   const nodes = evidence.nodes.kind === 'ok' ? evidence.nodes.value.items : [];
@@ -69,8 +92,7 @@ function readIdentity(evidence: ClusterEvidence): ClusterIdentity {
   });
   const fromClusterInformation = evidence.clusterInformation.kind === 'ok' ? canonicalCalico(text(evidence.clusterInformation.value, 'spec', 'calicoVersion')) : undefined;
   const fromInstallation = evidence.installation.kind === 'ok' ? canonicalCalico(text(evidence.installation.value, 'status', 'calicoVersion')) : undefined;
-  const daemonSet = evidence.calicoNodeDaemonSet.kind === 'ok' ? evidence.calicoNodeDaemonSet.value : undefined;
-  const nodeImage = list(daemonSet, 'spec', 'template', 'spec', 'containers').map((container) => text(container, 'image')).find((image) => image?.includes('calico') ?? false);
+  const nodeImage = calicoNodeImage(evidence);
   const fromImage = canonicalCalico(imageTag(nodeImage));
   const calico = fromClusterInformation ?? fromInstallation ?? fromImage;
   const calicoSource = fromClusterInformation ? 'ClusterInformation default spec.calicoVersion' : fromInstallation ? 'Installation default status.calicoVersion' : fromImage ? `calico-node image ${nodeImage ?? ''}` : undefined;

@@ -10,6 +10,7 @@ import { judgeFromPods, podsOfApp } from './workloadFromPods';
 import { deploymentAvailable } from './deploymentAvailability';
 import { admissionRefusal, type AdmissionRefusal } from './admissionRefusal';
 import { startingResult } from './startingPods';
+import { kubeControllersExpectation } from './kubeControllersExpectation';
 
 export const CALICO_NODE_CHECK: CheckDefinition = { id: 'workloads.calico-node', area: 'Workloads', title: 'calico-node DaemonSet' };
 export const TYPHA_CHECK: CheckDefinition = { id: 'workloads.calico-typha', area: 'Workloads', title: 'calico-typha Deployment and endpoints' };
@@ -260,7 +261,17 @@ function kubeControllersAbsent(evidence: ClusterEvidence, refusal: ApiFailure): 
   if (!lists.every(completeList)) return undefined;
   const nodePods = installPodLists(evidence, 'calicoNodePods').lists.flatMap((pods) => (pods?.kind === 'ok' ? pods.value.items : []));
   if (nodePods.length === 0 || lists.some((pods) => podsOfApp(pods.value.items, 'calico-kube-controllers').length + podsOfApp(pods.value.items, LEGACY_KUBE_CONTROLLERS_APP).length > 0)) return undefined;
-  return result(KUBE_CONTROLLERS_CHECK, 'warn', 'No calico-kube-controllers pod runs', [`Deployment calico-kube-controllers could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-kube-controllers: none`, `${nodePods.length} calico-node pod(s) run, so Calico is installed`], { remediation: 'Without it, the IPAM blocks and node state of deleted nodes are never cleaned up. Check its Deployment (kubectl get deploy -A -l k8s-app=calico-kube-controllers): scaled to 0, refused, or never deployed (installers have at times left it out); the operator or Calico\'s manifest deploys it.' });
+  const optional = notExpected(evidence);
+  if (optional) return optional;
+  return result(KUBE_CONTROLLERS_CHECK, 'warn', 'No calico-kube-controllers pod runs', [`Deployment calico-kube-controllers could not be read (${refusal.kind}); the pods of ${where} labelled k8s-app=calico-kube-controllers: none`, `${nodePods.length} calico-node pod(s) run, so Calico is installed`], { remediation: 'Without it, the IPAM blocks and node state of deleted nodes are never cleaned up. Check its Deployment (kubectl get deploy -A -l k8s-app=calico-kube-controllers): scaled to 0, refused, or never deployed (installers have at times left it out); the operator or Calico\'s manifest deploys it. Calico\'s Kubernetes-datastore manifests before v3.8 ship none: on such a release its absence is expected.' });
+}
+
+/** A manifest install whose release ships no calico-kube-controllers for its datastore, or may not: no absence to report. */
+function notExpected(evidence: ClusterEvidence): CheckResult | undefined {
+  const expectation = kubeControllersExpectation(evidence);
+  if (expectation.kind === 'not-shipped') return skipped(KUBE_CONTROLLERS_CHECK, expectation.reason);
+  if (expectation.kind === 'not-known') return result(KUBE_CONTROLLERS_CHECK, 'unknown', expectation.reason, [], { remediation: 'An etcd-datastore install of this release needs calico-kube-controllers (kubectl -n kube-system get configmap calico-config -o yaml shows etcd_endpoints when it uses etcd).' });
+  return undefined;
 }
 
 export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
@@ -282,7 +293,7 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   // datastore in 2022, until kubernetes-sigs/kubespray#9358).
   const legacy = inKubeSystem ? kubeControllersPods(evidence, namespace) : undefined;
   if (found.kind === 'not-found' && legacy?.name === LEGACY_KUBE_CONTROLLERS_APP) return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(legacy), refusal: found, pods: legacy.pods, lines: legacy.pods.map(describeUnreadyPod), objects: legacy.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, kubeControllersController(legacy), found);
-  if (found.kind === 'not-found' && inKubeSystem) return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
+  if (found.kind === 'not-found' && inKubeSystem) return notExpected(evidence) ?? result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const source = kubeControllersPods(evidence, namespace);

@@ -109,7 +109,7 @@ describe('identity.known-issues', () => {
   it('takes Calico from the release matrix when the cluster does not say it', () => {
     // Installation default exists (without status.calicoVersion): #7808 needs it, besides the version.
     const withoutVersion = { ...installation(), status: { conditions: [{ type: 'Ready', status: 'True' }] } };
-    const result = checkKnownIssues(healthyEvidence({ ...versions('v1.31.7+rke2r1', '2.0.4-k3s2', 'v3.29.2'), clusterInformation: NOT_FOUND, installation: found(withoutVersion), calicoNodeDaemonSet: NOT_FOUND }));
+    const result = checkKnownIssues(healthyEvidence({ ...versions('v1.31.7+rke2r1', '2.0.4-k3s2', 'v3.29.2'), clusterInformation: NOT_FOUND, installation: found(withoutVersion), calicoNodeDaemonSet: NOT_FOUND, calicoNodePods: listed([]) }));
     assert.equal(result.status, 'warn');
     assert.match(result.evidence[0] ?? '', /Calico v3\.29\.2 \(from the release matrix\)$/);
   });

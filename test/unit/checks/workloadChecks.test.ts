@@ -181,6 +181,17 @@ describe('workloads.calico-kube-controllers', () => {
     assert.equal(checkKubeControllers(healthyEvidence({ operatorDeployment: NOT_FOUND, installation: NOT_FOUND, kubeControllersDeployment: NOT_FOUND, calicoNodeDaemonSet: NOT_FOUND, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall: notFound })).status, 'pass');
   });
 
+  it('expects no calico-kube-controllers from a Kubernetes-datastore manifest before Calico v3.8, and says so when the datastore is not known', () => {
+    const node = pod({ name: 'calico-node-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'node-1', image: 'quay.io/calico/node:v3.1.3' });
+    const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([node]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]) };
+    const old = { operatorDeployment: NOT_FOUND, installation: NOT_FOUND, clusterInformation: NOT_FOUND, kubeControllersDeployment: FORBIDDEN, calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([]), controlPlanePods: listed([]), manifestInstall };
+    assertResult(checkKubeControllers(healthyEvidence(old)), { status: 'skipped', summary: /^skipped: not applicable: Calico v3\.1\.3's manifests deploy calico-kube-controllers only with the etcd datastore/, evidence: [], remediation: null });
+    assertResult(checkKubeControllers(healthyEvidence({ ...old, ipPools: FORBIDDEN, crds: FORBIDDEN })), { status: 'unknown', summary: /^unknown: Calico v3\.1\.3's manifests .* which datastore this install uses could not be read$/, evidence: [], remediation: /etcd_endpoints/ });
+    // v3.8 on, the Kubernetes-datastore manifest deploys it: its absence is a warning again
+    const newer = { ...manifestInstall, calicoNodePods: listed([{ ...node, spec: { containers: [{ name: 'calico-node', image: 'quay.io/calico/node:v3.8.0' }], nodeName: 'node-1' } }]) };
+    assert.equal(checkKubeControllers(healthyEvidence({ ...old, manifestInstall: newer })).status, 'warn');
+  });
+
   it('warns when the pod lists it would run in answered in full without it while calico-node runs; not on Canal, nor on a list cut short', () => {
     const node = pod({ name: 'calico-node-abcde', namespace: 'kube-system', labels: { 'k8s-app': 'calico-node' }, nodeName: 'node-1' });
     const manifestInstall = { calicoNodeDaemonSet: FORBIDDEN, calicoNodePods: listed([node]), kubeControllersDeployment: FORBIDDEN, controlPlanePods: listed([]) };
