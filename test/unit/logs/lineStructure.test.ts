@@ -255,6 +255,11 @@ describe('families from where a line was logged', () => {
     // a node component refused for its credentials cannot register; the same words from a workload are not the node's
     assert.deepEqual(ids('May 10 09:26:40 cp-1 kubelet[1046]: E0510 09:26:40.763688    1046 kubelet_node_status.go:92] "Unable to register node with API server" err="nodes is forbidden: User \\"system:anonymous\\" cannot create resource \\"nodes\\" in API group \\"\\" at the cluster scope" node="cp-1"'), ['node-credentials-error']);
     assert.deepEqual(ids('E0510 09:26:40.763688       1 reflector.go:140] Failed to watch *v1.ConfigMap: configmaps is forbidden: User "system:anonymous" cannot list resource "configmaps"'), []);
+    // the K3s/RKE2 server refusing an agent's node password is no start-up race: reported at once
+    assert.deepEqual(ids('Jul 24 15:51:07 server k3s[17849]: time="2019-07-24T15:51:07.601398700-07:00" level=error msg="Node password validation failed for \'agentvm\', using passwd file \'/var/lib/rancher/k3s/server/cred/node-passwd\'"'), ['node-credentials-error']);
+    // systemd failing to start a stack unit described by its name (NixOS describes k3s.service as "k3s service")
+    assert.deepEqual(ids('Jun 23 08:40:16 host systemd[1]: Failed to start k3s service.'), ['crash-fatal']);
+    assert.deepEqual(ids('Jun 23 08:40:16 host systemd[1]: Failed to start docker-compose@app.service - app.'), []);
     // Multus and whereabouts (`<RFC3339> [level] …`): their errors are a CNI plugin's, their debug lines nothing
     assert.deepEqual(ids('2022-10-27T20:37:30Z [error] Error assigning IP: Could not allocate IP in range: ip: 10.20.0.151 / - 10.20.0.154'), ['ipam-error']);
     assert.deepEqual(ids('2025-09-30T12:38:29Z [debug] LoadDelegateNetConf: {"cniVersion":"0.3.1","name":"k8s-pod-network"}'), []);

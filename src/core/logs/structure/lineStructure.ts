@@ -224,9 +224,10 @@ const GO_CRASH = /^(?:panic: |fatal error: )/;
  * Terminating." — older releases print the unit without the colon; job.c: "Failed to start <Description>" —
  * k3s.service's is "Lightweight Kubernetes", RKE2's "Rancher Kubernetes Engine v2", docker.service's "Docker
  * Application Container Engine", containerd.service's "containerd container runtime", kubelet.service's "kubelet: The
- * Kubernetes Node Agent" — or the unit's name), for the units of STACK_UNIT.
+ * Kubernetes Node Agent" — or the unit's name, or a description that opens with it: NixOS's k3s module describes its
+ * unit as "k3s service", nixpkgs nixos/modules/services/cluster/k3s), for the units of STACK_UNIT.
  */
-const SYSTEMD_SERVICE_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:${STACK_UNIT}|Lightweight Kubernetes|Rancher Kubernetes Engine v2|Docker Application Container Engine|containerd container runtime|kubelet: The Kubernetes Node Agent|Container Runtime Interface for OCI|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))`);
+const SYSTEMD_SERVICE_DOWN = new RegExp(String.raw`^(?:${STACK_UNIT}:? (?:Failed with result|Start request repeated too quickly|Scheduled restart job, restart counter is at \d|(?:[Ss]tart |[Ss]top )?operation timed out\. Terminating)|Failed to start (?:${STACK_UNIT}|${STACK_UNIT_NAME}(?=[ .:]|$)|Lightweight Kubernetes|Rancher Kubernetes Engine v2|Docker Application Container Engine|containerd container runtime|kubelet: The Kubernetes Node Agent|Container Runtime Interface for OCI|.{0,60}(?:[Cc]alico|[Ff]lannel|[Cc]anal)))`);
 
 
 /** Whether a level is one that reports a failure by itself. */

@@ -227,9 +227,17 @@ function processExits(structure: LineStructure): boolean {
  */
 const REFUSED_CREDENTIALS = /User \\?"system:anonymous\\?"|\bUnauthorized\b/;
 
+/**
+ * The K3s/RKE2 server refusing an agent whose node password does not match the one it stored when the node first
+ * joined (k3s pkg/nodepassword, and before it pkg/server: "Node password validation failed for '%s', using passwd
+ * file '%s'" / "… for [%s]"): a reinstalled node or a reused hostname, which no retry fixes.
+ */
+const NODE_PASSWORD_MISMATCH = /Node password validation failed for ['[]/;
+
 /** A node component's own request refused for its credentials: the node cannot register, report status or watch. */
 function nodeCredentialsRefused(structure: LineStructure): boolean {
-  return isFailureLevel(structure.level) && NODE_STACK_UNITS.test(structure.unit ?? '') && REFUSED_CREDENTIALS.test(structure.message);
+  if (!isFailureLevel(structure.level)) return false;
+  return (NODE_STACK_UNITS.test(structure.unit ?? '') && REFUSED_CREDENTIALS.test(structure.message)) || NODE_PASSWORD_MISMATCH.test(structure.message);
 }
 
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
