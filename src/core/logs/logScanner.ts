@@ -10,7 +10,7 @@ import { eventAgeSeconds, timestampToClock, type LogClock } from './logTimestamp
 import { MultiLineRecords, opensKlogValue } from './multiLineRecords';
 import { catalogMatcher, type SignatureMatcher, type TriggerHit } from './signatureMatcher';
 import { familyFinding } from './structure/failureFamilies';
-import type { StructuralContext } from './structure/structuralJudge';
+import { KUBELET_AWAITS_KUBEADM, type StructuralContext } from './structure/structuralJudge';
 import { failureAtLineStart, LINE_START_TRIGGER } from './structure/structuralTriggers';
 
 /** One line that matched a known signature. Lines are 1-based; offsets are into the scanned text. */
@@ -384,6 +384,7 @@ export class LogScanner {
       return;
     }
     if (!this.structuralContext.helmJobSeen && HELM_JOB_TRACE.test(lineText)) this.structuralContext = { ...this.structuralContext, helmJobSeen: true };
+    if (this.structuralContext.kubeletAwaitsKubeadm !== true && KUBELET_AWAITS_KUBEADM.test(lineText)) this.structuralContext = { ...this.structuralContext, kubeletAwaitsKubeadm: true };
     const structural = reading.structural(this.structuralContext);
     const eventSpan = this.records.eventSpan(lineText, line);
     const signature = match.signature ?? structural?.signature;

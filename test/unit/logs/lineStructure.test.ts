@@ -260,6 +260,14 @@ describe('families from where a line was logged', () => {
     // systemd failing to start a stack unit described by its name (NixOS describes k3s.service as "k3s service")
     assert.deepEqual(ids('Jun 23 08:40:16 host systemd[1]: Failed to start k3s service.'), ['crash-fatal']);
     assert.deepEqual(ids('Jun 23 08:40:16 host systemd[1]: Failed to start docker-compose@app.service - app.'), []);
+    // an agent whose join token pins another cluster's CA never joins
+    assert.deepEqual(ids('Jul 29 06:42:37 node k3s[5015]: time="2021-07-29T06:42:37.109627641-04:00" level=error msg="token CA hash does not match the Cluster CA certificate hash: f086 != 9ab1"'), ['node-credentials-error']);
+    // CRI-O's network is the pods': its errors about one are the CNI's
+    assert.deepEqual(ids('Jul 10 04:34:46 n1 crio[413]: time="2019-07-10 04:34:46.893330511Z" level=error msg="Error deleting network: failed to convert major version part"'), ['cni-error']);
+    // a kubeadm node's kubelet restarting until kubeadm writes its configuration is that wait, not a failure
+    const kubeadmWait = ['Feb 26 12:35:21 vm kubelet[1855]: E0226 12:35:21.632872    1855 server.go:206] "Failed to load kubelet config file" err="failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \\"/var/lib/kubelet/config.yaml\\", error: open /var/lib/kubelet/config.yaml: no such file or directory" path="/var/lib/kubelet/config.yaml"', 'Feb 26 12:35:21 vm systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE', 'Feb 26 12:35:31 vm systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 8.'];
+    assert.deepEqual(ids(kubeadmWait.join('\n')), []);
+    assert.deepEqual(ids(kubeadmWait.slice(1).join('\n')), ['crash-fatal', 'crash-fatal']);
     // Multus and whereabouts (`<RFC3339> [level] …`): their errors are a CNI plugin's, their debug lines nothing
     assert.deepEqual(ids('2022-10-27T20:37:30Z [error] Error assigning IP: Could not allocate IP in range: ip: 10.20.0.151 / - 10.20.0.154'), ['ipam-error']);
     assert.deepEqual(ids('2025-09-30T12:38:29Z [debug] LoadDelegateNetConf: {"cniVersion":"0.3.1","name":"k8s-pod-network"}'), []);

@@ -52,7 +52,21 @@ export interface StructuralContext {
   readonly calicoSeen: boolean;
   /** The log is a helm-install job's (the trace of its entry script, `+ helm_v3 …`), so helm's `Error:` is the job failing. */
   readonly helmJobSeen: boolean;
+  /**
+   * The kubelet has exited because kubeadm has not written its configuration yet (KUBELET_AWAITS_KUBEADM), so systemd
+   * restarting kubelet.service is that wait, not a failure.
+   */
+  readonly kubeletAwaitsKubeadm?: boolean;
 }
+
+/**
+ * A kubeadm node's kubelet before `kubeadm init` or `join` has written /var/lib/kubelet/config.yaml: it exits for the
+ * missing file and systemd restarts it every 10 s — "the kubelet is now restarting every few seconds, as it waits in
+ * a crashloop for kubeadm to tell it what to do" (kubernetes.io, Installing kubeadm; kubeadm's 10-kubeadm.conf
+ * drop-in points `--config` at that file).
+ */
+export const KUBELET_AWAITS_KUBEADM = /failed to (?:load|read) [Kk]ubelet config file.{0,40}\/var\/lib\/kubelet\/config\.yaml.{0,200}no such file or directory/;
+const KUBELET_UNIT = /\bkubelet\.service\b|Kubernetes Node Agent/;
 
 export interface StructuralVerdict {
   readonly signature: LogSignature;
@@ -228,20 +242,30 @@ function processExits(structure: LineStructure): boolean {
 const REFUSED_CREDENTIALS = /User \\?"system:anonymous\\?"|\bUnauthorized\b/;
 
 /**
- * The K3s/RKE2 server refusing an agent whose node password does not match the one it stored when the node first
- * joined (k3s pkg/nodepassword, and before it pkg/server: "Node password validation failed for '%s', using passwd
- * file '%s'" / "… for [%s]"): a reinstalled node or a reused hostname, which no retry fixes.
+ * A K3s/RKE2 node that can never join as it is configured: the server refuses an agent whose node password does not
+ * match the one it stored when the node first joined (k3s pkg/nodepassword, and before it pkg/server: "Node password
+ * validation failed for '%s', using passwd file '%s'" / "… for [%s]": a reinstalled node or a reused hostname), or
+ * the agent's join token pins another cluster's CA (k3s pkg/clientaccess/token.go: "token CA hash does not match the
+ * Cluster CA certificate hash: %s != %s": a token of a recreated server). No retry fixes either.
  */
-const NODE_PASSWORD_MISMATCH = /Node password validation failed for ['[]/;
+const AGENT_REJECTED = /Node password validation failed for ['[]|token CA hash does not match the Cluster CA certificate hash/;
 
 /** A node component's own request refused for its credentials: the node cannot register, report status or watch. */
 function nodeCredentialsRefused(structure: LineStructure): boolean {
   if (!isFailureLevel(structure.level)) return false;
-  return (NODE_STACK_UNITS.test(structure.unit ?? '') && REFUSED_CREDENTIALS.test(structure.message)) || NODE_PASSWORD_MISMATCH.test(structure.message);
+  return (NODE_STACK_UNITS.test(structure.unit ?? '') && REFUSED_CREDENTIALS.test(structure.message)) || AGENT_REJECTED.test(structure.message);
+}
+
+/**
+ * CRI-O sets up no network but the pods' (through ocicni, whose "Error adding network: %v" and "Error deleting network:
+ * %v" come from the kubelet's CNI driver it was forked from): its errors that speak of a network are the CNI's.
+ */
+function isCrioNetworkLine(structure: LineStructure): boolean {
+  return /^cri-?o$/.test(structure.unit ?? '') && /\b[Nn]etwork\b/.test(structure.message);
 }
 
 function belongsToPodNetworking(structure: LineStructure, context: StructuralContext): boolean {
-  if (nodeComponentCannotStart(structure) || processExits(structure) || nodeCredentialsRefused(structure)) return true;
+  if (nodeComponentCannotStart(structure) || processExits(structure) || nodeCredentialsRefused(structure) || isCrioNetworkLine(structure)) return true;
   if (structure.format === 'event' && MISSING_CONFIG_REFERENCE.test(structure.message)) return isAboutPodNetworking(structure.message);
   if (structure.format === 'event' && (POD_FAILURE_REASONS.has(structure.event?.reason ?? '') || FAILED_NODE_STATUSES.has(structure.event?.reason ?? ''))) return true;
   if (structure.unit !== undefined && NETWORKING_UNITS.test(structure.unit)) return true;
@@ -283,6 +307,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
   if (structure.format === 'connectivity-test') return 'connectivity';
   if (context.helmJobSeen && structure.format === 'plain') return 'helm-job';
   if (nodeCredentialsRefused(structure)) return 'node-credentials';
+  if (isCrioNetworkLine(structure) && causeFamily(message) === undefined) return 'cni';
   const cause = causeFamily(message) ?? (isAgentTunnelLine(structure.unit, message) ? 'rke2-supervisor' : undefined);
   if (cause) return cause;
   if (structure.format === 'bird') return 'bgp';
@@ -307,6 +332,7 @@ function familyOf(structure: LineStructure, context: StructuralContext): FamilyI
 export function judgeStructure(line: string, context: StructuralContext): StructuralVerdict | undefined {
   const structure = readLineStructure(line);
   if (!reportsFailure(structure) || !belongsToPodNetworking(structure, context)) return undefined;
+  if (structure.format === 'service-down' && context.kubeletAwaitsKubeadm === true && KUBELET_UNIT.test(structure.message)) return undefined;
   const family = familyOf(structure, context);
   const fatal = structure.level === 'fatal' || structure.level === 'panic';
   // An installer's failed one-shot task is held like a retry: the next line may say the playbook ignores it. A task
