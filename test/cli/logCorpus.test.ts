@@ -47,6 +47,7 @@ const SEALED_FLOORS: Readonly<Record<string, { incidents: number; linesFound: nu
   'batch-21': { incidents: 2, linesFound: 2, healthyWithFindings: 0 },
   'batch-22': { incidents: 10, linesFound: 13, healthyWithFindings: 0 },
   'batch-23': { incidents: 5, linesFound: 17, healthyWithFindings: 0 },
+  'batch-24': { incidents: 5, linesFound: 9, healthyWithFindings: 0 },
 };
 
 interface Score {
