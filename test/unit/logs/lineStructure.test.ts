@@ -264,6 +264,10 @@ describe('families from where a line was logged', () => {
     assert.deepEqual(ids('Jul 29 06:42:37 node k3s[5015]: time="2021-07-29T06:42:37.109627641-04:00" level=error msg="token CA hash does not match the Cluster CA certificate hash: f086 != 9ab1"'), ['node-credentials-error']);
     // CRI-O's network is the pods': its errors about one are the CNI's
     assert.deepEqual(ids('Jul 10 04:34:46 n1 crio[413]: time="2019-07-10 04:34:46.893330511Z" level=error msg="Error deleting network: failed to convert major version part"'), ['cni-error']);
+    // Calico's install-cni.sh failing on the token and the config it renders (cni-plugin k8s-install/scripts/install-cni.sh)
+    assert.deepEqual(ids("cat: can't open '/var/run/secrets/kubernetes.io/serviceaccount/token': No such file or directory"), ['cni-error']);
+    assert.deepEqual(ids("mv: can't rename '/calico.conf.tmp': No such file or directory"), ['cni-error']);
+    assert.deepEqual(ids("cat: can't open '/etc/hosts.bak': No such file or directory"), []);
     // a kubeadm node's kubelet restarting until kubeadm writes its configuration is that wait, not a failure
     const kubeadmWait = ['Feb 26 12:35:21 vm kubelet[1855]: E0226 12:35:21.632872    1855 server.go:206] "Failed to load kubelet config file" err="failed to load Kubelet config file /var/lib/kubelet/config.yaml, error failed to read kubelet config file \\"/var/lib/kubelet/config.yaml\\", error: open /var/lib/kubelet/config.yaml: no such file or directory" path="/var/lib/kubelet/config.yaml"', 'Feb 26 12:35:21 vm systemd[1]: kubelet.service: Main process exited, code=exited, status=1/FAILURE', 'Feb 26 12:35:31 vm systemd[1]: kubelet.service: Scheduled restart job, restart counter is at 8.'];
     assert.deepEqual(ids(kubeadmWait.join('\n')), []);

@@ -138,8 +138,13 @@ function statesFailure(message: string): boolean {
   return FAILURE_STATEMENT.test(message) || (causeFamily(message) === 'datastore-access' && message.includes('error=')) || NETWORK_ERROR_FIELD.test(message);
 }
 
-/** The CNI's directories on the node, as an installer container sees them mounted (under /host) or not. */
-const CNI_PATHS = /\/opt\/cni\b|\/etc\/cni\b|\/cni\/net\.d\b|\/cni\/bin\b/;
+/**
+ * The CNI's directories on the node, as an installer container sees them mounted (under /host) or not, and the files
+ * Calico's install-cni.sh works with: the pod's service-account token it writes into the CNI kubeconfig and the
+ * `calico.conf.tmp` it renders the config in (projectcalico/cni-plugin k8s-install/scripts/install-cni.sh, v1.4:
+ * `SERVICEACCOUNT_TOKEN=$(cat /var/run/secrets/kubernetes.io/serviceaccount/token)`, `sed -i … calico.conf.tmp`).
+ */
+const CNI_PATHS = /\/opt\/cni\b|\/etc\/cni\b|\/cni\/net\.d\b|\/cni\/bin\b|\/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/token\b|\bcalico\.conf\.tmp\b/;
 /** Installer scripts of the CNI (Calico's install-cni.sh, flannel's, multus's). */
 const NETWORKING_SCRIPT = /cni|calico|flannel|canal/i;
 /**

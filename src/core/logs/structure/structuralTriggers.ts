@@ -28,7 +28,7 @@ export const STRUCTURAL_TRIGGERS: readonly string[] = [
   // a helm-install job's script trace (the log is a helm job's; see the scanner)
   '+ helm_v3 ', '+ helm_v2 ', 'helm_update ',
   // a shell failing on the CNI directories, an installer script's bash errors
-  '/opt/cni/', '/etc/cni/', '.sh: line ',
+  '/opt/cni/', '/etc/cni/', '.sh: line ', 'serviceaccount/token', 'calico.conf.tmp',
   // kubectl get nodes rows of a node that is not Ready
   'NotReady',
   // kubectl get pods rows whose containers cannot run
