@@ -8,10 +8,11 @@
 //
 // Usage: node scripts/upstream/flannelSourceFamilies.mjs <git dir of flannel-io/flannel> [--check]
 // (the git dir comes from fetching the public repository; nothing of it is committed, only this table).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { familyByPattern, git, gitGrep } from './bareGit.mjs';
+import { writeOrCheck } from './generatedFile.mjs';
 
 /**
  * The first and the last patch of each minor release (flannel-io/flannel tags) from v0.5, whose lines users still
@@ -137,15 +138,7 @@ function main() {
     '',
   ].join('\n');
   const target = join(HERE, '..', '..', 'src', 'core', 'logs', 'structure', 'flannelSourceFiles.generated.ts');
-  if (flags.includes('--check')) {
-    if (readFileSync(target, 'utf8') !== text) {
-      console.error(`${target} differs from what the sources give; re-run without --check`);
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(target, text);
-  console.error(`${specific.length} own and ${common.length} common file names written to ${target}`);
+  writeOrCheck(target, text, flags, `${specific.length} own and ${common.length} common file names`);
 }
 
 main();

@@ -9,10 +9,11 @@
 //
 // Usage: node scripts/upstream/kubeRouterSourceFamilies.mjs <git dir of cloudnativelabs/kube-router> [--check]
 // (the git dir comes from fetching the public repository; nothing of it is committed, only this table).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { familyByPattern, gitGrep } from './bareGit.mjs';
+import { writeOrCheck } from './generatedFile.mjs';
 
 /** The first and the last patch of each minor release (cloudnativelabs/kube-router tags). */
 const TAGS = ['v0.0.1', 'v0.0.20', 'v0.1.0', 'v0.2.0', 'v0.2.5', 'v0.3.0', 'v0.3.2', 'v0.4.0', 'v1.0.0', 'v1.0.1', 'v1.1.0', 'v1.1.1', 'v1.2.0', 'v1.2.3', 'v1.3.0', 'v1.3.2', 'v1.4.0', 'v1.5.0', 'v1.5.4', 'v1.6.0', 'v1.6.1', 'v2.0.0', 'v2.0.1', 'v2.1.0', 'v2.1.3', 'v2.2.0', 'v2.2.2', 'v2.3.0', 'v2.4.0', 'v2.4.1', 'v2.5.0', 'v2.6.0', 'v2.6.3', 'v2.7.0', 'v2.7.1', 'v2.8.0', 'v2.8.1', 'v2.9.0', 'v2.10.0', 'v2.11.0', 'v2.11.1'];
@@ -73,15 +74,7 @@ function main() {
     '',
   ].join('\n');
   const target = join(HERE, '..', '..', 'src', 'core', 'logs', 'structure', 'kubeRouterSourceFiles.generated.ts');
-  if (flags.includes('--check')) {
-    if (readFileSync(target, 'utf8') !== text) {
-      console.error(`${target} differs from what the sources give; re-run without --check`);
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(target, text);
-  console.error(`${own.length} own file names written to ${target}`);
+  writeOrCheck(target, text, flags, `${own.length} own file names`);
 }
 
 main();
