@@ -41,7 +41,7 @@ export function readLine(matcher: SignatureMatcher, lineText: string, hits: read
   const installerIgnored = match.structural && INSTALLER_IGNORED.test(lineText);
   const judged = match.signature === undefined && match.structural && !retrySucceeded && !installerIgnored;
   // Judged on first need, once per value of what the judge reads from the log's state.
-  const verdicts: (StructuralVerdict | undefined | typeof UNJUDGED)[] = new Array(8).fill(UNJUDGED);
+  const verdicts = Array.from({ length: 8 }, (): StructuralVerdict | undefined | typeof UNJUDGED => UNJUDGED);
   const structural = judged
     ? (context: StructuralContext): StructuralVerdict | undefined => {
       const key = (context.calicoSeen ? 1 : 0) + (context.helmJobSeen ? 2 : 0) + (context.kubeletAwaitsKubeadm === true ? 4 : 0);
