@@ -34,6 +34,7 @@ const SEALED_FLOORS: Readonly<Record<string, { agreeing: number; meetingGoal: nu
   'batch-14': { agreeing: 1, meetingGoal: 5, healthyRed: 1, wronglyNamed: 0, causesRight: 5 },
   'batch-15': { agreeing: 1, meetingGoal: 7, healthyRed: 0, wronglyNamed: 0, causesRight: 7 },
   'batch-16': { agreeing: 0, meetingGoal: 7, healthyRed: 1, wronglyNamed: 0, causesRight: 7 },
+  'batch-17': { agreeing: 1, meetingGoal: 7, healthyRed: 0, wronglyNamed: 0, causesRight: 7 },
 };
 
 async function replay(entry: CaseFolder): Promise<{ code: number; report: CheckReportJson; outcome: CaseOutcome }> {
