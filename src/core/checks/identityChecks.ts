@@ -71,8 +71,10 @@ function calicoNodeImage(evidence: ClusterEvidence): string | undefined {
     if (image !== undefined) return image;
   }
   for (const pods of [evidence.calicoNodePods, manifest?.calicoNodePods]) {
-    const image = pods?.kind === 'ok' ? pods.value.items.map((pod) => calicoImage(list(pod, 'spec', 'containers'))).find((found) => found !== undefined) : undefined;
-    if (image !== undefined) return image;
+    for (const pod of pods?.kind === 'ok' ? pods.value.items : []) {
+      const image = calicoImage(list(pod, 'spec', 'containers'));
+      if (image !== undefined) return image;
+    }
   }
   return undefined;
 }

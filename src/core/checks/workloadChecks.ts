@@ -291,9 +291,12 @@ export function checkKubeControllers(evidence: ClusterEvidence): CheckResult {
   const namespace = inKubeSystem ? HELM_NAMESPACE : CALICO_NAMESPACE;
   // Calico's manifest deploys it with calico-node; installers have at times left it out (Kubespray on its default
   // datastore in 2022, until kubernetes-sigs/kubespray#9358).
-  const legacy = inKubeSystem ? kubeControllersPods(evidence, namespace) : undefined;
-  if (found.kind === 'not-found' && legacy?.name === LEGACY_KUBE_CONTROLLERS_APP) return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(legacy), refusal: found, pods: legacy.pods, lines: legacy.pods.map(describeUnreadyPod), objects: legacy.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, kubeControllersController(legacy), found);
-  if (found.kind === 'not-found' && inKubeSystem) return notExpected(evidence) ?? result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
+  if (found.kind === 'not-found' && inKubeSystem) {
+    // Calico before v2.4 runs the same role as calico-policy-controller.
+    const legacy = kubeControllersPods(evidence, namespace);
+    if (legacy.name === LEGACY_KUBE_CONTROLLERS_APP) return judgeFromPods({ collectedAt: evidence.collectedAt, definition: KUBE_CONTROLLERS_CHECK, controller: kubeControllersController(legacy), refusal: found, pods: legacy.pods, lines: legacy.pods.map(describeUnreadyPod), objects: legacy.pods.map(podRef), readyIsEnough: true, remediation: KUBE_CONTROLLERS_REMEDIATION }) ?? unknownFrom(KUBE_CONTROLLERS_CHECK, kubeControllersController(legacy), found);
+    return notExpected(evidence) ?? result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found: this manifest install runs without it`, [], { remediation: 'Pod networking works without it for a while, but the IPAM blocks and node state of deleted nodes are never cleaned up: apply calico-kube-controllers from the manifest of the installed Calico release.' });
+  }
   if (found.kind === 'not-found') return result(KUBE_CONTROLLERS_CHECK, 'fail', `Deployment ${namespace}/calico-kube-controllers not found`, [], { remediation: 'The tigera-operator creates it from Installation default; check TigeraStatus and the operator logs.' });
   if (found.kind !== 'ok') {
     const source = kubeControllersPods(evidence, namespace);
